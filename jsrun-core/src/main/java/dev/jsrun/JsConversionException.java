@@ -1,0 +1,10 @@
+package dev.jsrun;
+
+/** A JavaScript value that cannot become the Java type the caller asked for. */
+public class JsConversionException extends RuntimeException {
+
+    public JsConversionException(String message) {
+        super(message);
+    }
+
+}

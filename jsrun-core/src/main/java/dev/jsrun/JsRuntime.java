@@ -1,0 +1,53 @@
+package dev.jsrun;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A V8 context in the state of the snapshot it was restored from. Not for concurrent use: one thread at a
+ * time (threads may take turns). Closing a dedicated runtime disposes it; closing a pooled one returns it to
+ * its pool. Any use after {@link #close()} throws {@link IllegalStateException}.
+ */
+public interface JsRuntime extends AutoCloseable {
+
+    /**
+     * Evaluates a script and converts its completion value: {@code undefined} and {@code null} to
+     * {@code null}; booleans; numbers to {@code Integer} or {@code Long} when integral and in range, else
+     * {@code Double}; strings; arrays to {@code List}; plain objects to {@code Map} in property order.
+     * @throws JsException when the script throws or does not parse
+     * @throws JsTimeoutException when it runs past the runtime's timeout
+     */
+    Object eval(String code);
+
+    /** {@link #eval(String)} with a timeout for this call only, overriding the runtime's default. */
+    Object eval(String code, Duration timeout);
+
+    /**
+     * Evaluates a script and converts its value to {@code type}: {@code String}, {@code Boolean}, any
+     * {@code Number} type (exact integral values only for integer types), {@code List}, {@code Map} or
+     * {@code Object}.
+     * @throws JsConversionException when the value does not fit {@code type}
+     */
+    <T> T eval(String code, Class<T> type);
+
+    /**
+     * Evaluates a script whose value may be a promise. The future completes with the converted value once
+     * the promise settles, or exceptionally with a {@link JsException} when it rejects. Dynamic
+     * {@code import('name')} of static modules works here.
+     */
+    CompletableFuture<Object> evalAsync(String code);
+
+    /**
+     * Makes an ES module available to {@code import} statements of other modules and to dynamic
+     * {@code import('name')}. A module is evaluated once, on first import.
+     */
+    void addStaticModule(String name, String source);
+
+    /** Whether {@link #close()} was called. */
+    boolean isClosed();
+
+    /** Disposes the runtime, or returns it to its pool. Idempotent. */
+    @Override
+    void close();
+
+}

@@ -1,0 +1,74 @@
+package dev.jsrun;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+import dev.jsrun.snapshot.Snapshot;
+
+/**
+ * How runtimes are made: the snapshot they are restored from (none means an empty V8 context) and the
+ * default timeout of each evaluation (none means unlimited).
+ */
+public final class RuntimeConfig {
+
+    private final Snapshot snapshot;
+    private final Duration timeout;
+
+    private RuntimeConfig(Builder builder) {
+        this.snapshot = builder.snapshot;
+        this.timeout = builder.timeout;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** An empty V8 context and no timeout. */
+    public static RuntimeConfig defaults() {
+        return builder().build();
+    }
+
+    public Optional<Snapshot> snapshot() {
+        return Optional.ofNullable(this.snapshot);
+    }
+
+    public Optional<Duration> timeout() {
+        return Optional.ofNullable(this.timeout);
+    }
+
+    @Override
+    public String toString() {
+        return "RuntimeConfig[snapshot=" + this.snapshot + ", timeout=" + this.timeout + "]";
+    }
+
+    public static final class Builder {
+
+        private Snapshot snapshot;
+        private Duration timeout;
+
+        private Builder() {
+        }
+
+        /** Restore every runtime from this snapshot. */
+        public Builder snapshot(Snapshot snapshot) {
+            this.snapshot = Objects.requireNonNull(snapshot, "snapshot");
+            return this;
+        }
+
+        /** Terminate any single evaluation that runs longer than this; {@code null} for no limit. */
+        public Builder timeout(Duration timeout) {
+            if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
+                throw new IllegalArgumentException("timeout must be positive, was " + timeout);
+            }
+            this.timeout = timeout;
+            return this;
+        }
+
+        public RuntimeConfig build() {
+            return new RuntimeConfig(this);
+        }
+
+    }
+
+}

@@ -1,0 +1,83 @@
+package dev.jsrun.runtime;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.caoccao.javet.exceptions.BaseJavetScriptingException;
+import com.caoccao.javet.exceptions.JavetException;
+import com.caoccao.javet.exceptions.JavetScriptingError;
+import com.caoccao.javet.values.V8Value;
+import com.caoccao.javet.values.reference.V8ValueObject;
+
+import dev.jsrun.JsException;
+
+/** Javet's exceptions and rejected values to {@link JsException}. */
+public final class JsErrors {
+
+    private static final Pattern NAMED = Pattern.compile("^([A-Za-z_$][\\w$]*): ?(.*)$", Pattern.DOTALL);
+    private static final Pattern FRAME = Pattern.compile("^\\s*at (?:.*? \\()?(.*?):(\\d+):(\\d+)\\)?\\s*$",
+            Pattern.MULTILINE);
+
+    private JsErrors() {
+    }
+
+    /** A script that threw or did not parse. */
+    public static JsException from(BaseJavetScriptingException ex) {
+        JavetScriptingError error = ex.getScriptingError();
+        String stack = error.getStack();
+        String message = error.getMessage();
+        if (message == null) {
+            // a thrown non-error value (throw 'text') arrives as the context alone
+            message = String.valueOf(error.getContext());
+        }
+        int column = error.getStartColumn() >= 0 ? error.getStartColumn() + 1 : 0;
+        return new JsException(errorName(stack != null ? stack : ex.getMessage()), message, stack, emptyToNull(error.getResourceName()),
+                Math.max(error.getLineNumber(), 0), column, ex);
+    }
+
+    /** V8 puts {@code name: message} on the first line of an error's stack and of Javet's message. */
+    private static String errorName(String stack) {
+        if (stack != null) {
+            int end = stack.indexOf('\n');
+            Matcher named = NAMED.matcher(end < 0 ? stack : stack.substring(0, end));
+            if (named.matches()) {
+                return named.group(1);
+            }
+        }
+        return "Error";
+    }
+
+    /** A rejection reason or thrown value, as JavaScript left it. */
+    static JsException fromValue(V8Value reason) {
+        try {
+            if (reason instanceof V8ValueObject object) {
+                String name = object.getString("name");
+                String message = object.getString("message");
+                String stack = object.getString("stack");
+                if (name != null || message != null) {
+                    return withPosition(name == null ? "Error" : name, message, stack);
+                }
+            }
+            return new JsException("Error", String.valueOf(reason), null, null, 0, 0);
+        }
+        catch (JavetException ex) {
+            return new JsException("Error", String.valueOf(reason), null, null, 0, 0, ex);
+        }
+    }
+
+    private static JsException withPosition(String name, String message, String stack) {
+        if (stack != null) {
+            Matcher frame = FRAME.matcher(stack);
+            if (frame.find()) {
+                return new JsException(name, message, stack, emptyToNull(frame.group(1)), Integer.parseInt(frame.group(2)),
+                        Integer.parseInt(frame.group(3)));
+            }
+        }
+        return new JsException(name, message, stack, null, 0, 0);
+    }
+
+    private static String emptyToNull(String text) {
+        return text == null || text.isEmpty() || "undefined".equals(text) ? null : text;
+    }
+
+}

@@ -1,0 +1,176 @@
+package dev.jsrun.snapshot;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+
+import com.caoccao.javet.exceptions.BaseJavetScriptingException;
+import com.caoccao.javet.exceptions.JavetException;
+import com.caoccao.javet.interop.V8Runtime;
+
+import dev.jsrun.JsException;
+import dev.jsrun.runtime.JsErrors;
+
+/**
+ * Runs scripts, in order, in a fresh V8 context and captures the resulting heap as a {@link Snapshot}.
+ *
+ * <pre>{@code
+ * Snapshot snapshot = new SnapshotBuilder()
+ *         .executeCommonJs("_", "lodash.js", lodashSource)
+ *         .executeScript("setup.js", "globalThis.add = (a, b) => a + b;")
+ *         .build();
+ * }</pre>
+ *
+ * Scripts run as classic scripts, not ES modules. Bind no Java functions here: V8 cannot snapshot them.
+ */
+public final class SnapshotBuilder {
+
+    private static final String ESM_ADVICE = "Snapshot scripts run as classic scripts, not ES modules: load the "
+            + "library's CommonJS or UMD build instead (for example dist/*.js or *.umd.js rather than *.esm.js / *.mjs)";
+
+    private final List<Script> scripts = new ArrayList<>();
+
+    /** Runs {@code source} as a classic script; its globals end up in the snapshot. */
+    public SnapshotBuilder executeScript(String name, String source) {
+        this.scripts.add(new Script(requireName(name), Objects.requireNonNull(source, "source"), null));
+        return this;
+    }
+
+    /**
+     * Runs a CommonJS (or UMD) library with {@code module} and {@code exports} in scope and publishes its
+     * {@code module.exports} as {@code globalThis[globalName]}. A {@code require()} inside the library fails:
+     * load its dependencies first and reach them as globals.
+     */
+    public SnapshotBuilder executeCommonJs(String globalName, String name, String source) {
+        if (globalName == null || globalName.isBlank()) {
+            throw new IllegalArgumentException("globalName must not be blank");
+        }
+        this.scripts.add(new Script(requireName(name), Objects.requireNonNull(source, "source"), globalName));
+        return this;
+    }
+
+    /** The names of the scripts added so far, in order. */
+    public List<String> scriptNames() {
+        return this.scripts.stream().map(Script::name).toList();
+    }
+
+    /**
+     * Runs every script in a new snapshot-enabled runtime, captures the heap and disposes the runtime.
+     * @throws SnapshotBuildException when a script does not parse or throws
+     */
+    public Snapshot build() {
+        long started = System.nanoTime();
+        byte[] blob;
+        String v8Version;
+        // One snapshot per snapshot-enabled runtime: a second createSnapshot() aborts the process.
+        try (V8Runtime runtime = V8Runtimes.fresh(true)) {
+            v8Version = runtime.getVersion();
+            for (Script script : this.scripts) {
+                run(runtime, script);
+            }
+            blob = capture(runtime);
+        }
+        catch (JavetException ex) {
+            throw new IllegalStateException("V8 failed to start or stop a snapshot runtime: " + ex.getMessage(), ex);
+        }
+        Duration buildTime = Duration.ofNanos(System.nanoTime() - started);
+        return new Snapshot(blob, v8Version, V8Runtimes.javetVersion(), V8Runtimes.flags(), scriptNames(), contentHash(),
+                Instant.now(), buildTime);
+    }
+
+    private static void run(V8Runtime runtime, Script script) {
+        try {
+            runtime.getExecutor(script.code()).setResourceName(script.name()).executeVoid();
+        }
+        catch (BaseJavetScriptingException ex) {
+            throw failure(script, ex);
+        }
+        catch (JavetException ex) {
+            throw new SnapshotBuildException(script.name(), 0, 0, ex.getMessage(), null, ex);
+        }
+    }
+
+    private static byte[] capture(V8Runtime runtime) {
+        try {
+            return runtime.createSnapshot();
+        }
+        catch (JavetException ex) {
+            throw new SnapshotBuildException("(snapshot)", 0, 0, "V8 refused to capture the heap: " + ex.getMessage(),
+                    "Snapshot scripts must not leave Java-bound functions or compiled modules behind", ex);
+        }
+    }
+
+    private static SnapshotBuildException failure(Script script, BaseJavetScriptingException ex) {
+        JsException error = JsErrors.from(ex);
+        String message = error.getErrorName() + ": " + error.getErrorMessage();
+        int column = error.getColumn();
+        if (error.getLine() == 1 && script.globalName() != null) {
+            column = Math.max(1, column - script.prefixLength());
+        }
+        return new SnapshotBuildException(script.name(), error.getLine(), column, message,
+                isModuleSyntax(message) ? ESM_ADVICE : null, error);
+    }
+
+    static boolean isModuleSyntax(String message) {
+        return message.contains("Cannot use import statement outside a module")
+                || message.contains("Unexpected token 'export'")
+                || message.contains("Cannot use 'import.meta' outside a module")
+                || message.contains("await is only valid in async functions and the top level bodies of modules");
+    }
+
+    private String contentHash() {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (Script script : this.scripts) {
+                digest.update(script.name().getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                digest.update(String.valueOf(script.globalName()).getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                digest.update(script.source().getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        }
+        catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private static String requireName(String name) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("script name must not be blank");
+        }
+        return name;
+    }
+
+    private record Script(String name, String source, String globalName) {
+
+        /** The CommonJS wrapper shares line 1 with the library, so reported lines stay the library's own. */
+        private String prefix() {
+            return "(function(){var module={exports:{}},exports=module.exports;"
+                    + "(function(module,exports,require){";
+        }
+
+        int prefixLength() {
+            return prefix().length();
+        }
+
+        String code() {
+            if (this.globalName == null) {
+                return this.source;
+            }
+            String quoted = "'" + this.globalName.replace("\\", "\\\\").replace("'", "\\'") + "'";
+            return prefix() + this.source + "\n}).call(module.exports,module,exports,function(id){"
+                    + "throw new Error(\"require('\"+id+\"') is not available while building a snapshot: load '\"+id+\"' first and use its global\");});"
+                    + "globalThis[" + quoted + "]=module.exports;})();";
+        }
+
+    }
+
+}

@@ -1,0 +1,179 @@
+package dev.jsrun.autoconfigure;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import dev.jsrun.JsRuntime;
+import dev.jsrun.JsRuntimeFactory;
+import dev.jsrun.JsTimeoutException;
+import dev.jsrun.RuntimeConfig;
+import dev.jsrun.runtime.UnpooledJsRuntimeFactory;
+import dev.jsrun.snapshot.Snapshot;
+import dev.jsrun.snapshot.SnapshotBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class JsRunAutoConfigurationTest {
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+        .withConfiguration(AutoConfigurations.of(JsRunAutoConfiguration.class));
+
+    @Test
+    void buildsSnapshotFromScriptsInOrderAndServesRuntimes() {
+        this.runner.withPropertyValues("jsrun.snapshot.scripts=classpath:js/greet.js,classpath:js/counter.js")
+            .run(context -> {
+                assertThat(context).hasSingleBean(Snapshot.class).hasSingleBean(JsRuntimeFactory.class);
+                assertThat(context.getBean(Snapshot.class).scriptNames())
+                    .containsExactly("classpath:js/greet.js", "classpath:js/counter.js");
+                JsRuntimeFactory factory = context.getBean(JsRuntimeFactory.class);
+                try (JsRuntime js = factory.acquire()) {
+                    assertThat(js.eval("greet('Spring')")).isEqualTo("Hello, Spring!");
+                    assertThat(js.eval("next(); next()")).isEqualTo(2);
+                }
+                try (JsRuntime js = factory.create()) {
+                    assertThat(js.eval("next()")).isEqualTo(1);
+                }
+            });
+    }
+
+    @Test
+    void loadsLibrariesFromWebJarsWithOrWithoutVersion() {
+        this.runner
+            .withPropertyValues("jsrun.snapshot.scripts[0]=classpath:META-INF/resources/webjars/lodash/*/lodash.min.js")
+            .run(context -> {
+                try (JsRuntime js = context.getBean(JsRuntimeFactory.class).acquire()) {
+                    assertThat(js.eval("_.kebabCase('Hello World')")).isEqualTo("hello-world");
+                }
+            });
+    }
+
+    @Test
+    void noScriptsGivesAnEmptySnapshot() {
+        this.runner.run(context -> {
+            assertThat(context.getBean(Snapshot.class).scriptNames()).isEmpty();
+            try (JsRuntime js = context.getBean(JsRuntimeFactory.class).acquire()) {
+                assertThat(js.eval("1 + 2")).isEqualTo(3);
+            }
+        });
+    }
+
+    @Test
+    void bindsRuntimeTimeout() {
+        this.runner.withPropertyValues("jsrun.runtime.timeout=150ms").run(context -> {
+            JsRuntimeFactory factory = context.getBean(JsRuntimeFactory.class);
+            assertThat(factory.config().timeout()).contains(Duration.ofMillis(150));
+            try (JsRuntime js = factory.acquire()) {
+                assertThatThrownBy(() -> js.eval("while (true) {}")).isInstanceOf(JsTimeoutException.class);
+            }
+        });
+    }
+
+    @Test
+    void backsOffWhenDisabled() {
+        this.runner.withPropertyValues("jsrun.enabled=false", "jsrun.snapshot.scripts=classpath:js/broken.js")
+            .run(context -> assertThat(context).hasNotFailed()
+                .doesNotHaveBean(Snapshot.class)
+                .doesNotHaveBean(JsRuntimeFactory.class));
+    }
+
+    @Test
+    void usesUserDefinedBeans() {
+        this.runner.withUserConfiguration(UserBeans.class)
+            .withPropertyValues("jsrun.snapshot.scripts=classpath:js/broken.js")
+            .run(context -> {
+                assertThat(context).hasNotFailed();
+                assertThat(context.getBean(Snapshot.class).scriptNames()).containsExactly("user.js");
+                assertThat(context.getBean(JsRuntimeFactory.class)).isSameAs(context.getBean("customFactory"));
+            });
+    }
+
+    @Test
+    void appliesCustomizersAfterTheScripts() {
+        this.runner.withPropertyValues("jsrun.snapshot.scripts=classpath:js/greet.js")
+            .withBean(SnapshotBuilderCustomizer.class,
+                    () -> builder -> builder.executeCommonJs("shout", "shout.js",
+                            "module.exports = s => greet(s).toUpperCase();"))
+            .run(context -> {
+                try (JsRuntime js = context.getBean(JsRuntimeFactory.class).acquire()) {
+                    assertThat(js.eval("shout('you')")).isEqualTo("HELLO, YOU!");
+                }
+            });
+    }
+
+    @Test
+    void missingScriptFailsStartupNamingPropertyAndLocation() {
+        this.runner.withPropertyValues("jsrun.snapshot.scripts=classpath:js/greet.js,classpath:js/missing.js")
+            .run(context -> {
+                assertThat(context).hasFailed();
+                FailureAnalysis analysis = new SnapshotScriptNotFoundFailureAnalyzer().analyze(context.getStartupFailure());
+                assertThat(analysis).isNotNull();
+                assertThat(analysis.getDescription()).contains("jsrun.snapshot.scripts[1]")
+                    .contains("classpath:js/missing.js")
+                    .contains("no such resource");
+                assertThat(analysis.getAction()).contains("Correct 'jsrun.snapshot.scripts[1]'");
+            });
+    }
+
+    @Test
+    void ambiguousWildcardFailsStartup() {
+        this.runner.withPropertyValues("jsrun.snapshot.scripts=classpath*:js/*.js").run(context -> {
+            FailureAnalysis analysis = new SnapshotScriptNotFoundFailureAnalyzer().analyze(context.getStartupFailure());
+            assertThat(analysis.getDescription()).contains("resources match, but a script location must match exactly one");
+        });
+    }
+
+    @Test
+    void syntaxErrorFailsStartupWithLineAndColumn() {
+        this.runner.withPropertyValues("jsrun.snapshot.scripts=classpath:js/greet.js,classpath:js/broken.js")
+            .run(context -> {
+                assertThat(context).hasFailed();
+                FailureAnalysis analysis = new SnapshotBuildFailureAnalyzer().analyze(context.getStartupFailure());
+                assertThat(analysis.getDescription()).contains("Script: classpath:js/broken.js")
+                    .contains("Line: 2, column: 15")
+                    .contains("SyntaxError");
+                assertThat(analysis.getAction()).contains("classpath:js/broken.js:2:15");
+            });
+    }
+
+    @Test
+    void throwingScriptFailsStartupWithItsError() {
+        this.runner.withPropertyValues("jsrun.snapshot.scripts=classpath:js/throws.js").run(context -> {
+            FailureAnalysis analysis = new SnapshotBuildFailureAnalyzer().analyze(context.getStartupFailure());
+            assertThat(analysis.getDescription()).contains("Line: 3, column: 1").contains("config is not defined");
+        });
+    }
+
+    @Test
+    void esModuleFailsStartupAskingForTheCommonJsBuild() {
+        this.runner.withPropertyValues("jsrun.snapshot.scripts=classpath:js/esm.js").run(context -> {
+            assertThat(context.getStartupFailure()).hasRootCauseInstanceOf(com.caoccao.javet.exceptions.JavetCompilationException.class);
+            FailureAnalysis analysis = new SnapshotBuildFailureAnalyzer().analyze(context.getStartupFailure());
+            assertThat(analysis.getDescription()).contains("classpath:js/esm.js");
+            assertThat(analysis.getAction()).contains("CommonJS or UMD build").contains("jsrun.snapshot.scripts");
+        });
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class UserBeans {
+
+        @Bean
+        Snapshot userSnapshot() {
+            return new SnapshotBuilder().executeScript("user.js", "globalThis.user = true;").build();
+        }
+
+        @Bean
+        JsRuntimeFactory customFactory(Snapshot snapshot) {
+            return new UnpooledJsRuntimeFactory(RuntimeConfig.builder().snapshot(snapshot).build());
+        }
+
+    }
+
+}

@@ -1,0 +1,2 @@
+globalThis.counter = 0;
+globalThis.next = () => ++counter;

@@ -1,0 +1,3 @@
+globalThis.greet = function (name) {
+  return 'Hello, ' + name + '!';
+};
