@@ -1,0 +1,67 @@
+package dev.jsrun.sample;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.jsrun.JsConversionException;
+import dev.jsrun.JsException;
+import dev.jsrun.JsTimeoutException;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** Turns JavaScript errors and bad requests into JSON error bodies rather than server errors. */
+@RestControllerAdvice
+public class JsErrorHandler {
+
+    @ExceptionHandler
+    @ResponseStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+    public ErrorResponse timeout(JsTimeoutException ex) {
+        // The library's message advises on configuration, which is for operators rather than API clients.
+        return new ErrorResponse(ex.getErrorName(),
+                "evaluation took longer than " + ex.getTimeout().toMillis() + " ms and was terminated", null, null);
+    }
+
+    @ExceptionHandler
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    public ErrorResponse javaScript(JsException ex) {
+        return new ErrorResponse(ex.getErrorName(), ex.getErrorMessage(), positive(ex.getLine()),
+                positive(ex.getColumn()));
+    }
+
+    @ExceptionHandler
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    public ErrorResponse conversion(JsConversionException ex) {
+        return new ErrorResponse("ConversionError", ex.getMessage(), null, null);
+    }
+
+    @ExceptionHandler
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    public ErrorResponse invalid(MethodArgumentNotValidException ex) {
+        String message = ex.getBindingResult()
+            .getFieldErrors()
+            .stream()
+            .map((error) -> error.getField() + " " + error.getDefaultMessage())
+            .sorted()
+            .reduce((a, b) -> a + "; " + b)
+            .orElse("invalid request");
+        return new ErrorResponse("BadRequest", message, null, null);
+    }
+
+    @ExceptionHandler
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    public ErrorResponse unreadable(HttpMessageNotReadableException ex) {
+        return new ErrorResponse("BadRequest", "request body is missing or is not valid JSON", null, null);
+    }
+
+    private static Integer positive(int value) {
+        return (value > 0) ? value : null;
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ErrorResponse(String error, String message, Integer line, Integer column) {
+    }
+
+}

@@ -1,0 +1,162 @@
+package dev.jsrun.sample;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+class JsControllerTests {
+
+    @Autowired
+    private MockMvc mvc;
+
+    @Test
+    void rendersMarkdown() throws Exception {
+        postJson("/markdown", """
+                {"markdown": "# Hello\\n\\nSome *markdown* with `code`."}""")
+            .andExpect(status().isOk())
+            .andExpect(content().json("""
+                    {"html": "<h1 id=\\"hello\\">Hello</h1>\\n<p>Some <em>markdown</em> with <code>code</code>.</p>\\n"}""",
+                    true));
+    }
+
+    @Test
+    void markdownThatLooksLikeJavaScriptStaysText() throws Exception {
+        postJson("/markdown", """
+                {"markdown": "\\"); globalThis.x = ('"}""")
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.html").value("<p>&quot;); globalThis.x = (&#39;</p>\n"));
+    }
+
+    @Test
+    void rendersTemplateWithHelper() throws Exception {
+        postJson("/template", """
+                {"template": "Hello {{upper name}}", "model": {"name": "ada"}}""")
+            .andExpect(status().isOk())
+            .andExpect(content().json("""
+                    {"result": "Hello ADA"}""", true));
+    }
+
+    @Test
+    void rendersTemplateWithoutModel() throws Exception {
+        postJson("/template", """
+                {"template": "{{#if name}}named{{else}}anonymous{{/if}}"}""")
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.result").value("anonymous"));
+    }
+
+    @Test
+    void templateSyntaxErrorIsBadRequest() throws Exception {
+        postJson("/template", """
+                {"template": "{{#if}}"}""")
+            .andExpect(status().isBadRequest())
+            .andExpect(jsonPath("$.error").value("Error"))
+            .andExpect(jsonPath("$.message").value(startsWith("Parse error")));
+    }
+
+    @Test
+    void evaluatesExpression() throws Exception {
+        postJson("/eval", """
+                {"expression": "_.sum([1,2,3])"}""")
+            .andExpect(status().isOk())
+            .andExpect(content().json("""
+                    {"result": 6}""", true));
+    }
+
+    @Test
+    void evaluatesToAnyJsonValue() throws Exception {
+        postJson("/eval", """
+                {"expression": "({list: _.chunk([1,2,3], 2), text: 'x', none: null, half: 0.5})"}""")
+            .andExpect(status().isOk())
+            .andExpect(content().json("""
+                    {"result": {"list": [[1, 2], [3]], "text": "x", "none": null, "half": 0.5}}""", true));
+    }
+
+    @Test
+    void typeErrorIsBadRequest() throws Exception {
+        postJson("/eval", """
+                {"expression": "null.x"}""")
+            .andExpect(status().isBadRequest())
+            .andExpect(jsonPath("$.error").value("TypeError"))
+            .andExpect(jsonPath("$.message").value("Cannot read properties of null (reading 'x')"))
+            .andExpect(jsonPath("$.line").value(1))
+            .andExpect(jsonPath("$.column").value(greaterThan(0)));
+    }
+
+    @Test
+    void syntaxErrorIsBadRequest() throws Exception {
+        postJson("/eval", """
+                {"expression": "let = ;"}""")
+            .andExpect(status().isBadRequest())
+            .andExpect(jsonPath("$.error").value("SyntaxError"))
+            .andExpect(jsonPath("$.message").value("Unexpected token ';'"));
+    }
+
+    @Test
+    void endlessLoopTimesOut() throws Exception {
+        long start = System.nanoTime();
+        postJson("/eval", """
+                {"expression": "while (true) {}"}""")
+            .andExpect(status().isUnprocessableContent())
+            .andExpect(jsonPath("$.error").value("TimeoutError"))
+            .andExpect(jsonPath("$.message").value("evaluation took longer than 2000 ms and was terminated"));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertThat(millis).isBetween(1_500L, 6_000L);
+    }
+
+    @Test
+    void unconvertibleValueIsBadRequest() throws Exception {
+        postJson("/eval", """
+                {"expression": "Promise.resolve(1)"}""")
+            .andExpect(status().isBadRequest())
+            .andExpect(jsonPath("$.error").value("ConversionError"));
+    }
+
+    @Test
+    void globalsDoNotLeakBetweenRequests() throws Exception {
+        postJson("/eval", """
+                {"expression": "globalThis.leak = 1"}""")
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.result").value(1));
+        postJson("/eval", """
+                {"expression": "typeof leak"}""")
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.result").value("undefined"));
+    }
+
+    @Test
+    void blankFieldIsBadRequest() throws Exception {
+        postJson("/markdown", """
+                {"markdown": "  "}""")
+            .andExpect(status().isBadRequest())
+            .andExpect(content().json("""
+                    {"error": "BadRequest", "message": "markdown must not be blank"}""", true));
+        postJson("/eval", "{}")
+            .andExpect(status().isBadRequest())
+            .andExpect(jsonPath("$.message").value("expression must not be blank"));
+        postJson("/template", "not json")
+            .andExpect(status().isBadRequest())
+            .andExpect(jsonPath("$.error").value("BadRequest"));
+    }
+
+    private ResultActions postJson(String path, String body) throws Exception {
+        return this.mvc.perform(post(path)
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(body));
+    }
+
+}
