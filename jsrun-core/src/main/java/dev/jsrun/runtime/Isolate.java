@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 import com.caoccao.javet.exceptions.BaseJavetScriptingException;
 import com.caoccao.javet.exceptions.JavetException;
@@ -30,7 +32,11 @@ public final class Isolate implements AutoCloseable {
     private final RuntimeConfig config;
     private final StaticModules modules;
     private final List<Pending> pending = new ArrayList<>();
+    private final ReentrantLock lock = new ReentrantLock();
     private volatile boolean tainted;
+    private volatile int uses;
+    private volatile long heapUsed;
+    private volatile long heapLimit;
 
     private Isolate(V8Runtime runtime, RuntimeConfig config) throws JavetException {
         this.runtime = runtime;
@@ -40,6 +46,7 @@ public final class Isolate implements AutoCloseable {
         runtime.setPromiseRejectCallback((event, promise, value) -> { });
         this.modules = new StaticModules(runtime);
         this.modules.install();
+        recordHeap();
     }
 
     /** Restores a runtime from the configured snapshot, or makes an empty one. */
@@ -59,7 +66,8 @@ public final class Isolate implements AutoCloseable {
         return this.config;
     }
 
-    public synchronized Object eval(String code, Duration timeout) {
+    public Object eval(String code, Duration timeout) {
+        this.lock.lock();
         try (V8Value value = execute(code, timeout)) {
             return JsValues.toJava(value);
         }
@@ -68,12 +76,14 @@ public final class Isolate implements AutoCloseable {
         }
         finally {
             settlePending();
+            this.lock.unlock();
         }
     }
 
-    public synchronized CompletableFuture<Object> evalAsync(String code, Duration timeout) {
+    public CompletableFuture<Object> evalAsync(String code, Duration timeout) {
         CompletableFuture<Object> future = new CompletableFuture<>();
         V8Value value = null;
+        this.lock.lock();
         try {
             value = execute(code, timeout);
             if (value instanceof V8ValuePromise promise && promise.isPending()) {
@@ -94,18 +104,71 @@ public final class Isolate implements AutoCloseable {
         finally {
             closeQuietly(value);
             settlePending();
+            this.lock.unlock();
         }
         return future;
     }
 
-    public synchronized void addStaticModule(String name, String source) {
+    public void addStaticModule(String name, String source) {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("module name must not be blank");
         }
         if (source == null) {
             throw new IllegalArgumentException("module source must not be null");
         }
-        this.modules.add(name, source);
+        this.lock.lock();
+        try {
+            this.modules.add(name, source);
+        }
+        finally {
+            this.lock.unlock();
+        }
+    }
+
+    /**
+     * Brings the runtime back to the snapshot's state: a new context from the snapshot, no modules, no
+     * pending promises, host functions bound again.
+     * @throws JavetException when V8 cannot reset the context; the runtime must then be disposed of
+     */
+    public void reset() throws JavetException {
+        this.lock.lock();
+        try {
+            failPending("the runtime went back to its pool before the promise settled");
+            this.modules.clear();
+            this.runtime.resetContext();
+            this.modules.install();
+            recordHeap();
+        }
+        finally {
+            this.lock.unlock();
+        }
+    }
+
+    /** Counts one more borrower; pools replace a runtime after a configured number of uses. */
+    public void markUsed() {
+        this.uses++;
+    }
+
+    /** How many borrowers the runtime has served. */
+    public int uses() {
+        return this.uses;
+    }
+
+    /** Stops whatever JavaScript runs now; safe from any thread. */
+    public void terminate() {
+        if (!this.runtime.isClosed()) {
+            this.runtime.terminateExecution();
+        }
+    }
+
+    /** V8 heap in use, in bytes, as of the last time the runtime was idle. */
+    public long heapUsed() {
+        return this.heapUsed;
+    }
+
+    /** The V8 heap limit of this runtime, in bytes. */
+    public long heapLimit() {
+        return this.heapLimit;
     }
 
     /**
@@ -121,7 +184,34 @@ public final class Isolate implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
+    public void close() {
+        this.lock.lock();
+        try {
+            closeLocked();
+        }
+        finally {
+            this.lock.unlock();
+        }
+    }
+
+    /**
+     * Closes the runtime unless another thread keeps using it past {@code wait}; returns whether it was
+     * closed. Never closes a runtime under a running script: V8 would crash.
+     */
+    public boolean close(Duration wait) throws InterruptedException {
+        if (!this.lock.tryLock(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+            return false;
+        }
+        try {
+            closeLocked();
+            return true;
+        }
+        finally {
+            this.lock.unlock();
+        }
+    }
+
+    private void closeLocked() {
         failPending("the runtime was closed before the promise settled");
         if (!this.runtime.isClosed()) {
             try {
@@ -130,9 +220,20 @@ public final class Isolate implements AutoCloseable {
             catch (JavetException ignored) {
                 // the runtime is closed next, which frees the modules too
             }
-            this.modules.unbind();
         }
         closeQuietly(this.runtime);
+    }
+
+    /** Reads heap figures on the thread that holds the lock, so no V8 call crosses threads. */
+    private void recordHeap() {
+        try {
+            var statistics = this.runtime.getV8HeapStatistics().get(1, TimeUnit.SECONDS);
+            this.heapUsed = statistics.getUsedHeapSize();
+            this.heapLimit = statistics.getHeapSizeLimit();
+        }
+        catch (Exception ex) {
+            // figures stay as they were; they are informational only
+        }
     }
 
     private V8Value execute(String code, Duration timeout) throws JavetException {

@@ -39,7 +39,6 @@ final class StaticModules implements IV8ModuleResolver {
     private final V8Runtime runtime;
     private final Map<String, String> sources = new HashMap<>();
     private final Map<String, V8Module> compiled = new HashMap<>();
-    private JavetCallbackContext loader;
 
     StaticModules(V8Runtime runtime) {
         this.runtime = runtime;
@@ -48,11 +47,11 @@ final class StaticModules implements IV8ModuleResolver {
 
     /** Binds the loader into the current context; needed again after every context reset. */
     void install() throws JavetException {
-        unbind();
-        this.loader = new JavetCallbackContext(LOADER, JavetCallbackType.DirectCallNoThisAndResult,
-                (IJavetDirectCallable.NoThisAndResult<Exception>) this::load);
+        // Javet drops the callback context itself once V8 collects the function; removing it by hand while V8
+        // may still collect the function (a context reset does) makes V8 call into a freed Java object.
         try (V8ValueGlobalObject global = this.runtime.getGlobalObject()) {
-            global.bindFunction(this.loader);
+            global.bindFunction(new JavetCallbackContext(LOADER, JavetCallbackType.DirectCallNoThisAndResult,
+                    (IJavetDirectCallable.NoThisAndResult<Exception>) this::load));
         }
         this.runtime.getExecutor(INSTALLER).setResourceName("jsrun:modules").executeVoid();
     }
@@ -73,14 +72,6 @@ final class StaticModules implements IV8ModuleResolver {
         this.compiled.clear();
         this.sources.clear();
         this.runtime.removeV8Modules(true);
-    }
-
-    /** Releases the Java side of the loader, which V8 cannot garbage-collect by itself. */
-    void unbind() {
-        if (this.loader != null) {
-            this.runtime.removeCallbackContext(this.loader.getHandle());
-            this.loader = null;
-        }
     }
 
     @Override

@@ -1,0 +1,346 @@
+package dev.jsrun.pool;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.commons.pool2.BasePooledObjectFactory;
+import org.apache.commons.pool2.PooledObject;
+import org.apache.commons.pool2.impl.DefaultPooledObject;
+import org.apache.commons.pool2.impl.GenericObjectPool;
+import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.jsrun.JsRuntime;
+import dev.jsrun.JsRuntimeFactory;
+import dev.jsrun.RuntimeConfig;
+import dev.jsrun.runtime.Isolate;
+import dev.jsrun.runtime.IsolateRuntime;
+
+/**
+ * A pool of runtimes restored from one snapshot. {@link #acquire()} hands out an idle runtime that is already
+ * in exactly the snapshot's state; {@link JsRuntime#close()} gives it back, and a cleaner thread resets it
+ * (or replaces it) before anyone else can borrow it, so borrowers never pay for the reset.
+ */
+public final class JsRuntimePool implements JsRuntimeFactory {
+
+    private static final Logger logger = LoggerFactory.getLogger(JsRuntimePool.class);
+
+    private final RuntimeConfig config;
+    private final PoolSettings settings;
+    private final GenericObjectPool<Isolate> pool;
+    private final ExecutorService cleaner;
+    private final Set<Isolate> borrowed = ConcurrentHashMap.newKeySet();
+    private final Set<Isolate> live = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger cleaning = new AtomicInteger();
+    private final List<PoolListener> listeners = new CopyOnWriteArrayList<>();
+    private volatile boolean closed;
+
+    public JsRuntimePool(RuntimeConfig config, PoolSettings settings) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        GenericObjectPoolConfig<Isolate> poolConfig = new GenericObjectPoolConfig<>();
+        poolConfig.setMaxTotal(settings.maxSize());
+        poolConfig.setMaxIdle(settings.maxSize());
+        poolConfig.setMinIdle(settings.minIdle());
+        poolConfig.setMaxWait(settings.maxWait());
+        poolConfig.setBlockWhenExhausted(true);
+        poolConfig.setLifo(true);
+        poolConfig.setFairness(true);
+        poolConfig.setTestOnBorrow(true);
+        poolConfig.setTimeBetweenEvictionRuns(settings.evictionInterval());
+        poolConfig.setSoftMinEvictableIdleDuration(settings.idleTimeout());
+        poolConfig.setMinEvictableIdleDuration(Duration.ofMillis(-1));
+        poolConfig.setNumTestsPerEvictionRun(settings.maxSize());
+        poolConfig.setJmxEnabled(false);
+        this.pool = new GenericObjectPool<>(new IsolateFactory(), poolConfig);
+        this.cleaner = Executors.newFixedThreadPool(settings.cleanerThreads(), threads(settings.name() + "-cleaner"));
+        try {
+            this.pool.preparePool();
+        }
+        catch (Exception ex) {
+            close();
+            throw new IllegalStateException("Could not restore the first " + settings.minIdle() + " runtime(s) of pool '"
+                    + settings.name() + "': " + ex.getMessage(), ex);
+        }
+    }
+
+    @Override
+    public JsRuntime create() {
+        requireOpen();
+        return new IsolateRuntime(Isolate.restore(this.config), Isolate::close);
+    }
+
+    @Override
+    public JsRuntime acquire() {
+        return acquire(this.settings.maxWait());
+    }
+
+    @Override
+    public JsRuntime acquire(Duration maxWait) {
+        requireOpen();
+        long started = System.nanoTime();
+        Isolate isolate;
+        try {
+            isolate = this.pool.borrowObject(maxWait);
+        }
+        catch (NoSuchElementException ex) {
+            this.listeners.forEach(PoolListener::acquireTimedOut);
+            throw new JsRuntimePoolExhaustedException(maxWait, stats());
+        }
+        catch (IllegalStateException ex) {
+            requireOpen();
+            throw ex;
+        }
+        catch (Exception ex) {
+            throw new IllegalStateException("Pool '" + this.settings.name() + "' could not restore a runtime: "
+                    + ex.getMessage(), ex);
+        }
+        long now = System.nanoTime();
+        this.borrowed.add(isolate);
+        isolate.markUsed();
+        for (PoolListener listener : this.listeners) {
+            listener.acquired(now - started);
+        }
+        return new IsolateRuntime(isolate, new Lease(now)::release);
+    }
+
+    @Override
+    public RuntimeConfig config() {
+        return this.config;
+    }
+
+    public PoolSettings settings() {
+        return this.settings;
+    }
+
+    public void addListener(PoolListener listener) {
+        this.listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** Whether the pool is open and can restore runtimes. */
+    public boolean isOpen() {
+        return !this.closed && !this.pool.isClosed();
+    }
+
+    public PoolStats stats() {
+        int inCleaning = this.cleaning.get();
+        long heapUsed = 0;
+        long heapLimit = 0;
+        for (Isolate isolate : this.live) {
+            heapUsed += isolate.heapUsed();
+            heapLimit += isolate.heapLimit();
+        }
+        return new PoolStats(this.settings.name(), Math.max(0, this.pool.getNumActive() - inCleaning),
+                this.pool.getNumIdle(), this.pool.getNumWaiters(), inCleaning, this.settings.maxSize(),
+                this.settings.minIdle(), heapUsed, heapLimit);
+    }
+
+    /**
+     * Stops handing out runtimes, waits up to the shutdown timeout for borrowed ones to come back, then
+     * terminates what still runs and disposes of every runtime. Never closes a runtime under a running
+     * script, which would crash V8.
+     */
+    @Override
+    public void close() {
+        if (this.closed) {
+            return;
+        }
+        this.closed = true;
+        long deadline = System.nanoTime() + this.settings.shutdownTimeout().toNanos();
+        try {
+            while (!this.borrowed.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            if (!this.borrowed.isEmpty()) {
+                logger.warn("Pool '{}' closes with {} runtime(s) still borrowed after {}; terminating their scripts",
+                        this.settings.name(), this.borrowed.size(), this.settings.shutdownTimeout());
+                this.borrowed.forEach(Isolate::terminate);
+            }
+            this.cleaner.shutdown();
+            this.cleaner.awaitTermination(Math.max(1, (deadline - System.nanoTime()) / 1_000_000) + 1000,
+                    TimeUnit.MILLISECONDS);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+        this.pool.close();
+        for (Isolate isolate : this.borrowed) {
+            closeBorrowed(isolate);
+        }
+    }
+
+    private void closeBorrowed(Isolate isolate) {
+        try {
+            if (isolate.close(Duration.ofSeconds(1))) {
+                this.live.remove(isolate);
+            }
+            else {
+                logger.warn("Pool '{}': a runtime is still in use after termination; leaving it to its borrower",
+                        this.settings.name());
+            }
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void requireOpen() {
+        if (this.closed) {
+            throw new IllegalStateException("Pool '" + this.settings.name() + "' is closed");
+        }
+    }
+
+    private void giveBack(Isolate isolate, long borrowedAt) {
+        this.borrowed.remove(isolate);
+        long usage = System.nanoTime() - borrowedAt;
+        for (PoolListener listener : this.listeners) {
+            listener.released(usage);
+        }
+        String unfit = unfitReason(isolate);
+        if (unfit != null) {
+            discard(isolate, unfit);
+            return;
+        }
+        this.cleaning.incrementAndGet();
+        try {
+            this.cleaner.execute(() -> clean(isolate));
+        }
+        catch (RejectedExecutionException ex) {
+            this.cleaning.decrementAndGet();
+            discard(isolate, "pool closed");
+        }
+    }
+
+    private String unfitReason(Isolate isolate) {
+        if (this.closed) {
+            return "pool closed";
+        }
+        if (isolate.isClosed()) {
+            return "closed";
+        }
+        if (isolate.isTainted()) {
+            return "terminated";
+        }
+        if (this.settings.maxUses() > 0 && isolate.uses() >= this.settings.maxUses()) {
+            return "max-uses reached";
+        }
+        return null;
+    }
+
+    private void clean(Isolate isolate) {
+        long started = System.nanoTime();
+        try {
+            isolate.reset();
+        }
+        catch (Exception ex) {
+            logger.warn("Pool '{}': a returned runtime could not be reset and is replaced: {}", this.settings.name(),
+                    ex.toString());
+            this.cleaning.decrementAndGet();
+            discard(isolate, "reset failed");
+            return;
+        }
+        long took = System.nanoTime() - started;
+        for (PoolListener listener : this.listeners) {
+            listener.cleaned(took);
+        }
+        this.cleaning.decrementAndGet();
+        this.pool.returnObject(isolate);
+    }
+
+    private void discard(Isolate isolate, String reason) {
+        for (PoolListener listener : this.listeners) {
+            listener.discarded(reason);
+        }
+        try {
+            this.pool.invalidateObject(isolate);
+        }
+        catch (Exception ex) {
+            logger.debug("Pool '{}': disposing of a runtime failed", this.settings.name(), ex);
+        }
+        if (!this.closed && this.pool.getNumIdle() < this.settings.minIdle()) {
+            this.cleaner.execute(this::refill);
+        }
+    }
+
+    private void refill() {
+        try {
+            if (!this.closed && this.pool.getNumIdle() < this.settings.minIdle()) {
+                this.pool.addObject();
+            }
+        }
+        catch (Exception ex) {
+            logger.warn("Pool '{}': could not restore a replacement runtime: {}", this.settings.name(), ex.toString());
+        }
+    }
+
+    private static ThreadFactory threads(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** One borrowing: gives the runtime back exactly once, with the time it was taken. */
+    private final class Lease {
+
+        private final long borrowedAt;
+
+        Lease(long borrowedAt) {
+            this.borrowedAt = borrowedAt;
+        }
+
+        void release(Isolate isolate) {
+            giveBack(isolate, this.borrowedAt);
+        }
+
+    }
+
+    private final class IsolateFactory extends BasePooledObjectFactory<Isolate> {
+
+        @Override
+        public Isolate create() {
+            long started = System.nanoTime();
+            Isolate isolate = Isolate.restore(JsRuntimePool.this.config);
+            JsRuntimePool.this.live.add(isolate);
+            long took = System.nanoTime() - started;
+            for (PoolListener listener : JsRuntimePool.this.listeners) {
+                listener.created(took);
+            }
+            return isolate;
+        }
+
+        @Override
+        public PooledObject<Isolate> wrap(Isolate isolate) {
+            return new DefaultPooledObject<>(isolate);
+        }
+
+        @Override
+        public boolean validateObject(PooledObject<Isolate> pooled) {
+            Isolate isolate = pooled.getObject();
+            return !isolate.isClosed() && !isolate.isTainted();
+        }
+
+        @Override
+        public void destroyObject(PooledObject<Isolate> pooled) {
+            Isolate isolate = pooled.getObject();
+            JsRuntimePool.this.live.remove(isolate);
+            isolate.close();
+        }
+
+    }
+
+}

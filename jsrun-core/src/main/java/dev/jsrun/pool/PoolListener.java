@@ -1,0 +1,32 @@
+package dev.jsrun.pool;
+
+/**
+ * Hears what a {@link JsRuntimePool} does, for metrics. Called on the threads that do it; keep it quick.
+ */
+public interface PoolListener {
+
+    /** A caller got a runtime after waiting {@code nanos}. */
+    default void acquired(long nanos) {
+    }
+
+    /** A caller gave up waiting for a runtime. */
+    default void acquireTimedOut() {
+    }
+
+    /** A caller gave a runtime back after using it for {@code nanos}. */
+    default void released(long nanos) {
+    }
+
+    /** A runtime was restored from the snapshot in {@code nanos}. */
+    default void created(long nanos) {
+    }
+
+    /** A returned runtime was reset to the snapshot state in {@code nanos}. */
+    default void cleaned(long nanos) {
+    }
+
+    /** A runtime was disposed of instead of reused, for {@code reason}. */
+    default void discarded(String reason) {
+    }
+
+}

@@ -1,0 +1,24 @@
+package dev.jsrun.pool;
+
+/**
+ * A moment's view of a {@link JsRuntimePool}.
+ * @param name the pool's name
+ * @param active runtimes borrowed by callers
+ * @param idle runtimes clean and ready to hand out
+ * @param pending callers waiting for a runtime
+ * @param cleaning returned runtimes being reset to the snapshot state
+ * @param max the most runtimes the pool may hold
+ * @param min the idle runtimes the pool keeps ready
+ * @param heapUsed V8 heap in use summed over the pool's runtimes, in bytes
+ * @param heapLimit V8 heap limits summed over the pool's runtimes, in bytes
+ */
+public record PoolStats(String name, int active, int idle, int pending, int cleaning, int max, int min, long heapUsed,
+        long heapLimit) {
+
+    @Override
+    public String toString() {
+        return "pool '" + this.name + "': active=" + this.active + ", idle=" + this.idle + ", pending=" + this.pending
+                + ", cleaning=" + this.cleaning + ", max=" + this.max;
+    }
+
+}

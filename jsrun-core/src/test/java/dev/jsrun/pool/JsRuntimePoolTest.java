@@ -1,0 +1,234 @@
+package dev.jsrun.pool;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import dev.jsrun.JsRuntime;
+import dev.jsrun.JsTimeoutException;
+import dev.jsrun.RuntimeConfig;
+import dev.jsrun.snapshot.Snapshot;
+import dev.jsrun.snapshot.SnapshotBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class JsRuntimePoolTest {
+
+    private static RuntimeConfig config;
+
+    private final List<JsRuntimePool> pools = new ArrayList<>();
+
+    @BeforeAll
+    static void snapshot() {
+        Snapshot snapshot = new SnapshotBuilder()
+            .executeScript("setup.js", "globalThis.VERSION = '1.0.0'; globalThis.add = (a, b) => a + b;")
+            .build();
+        config = RuntimeConfig.builder().snapshot(snapshot).build();
+    }
+
+    @AfterEach
+    void closePools() {
+        this.pools.forEach(JsRuntimePool::close);
+    }
+
+    private JsRuntimePool pool(PoolSettings.Builder settings) {
+        JsRuntimePool pool = new JsRuntimePool(config, settings.build());
+        this.pools.add(pool);
+        return pool;
+    }
+
+    static void awaitQuiet(JsRuntimePool pool) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while ((pool.stats().active() > 0 || pool.stats().cleaning() > 0) && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+    }
+
+    @Test
+    void prefillsMinIdleAndServesSnapshotState() throws Exception {
+        JsRuntimePool pool = pool(PoolSettings.builder().minIdle(2).maxSize(4));
+        assertThat(pool.stats().idle()).isEqualTo(2);
+        try (JsRuntime js = pool.acquire()) {
+            assertThat(js.eval("add(VERSION.length, 1)")).isEqualTo(6);
+            assertThat(pool.stats().active()).isEqualTo(1);
+            assertThat(pool.stats().idle()).isEqualTo(1);
+        }
+        awaitQuiet(pool);
+        PoolStats stats = pool.stats();
+        assertThat(stats.active()).isZero();
+        assertThat(stats.idle()).isEqualTo(2);
+        assertThat(stats.max()).isEqualTo(4);
+        assertThat(stats.heapUsed()).isPositive();
+        assertThat(stats.heapLimit()).isGreaterThan(stats.heapUsed());
+    }
+
+    @Test
+    void returnedRuntimeIsCleanBeforeItIsHandedOutAgain() throws Exception {
+        JsRuntimePool pool = pool(PoolSettings.builder().minIdle(1).maxSize(1));
+        try (JsRuntime js = pool.acquire()) {
+            js.eval("VERSION = 'dirty'; globalThis.leak = 1; Object.prototype.polluted = true; delete globalThis.add;");
+            js.addStaticModule("m", "export const x = 1;");
+            js.evalAsync("import('m')");
+            js.evalAsync("new Promise(() => {})");
+        }
+        try (JsRuntime js = pool.acquire()) {
+            assertThat(js.eval("[VERSION, typeof leak, ({}).polluted, typeof add]"))
+                .isEqualTo(java.util.Arrays.asList("1.0.0", "undefined", null, "function"));
+            assertThat(js.evalAsync("import('m').then(() => 'found', e => e.message)").get(5, TimeUnit.SECONDS))
+                .asString()
+                .contains("Cannot find module 'm'");
+            js.addStaticModule("m", "export const x = 2;");
+            assertThat(js.evalAsync("import('m').then(m => m.x)").get(5, TimeUnit.SECONDS)).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void closedHandleCannotBeUsedAndClosingTwiceReturnsOnce() throws Exception {
+        JsRuntimePool pool = pool(PoolSettings.builder().minIdle(1).maxSize(2));
+        JsRuntime js = pool.acquire();
+        js.close();
+        js.close();
+        assertThatThrownBy(() -> js.eval("1")).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+        awaitQuiet(pool);
+        assertThat(pool.stats().active()).isZero();
+        assertThat(pool.stats().idle()).isEqualTo(1);
+    }
+
+    @Test
+    void terminatedRuntimeIsReplacedNotReused() throws Exception {
+        JsRuntimePool pool = pool(PoolSettings.builder().minIdle(1).maxSize(1));
+        List<String> discarded = new CopyOnWriteArrayList<>();
+        pool.addListener(new PoolListener() {
+            @Override
+            public void discarded(String reason) {
+                discarded.add(reason);
+            }
+        });
+        try (JsRuntime js = pool.acquire()) {
+            js.eval("globalThis.marker = 1");
+            assertThatThrownBy(() -> js.eval("while (true) {}", Duration.ofMillis(50))).isInstanceOf(JsTimeoutException.class);
+        }
+        assertThat(discarded).containsExactly("terminated");
+        try (JsRuntime js = pool.acquire()) {
+            assertThat(js.eval("typeof marker")).isEqualTo("undefined");
+            assertThat(js.eval("add(2, 2)")).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void runtimeIsReplacedAfterMaxUses() throws Exception {
+        JsRuntimePool pool = pool(PoolSettings.builder().minIdle(1).maxSize(1).maxUses(3));
+        AtomicInteger created = new AtomicInteger();
+        pool.addListener(new PoolListener() {
+            @Override
+            public void created(long nanos) {
+                created.incrementAndGet();
+            }
+        });
+        for (int i = 0; i < 7; i++) {
+            try (JsRuntime js = pool.acquire()) {
+                js.eval("1");
+            }
+        }
+        awaitQuiet(pool);
+        assertThat(created.get()).isEqualTo(2);
+    }
+
+    @Test
+    void moreCallersThanRuntimesAreServedOrToldThePoolIsExhausted() throws Exception {
+        JsRuntimePool pool = pool(PoolSettings.builder().minIdle(2).maxSize(2).maxWait(Duration.ofMillis(100)));
+        int callers = 8;
+        ExecutorService threads = Executors.newFixedThreadPool(callers);
+        CountDownLatch start = new CountDownLatch(1);
+        AtomicInteger served = new AtomicInteger();
+        List<JsRuntimePoolExhaustedException> exhausted = new CopyOnWriteArrayList<>();
+        List<Future<?>> results = new ArrayList<>();
+        for (int i = 0; i < callers; i++) {
+            int n = i;
+            results.add(threads.submit(() -> {
+                start.await();
+                for (int round = 0; round < 5; round++) {
+                    try (JsRuntime js = pool.acquire()) {
+                        assertThat(js.eval("add(" + n + ", " + round + ")")).isEqualTo(n + round);
+                        Thread.sleep(30);
+                        served.incrementAndGet();
+                    }
+                    catch (JsRuntimePoolExhaustedException ex) {
+                        exhausted.add(ex);
+                    }
+                }
+                return null;
+            }));
+        }
+        start.countDown();
+        for (Future<?> result : results) {
+            result.get(60, TimeUnit.SECONDS);
+        }
+        threads.shutdown();
+        assertThat(served.get() + exhausted.size()).isEqualTo(callers * 5);
+        assertThat(served.get()).isPositive();
+        assertThat(exhausted).isNotEmpty();
+        assertThat(exhausted.get(0)).hasMessageContaining("within 100 ms")
+            .hasMessageContaining("active=")
+            .hasMessageContaining("idle=")
+            .hasMessageContaining("pending=")
+            .hasMessageContaining("max=2")
+            .hasMessageContaining("jsrun.pool.max-size");
+        assertThat(exhausted.get(0).getStats().max()).isEqualTo(2);
+        awaitQuiet(pool);
+        assertThat(pool.stats().active()).isZero();
+        assertThat(pool.stats().pending()).isZero();
+    }
+
+    @Test
+    void closeWaitsForBorrowedRuntimesThenTerminatesThem() throws Exception {
+        JsRuntimePool pool = new JsRuntimePool(config,
+                PoolSettings.builder().minIdle(1).maxSize(2).shutdownTimeout(Duration.ofMillis(300)).build());
+        JsRuntime busy = pool.acquire();
+        CompletableFuture<Object> running = CompletableFuture.supplyAsync(() -> busy.eval("while (true) {}"));
+        Thread.sleep(50);
+        long started = System.nanoTime();
+        pool.close();
+        long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        assertThat(tookMillis).isBetween(250L, 5_000L);
+        assertThatThrownBy(() -> running.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(JsTimeoutException.class)
+            .hasMessageContaining("terminated");
+        busy.close();
+        assertThatThrownBy(pool::acquire).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+    }
+
+    @Test
+    void closeReturnsAtOnceWhenNothingIsBorrowed() {
+        JsRuntimePool pool = new JsRuntimePool(config, PoolSettings.builder().minIdle(2).build());
+        try (JsRuntime js = pool.acquire()) {
+            js.eval("1");
+        }
+        long started = System.nanoTime();
+        pool.close();
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isLessThan(2_000);
+        assertThat(pool.isOpen()).isFalse();
+    }
+
+    @Test
+    void settingsRefuseNonsense() {
+        assertThatThrownBy(() -> PoolSettings.builder().maxSize(0)).hasMessageContaining("max-size");
+        assertThatThrownBy(() -> PoolSettings.builder().minIdle(-1)).hasMessageContaining("min-idle");
+        assertThatThrownBy(() -> PoolSettings.builder().maxSize(2).minIdle(3).build())
+            .hasMessageContaining("min-idle (3) must not exceed max-size (2)");
+        assertThatThrownBy(() -> PoolSettings.builder().maxWait(Duration.ofSeconds(-1))).hasMessageContaining("max-wait");
+    }
+
+}
