@@ -13,6 +13,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.commons.pool2.BasePooledObjectFactory;
 import org.apache.commons.pool2.PooledObject;
@@ -44,6 +45,8 @@ public final class JsRuntimePool implements JsRuntimeFactory {
     private final Set<Isolate> borrowed = ConcurrentHashMap.newKeySet();
     private final Set<Isolate> live = ConcurrentHashMap.newKeySet();
     private final AtomicInteger cleaning = new AtomicInteger();
+    private final AtomicLong restored = new AtomicLong();
+    private final AtomicLong restoreNanos = new AtomicLong();
     private final List<PoolListener> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
@@ -113,7 +116,7 @@ public final class JsRuntimePool implements JsRuntimeFactory {
         for (PoolListener listener : this.listeners) {
             listener.acquired(now - started);
         }
-        return new IsolateRuntime(isolate, new Lease(now)::release);
+        return new IsolateRuntime(isolate, new Lease(now)::release, this::evaluationFailed);
     }
 
     @Override
@@ -127,6 +130,16 @@ public final class JsRuntimePool implements JsRuntimeFactory {
 
     public void addListener(PoolListener listener) {
         this.listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** Runtimes restored from the snapshot for this pool so far, prefilled ones included. */
+    public long restoredCount() {
+        return this.restored.get();
+    }
+
+    /** Total time spent restoring {@link #restoredCount()} runtimes, in nanoseconds. */
+    public long restoredNanos() {
+        return this.restoreNanos.get();
     }
 
     /** Whether the pool is open and can restore runtimes. */
@@ -220,6 +233,12 @@ public final class JsRuntimePool implements JsRuntimeFactory {
         catch (RejectedExecutionException ex) {
             this.cleaning.decrementAndGet();
             discard(isolate, "pool closed");
+        }
+    }
+
+    private void evaluationFailed(RuntimeException failure) {
+        for (PoolListener listener : this.listeners) {
+            listener.evaluationFailed(failure);
         }
     }
 
@@ -317,6 +336,8 @@ public final class JsRuntimePool implements JsRuntimeFactory {
             Isolate isolate = Isolate.restore(JsRuntimePool.this.config);
             JsRuntimePool.this.live.add(isolate);
             long took = System.nanoTime() - started;
+            JsRuntimePool.this.restored.incrementAndGet();
+            JsRuntimePool.this.restoreNanos.addAndGet(took);
             for (PoolListener listener : JsRuntimePool.this.listeners) {
                 listener.created(took);
             }

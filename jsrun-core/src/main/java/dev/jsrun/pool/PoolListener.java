@@ -25,6 +25,10 @@ public interface PoolListener {
     default void cleaned(long nanos) {
     }
 
+    /** An evaluation on a pooled runtime failed: a JavaScript error, a timeout or a conversion error. */
+    default void evaluationFailed(RuntimeException failure) {
+    }
+
     /** A runtime was disposed of instead of reused, for {@code reason}. */
     default void discarded(String reason) {
     }

@@ -15,21 +15,35 @@ public final class IsolateRuntime implements JsRuntime {
 
     private final Isolate isolate;
     private final Consumer<Isolate> release;
+    private final Consumer<RuntimeException> failures;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     public IsolateRuntime(Isolate isolate, Consumer<Isolate> release) {
+        this(isolate, release, failure -> { });
+    }
+
+    /** A handle that also reports every failed evaluation to {@code failures}, for metrics. */
+    public IsolateRuntime(Isolate isolate, Consumer<Isolate> release, Consumer<RuntimeException> failures) {
         this.isolate = isolate;
         this.release = release;
+        this.failures = failures;
     }
 
     @Override
     public Object eval(String code) {
-        return open().eval(code, defaultTimeout());
+        return eval(code, defaultTimeout());
     }
 
     @Override
     public Object eval(String code, Duration timeout) {
-        return open().eval(code, timeout);
+        Isolate target = open();
+        try {
+            return target.eval(code, timeout);
+        }
+        catch (RuntimeException ex) {
+            this.failures.accept(ex);
+            throw ex;
+        }
     }
 
     @Override
@@ -39,7 +53,13 @@ public final class IsolateRuntime implements JsRuntime {
 
     @Override
     public CompletableFuture<Object> evalAsync(String code) {
-        return open().evalAsync(code, defaultTimeout());
+        CompletableFuture<Object> result = open().evalAsync(code, defaultTimeout());
+        result.whenComplete((value, failure) -> {
+            if (failure instanceof RuntimeException ex) {
+                this.failures.accept(ex);
+            }
+        });
+        return result;
     }
 
     @Override

@@ -15,13 +15,13 @@ import org.springframework.core.io.support.ResourcePatternUtils;
 
 import dev.jsrun.JsRuntimeFactory;
 import dev.jsrun.RuntimeConfig;
-import dev.jsrun.runtime.UnpooledJsRuntimeFactory;
+import dev.jsrun.pool.JsRuntimePool;
 import dev.jsrun.snapshot.Snapshot;
 import dev.jsrun.snapshot.SnapshotBuilder;
 
 /**
  * Builds the JavaScript {@link Snapshot} from {@code jsrun.snapshot.scripts} at startup and provides the
- * {@link JsRuntimeFactory} whose runtimes are restored from it.
+ * {@link JsRuntimeFactory}: a {@link JsRuntimePool} of runtimes restored from it.
  */
 @AutoConfiguration
 @ConditionalOnClass(JsRuntimeFactory.class)
@@ -48,12 +48,12 @@ public final class JsRunAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(JsRuntimeFactory.class)
-    UnpooledJsRuntimeFactory jsRuntimeFactory(Snapshot snapshot, JsRunProperties properties) {
-        return new UnpooledJsRuntimeFactory(runtimeConfig(snapshot, properties));
-    }
-
-    static RuntimeConfig runtimeConfig(Snapshot snapshot, JsRunProperties properties) {
-        return RuntimeConfig.builder().snapshot(snapshot).timeout(properties.getRuntime().getTimeout()).build();
+    JsRuntimePool jsRuntimeFactory(Snapshot snapshot, JsRunProperties properties) {
+        RuntimeConfig config = RuntimeConfig.builder()
+            .snapshot(snapshot)
+            .timeout(properties.getRuntime().getTimeout())
+            .build();
+        return new JsRuntimePool(config, properties.getPool().toSettings());
     }
 
 }

@@ -21,6 +21,8 @@ public class JsRunProperties {
 
     private final Runtime runtime = new Runtime();
 
+    private final Pool pool = new Pool();
+
     public boolean isEnabled() {
         return this.enabled;
     }
@@ -35,6 +37,10 @@ public class JsRunProperties {
 
     public Runtime getRuntime() {
         return this.runtime;
+    }
+
+    public Pool getPool() {
+        return this.pool;
     }
 
     public static class Snapshot {
@@ -70,6 +76,141 @@ public class JsRunProperties {
 
         public void setTimeout(Duration timeout) {
             this.timeout = timeout;
+        }
+
+    }
+
+    public static class Pool {
+
+        /**
+         * Name of the pool, used in messages and as the 'pool' tag of its metrics.
+         */
+        private String name = "jsrun";
+
+        /**
+         * Most runtimes the pool holds, borrowed and idle together.
+         */
+        private int maxSize = 8;
+
+        /**
+         * Idle runtimes the pool keeps restored and ready, also filled at startup.
+         */
+        private int minIdle = 2;
+
+        /**
+         * Longest time acquire() waits for a free runtime before it throws JsRuntimePoolExhaustedException.
+         */
+        private Duration maxWait = Duration.ofSeconds(5);
+
+        /**
+         * Time after which idle runtimes beyond min-idle are disposed of.
+         */
+        private Duration idleTimeout = Duration.ofMinutes(10);
+
+        /**
+         * How often idle runtimes are checked for eviction and min-idle is restored.
+         */
+        private Duration evictionInterval = Duration.ofSeconds(30);
+
+        /**
+         * Borrowers a runtime serves before it is replaced by a fresh one; 0 for no limit.
+         */
+        private int maxUses;
+
+        /**
+         * On shutdown, how long to wait for borrowed runtimes to be returned before their scripts are terminated.
+         */
+        private Duration shutdownTimeout = Duration.ofSeconds(10);
+
+        /**
+         * Threads that reset returned runtimes to the snapshot state, off the borrowers' path.
+         */
+        private int cleanerThreads = 1;
+
+        public String getName() {
+            return this.name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+
+        public int getMaxSize() {
+            return this.maxSize;
+        }
+
+        public void setMaxSize(int maxSize) {
+            this.maxSize = maxSize;
+        }
+
+        public int getMinIdle() {
+            return this.minIdle;
+        }
+
+        public void setMinIdle(int minIdle) {
+            this.minIdle = minIdle;
+        }
+
+        public Duration getMaxWait() {
+            return this.maxWait;
+        }
+
+        public void setMaxWait(Duration maxWait) {
+            this.maxWait = maxWait;
+        }
+
+        public Duration getIdleTimeout() {
+            return this.idleTimeout;
+        }
+
+        public void setIdleTimeout(Duration idleTimeout) {
+            this.idleTimeout = idleTimeout;
+        }
+
+        public Duration getEvictionInterval() {
+            return this.evictionInterval;
+        }
+
+        public void setEvictionInterval(Duration evictionInterval) {
+            this.evictionInterval = evictionInterval;
+        }
+
+        public int getMaxUses() {
+            return this.maxUses;
+        }
+
+        public void setMaxUses(int maxUses) {
+            this.maxUses = maxUses;
+        }
+
+        public Duration getShutdownTimeout() {
+            return this.shutdownTimeout;
+        }
+
+        public void setShutdownTimeout(Duration shutdownTimeout) {
+            this.shutdownTimeout = shutdownTimeout;
+        }
+
+        public int getCleanerThreads() {
+            return this.cleanerThreads;
+        }
+
+        public void setCleanerThreads(int cleanerThreads) {
+            this.cleanerThreads = cleanerThreads;
+        }
+
+        dev.jsrun.pool.PoolSettings toSettings() {
+            return dev.jsrun.pool.PoolSettings.builder()
+                .name(this.name)
+                .maxSize(this.maxSize)
+                .minIdle(this.minIdle)
+                .maxWait(this.maxWait)
+                .idleTimeout(this.idleTimeout)
+                .evictionInterval(this.evictionInterval)
+                .maxUses(this.maxUses)
+                .shutdownTimeout(this.shutdownTimeout)
+                .cleanerThreads(this.cleanerThreads)
+                .build();
         }
 
     }

@@ -14,6 +14,9 @@ import dev.jsrun.JsRuntime;
 import dev.jsrun.JsRuntimeFactory;
 import dev.jsrun.JsTimeoutException;
 import dev.jsrun.RuntimeConfig;
+import dev.jsrun.pool.JsRuntimePool;
+import dev.jsrun.pool.JsRuntimePoolExhaustedException;
+import dev.jsrun.pool.PoolSettings;
 import dev.jsrun.runtime.UnpooledJsRuntimeFactory;
 import dev.jsrun.snapshot.Snapshot;
 import dev.jsrun.snapshot.SnapshotBuilder;
@@ -74,6 +77,57 @@ class JsRunAutoConfigurationTest {
                 assertThatThrownBy(() -> js.eval("while (true) {}")).isInstanceOf(JsTimeoutException.class);
             }
         });
+    }
+
+    @Test
+    void providesAPoolConfiguredFromProperties() {
+        this.runner.withPropertyValues("jsrun.pool.name=scripts", "jsrun.pool.max-size=3", "jsrun.pool.min-idle=1",
+                "jsrun.pool.max-wait=250ms", "jsrun.pool.idle-timeout=1m", "jsrun.pool.eviction-interval=5s",
+                "jsrun.pool.max-uses=100", "jsrun.pool.shutdown-timeout=2s", "jsrun.pool.cleaner-threads=2")
+            .run(context -> {
+                JsRuntimePool pool = context.getBean(JsRuntimePool.class);
+                assertThat(context.getBean(JsRuntimeFactory.class)).isSameAs(pool);
+                PoolSettings settings = pool.settings();
+                assertThat(settings.name()).isEqualTo("scripts");
+                assertThat(settings.maxSize()).isEqualTo(3);
+                assertThat(settings.minIdle()).isEqualTo(1);
+                assertThat(settings.maxWait()).isEqualTo(Duration.ofMillis(250));
+                assertThat(settings.idleTimeout()).isEqualTo(Duration.ofMinutes(1));
+                assertThat(settings.evictionInterval()).isEqualTo(Duration.ofSeconds(5));
+                assertThat(settings.maxUses()).isEqualTo(100);
+                assertThat(settings.shutdownTimeout()).isEqualTo(Duration.ofSeconds(2));
+                assertThat(settings.cleanerThreads()).isEqualTo(2);
+                assertThat(pool.stats().idle()).isEqualTo(1);
+                JsRuntime held = pool.acquire();
+                JsRuntime second = pool.acquire();
+                JsRuntime third = pool.acquire();
+                assertThatThrownBy(pool::acquire).isInstanceOf(JsRuntimePoolExhaustedException.class)
+                    .hasMessageContaining("within 250 ms")
+                    .hasMessageContaining("pool 'scripts'");
+                held.close();
+                second.close();
+                third.close();
+            });
+    }
+
+    @Test
+    void poolDefaultsMatchTheDocumentation() {
+        this.runner.run(context -> {
+            PoolSettings settings = context.getBean(JsRuntimePool.class).settings();
+            assertThat(settings.name()).isEqualTo("jsrun");
+            assertThat(settings.maxSize()).isEqualTo(8);
+            assertThat(settings.minIdle()).isEqualTo(2);
+            assertThat(settings.maxWait()).isEqualTo(Duration.ofSeconds(5));
+            assertThat(settings.maxUses()).isZero();
+        });
+    }
+
+    @Test
+    void closingTheContextClosesThePool() {
+        JsRuntimePool[] pool = new JsRuntimePool[1];
+        this.runner.run(context -> pool[0] = context.getBean(JsRuntimePool.class));
+        assertThat(pool[0].isOpen()).isFalse();
+        assertThatThrownBy(pool[0]::acquire).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
