@@ -120,6 +120,9 @@ public final class Isolate implements AutoCloseable {
         try {
             this.modules.add(name, source);
         }
+        catch (JavetException ex) {
+            throw translate(ex, null);
+        }
         finally {
             this.lock.unlock();
         }
@@ -242,11 +245,23 @@ public final class Isolate implements AutoCloseable {
         }
         String source = DynamicImportRewriter.rewrite(code, StaticModules.IMPORT_FUNCTION);
         if (timeout == null) {
-            return this.runtime.getExecutor(source).execute();
+            return run(source);
         }
         try (V8Guard guard = this.runtime.getGuard(Math.max(1, timeout.toMillis()))) {
-            return this.runtime.getExecutor(source).execute();
+            return run(source);
         }
+    }
+
+    private V8Value run(String source) throws JavetException {
+        V8Value value = this.runtime.getExecutor(source).execute();
+        try {
+            this.modules.serveImports();
+        }
+        catch (JavetException | RuntimeException ex) {
+            value.close();
+            throw ex;
+        }
+        return value;
     }
 
     private RuntimeException translate(JavetException ex, Duration timeout) {

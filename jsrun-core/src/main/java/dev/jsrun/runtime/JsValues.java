@@ -45,6 +45,11 @@ final class JsValues {
 
     /** Converts a value; the caller still owns (and closes) {@code value}. */
     static Object toJava(V8Value value) throws JavetException {
+        if (value == null || value instanceof V8ValueUndefined || value instanceof V8ValueNull) {
+            return null;
+        }
+        if (value instanceof V8ValueInteger i) return i.getValue();
+        if (value instanceof V8ValueString s) return s.getValue();
         return new Walk().convert(value);
     }
 

@@ -3,68 +3,72 @@ package dev.jsrun.runtime;
 import java.util.HashMap;
 import java.util.Map;
 
-import com.caoccao.javet.enums.V8ValueErrorType;
 import com.caoccao.javet.exceptions.BaseJavetScriptingException;
 import com.caoccao.javet.exceptions.JavetException;
 import com.caoccao.javet.interop.V8Runtime;
-import com.caoccao.javet.interop.callback.IJavetDirectCallable;
 import com.caoccao.javet.interop.callback.IV8ModuleResolver;
-import com.caoccao.javet.interop.callback.JavetCallbackContext;
-import com.caoccao.javet.interop.callback.JavetCallbackType;
 import com.caoccao.javet.values.V8Value;
 import com.caoccao.javet.values.reference.IV8Module;
 import com.caoccao.javet.values.reference.V8Module;
 import com.caoccao.javet.values.reference.V8ValueArray;
-import com.caoccao.javet.values.reference.V8ValueGlobalObject;
+import com.caoccao.javet.values.reference.V8ValueObject;
 
 /**
- * ES modules registered by name on one runtime: the resolver for static {@code import} between them, and the
- * host loader behind dynamic {@code import()}, which V8 mode does not support natively. Source code reaches
- * V8 with {@code import(} calls rewritten to {@value #IMPORT_FUNCTION}{@code (}.
+ * ES modules registered by name on one runtime: the resolver for static {@code import} between them, and
+ * the loader behind dynamic {@code import()}, which V8 mode does not support natively. Source code reaches V8
+ * with {@code import(} calls rewritten to {@value #IMPORT_FUNCTION}{@code (}.
+ * <p>
+ * No Java function is bound into JavaScript: V8 would collect such a function during a context reset and
+ * call back into a runtime it can no longer find, which crashes the JVM. Instead {@code import()} queues a
+ * request in JavaScript and Java serves the queue after each call into the runtime, acting as the event loop
+ * that V8 mode lacks.
  */
 final class StaticModules implements IV8ModuleResolver {
 
     static final String IMPORT_FUNCTION = "__jsrun_import";
 
-    private static final String LOADER = "__jsrun_host_load";
-
-    /** Keeps the Java loader out of reach of scripts: only the promise-returning wrapper stays visible. */
     private static final String INSTALLER = "(() => {"
-            + "const load = globalThis." + LOADER + "; delete globalThis." + LOADER + ";"
-            + "Object.defineProperty(globalThis, '" + IMPORT_FUNCTION + "', { value: function (specifier) {"
-            + "  try { const loaded = load(String(specifier)); return Promise.resolve(loaded[1]).then(() => loaded[0]); }"
-            + "  catch (e) { return Promise.reject(e); } } });"
-            + "})();";
+            + " const known = new Set(); const queue = [];"
+            + " const host = {"
+            + "  queue,"
+            + "  register: name => { known.add(name); },"
+            + "  settle: (request, namespace, evaluation) => {"
+            + "   Promise.resolve(evaluation).then(() => request.resolve(namespace), request.reject); },"
+            + "  fail: (request, type, message) => {"
+            + "   request.reject(new (type === 'SyntaxError' ? SyntaxError : Error)(message)); } };"
+            + " Object.defineProperty(globalThis, '" + IMPORT_FUNCTION + "', { value: function (specifier) {"
+            + "  const name = String(specifier);"
+            + "  if (!known.has(name)) {"
+            + "   return Promise.reject(new Error(\"Cannot find module '\" + name"
+            + "    + \"': add it with JsRuntime.addStaticModule(name, source) before importing it\")); }"
+            + "  return new Promise((resolve, reject) => { queue.push({ name, resolve, reject }); }); } });"
+            + " return host; })()";
 
     private final V8Runtime runtime;
     private final Map<String, String> sources = new HashMap<>();
     private final Map<String, V8Module> compiled = new HashMap<>();
+    private V8ValueObject host;
 
     StaticModules(V8Runtime runtime) {
         this.runtime = runtime;
         runtime.setV8ModuleResolver(this);
     }
 
-    /** Binds the loader into the current context; needed again after every context reset. */
+    /** Installs the JavaScript side of {@code import()} in the current context; needed again after a reset. */
     void install() throws JavetException {
-        // Javet drops the callback context itself once V8 collects the function; removing it by hand while V8
-        // may still collect the function (a context reset does) makes V8 call into a freed Java object.
-        try (V8ValueGlobalObject global = this.runtime.getGlobalObject()) {
-            global.bindFunction(new JavetCallbackContext(LOADER, JavetCallbackType.DirectCallNoThisAndResult,
-                    (IJavetDirectCallable.NoThisAndResult<Exception>) this::load));
-        }
-        this.runtime.getExecutor(INSTALLER).setResourceName("jsrun:modules").executeVoid();
+        this.host = this.runtime.getExecutor(INSTALLER).setResourceName("jsrun:modules").execute();
     }
 
-    void add(String name, String source) {
+    void add(String name, String source) throws JavetException {
         if (this.compiled.containsKey(name)) {
             throw new IllegalStateException("module '" + name + "' was already imported in this runtime; "
                     + "add modules before the first import that needs them");
         }
         this.sources.put(name, source);
+        this.host.invokeVoid("register", name);
     }
 
-    /** Forgets every module, for a runtime that goes back to its snapshot state. */
+    /** Forgets every module and the JavaScript side, for a runtime that goes back to its snapshot state. */
     void clear() throws JavetException {
         for (V8Module module : this.compiled.values()) {
             module.close();
@@ -72,6 +76,59 @@ final class StaticModules implements IV8ModuleResolver {
         this.compiled.clear();
         this.sources.clear();
         this.runtime.removeV8Modules(true);
+        if (this.host != null) {
+            this.host.close();
+            this.host = null;
+        }
+    }
+
+    /**
+     * Serves the {@code import()} requests that JavaScript queued, and those the served modules queue in
+     * turn, until none is left.
+     */
+    void serveImports() throws JavetException {
+        if (this.sources.isEmpty()) {
+            // nothing can be imported: JavaScript rejects every request itself
+            return;
+        }
+        while (true) {
+            try (V8ValueArray queue = this.host.get("queue")) {
+                int length = queue.getLength();
+                if (length == 0) {
+                    return;
+                }
+                try (V8ValueArray batch = queue.invoke("splice", 0, length)) {
+                    for (int i = 0; i < length; i++) {
+                        try (V8ValueObject request = batch.get(i)) {
+                            serve(request);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private void serve(V8ValueObject request) throws JavetException {
+        String name = request.getString("name");
+        try {
+            V8Module module = module(name);
+            if (module == null) {
+                this.host.invokeVoid("fail", request, "Error", "Cannot find module '" + name + "'");
+                return;
+            }
+            if (module.getStatus() == IV8Module.Uninstantiated && !module.instantiate()) {
+                this.host.invokeVoid("fail", request, "Error",
+                        "Cannot link module '" + name + "': one of its imports is missing");
+                return;
+            }
+            try (V8Value namespace = module.getNamespace(); V8Value evaluation = module.evaluate()) {
+                this.host.invokeVoid("settle", request, namespace, evaluation);
+            }
+        }
+        catch (BaseJavetScriptingException ex) {
+            this.host.invokeVoid("fail", request, "SyntaxError",
+                    "in module '" + name + "': " + ex.getScriptingError().getMessage());
+        }
     }
 
     @Override
@@ -93,35 +150,6 @@ final class StaticModules implements IV8ModuleResolver {
             this.compiled.put(name, module);
         }
         return module;
-    }
-
-    /** Returns {@code [namespace, evaluation promise]}, or throws a JavaScript error. */
-    private V8Value load(V8Value... args) throws JavetException {
-        String name = args.length == 0 ? "undefined" : String.valueOf(args[0]);
-        try {
-            V8Module module = module(name);
-            if (module == null) {
-                return fail(V8ValueErrorType.Error, "Cannot find module '" + name
-                        + "': add it with JsRuntime.addStaticModule(name, source) before importing it");
-            }
-            if (module.getStatus() == IV8Module.Uninstantiated && !module.instantiate()) {
-                return fail(V8ValueErrorType.Error, "Cannot link module '" + name + "': one of its imports is missing");
-            }
-            V8ValueArray result = this.runtime.createV8ValueArray();
-            try (V8Value namespace = module.getNamespace(); V8Value evaluation = module.evaluate()) {
-                result.push(namespace, evaluation);
-            }
-            return result;
-        }
-        catch (BaseJavetScriptingException ex) {
-            String message = ex.getScriptingError().getMessage();
-            return fail(V8ValueErrorType.SyntaxError, "in module '" + name + "': " + message);
-        }
-    }
-
-    private V8Value fail(V8ValueErrorType type, String message) throws JavetException {
-        this.runtime.throwError(type, message);
-        return this.runtime.createV8ValueUndefined();
     }
 
 }

@@ -163,7 +163,8 @@ class JsRuntimePoolTest {
                 for (int round = 0; round < 5; round++) {
                     try (JsRuntime js = pool.acquire()) {
                         assertThat(js.eval("add(" + n + ", " + round + ")")).isEqualTo(n + round);
-                        Thread.sleep(30);
+                        // held longer than max-wait, so that some callers must give up
+                        Thread.sleep(n % 2 == 0 ? 150 : 5);
                         served.incrementAndGet();
                     }
                     catch (JsRuntimePoolExhaustedException ex) {
