@@ -184,6 +184,16 @@ class JsRuntimeTest {
     }
 
     @Test
+    void javaScriptReachesNoHostApi() {
+        try (JsRuntime js = factory.create()) {
+            for (String name : new String[] { "java", "Packages", "JavaImporter", "require", "process", "fetch",
+                    "XMLHttpRequest", "load", "module", "Deno", "Bun" }) {
+                assertThat(js.eval("typeof " + name)).as(name).isEqualTo("undefined");
+            }
+        }
+    }
+
+    @Test
     void scriptsRunInSloppyModeLikeBrowsersAndNode() {
         try (JsRuntime js = factory.create()) {
             assertThat(js.eval("(function () { return this === globalThis; })()")).isEqualTo(true);
