@@ -246,11 +246,11 @@ public final class JsRuntimePool implements JsRuntimeFactory {
         if (this.closed) {
             return "pool closed";
         }
+        if (isolate.taint() != null) {
+            return isolate.taint();
+        }
         if (isolate.isClosed()) {
             return "closed";
-        }
-        if (isolate.isTainted()) {
-            return "terminated";
         }
         if (this.settings.maxUses() > 0 && isolate.uses() >= this.settings.maxUses()) {
             return "max-uses reached";
@@ -352,7 +352,7 @@ public final class JsRuntimePool implements JsRuntimeFactory {
         @Override
         public boolean validateObject(PooledObject<Isolate> pooled) {
             Isolate isolate = pooled.getObject();
-            return !isolate.isClosed() && !isolate.isTainted();
+            return !isolate.isClosed() && isolate.taint() == null;
         }
 
         @Override

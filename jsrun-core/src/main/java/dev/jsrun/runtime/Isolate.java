@@ -11,12 +11,12 @@ import java.util.concurrent.locks.ReentrantLock;
 import com.caoccao.javet.exceptions.BaseJavetScriptingException;
 import com.caoccao.javet.exceptions.JavetException;
 import com.caoccao.javet.exceptions.JavetTerminatedException;
-import com.caoccao.javet.interop.V8Guard;
 import com.caoccao.javet.interop.V8Runtime;
 import com.caoccao.javet.values.V8Value;
 import com.caoccao.javet.values.reference.V8ValuePromise;
 
 import dev.jsrun.JsException;
+import dev.jsrun.JsHeapLimitException;
 import dev.jsrun.JsTimeoutException;
 import dev.jsrun.RuntimeConfig;
 import dev.jsrun.snapshot.V8Runtimes;
@@ -33,7 +33,8 @@ public final class Isolate implements AutoCloseable {
     private final StaticModules modules;
     private final List<Pending> pending = new ArrayList<>();
     private final ReentrantLock lock = new ReentrantLock();
-    private volatile boolean tainted;
+    private volatile String taint;
+    private volatile boolean heapLimitReached;
     private volatile int uses;
     private volatile long heapUsed;
     private volatile long heapLimit;
@@ -44,6 +45,14 @@ public final class Isolate implements AutoCloseable {
         runtime.setLogger(Slf4jJavetLogger.INSTANCE);
         // Rejections are reported to the caller through evalAsync; V8's unhandled-rejection events are noise.
         runtime.setPromiseRejectCallback((event, promise, value) -> { });
+        // Without this callback V8 aborts the whole JVM when a script exhausts the heap. It runs inside V8's GC:
+        // it only asks V8 to stop the script and grants the headroom needed to unwind; the runtime is then
+        // disposed of. Returning the limit unchanged would abort as well.
+        runtime.setNearHeapLimitCallback((currentLimit, initialLimit) -> {
+            this.heapLimitReached = true;
+            runtime.terminateExecution();
+            return currentLimit + Math.max(currentLimit / 2, 16L << 20);
+        });
         this.modules = new StaticModules(runtime);
         this.modules.install();
         recordHeap();
@@ -176,11 +185,11 @@ public final class Isolate implements AutoCloseable {
     }
 
     /**
-     * Whether the runtime went through something that may leave it unfit for another user (terminated
-     * execution); such a runtime is disposed of rather than reused.
+     * Why the runtime is unfit for another user (a terminated script, the heap limit), or {@code null};
+     * such a runtime is disposed of rather than reused.
      */
-    public boolean isTainted() {
-        return this.tainted;
+    public String taint() {
+        return this.taint;
     }
 
     public boolean isClosed() {
@@ -250,14 +259,25 @@ public final class Isolate implements AutoCloseable {
 
     private V8Value execute(String code, Duration timeout) throws JavetException {
         if (this.runtime.isClosed()) {
-            throw new IllegalStateException("the V8 runtime is closed");
+            throw new IllegalStateException(this.heapLimitReached
+                    ? "the runtime was disposed of after it reached the V8 heap limit; use a new one"
+                    : "the V8 runtime is closed");
         }
         String source = DynamicImportRewriter.rewrite(code, StaticModules.IMPORT_FUNCTION);
         if (timeout == null) {
             return run(source);
         }
-        try (V8Guard guard = this.runtime.getGuard(Math.max(1, timeout.toMillis()))) {
+        Watchdog.Deadline deadline = Watchdog.start(this.runtime, timeout);
+        try {
             return run(source);
+        }
+        finally {
+            deadline.close();
+            if (deadline.expired()) {
+                // the request may have come as the script returned: never let it hit the next evaluation
+                this.runtime.cancelTerminateExecution();
+                this.taint = "timeout";
+            }
         }
     }
 
@@ -275,7 +295,14 @@ public final class Isolate implements AutoCloseable {
 
     private RuntimeException translate(JavetException ex, Duration timeout) {
         if (ex instanceof JavetTerminatedException) {
-            this.tainted = true;
+            if (this.heapLimitReached) {
+                this.taint = "heap limit";
+                long limit = this.heapLimit;
+                // the limit was raised to let the script unwind: free the memory now rather than keep the runtime
+                closeLocked();
+                return new JsHeapLimitException(limit, ex);
+            }
+            this.taint = this.taint == null ? "terminated" : this.taint;
             return new JsTimeoutException(timeout == null ? Duration.ZERO : timeout, ex);
         }
         if (ex instanceof BaseJavetScriptingException scripting) {

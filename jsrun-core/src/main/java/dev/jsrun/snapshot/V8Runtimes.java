@@ -13,12 +13,22 @@ import com.caoccao.javet.interop.options.V8RuntimeOptions;
  */
 public final class V8Runtimes {
 
+    /** Set to {@code true} to let V8 use its TurboFan optimizer; see {@link #flags()} for the price. */
+    public static final String TURBOFAN_PROPERTY = "jsrun.v8.turbofan";
+
     static {
         // V8 flags are process-wide and sealed by the first runtime. Javet defaults to --use-strict; libraries
         // and setup scripts are written for sloppy-mode scripts, as browsers and Node run them.
         V8Flags flags = V8RuntimeOptions.V8_FLAGS;
         if (!flags.isSealed()) {
             flags.setUseStrict(false);
+            if (!Boolean.getBoolean(TURBOFAN_PROPERTY)) {
+                // TurboFan drops the interrupt checks of loops that call built-ins (JSON.stringify, Array.fill),
+                // so V8 may never honour a termination request: a timeout overruns by seconds and a heap bomb
+                // grows past every limit until V8 aborts the JVM. Ignition, Sparkplug and Maglev keep them.
+                String custom = flags.getCustomFlags();
+                flags.setCustomFlags(custom == null || custom.isBlank() ? "--no-turbofan" : custom + " --no-turbofan");
+            }
         }
     }
 
@@ -50,9 +60,33 @@ public final class V8Runtimes {
         return V8Host.getV8Instance().getJavetVersion();
     }
 
-    /** The V8 flags in force; a snapshot only fits a V8 started with the same flags. */
+    /**
+     * The V8 flags in force; a snapshot only fits a V8 started with the same flags. By default they include
+     * {@code --no-turbofan}, so that termination (timeouts, heap limits) always takes effect; CPU-heavy
+     * trusted code can opt back in with the system property {@value #TURBOFAN_PROPERTY}{@code =true}.
+     */
     public static String flags() {
         return V8RuntimeOptions.V8_FLAGS.toString();
+    }
+
+    /**
+     * Limits the V8 heap of every runtime in this JVM. V8 takes heap limits only as process-wide flags fixed
+     * by the first runtime, so call this before any runtime exists.
+     * @throws IllegalStateException when runtimes already exist with another limit
+     */
+    public static synchronized void limitHeap(long bytes) {
+        int megabytes = (int) Math.max(1, Math.min(Integer.MAX_VALUE, (bytes + (1 << 20) - 1) >> 20));
+        V8Flags flags = V8RuntimeOptions.V8_FLAGS;
+        if (flags.getMaxHeapSize() == megabytes) {
+            return;
+        }
+        if (flags.isSealed()) {
+            throw new IllegalStateException("Cannot limit the V8 heap to " + megabytes + " MB: V8 flags are fixed once the "
+                    + "first runtime of the JVM exists (current limit: "
+                    + (flags.getMaxHeapSize() == 0 ? "V8's default" : flags.getMaxHeapSize() + " MB")
+                    + "). Set the limit before any runtime is created.");
+        }
+        flags.setMaxHeapSize(megabytes);
     }
 
 }

@@ -121,7 +121,7 @@ class JsRuntimePoolTest {
             js.eval("globalThis.marker = 1");
             assertThatThrownBy(() -> js.eval("while (true) {}", Duration.ofMillis(50))).isInstanceOf(JsTimeoutException.class);
         }
-        assertThat(discarded).containsExactly("terminated");
+        assertThat(discarded).containsExactly("timeout");
         try (JsRuntime js = pool.acquire()) {
             assertThat(js.eval("typeof marker")).isEqualTo("undefined");
             assertThat(js.eval("add(2, 2)")).isEqualTo(4);

@@ -107,7 +107,7 @@ class JsRunObservabilityTest {
             assertThat(registry.get("jsrun.isolates.usage").timer().count()).isEqualTo(2);
             assertThat(registry.get("jsrun.isolates.errors").tag("type", "javascript").counter().count()).isEqualTo(1);
             assertThat(registry.get("jsrun.isolates.errors").tag("type", "timeout").counter().count()).isEqualTo(1);
-            assertThat(registry.get("jsrun.isolates.discarded").tag("reason", "terminated").counter().count()).isEqualTo(1);
+            assertThat(registry.get("jsrun.isolates.discarded").tag("reason", "timeout").counter().count()).isEqualTo(1);
             long deadline = System.currentTimeMillis() + 5000;
             while (registry.get("jsrun.isolates.reset").timer().count() < 1 && System.currentTimeMillis() < deadline) {
                 Thread.sleep(5);
