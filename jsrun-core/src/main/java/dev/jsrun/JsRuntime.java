@@ -22,6 +22,9 @@ public interface JsRuntime extends AutoCloseable {
     /** {@link #eval(String)} with a timeout for this call only, overriding the runtime's default. */
     Object eval(String code, Duration timeout);
 
+    /** {@link #evalAsync(String)} with a timeout for this call only, overriding the runtime's default. */
+    CompletableFuture<Object> evalAsync(String code, Duration timeout);
+
     /**
      * Evaluates a script and converts its value to {@code type}: {@code String}, {@code Boolean}, any
      * {@code Number} type (exact integral values only for integer types), {@code List}, {@code Map} or
@@ -42,6 +45,13 @@ public interface JsRuntime extends AutoCloseable {
      * {@code import('name')}. A module is evaluated once, on first import.
      */
     void addStaticModule(String name, String source);
+
+    /**
+     * Makes a Java function callable from JavaScript as the global {@code name}, in this runtime only.
+     * JavaScript reaches nothing of the host unless it is bound here. A pooled runtime that had functions
+     * bound is replaced, not reset, when it is returned, so the next borrower never sees them.
+     */
+    void bind(String name, JsFunction function);
 
     /** Whether {@link #close()} was called. */
     boolean isClosed();

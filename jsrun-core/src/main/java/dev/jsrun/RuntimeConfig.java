@@ -12,12 +12,17 @@ import dev.jsrun.snapshot.Snapshot;
  */
 public final class RuntimeConfig {
 
+    /** The logger that receives JavaScript's {@code console} output unless another is configured. */
+    public static final String DEFAULT_CONSOLE_LOGGER = "jsrun.console";
+
     private final Snapshot snapshot;
     private final Duration timeout;
+    private final String consoleLogger;
 
     private RuntimeConfig(Builder builder) {
         this.snapshot = builder.snapshot;
         this.timeout = builder.timeout;
+        this.consoleLogger = builder.consoleLogger;
     }
 
     public static Builder builder() {
@@ -37,6 +42,11 @@ public final class RuntimeConfig {
         return Optional.ofNullable(this.timeout);
     }
 
+    /** The SLF4J logger that {@code console.log/info/warn/error/debug} write to. */
+    public String consoleLogger() {
+        return this.consoleLogger;
+    }
+
     @Override
     public String toString() {
         return "RuntimeConfig[snapshot=" + this.snapshot + ", timeout=" + this.timeout + "]";
@@ -46,8 +56,18 @@ public final class RuntimeConfig {
 
         private Snapshot snapshot;
         private Duration timeout;
+        private String consoleLogger = DEFAULT_CONSOLE_LOGGER;
 
         private Builder() {
+        }
+
+        /** Sends JavaScript's {@code console} output to this SLF4J logger (default {@code jsrun.console}). */
+        public Builder consoleLogger(String consoleLogger) {
+            if (consoleLogger == null || consoleLogger.isBlank()) {
+                throw new IllegalArgumentException("console logger name must not be blank");
+            }
+            this.consoleLogger = consoleLogger;
+            return this;
         }
 
         /** Restore every runtime from this snapshot. */

@@ -8,14 +8,22 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
+import org.slf4j.LoggerFactory;
+
 import com.caoccao.javet.exceptions.BaseJavetScriptingException;
 import com.caoccao.javet.exceptions.JavetException;
 import com.caoccao.javet.exceptions.JavetTerminatedException;
+import com.caoccao.javet.enums.V8ValueErrorType;
 import com.caoccao.javet.interop.V8Runtime;
+import com.caoccao.javet.interop.callback.IJavetDirectCallable;
+import com.caoccao.javet.interop.callback.JavetCallbackContext;
+import com.caoccao.javet.interop.callback.JavetCallbackType;
+import com.caoccao.javet.values.reference.V8ValueGlobalObject;
 import com.caoccao.javet.values.V8Value;
 import com.caoccao.javet.values.reference.V8ValuePromise;
 
 import dev.jsrun.JsException;
+import dev.jsrun.JsFunction;
 import dev.jsrun.JsHeapLimitException;
 import dev.jsrun.JsTimeoutException;
 import dev.jsrun.RuntimeConfig;
@@ -30,6 +38,7 @@ public final class Isolate implements AutoCloseable {
 
     private final V8Runtime runtime;
     private final RuntimeConfig config;
+    private final HostBridge bridge;
     private final StaticModules modules;
     private final List<Pending> pending = new ArrayList<>();
     private final ReentrantLock lock = new ReentrantLock();
@@ -53,8 +62,9 @@ public final class Isolate implements AutoCloseable {
             runtime.terminateExecution();
             return currentLimit + Math.max(currentLimit / 2, 16L << 20);
         });
-        this.modules = new StaticModules(runtime);
-        this.modules.install();
+        this.bridge = new HostBridge(runtime, LoggerFactory.getLogger(config.consoleLogger()));
+        this.modules = new StaticModules(runtime, this.bridge);
+        this.bridge.install();
         recordHeap();
     }
 
@@ -137,6 +147,41 @@ public final class Isolate implements AutoCloseable {
         }
     }
 
+    /** Binds a Java function as a global; the runtime is then replaced rather than reset by its pool. */
+    public void bind(String name, JsFunction function) {
+        if (name == null || !name.matches("[A-Za-z_$][\\w$]*")) {
+            throw new IllegalArgumentException("'" + name + "' is not a JavaScript identifier");
+        }
+        java.util.Objects.requireNonNull(function, "function");
+        this.lock.lock();
+        try (V8ValueGlobalObject global = this.runtime.getGlobalObject()) {
+            // A context reset would let V8 collect the function at a moment it cannot call back safely.
+            this.taint = "host functions bound";
+            global.bindFunction(new JavetCallbackContext(name, JavetCallbackType.DirectCallNoThisAndResult,
+                    (IJavetDirectCallable.NoThisAndResult<Exception>) args -> callHost(name, function, args)));
+        }
+        catch (JavetException ex) {
+            throw translate(ex, null);
+        }
+        finally {
+            this.lock.unlock();
+        }
+    }
+
+    private V8Value callHost(String name, JsFunction function, V8Value... args) throws JavetException {
+        try {
+            List<Object> arguments = new ArrayList<>();
+            for (V8Value arg : args == null ? new V8Value[0] : args) {
+                arguments.add(JsValues.toJava(arg));
+            }
+            return this.runtime.toV8Value(function.call(arguments));
+        }
+        catch (Exception ex) {
+            this.runtime.throwError(V8ValueErrorType.Error, name + ": " + ex.getMessage());
+            return this.runtime.createV8ValueUndefined();
+        }
+    }
+
     /**
      * Brings the runtime back to the snapshot's state: a new context from the snapshot, no modules, no
      * pending promises, host functions bound again.
@@ -147,8 +192,9 @@ public final class Isolate implements AutoCloseable {
         try {
             failPending("the runtime went back to its pool before the promise settled");
             this.modules.clear();
+            this.bridge.clear();
             this.runtime.resetContext();
-            this.modules.install();
+            this.bridge.install();
             warmUp();
             recordHeap();
         }
@@ -229,6 +275,7 @@ public final class Isolate implements AutoCloseable {
         if (!this.runtime.isClosed()) {
             try {
                 this.modules.clear();
+                this.bridge.clear();
             }
             catch (JavetException ignored) {
                 // the runtime is closed next, which frees the modules too
@@ -263,7 +310,7 @@ public final class Isolate implements AutoCloseable {
                     ? "the runtime was disposed of after it reached the V8 heap limit; use a new one"
                     : "the V8 runtime is closed");
         }
-        String source = DynamicImportRewriter.rewrite(code, StaticModules.IMPORT_FUNCTION);
+        String source = DynamicImportRewriter.rewrite(code, HostBridge.IMPORT_FUNCTION);
         if (timeout == null) {
             return run(source);
         }
@@ -284,7 +331,7 @@ public final class Isolate implements AutoCloseable {
     private V8Value run(String source) throws JavetException {
         V8Value value = this.runtime.getExecutor(source).execute();
         try {
-            this.modules.serveImports();
+            this.bridge.serve(this.modules);
         }
         catch (JavetException | RuntimeException ex) {
             value.close();

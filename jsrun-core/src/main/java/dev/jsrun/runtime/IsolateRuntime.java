@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
+import dev.jsrun.JsFunction;
 import dev.jsrun.JsRuntime;
 
 /**
@@ -53,7 +54,12 @@ public final class IsolateRuntime implements JsRuntime {
 
     @Override
     public CompletableFuture<Object> evalAsync(String code) {
-        CompletableFuture<Object> result = open().evalAsync(code, defaultTimeout());
+        return evalAsync(code, defaultTimeout());
+    }
+
+    @Override
+    public CompletableFuture<Object> evalAsync(String code, Duration timeout) {
+        CompletableFuture<Object> result = open().evalAsync(code, timeout);
         result.whenComplete((value, failure) -> {
             if (failure instanceof RuntimeException ex) {
                 this.failures.accept(ex);
@@ -65,6 +71,11 @@ public final class IsolateRuntime implements JsRuntime {
     @Override
     public void addStaticModule(String name, String source) {
         open().addStaticModule(name, source);
+    }
+
+    @Override
+    public void bind(String name, JsFunction function) {
+        open().bind(name, function);
     }
 
     @Override

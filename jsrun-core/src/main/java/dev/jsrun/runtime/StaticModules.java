@@ -16,47 +16,20 @@ import com.caoccao.javet.values.reference.V8ValueObject;
 /**
  * ES modules registered by name on one runtime: the resolver for static {@code import} between them, and
  * the loader behind dynamic {@code import()}, which V8 mode does not support natively. Source code reaches V8
- * with {@code import(} calls rewritten to {@value #IMPORT_FUNCTION}{@code (}.
- * <p>
- * No Java function is bound into JavaScript: V8 would collect such a function during a context reset and
- * call back into a runtime it can no longer find, which crashes the JVM. Instead {@code import()} queues a
- * request in JavaScript and Java serves the queue after each call into the runtime, acting as the event loop
- * that V8 mode lacks.
+ * with {@code import(} calls rewritten to {@value HostBridge#IMPORT_FUNCTION}{@code (}; JavaScript queues the
+ * requests in the {@link HostBridge} and Java serves them here.
  */
 final class StaticModules implements IV8ModuleResolver {
 
-    static final String IMPORT_FUNCTION = "__jsrun_import";
-
-    private static final String INSTALLER = "(() => {"
-            + " const known = new Set(); const queue = [];"
-            + " const host = {"
-            + "  queue,"
-            + "  register: name => { known.add(name); },"
-            + "  settle: (request, namespace, evaluation) => {"
-            + "   Promise.resolve(evaluation).then(() => request.resolve(namespace), request.reject); },"
-            + "  fail: (request, type, message) => {"
-            + "   request.reject(new (type === 'SyntaxError' ? SyntaxError : Error)(message)); } };"
-            + " Object.defineProperty(globalThis, '" + IMPORT_FUNCTION + "', { value: function (specifier) {"
-            + "  const name = String(specifier);"
-            + "  if (!known.has(name)) {"
-            + "   return Promise.reject(new Error(\"Cannot find module '\" + name"
-            + "    + \"': add it with JsRuntime.addStaticModule(name, source) before importing it\")); }"
-            + "  return new Promise((resolve, reject) => { queue.push({ name, resolve, reject }); }); } });"
-            + " return host; })()";
-
     private final V8Runtime runtime;
+    private final HostBridge bridge;
     private final Map<String, String> sources = new HashMap<>();
     private final Map<String, V8Module> compiled = new HashMap<>();
-    private V8ValueObject host;
 
-    StaticModules(V8Runtime runtime) {
+    StaticModules(V8Runtime runtime, HostBridge bridge) {
         this.runtime = runtime;
+        this.bridge = bridge;
         runtime.setV8ModuleResolver(this);
-    }
-
-    /** Installs the JavaScript side of {@code import()} in the current context; needed again after a reset. */
-    void install() throws JavetException {
-        this.host = this.runtime.getExecutor(INSTALLER).setResourceName("jsrun:modules").execute();
     }
 
     void add(String name, String source) throws JavetException {
@@ -65,10 +38,10 @@ final class StaticModules implements IV8ModuleResolver {
                     + "add modules before the first import that needs them");
         }
         this.sources.put(name, source);
-        this.host.invokeVoid("register", name);
+        this.bridge.host().invokeVoid("register", name);
     }
 
-    /** Forgets every module and the JavaScript side, for a runtime that goes back to its snapshot state. */
+    /** Forgets every module, for a runtime that goes back to its snapshot state. */
     void clear() throws JavetException {
         for (V8Module module : this.compiled.values()) {
             module.close();
@@ -76,34 +49,14 @@ final class StaticModules implements IV8ModuleResolver {
         this.compiled.clear();
         this.sources.clear();
         this.runtime.removeV8Modules(true);
-        if (this.host != null) {
-            this.host.close();
-            this.host = null;
-        }
     }
 
-    /**
-     * Serves the {@code import()} requests that JavaScript queued, and those the served modules queue in
-     * turn, until none is left.
-     */
-    void serveImports() throws JavetException {
-        if (this.sources.isEmpty()) {
-            // nothing can be imported: JavaScript rejects every request itself
-            return;
-        }
-        while (true) {
-            try (V8ValueArray queue = this.host.get("queue")) {
-                int length = queue.getLength();
-                if (length == 0) {
-                    return;
-                }
-                try (V8ValueArray batch = queue.invoke("splice", 0, length)) {
-                    for (int i = 0; i < length; i++) {
-                        try (V8ValueObject request = batch.get(i)) {
-                            serve(request);
-                        }
-                    }
-                }
+    /** Serves queued {@code import()} requests. */
+    void serve(V8ValueArray queue) throws JavetException {
+        int length = queue.getLength();
+        for (int i = 0; i < length; i++) {
+            try (V8ValueObject request = queue.get(i)) {
+                serve(request);
             }
         }
     }
@@ -113,20 +66,20 @@ final class StaticModules implements IV8ModuleResolver {
         try {
             V8Module module = module(name);
             if (module == null) {
-                this.host.invokeVoid("fail", request, "Error", "Cannot find module '" + name + "'");
+                this.bridge.host().invokeVoid("fail", request, "Error", "Cannot find module '" + name + "'");
                 return;
             }
             if (module.getStatus() == IV8Module.Uninstantiated && !module.instantiate()) {
-                this.host.invokeVoid("fail", request, "Error",
+                this.bridge.host().invokeVoid("fail", request, "Error",
                         "Cannot link module '" + name + "': one of its imports is missing");
                 return;
             }
             try (V8Value namespace = module.getNamespace(); V8Value evaluation = module.evaluate()) {
-                this.host.invokeVoid("settle", request, namespace, evaluation);
+                this.bridge.host().invokeVoid("settle", request, namespace, evaluation);
             }
         }
         catch (BaseJavetScriptingException ex) {
-            this.host.invokeVoid("fail", request, "SyntaxError",
+            this.bridge.host().invokeVoid("fail", request, "SyntaxError",
                     "in module '" + name + "': " + ex.getScriptingError().getMessage());
         }
     }
@@ -143,7 +96,7 @@ final class StaticModules implements IV8ModuleResolver {
             if (source == null) {
                 return null;
             }
-            module = this.runtime.getExecutor(DynamicImportRewriter.rewrite(source, IMPORT_FUNCTION))
+            module = this.runtime.getExecutor(DynamicImportRewriter.rewrite(source, HostBridge.IMPORT_FUNCTION))
                 .setResourceName(name)
                 .setModule(true)
                 .compileV8Module();

@@ -1,0 +1,107 @@
+package dev.jsrun.runtime;
+
+import org.slf4j.Logger;
+import org.slf4j.event.Level;
+
+import com.caoccao.javet.exceptions.JavetException;
+import com.caoccao.javet.interop.V8Runtime;
+import com.caoccao.javet.values.reference.V8ValueArray;
+import com.caoccao.javet.values.reference.V8ValueObject;
+
+/**
+ * The JavaScript half of the host: {@code import()} requests and {@code console} output queue up in a
+ * JavaScript object, and Java serves them after each call into the runtime (V8 mode has no event loop).
+ * No Java function is bound into JavaScript: V8 may collect such a function while a context reset
+ * deserializes the next context, and then call back into a runtime it can no longer find, which crashes the
+ * JVM.
+ */
+final class HostBridge {
+
+    static final String IMPORT_FUNCTION = "__jsrun_import";
+
+    private static final int MAX_LOG_ENTRIES = 1_000;
+
+    private static final String INSTALLER = "(() => {"
+            + " const host = { pending: 0, queue: [], logs: [], dropped: 0 };"
+            + " const known = new Set();"
+            + " host.register = name => { known.add(name); };"
+            + " host.settle = (request, namespace, evaluation) => {"
+            + "  Promise.resolve(evaluation).then(() => request.resolve(namespace), request.reject); };"
+            + " host.fail = (request, type, message) => {"
+            + "  request.reject(new (type === 'SyntaxError' ? SyntaxError : Error)(message)); };"
+            + " host.take = () => { const taken = [host.queue, host.logs, host.dropped];"
+            + "  host.queue = []; host.logs = []; host.dropped = 0; host.pending = 0; return taken; };"
+            + " Object.defineProperty(globalThis, '" + IMPORT_FUNCTION + "', { value: function (specifier) {"
+            + "  const name = String(specifier);"
+            + "  if (!known.has(name)) {"
+            + "   return Promise.reject(new Error(\"Cannot find module '\" + name"
+            + "    + \"': add it with JsRuntime.addStaticModule(name, source) before importing it\")); }"
+            + "  return new Promise((resolve, reject) => { host.queue.push({ name, resolve, reject }); host.pending++; }); } });"
+            + " const text = value => {"
+            + "  if (typeof value === 'string') return value;"
+            + "  if (value instanceof Error) return value.stack || String(value);"
+            + "  try { const json = JSON.stringify(value); return json === undefined ? String(value) : json; }"
+            + "  catch (e) { return String(value); } };"
+            + " const print = level => function (...args) {"
+            + "  if (host.logs.length < " + (MAX_LOG_ENTRIES * 2) + ") host.logs.push(level, args.map(text).join(' '));"
+            + "  else host.dropped++;"
+            + "  host.pending++; };"
+            + " globalThis.console = { log: print('INFO'), info: print('INFO'), warn: print('WARN'),"
+            + "  error: print('ERROR'), debug: print('DEBUG'), trace: print('TRACE') };"
+            + " return host; })()";
+
+    private final V8Runtime runtime;
+    private final Logger console;
+    private V8ValueObject host;
+
+    HostBridge(V8Runtime runtime, Logger console) {
+        this.runtime = runtime;
+        this.console = console;
+    }
+
+    /** Installs the JavaScript half in the current context; needed again after every reset. */
+    void install() throws JavetException {
+        this.host = this.runtime.getExecutor(INSTALLER).setResourceName("jsrun:host").execute();
+    }
+
+    V8ValueObject host() {
+        return this.host;
+    }
+
+    /** Serves what JavaScript queued, until nothing is left: one cheap read when nothing was. */
+    void serve(StaticModules modules) throws JavetException {
+        while (this.host.getInteger("pending") > 0) {
+            try (V8ValueArray taken = this.host.invoke("take")) {
+                try (V8ValueArray logs = taken.get(1)) {
+                    log(logs, taken.getInteger(2));
+                }
+                try (V8ValueArray queue = taken.get(0)) {
+                    modules.serve(queue);
+                }
+            }
+        }
+    }
+
+    private void log(V8ValueArray logs, int dropped) throws JavetException {
+        int length = logs.getLength();
+        for (int i = 0; i + 1 < length; i += 2) {
+            Level level = Level.valueOf(logs.getString(i));
+            if (this.console.isEnabledForLevel(level)) {
+                this.console.atLevel(level).log(logs.getString(i + 1));
+            }
+        }
+        if (dropped > 0) {
+            this.console.warn("{} console messages were dropped: more than {} between two calls into the runtime",
+                    dropped, MAX_LOG_ENTRIES);
+        }
+    }
+
+    /** Releases the JavaScript half before the context goes away. */
+    void clear() throws JavetException {
+        if (this.host != null) {
+            this.host.close();
+            this.host = null;
+        }
+    }
+
+}

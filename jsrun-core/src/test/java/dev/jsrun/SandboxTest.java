@@ -1,0 +1,157 @@
+package dev.jsrun;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import dev.jsrun.pool.JsRuntimePool;
+import dev.jsrun.pool.PoolListener;
+import dev.jsrun.pool.PoolSettings;
+import dev.jsrun.runtime.UnpooledJsRuntimeFactory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** JavaScript reaches nothing of the host unless the application binds it; console goes to SLF4J. */
+class SandboxTest {
+
+    private static JsRuntimeFactory factory;
+
+    @BeforeAll
+    static void start() {
+        factory = new UnpooledJsRuntimeFactory(RuntimeConfig.defaults());
+    }
+
+    @AfterAll
+    static void stop() {
+        factory.close();
+    }
+
+    @Test
+    void noJavaFileNetworkEnvironmentOrProcess() {
+        try (JsRuntime js = factory.create()) {
+            for (String name : new String[] { "java", "javax", "Packages", "JavaImporter", "Java", "require", "process",
+                    "fetch", "XMLHttpRequest", "WebSocket", "load", "loadWithNewGlobal", "quit", "exit", "print", "readFile",
+                    "module", "exports", "Deno", "Bun", "Buffer", "setTimeout", "setInterval", "importScripts" }) {
+                assertThat(js.eval("typeof " + name)).as(name).isEqualTo("undefined");
+            }
+            assertThatThrownBy(() -> js.eval("require('fs')")).isInstanceOfSatisfying(JsException.class,
+                    ex -> assertThat(ex.getErrorName()).isEqualTo("ReferenceError"));
+            assertThatThrownBy(() -> js.eval("process.env.HOME")).isInstanceOf(JsException.class);
+            assertThatThrownBy(() -> js.eval("java.lang.System.exit(1)")).isInstanceOf(JsException.class);
+            assertThatThrownBy(() -> js.eval("Packages.java.io.File")).isInstanceOf(JsException.class);
+        }
+    }
+
+    @Test
+    void importOfNodeBuiltInsFails() {
+        try (JsRuntime js = factory.create()) {
+            for (String module : new String[] { "fs", "node:fs", "child_process", "http", "os" }) {
+                assertThatThrownBy(() -> js.evalAsync("import('" + module + "')").get(5, TimeUnit.SECONDS))
+                    .as(module)
+                    .isInstanceOf(ExecutionException.class)
+                    .hasMessageContaining("Cannot find module '" + module + "'");
+            }
+            js.addStaticModule("probe", "import fs from 'fs'; export default fs;");
+            assertThatThrownBy(() -> js.evalAsync("import('probe')").get(5, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class);
+        }
+    }
+
+    @Test
+    void consoleWritesToTheJsrunConsoleLogger() {
+        String output = captureStdout(() -> {
+            try (JsRuntime js = factory.create()) {
+                js.eval("console.log('hello', 42, { a: [1] }); console.warn('careful'); console.error(new TypeError('bad'));"
+                        + " console.debug('details')");
+            }
+        });
+        assertThat(output).contains("INFO jsrun.console - hello 42 {\"a\":[1]}")
+            .contains("WARN jsrun.console - careful")
+            .contains("ERROR jsrun.console - TypeError: bad")
+            .contains("DEBUG jsrun.console - details");
+    }
+
+    @Test
+    void consoleOutputOfAsyncCodeIsWrittenToo() throws Exception {
+        String output = captureStdout(() -> {
+            try (JsRuntime js = factory.create()) {
+                js.evalAsync("(async () => { await null; console.info('after await'); })()").get(5, TimeUnit.SECONDS);
+            }
+            catch (Exception ex) {
+                throw new IllegalStateException(ex);
+            }
+        });
+        assertThat(output).contains("INFO jsrun.console - after await");
+    }
+
+    @Test
+    void consoleLoggerNameIsConfigurable() {
+        RuntimeConfig config = RuntimeConfig.builder().consoleLogger("scripts.audit").build();
+        String output = captureStdout(() -> {
+            try (JsRuntimeFactory custom = new UnpooledJsRuntimeFactory(config); JsRuntime js = custom.create()) {
+                js.eval("console.info('audited')");
+            }
+        });
+        assertThat(output).contains("INFO scripts.audit - audited");
+    }
+
+    @Test
+    void boundFunctionsAreTheOnlyWayOut() {
+        try (JsRuntime js = factory.create()) {
+            js.bind("lookupPrice", args -> Map.of("sku", args.get(0), "price", 9.5));
+            js.bind("fail", args -> {
+                throw new IllegalStateException("no stock");
+            });
+            assertThat(js.eval("lookupPrice('A-1').price * 2")).isEqualTo(19);
+            assertThat(js.eval("lookupPrice('A-1').sku")).isEqualTo("A-1");
+            assertThatThrownBy(() -> js.eval("fail()")).isInstanceOfSatisfying(JsException.class,
+                    ex -> assertThat(ex.getErrorMessage()).isEqualTo("fail: no stock"));
+            assertThat(js.eval("try { fail(); } catch (e) { e.message }")).isEqualTo("fail: no stock");
+            assertThatThrownBy(() -> js.bind("not a name", args -> null)).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
+    void pooledRuntimeWithBoundFunctionsIsReplacedSoTheNextBorrowerNeverSeesThem() throws Exception {
+        try (JsRuntimePool pool = new JsRuntimePool(RuntimeConfig.defaults(), PoolSettings.builder().maxSize(1).minIdle(1).build())) {
+            List<String> discarded = new java.util.concurrent.CopyOnWriteArrayList<>();
+            pool.addListener(new PoolListener() {
+                @Override
+                public void discarded(String reason) {
+                    discarded.add(reason);
+                }
+            });
+            try (JsRuntime js = pool.acquire()) {
+                js.bind("secret", args -> "s3cr3t");
+                assertThat(js.eval("secret()")).isEqualTo("s3cr3t");
+            }
+            try (JsRuntime js = pool.acquire()) {
+                assertThat(js.eval("typeof secret")).isEqualTo("undefined");
+            }
+            assertThat(discarded).containsExactly("host functions bound");
+        }
+    }
+
+    private static String captureStdout(Runnable action) {
+        PrintStream original = System.out;
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        try {
+            action.run();
+        }
+        finally {
+            System.setOut(original);
+        }
+        return buffer.toString(StandardCharsets.UTF_8);
+    }
+
+}
