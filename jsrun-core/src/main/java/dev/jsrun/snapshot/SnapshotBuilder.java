@@ -124,7 +124,8 @@ public final class SnapshotBuilder {
                 || message.contains("await is only valid in async functions and the top level bodies of modules");
     }
 
-    private String contentHash() {
+    /** SHA-256 (hex) over the scripts added so far: the identity of the snapshot they would build. */
+    public String contentHash() {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             for (Script script : this.scripts) {
