@@ -280,8 +280,9 @@ public final class Isolate implements AutoCloseable {
             catch (JavetException ignored) {
                 // the runtime is closed next, which frees the modules too
             }
+            closeQuietly(this.runtime);
+            this.config.snapshot().ifPresent(V8Runtimes::released);
         }
-        closeQuietly(this.runtime);
     }
 
     /**

@@ -32,6 +32,9 @@ public final class V8Runtimes {
         }
     }
 
+    private static String liveScripts;
+    private static int liveCount;
+
     private V8Runtimes() {
     }
 
@@ -42,12 +45,49 @@ public final class V8Runtimes {
         return V8Host.getV8Instance().createV8Runtime(options);
     }
 
-    /** A runtime restored from a snapshot whose bytes were checked when it was built or read. */
+    /**
+     * A runtime restored from a snapshot whose bytes were checked when it was built or read. Give it back
+     * with {@link #released(Snapshot)} when it is closed.
+     * @throws IllegalStateException while runtimes of a snapshot of other scripts are open
+     */
     public static V8Runtime restore(Snapshot snapshot) throws JavetException {
         snapshot.requireCompatible();
-        V8RuntimeOptions options = new V8RuntimeOptions();
-        options.setSnapshotBlob(snapshot.blob());
-        return V8Host.getV8Instance().createV8Runtime(options);
+        opened(snapshot);
+        try {
+            V8RuntimeOptions options = new V8RuntimeOptions();
+            options.setSnapshotBlob(snapshot.blob());
+            return V8Host.getV8Instance().createV8Runtime(options);
+        }
+        catch (JavetException | RuntimeException ex) {
+            released(snapshot);
+            throw ex;
+        }
+    }
+
+    /**
+     * V8 misbehaves when runtimes of two snapshots of different scripts are open at once in one process
+     * (measured: a call that spins past every timeout, wrong results, an abort). Runtimes of snapshots of the
+     * same scripts, and runtimes without a snapshot, mix safely.
+     */
+    private static synchronized void opened(Snapshot snapshot) {
+        if (liveCount > 0 && !liveScripts.equals(snapshot.contentHash())) {
+            throw new IllegalStateException("Cannot restore a runtime from a snapshot of " + snapshot.scriptNames()
+                    + " while " + liveCount + " runtime(s) of a snapshot of other scripts are open in this JVM: V8 "
+                    + "cannot run runtimes of two different snapshots at once. Close those runtimes (and their pool) "
+                    + "first, or put all scripts into one snapshot.");
+        }
+        liveScripts = snapshot.contentHash();
+        liveCount++;
+    }
+
+    /** Records that a runtime restored from {@code snapshot} was closed. */
+    public static synchronized void released(Snapshot snapshot) {
+        if (liveCount > 0) {
+            liveCount--;
+        }
+        if (liveCount == 0) {
+            liveScripts = null;
+        }
     }
 
     /** The version of V8 that this JVM runs, such as {@code 14.7.173.18}. */
