@@ -1,5 +1,9 @@
 package dev.jsrun.autoconfigure;
 
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -12,12 +16,15 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.io.support.ResourcePatternUtils;
+import org.springframework.util.unit.DataSize;
 
 import dev.jsrun.JsRuntimeFactory;
 import dev.jsrun.RuntimeConfig;
 import dev.jsrun.pool.JsRuntimePool;
 import dev.jsrun.snapshot.Snapshot;
 import dev.jsrun.snapshot.SnapshotBuilder;
+import dev.jsrun.snapshot.SnapshotCache;
+import dev.jsrun.snapshot.V8Runtimes;
 
 /**
  * Builds the JavaScript {@link Snapshot} from {@code jsrun.snapshot.scripts} at startup and provides the
@@ -31,27 +38,52 @@ public final class JsRunAutoConfiguration {
 
     private static final Log logger = LogFactory.getLog(JsRunAutoConfiguration.class);
 
+    private static final DataSize DEFAULT_MAX_HEAP_SIZE = DataSize.ofMegabytes(256);
+
     @Bean
     @ConditionalOnMissingBean
     Snapshot jsrunSnapshot(JsRunProperties properties, ResourceLoader resourceLoader,
             ObjectProvider<SnapshotBuilderCustomizer> customizers) {
+        applyHeapLimit(JsRunPropertiesValidator.validate(properties));
         SnapshotBuilder builder = new SnapshotBuilder();
         new SnapshotScripts(ResourcePatternUtils.getResourcePatternResolver(resourceLoader)).addTo(builder,
                 properties.getSnapshot().getScripts());
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
-        Snapshot snapshot = builder.build();
-        logger.info(String.format("Built JavaScript snapshot of %d script(s) in %d ms: %.1f MiB, V8 %s",
-                snapshot.scriptNames().size(), snapshot.buildTime().toMillis(), snapshot.size() / 1048576.0,
-                snapshot.v8Version()));
+        long started = System.nanoTime();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Path cacheDir = properties.getSnapshot().getCacheDir();
+        Snapshot snapshot = (cacheDir != null) ? new SnapshotCache(cacheDir).getOrBuild(builder) : builder.build();
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        logger.info(String.format("%s JavaScript snapshot of %d script(s) in %d ms: %.1f MiB, V8 %s",
+                snapshot.createdAt().isBefore(now) ? "Loaded cached" : "Built",
+                snapshot.scriptNames().size(), millis, snapshot.size() / 1048576.0, snapshot.v8Version()));
         return snapshot;
+    }
+
+    /** V8 takes heap limits as process-wide flags fixed by the first runtime, so apply it before any exists. */
+    private static void applyHeapLimit(JsRunProperties properties) {
+        DataSize configured = properties.getRuntime().getMaxHeapSize();
+        try {
+            V8Runtimes.limitHeap((configured != null ? configured : DEFAULT_MAX_HEAP_SIZE).toBytes());
+        }
+        catch (IllegalStateException ex) {
+            if (configured != null) {
+                throw new InvalidJsRunPropertyException("jsrun.runtime.max-heap-size", configured, ex.getMessage(),
+                        "Make jsrun the first to create V8 runtimes in this JVM, or remove jsrun.runtime.max-heap-size.",
+                        ex);
+            }
+            logger.debug("V8 heap limit left as it is: " + ex.getMessage());
+        }
     }
 
     @Bean
     @ConditionalOnMissingBean(JsRuntimeFactory.class)
     JsRuntimePool jsRuntimeFactory(Snapshot snapshot, JsRunProperties properties) {
+        JsRunPropertiesValidator.validate(properties);
         RuntimeConfig config = RuntimeConfig.builder()
             .snapshot(snapshot)
             .timeout(properties.getRuntime().getTimeout())
+            .consoleLogger(properties.getRuntime().getConsoleLogger())
             .build();
         return new JsRuntimePool(config, properties.getPool().toSettings());
     }

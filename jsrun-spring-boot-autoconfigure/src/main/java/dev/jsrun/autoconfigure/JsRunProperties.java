@@ -1,10 +1,14 @@
 package dev.jsrun.autoconfigure;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+import dev.jsrun.RuntimeConfig;
 
 /**
  * Configuration properties for jsrun.
@@ -53,6 +57,12 @@ public class JsRunProperties {
          */
         private List<String> scripts = new ArrayList<>();
 
+        /**
+         * Directory where the built snapshot is stored, keyed by the scripts' content hash and the V8 build,
+         * and reused at the next start instead of running the scripts again. No caching when not set.
+         */
+        private Path cacheDir;
+
         public List<String> getScripts() {
             return this.scripts;
         }
@@ -61,14 +71,34 @@ public class JsRunProperties {
             this.scripts = scripts;
         }
 
+        public Path getCacheDir() {
+            return this.cacheDir;
+        }
+
+        public void setCacheDir(Path cacheDir) {
+            this.cacheDir = cacheDir;
+        }
+
     }
 
     public static class Runtime {
 
         /**
-         * Longest time a single evaluation may run before V8 terminates it. Unlimited when not set.
+         * Longest time a single evaluation may run before V8 terminates it with a JsTimeoutException.
          */
-        private Duration timeout;
+        private Duration timeout = Duration.ofSeconds(5);
+
+        /**
+         * V8 heap limit of each runtime; a script that reaches it is terminated with a JsHeapLimitException.
+         * V8 takes it as a process-wide flag fixed by the first runtime of the JVM. When not set, 256MB
+         * applies if no runtime exists yet.
+         */
+        private DataSize maxHeapSize;
+
+        /**
+         * Name of the logger that receives JavaScript's console output.
+         */
+        private String consoleLogger = RuntimeConfig.DEFAULT_CONSOLE_LOGGER;
 
         public Duration getTimeout() {
             return this.timeout;
@@ -76,6 +106,22 @@ public class JsRunProperties {
 
         public void setTimeout(Duration timeout) {
             this.timeout = timeout;
+        }
+
+        public DataSize getMaxHeapSize() {
+            return this.maxHeapSize;
+        }
+
+        public void setMaxHeapSize(DataSize maxHeapSize) {
+            this.maxHeapSize = maxHeapSize;
+        }
+
+        public String getConsoleLogger() {
+            return this.consoleLogger;
+        }
+
+        public void setConsoleLogger(String consoleLogger) {
+            this.consoleLogger = consoleLogger;
         }
 
     }

@@ -32,6 +32,10 @@ final class SnapshotScripts {
             throw new SnapshotScriptNotFoundException(property, String.valueOf(location), "the location is empty", null);
         }
         Resource resource = resolve(property, location.trim());
+        if (!resource.isReadable()) {
+            throw new SnapshotScriptNotFoundException(property, location,
+                    "the resource cannot be read (a directory, or no permission to read it)", null);
+        }
         try (InputStream in = resource.getInputStream()) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }

@@ -1,0 +1,38 @@
+package dev.jsrun.autoconfigure;
+
+/**
+ * A {@code jsrun.*} property with a value that cannot work: names the property, the value, what is wrong
+ * and what to set instead.
+ */
+public class InvalidJsRunPropertyException extends RuntimeException {
+
+    private final String property;
+    private final Object value;
+    private final String action;
+
+    public InvalidJsRunPropertyException(String property, Object value, String problem, String action) {
+        this(property, value, problem, action, null);
+    }
+
+    public InvalidJsRunPropertyException(String property, Object value, String problem, String action,
+            Throwable cause) {
+        super(property + " = " + value + ": " + problem, cause);
+        this.property = property;
+        this.value = value;
+        this.action = action;
+    }
+
+    public String getProperty() {
+        return this.property;
+    }
+
+    public Object getValue() {
+        return this.value;
+    }
+
+    /** What to change. */
+    public String getAction() {
+        return this.action;
+    }
+
+}
