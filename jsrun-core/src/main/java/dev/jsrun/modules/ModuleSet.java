@@ -1,0 +1,169 @@
+package dev.jsrun.modules;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Objects;
+import java.util.Set;
+
+import dev.jsrun.modules.NodeResolver.Result;
+
+/**
+ * CommonJS modules resolved and loaded when the snapshot is built, so that {@code require()} works in every
+ * runtime restored from it without touching the file system.
+ *
+ * <pre>{@code
+ * ModuleSet modules = ModuleSet.builder()
+ *         .root(ModuleRoot.classpath(getClass().getClassLoader()))   // npm WebJars
+ *         .module("lodash")
+ *         .module("handlebars")
+ *         .build();
+ * log.info(modules.report().toTable());
+ * Snapshot snapshot = new SnapshotBuilder().executeScript(ModuleSet.SCRIPT_NAME, modules.bundle()).build();
+ * // in a runtime: js.eval("require('lodash').kebabCase('Hello World')")
+ * }</pre>
+ *
+ * Building walks the {@code require('literal')} graph from the configured requests with Node's resolution
+ * rules, then runs the doctor (see {@link ModuleReport}) in a throwaway runtime. A runtime restored from the
+ * snapshot is then like a Node process that has required the configured modules, in order, except that the
+ * modules Node would load later (a {@code require} inside a function) are initialized already too: defer
+ * those whose loading has effects that must wait.
+ * <p>
+ * The bundle defines two globals: {@code require(request)}, which resolves from the base directory, and
+ * {@code __jsrun_modules} (read its statistics with {@link ModuleStats#of}). Modules get Node's scope:
+ * {@code exports}, {@code module}, their own {@code require} (with {@code require.resolve}),
+ * {@code __filename}, {@code __dirname} and {@code global}; paths are relative to the roots' base, so
+ * {@code __filename} is {@code node_modules/lodash/lodash.js}. A request that was not seen while building
+ * resolves only if it is relative and names a module of the set (as moment's computed locale requires do).
+ * Errors from {@code require} carry {@code code: 'MODULE_NOT_FOUND'}, as in Node, also for Node built-ins,
+ * which jsrun does not provide.
+ */
+public final class ModuleSet {
+
+    /** The script name to run the bundle under; errors inside modules report it with the bundle's line. */
+    public static final String SCRIPT_NAME = "jsrun:modules";
+
+    private final String bundle;
+    private final NavigableMap<Integer, String> startLines;
+    private final ModuleReport report;
+    private final Map<String, String> resolverMap;
+
+    private ModuleSet(String bundle, NavigableMap<Integer, String> startLines, ModuleReport report,
+            Map<String, String> resolverMap) {
+        this.bundle = bundle;
+        this.startLines = startLines;
+        this.report = report;
+        this.resolverMap = resolverMap;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** One classic script for {@code SnapshotBuilder.executeScript(SCRIPT_NAME, bundle())}. */
+    public String bundle() {
+        return this.bundle;
+    }
+
+    /** The doctor's verdict on every module. */
+    public ModuleReport report() {
+        return this.report;
+    }
+
+    /**
+     * Every resolution made, keyed {@code <directory of the requiring file>***<request>}, to the path of the
+     * file. Directories and paths are relative to the base, whose own path is empty: the configured requests
+     * have keys such as {@code ***lodash}, as does {@code require('lodash')} on the global {@code require}.
+     * Every package request seen in the graph is also resolved from the base, so that the global
+     * {@code require} reaches the dependencies too (as Node would, from the project directory).
+     */
+    public Map<String, String> resolverMap() {
+        return this.resolverMap;
+    }
+
+    /**
+     * Where a line of the bundle (as reported for {@link #SCRIPT_NAME}) comes from, such as
+     * {@code node_modules/marked/lib/marked.cjs:120}; null for lines of the loader.
+     */
+    public String locate(int bundleLine) {
+        Map.Entry<Integer, String> start = this.startLines.floorEntry(bundleLine);
+        return start == null || start.getValue() == null ? null : start.getValue() + ":" + (bundleLine - start.getKey() + 1);
+    }
+
+    /** Collects roots and requests; {@link #build()} does the work. */
+    public static final class Builder {
+
+        private final List<ModuleRoot> roots = new ArrayList<>();
+        private final List<String> modules = new ArrayList<>();
+        private final List<String> deferred = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /** Adds a place to find files; when several roots have a path, the first one added wins. */
+        public Builder root(ModuleRoot root) {
+            this.roots.add(Objects.requireNonNull(root, "root"));
+            return this;
+        }
+
+        /**
+         * Adds a request to load with its dependencies, resolved from the base: a package ({@code lodash},
+         * {@code lodash/fp}, {@code @scope/pkg}) or a relative path ({@code ./lib/rules.js}).
+         */
+        public Builder module(String request) {
+            this.modules.add(requireText(request, "module"));
+            return this;
+        }
+
+        /**
+         * Keeps a module out of the initialized state, for example because it captures {@code Math.random()}
+         * or {@code Date.now()} when it loads: a request as for {@link #module(String)}, or a module path
+         * such as {@code node_modules/x/lib/seed.js}. Modules that require it while loading are deferred too.
+         */
+        public Builder defer(String moduleOrPath) {
+            this.deferred.add(requireText(moduleOrPath, "defer"));
+            return this;
+        }
+
+        /**
+         * Resolves the graph, runs the doctor and writes the bundle. Takes a V8 runtime for a moment.
+         * @throws IllegalArgumentException when a requested or deferred module cannot be found
+         */
+        public ModuleSet build() {
+            if (this.roots.isEmpty() || this.modules.isEmpty()) {
+                throw new IllegalStateException("a ModuleSet needs at least one root and one module");
+            }
+            ModuleGraph graph = ModuleGraph.walk(new NodeResolver(this.roots), this.modules);
+            Set<String> forced = new LinkedHashSet<>();
+            for (String name : this.deferred) {
+                forced.add(deferredPath(graph, name));
+            }
+            Doctor.Diagnosis diagnosis = Doctor.examine(graph, forced);
+            BundleWriter.Bundle bundle = BundleWriter.write(graph, diagnosis.excluded(), diagnosis.initialize(), null);
+            return new ModuleSet(bundle.script(), bundle.startLines(), diagnosis.report(), graph.resolverMap());
+        }
+
+        private static String deferredPath(ModuleGraph graph, String name) {
+            if (graph.modules().containsKey(name)) {
+                return name;
+            }
+            Result result = graph.resolver().resolve("", name);
+            if (!result.found() || !graph.modules().containsKey(result.path())) {
+                throw new IllegalArgumentException("defer('" + name + "'): no module of this set is " + name
+                        + (result.found() ? " (it resolves to " + result.path() + ", which no module requires)" : ""));
+            }
+            return result.path();
+        }
+
+        private static String requireText(String value, String what) {
+            if (value == null || value.isBlank()) {
+                throw new IllegalArgumentException(what + " must not be blank");
+            }
+            return value;
+        }
+
+    }
+
+}

@@ -1,0 +1,279 @@
+package dev.jsrun.modules;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Node's CommonJS {@code require.resolve} algorithm over {@link ModuleRoot}s, on base-relative paths: relative
+ * and bare requests, {@code node_modules} lookup up the directory tree, {@code package.json} {@code main},
+ * {@code exports} and {@code imports} (see {@link PackageExports}), package self-reference, {@code index}
+ * files and the {@code .js}, {@code .json} and {@code .node} extensions. Files come from the first root that
+ * has them.
+ */
+final class NodeResolver {
+
+    /** Node 20's {@code require('module').builtinModules}; any {@code node:} request is a built-in too. */
+    static final Set<String> BUILTINS = Set.of("_http_agent", "_http_client", "_http_common", "_http_incoming",
+            "_http_outgoing", "_http_server", "_stream_duplex", "_stream_passthrough", "_stream_readable",
+            "_stream_transform", "_stream_wrap", "_stream_writable", "_tls_common", "_tls_wrap", "assert",
+            "assert/strict", "async_hooks", "buffer", "child_process", "cluster", "console", "constants", "crypto",
+            "dgram", "diagnostics_channel", "dns", "dns/promises", "domain", "events", "fs", "fs/promises", "http",
+            "http2", "https", "inspector", "inspector/promises", "module", "net", "os", "path", "path/posix",
+            "path/win32", "perf_hooks", "process", "punycode", "querystring", "readline", "readline/promises",
+            "repl", "stream", "stream/consumers", "stream/promises", "stream/web", "string_decoder", "sys", "timers",
+            "timers/promises", "tls", "trace_events", "tty", "url", "util", "util/types", "v8", "vm", "wasi",
+            "worker_threads", "zlib");
+
+    private static final String[] EXTENSIONS = { "", ".js", ".json", ".node" };
+
+    /** A resolved file, a built-in module, or why there is neither. */
+    record Result(String path, String builtin, String problem) {
+
+        static Result file(String path) {
+            return new Result(path, null, null);
+        }
+
+        static Result builtin(String name) {
+            return new Result(null, name, null);
+        }
+
+        static Result failed(String problem) {
+            return new Result(null, null, problem);
+        }
+
+        boolean found() {
+            return this.path != null;
+        }
+
+    }
+
+    private final List<ModuleRoot> roots;
+    private final Map<String, Optional<ModuleRoot>> owners = new HashMap<>();
+    private final Map<String, Optional<Map<String, Object>>> manifests = new HashMap<>();
+
+    NodeResolver(List<ModuleRoot> roots) {
+        this.roots = List.copyOf(roots);
+    }
+
+    static boolean isBuiltin(String request) {
+        return request.startsWith("node:") || BUILTINS.contains(request);
+    }
+
+    /** Resolves {@code request} as {@code require} in a file of directory {@code dir} would. */
+    Result resolve(String dir, String request) {
+        if (request.isEmpty()) {
+            return Result.failed("empty request");
+        }
+        if (isBuiltin(request)) {
+            return Result.builtin(request.startsWith("node:") ? request.substring(5) : request);
+        }
+        if (request.startsWith("/")) {
+            return Result.failed("absolute paths are not supported: paths are relative to the module roots");
+        }
+        boolean directoryOnly = request.endsWith("/") || request.endsWith("/.") || request.endsWith("/..")
+                || request.equals(".") || request.equals("..");
+        if (isRelative(request)) {
+            String target = join(dir, request);
+            if (target == null) {
+                return Result.failed("the request leaves the module roots");
+            }
+            String found = directoryOnly ? null : loadAsFile(target);
+            return found(found != null ? found : loadAsDirectory(target));
+        }
+        if (request.startsWith("#")) {
+            return packageImports(dir, request);
+        }
+        Result self = packageSelf(dir, request);
+        if (self != null) {
+            return self;
+        }
+        String name = packageName(request);
+        if (name == null) {
+            return Result.failed("invalid package name");
+        }
+        for (String modules : nodeModulesPaths(dir)) {
+            String packageDir = modules + "/" + name;
+            Map<String, Object> manifest = manifest(packageDir);
+            if (manifest != null && manifest.get("exports") != null) {
+                return PackageExports.exports(this, packageDir, "." + request.substring(name.length()),
+                        manifest.get("exports"));
+            }
+            String target = normalize(modules + "/" + request);
+            String found = target == null || directoryOnly ? null : loadAsFile(target);
+            if (found == null && target != null) {
+                found = loadAsDirectory(target);
+            }
+            if (found != null) {
+                return Result.file(found);
+            }
+        }
+        return Result.failed("not found");
+    }
+
+    boolean isFile(String path) {
+        return root(path) != null;
+    }
+
+    String read(String path) {
+        return root(path).read(path);
+    }
+
+    /** The first root that has the file; remembered for this resolver only, as files may change between builds. */
+    private ModuleRoot root(String path) {
+        return this.owners.computeIfAbsent(path,
+                p -> this.roots.stream().filter(root -> root.isFile(p)).findFirst()).orElse(null);
+    }
+
+    /** The parsed {@code package.json} of a directory, or null when it has none (or an unreadable one). */
+    Map<String, Object> manifest(String dir) {
+        return this.manifests.computeIfAbsent(child(dir, "package.json"), path -> {
+            if (!isFile(path)) {
+                return Optional.empty();
+            }
+            try {
+                return Json.parse(read(path)) instanceof Map<?, ?> map ? Optional.of(cast(map)) : Optional.empty();
+            }
+            catch (IllegalArgumentException ex) {
+                return Optional.empty();
+            }
+        }).orElse(null);
+    }
+
+    private String loadAsFile(String path) {
+        if (path == null) {
+            return null;
+        }
+        for (String extension : EXTENSIONS) {
+            if (!path.isEmpty() && isFile(path + extension)) {
+                return path + extension;
+            }
+        }
+        return null;
+    }
+
+    private String loadIndex(String dir) {
+        return loadAsFile(child(dir, "index"));
+    }
+
+    private String loadAsDirectory(String dir) {
+        Map<String, Object> manifest = manifest(dir);
+        if (manifest != null && manifest.get("main") instanceof String main && !main.isEmpty()) {
+            String target = join(dir, main);
+            String found = loadAsFile(target);
+            if (found == null && target != null) {
+                found = loadIndex(target);
+            }
+            if (found != null) {
+                return found;
+            }
+        }
+        return loadIndex(dir);
+    }
+
+    /** A request that names the package it is made from resolves through that package's own exports. */
+    private Result packageSelf(String dir, String request) {
+        String scope = packageScope(dir);
+        Map<String, Object> manifest = scope == null ? null : manifest(scope);
+        if (manifest == null || manifest.get("exports") == null || !(manifest.get("name") instanceof String name)
+                || !(request.equals(name) || request.startsWith(name + "/"))) {
+            return null;
+        }
+        return PackageExports.exports(this, scope, "." + request.substring(name.length()), manifest.get("exports"));
+    }
+
+    private Result packageImports(String dir, String request) {
+        String scope = packageScope(dir);
+        Map<String, Object> manifest = scope == null ? null : manifest(scope);
+        if (manifest == null || !(manifest.get("imports") instanceof Map<?, ?> imports)) {
+            return Result.failed("no package.json \"imports\" defines it");
+        }
+        return PackageExports.imports(this, scope, request, cast(imports));
+    }
+
+    /** The nearest directory from {@code dir} up with a package.json, not crossing a node_modules folder. */
+    private String packageScope(String dir) {
+        String current = dir;
+        while (current != null) {
+            if (current.equals("node_modules") || current.endsWith("/node_modules")) {
+                return null;
+            }
+            if (isFile(child(current, "package.json"))) {
+                return current;
+            }
+            current = current.isEmpty() ? null : dirname(current);
+        }
+        return null;
+    }
+
+    private static List<String> nodeModulesPaths(String dir) {
+        List<String> paths = new ArrayList<>();
+        String current = dir;
+        while (current != null) {
+            if (!current.equals("node_modules") && !current.endsWith("/node_modules")) {
+                paths.add(child(current, "node_modules"));
+            }
+            current = current.isEmpty() ? null : dirname(current);
+        }
+        return paths;
+    }
+
+    private static String packageName(String request) {
+        int slash = request.indexOf('/');
+        if (request.startsWith("@")) {
+            if (slash <= 1 || slash == request.length() - 1) {
+                return null;
+            }
+            int second = request.indexOf('/', slash + 1);
+            return second < 0 ? request : request.substring(0, second);
+        }
+        return slash < 0 ? request : request.substring(0, slash);
+    }
+
+    private static Result found(String path) {
+        return path == null ? Result.failed("not found") : Result.file(path);
+    }
+
+    static boolean isRelative(String request) {
+        return request.equals(".") || request.equals("..") || request.startsWith("./") || request.startsWith("../");
+    }
+
+    static String dirname(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? "" : path.substring(0, slash);
+    }
+
+    static String child(String dir, String name) {
+        return dir.isEmpty() ? name : dir + "/" + name;
+    }
+
+    /** {@code dir} joined with a relative path, normalised; null when it would leave the base. */
+    static String join(String dir, String relative) {
+        return normalize(dir.isEmpty() ? relative : dir + "/" + relative);
+    }
+
+    static String normalize(String path) {
+        List<String> parts = new ArrayList<>();
+        for (String part : path.split("/")) {
+            if (part.equals("..")) {
+                if (parts.isEmpty()) {
+                    return null;
+                }
+                parts.remove(parts.size() - 1);
+            }
+            else if (!part.isEmpty() && !part.equals(".")) {
+                parts.add(part);
+            }
+        }
+        return String.join("/", parts);
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> cast(Map<?, ?> map) {
+        return (Map<String, Object>) map;
+    }
+
+}
