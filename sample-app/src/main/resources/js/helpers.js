@@ -1,4 +1,6 @@
-// Runs last into the snapshot, after lodash (_), marked and Handlebars have defined their globals.
+// Runs last into the snapshot, after lodash (_) and marked have defined their globals; handlebars comes
+// from require(), served from the snapshot's modules.
+const Handlebars = require('handlebars');
 
 Handlebars.registerHelper('upper', (value) => String(value ?? '').toUpperCase());
 Handlebars.registerHelper('join', (items, separator) =>

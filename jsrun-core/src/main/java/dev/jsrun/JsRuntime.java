@@ -3,6 +3,8 @@ package dev.jsrun;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
+import dev.jsrun.modules.ModuleStats;
+
 /**
  * A V8 context in the state of the snapshot it was restored from. Not for concurrent use: one thread at a
  * time (threads may take turns). Closing a dedicated runtime disposes it; closing a pooled one returns it to
@@ -52,6 +54,14 @@ public interface JsRuntime extends AutoCloseable {
      * bound is replaced, not reset, when it is returned, so the next borrower never sees them.
      */
     void bind(String name, JsFunction function);
+
+    /**
+     * What {@code require()} did in this runtime since it left the snapshot (or its pool): export and
+     * definition hits, misses, and the modules the snapshot holds; all zero without modules.
+     */
+    default ModuleStats moduleStats() {
+        return ModuleStats.of(this);
+    }
 
     /** Whether {@link #close()} was called. */
     boolean isClosed();

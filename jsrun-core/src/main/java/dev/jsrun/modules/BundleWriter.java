@@ -83,12 +83,18 @@ final class BundleWriter {
                 return error;
               }
 
+              function trace(request, from, result) {
+                var sink = globalThis.__jsrun_trace;
+                if (typeof sink === 'function') sink("require('" + request + "') from " + from + ": " + result);
+              }
+
               function load(request, dir, from) {
                 if (typeof request !== 'string' || request === '') {
                   throw new TypeError('require() needs a non-empty string, received ' + (request === '' ? "''" : typeof request));
                 }
                 if (isBuiltin(request)) {
                   stats.misses++;
+                  trace(request, from, 'miss (Node built-in)');
                   throw failure("Cannot load Node built-in module '" + request + "' (required by " + from
                     + "): Node built-ins are not available in jsrun", from);
                 }
@@ -98,14 +104,17 @@ final class BundleWriter {
                   var record = cache[path];
                   if (record !== undefined) {
                     stats.exportHits++;
+                    trace(request, from, 'export ' + path);
                     return record.exports;
                   }
                   if (own.call(definitions, path)) {
                     stats.definitionHits++;
+                    trace(request, from, 'definition ' + path);
                     return initialize(path);
                   }
                 }
                 stats.misses++;
+                trace(request, from, 'miss');
                 if (path !== undefined && own.call(excluded, path)) {
                   throw failure("Cannot load module '" + request + "' (" + path + ", required by " + from
                     + "): it was left out of the snapshot: " + excluded[path], from);

@@ -16,17 +16,31 @@ import dev.jsrun.JsRuntime;
  */
 public record ModuleStats(long exportHits, long definitionHits, long misses, int exports, int definitions) {
 
-    /**
-     * Reads the statistics of a runtime restored from a snapshot that holds a {@link ModuleSet} bundle.
-     * @throws IllegalStateException when the runtime has no module bundle
-     */
+    /** No modules, no requests. */
+    public static final ModuleStats NONE = new ModuleStats(0, 0, 0, 0, 0);
+
+    /** The script that reads the statistics, or {@code null} without a {@link ModuleSet} bundle. */
+    public static final String READ = "typeof __jsrun_modules === 'object' ? __jsrun_modules.stats() : null";
+
+    /** Reads the statistics of a runtime; {@link #NONE} when its snapshot holds no {@link ModuleSet} bundle. */
     public static ModuleStats of(JsRuntime runtime) {
-        Object stats = runtime.eval("typeof __jsrun_modules === 'object' ? __jsrun_modules.stats() : null");
+        return from(runtime.eval(READ));
+    }
+
+    /** The statistics from the value of {@link #READ}. */
+    public static ModuleStats from(Object stats) {
         if (!(stats instanceof Map<?, ?> map)) {
-            throw new IllegalStateException("this runtime's snapshot holds no ModuleSet bundle");
+            return NONE;
         }
         return new ModuleStats(number(map, "exportHits"), number(map, "definitionHits"), number(map, "misses"),
                 (int) number(map, "exports"), (int) number(map, "definitions"));
+    }
+
+    /** These requests plus {@code other}'s; the module counts stay this one's. */
+    public ModuleStats plusRequests(ModuleStats other) {
+        return new ModuleStats(this.exportHits + other.exportHits, this.definitionHits + other.definitionHits,
+                this.misses + other.misses, Math.max(this.exports, other.exports),
+                Math.max(this.definitions, other.definitions));
     }
 
     private static long number(Map<?, ?> map, String key) {

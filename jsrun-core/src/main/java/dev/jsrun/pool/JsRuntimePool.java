@@ -14,6 +14,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.commons.pool2.BasePooledObjectFactory;
 import org.apache.commons.pool2.PooledObject;
@@ -26,6 +27,7 @@ import org.slf4j.LoggerFactory;
 import dev.jsrun.JsRuntime;
 import dev.jsrun.JsRuntimeFactory;
 import dev.jsrun.RuntimeConfig;
+import dev.jsrun.modules.ModuleStats;
 import dev.jsrun.runtime.Isolate;
 import dev.jsrun.runtime.IsolateRuntime;
 
@@ -47,6 +49,8 @@ public final class JsRuntimePool implements JsRuntimeFactory {
     private final AtomicInteger cleaning = new AtomicInteger();
     private final AtomicLong restored = new AtomicLong();
     private final AtomicLong restoreNanos = new AtomicLong();
+    private final AtomicReference<ModuleStats> requires = new AtomicReference<>(ModuleStats.NONE);
+    private volatile boolean withoutModules;
     private final List<PoolListener> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
@@ -140,6 +144,14 @@ public final class JsRuntimePool implements JsRuntimeFactory {
     /** Total time spent restoring {@link #restoredCount()} runtimes, in nanoseconds. */
     public long restoredNanos() {
         return this.restoreNanos.get();
+    }
+
+    /**
+     * What {@code require()} did in the pool's runtimes, summed over the borrowers whose runtimes were reset
+     * so far, with the number of modules in the snapshot.
+     */
+    public ModuleStats moduleStats() {
+        return this.requires.get();
     }
 
     /** Whether the pool is open and can restore runtimes. */
@@ -261,6 +273,7 @@ public final class JsRuntimePool implements JsRuntimeFactory {
     private void clean(Isolate isolate) {
         long started = System.nanoTime();
         try {
+            countRequires(isolate);
             isolate.reset();
         }
         catch (Exception ex) {
@@ -276,6 +289,18 @@ public final class JsRuntimePool implements JsRuntimeFactory {
         }
         this.cleaning.decrementAndGet();
         this.pool.returnObject(isolate);
+    }
+
+    private void countRequires(Isolate isolate) {
+        if (this.withoutModules) {
+            return;
+        }
+        ModuleStats used = isolate.moduleStats();
+        if (used.definitions() == 0) {
+            this.withoutModules = true;
+            return;
+        }
+        this.requires.accumulateAndGet(used, ModuleStats::plusRequests);
     }
 
     private void discard(Isolate isolate, String reason) {
@@ -336,7 +361,10 @@ public final class JsRuntimePool implements JsRuntimeFactory {
             Isolate isolate = Isolate.restore(JsRuntimePool.this.config);
             JsRuntimePool.this.live.add(isolate);
             long took = System.nanoTime() - started;
-            JsRuntimePool.this.restored.incrementAndGet();
+            if (JsRuntimePool.this.restored.incrementAndGet() == 1) {
+                // learn the snapshot's module counts before anyone borrows
+                countRequires(isolate);
+            }
             JsRuntimePool.this.restoreNanos.addAndGet(took);
             for (PoolListener listener : JsRuntimePool.this.listeners) {
                 listener.created(took);

@@ -1,11 +1,13 @@
 package dev.jsrun.runtime;
 
 import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
 
 import com.caoccao.javet.exceptions.JavetException;
 import com.caoccao.javet.interop.V8Runtime;
 import com.caoccao.javet.values.reference.V8ValueArray;
+import com.caoccao.javet.values.reference.V8ValueFunction;
 import com.caoccao.javet.values.reference.V8ValueObject;
 
 /**
@@ -21,7 +23,7 @@ final class HostBridge {
 
     private static final int MAX_LOG_ENTRIES = 1_000;
 
-    private static final String INSTALLER = "(() => {"
+    private static final String INSTALLER = "((traceModules) => {"
             + " const host = { pending: 0, queue: [], logs: [], dropped: 0 };"
             + " const known = new Set();"
             + " host.register = name => { known.add(name); };"
@@ -48,7 +50,10 @@ final class HostBridge {
             + "  host.pending++; };"
             + " globalThis.console = { log: print('INFO'), info: print('INFO'), warn: print('WARN'),"
             + "  error: print('ERROR'), debug: print('DEBUG'), trace: print('TRACE') };"
-            + " return host; })()";
+            + " if (traceModules) Object.defineProperty(globalThis, '__jsrun_trace', { value: print('MODULES') });"
+            + " return host; })";
+
+    private static final Logger modulesLogger = LoggerFactory.getLogger("dev.jsrun.modules");
 
     private final V8Runtime runtime;
     private final Logger console;
@@ -61,7 +66,9 @@ final class HostBridge {
 
     /** Installs the JavaScript half in the current context; needed again after every reset. */
     void install() throws JavetException {
-        this.host = this.runtime.getExecutor(INSTALLER).setResourceName("jsrun:host").execute();
+        try (V8ValueFunction installer = this.runtime.getExecutor(INSTALLER).setResourceName("jsrun:host").execute()) {
+            this.host = installer.call(null, modulesLogger.isDebugEnabled());
+        }
     }
 
     V8ValueObject host() {
@@ -85,7 +92,12 @@ final class HostBridge {
     private void log(V8ValueArray logs, int dropped) throws JavetException {
         int length = logs.getLength();
         for (int i = 0; i + 1 < length; i += 2) {
-            Level level = Level.valueOf(logs.getString(i));
+            String kind = logs.getString(i);
+            if ("MODULES".equals(kind)) {
+                modulesLogger.debug(logs.getString(i + 1));
+                continue;
+            }
+            Level level = Level.valueOf(kind);
             if (this.console.isEnabledForLevel(level)) {
                 this.console.atLevel(level).log(logs.getString(i + 1));
             }

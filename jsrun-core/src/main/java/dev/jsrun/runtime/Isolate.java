@@ -27,6 +27,7 @@ import dev.jsrun.JsFunction;
 import dev.jsrun.JsHeapLimitException;
 import dev.jsrun.JsTimeoutException;
 import dev.jsrun.RuntimeConfig;
+import dev.jsrun.modules.ModuleStats;
 import dev.jsrun.snapshot.V8Runtimes;
 
 /**
@@ -201,6 +202,11 @@ public final class Isolate implements AutoCloseable {
         finally {
             this.lock.unlock();
         }
+    }
+
+    /** What {@code require()} did in this runtime since it was restored or reset. */
+    public ModuleStats moduleStats() {
+        return ModuleStats.from(eval(ModuleStats.READ, null));
     }
 
     /** Counts one more borrower; pools replace a runtime after a configured number of uses. */

@@ -20,6 +20,8 @@ import org.springframework.util.unit.DataSize;
 
 import dev.jsrun.JsRuntimeFactory;
 import dev.jsrun.RuntimeConfig;
+import dev.jsrun.modules.ModuleRoot;
+import dev.jsrun.modules.ModuleSet;
 import dev.jsrun.pool.JsRuntimePool;
 import dev.jsrun.snapshot.Snapshot;
 import dev.jsrun.snapshot.SnapshotBuilder;
@@ -46,6 +48,7 @@ public final class JsRunAutoConfiguration {
             ObjectProvider<SnapshotBuilderCustomizer> customizers) {
         applyHeapLimit(JsRunPropertiesValidator.validate(properties));
         SnapshotBuilder builder = new SnapshotBuilder();
+        addModules(builder, properties.getSnapshot(), resourceLoader.getClassLoader());
         new SnapshotScripts(ResourcePatternUtils.getResourcePatternResolver(resourceLoader)).addTo(builder,
                 properties.getSnapshot().getScripts());
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
@@ -58,6 +61,20 @@ public final class JsRunAutoConfiguration {
                 snapshot.createdAt().isBefore(now) ? "Loaded cached" : "Built",
                 snapshot.scriptNames().size(), millis, snapshot.size() / 1048576.0, snapshot.v8Version()));
         return snapshot;
+    }
+
+    private static void addModules(SnapshotBuilder builder, JsRunProperties.Snapshot snapshot, ClassLoader loader) {
+        if (snapshot.getModules().isEmpty()) {
+            return;
+        }
+        ModuleSet.Builder modules = ModuleSet.builder();
+        snapshot.getModuleRoots().forEach(root -> modules.root(ModuleRoot.directory(root)));
+        modules.root(ModuleRoot.classpath(loader != null ? loader : JsRunAutoConfiguration.class.getClassLoader()));
+        snapshot.getModules().forEach(modules::module);
+        snapshot.getDeferModules().forEach(modules::defer);
+        ModuleSet set = modules.build();
+        logger.info("JavaScript modules in the snapshot:\n" + set.report().toTable());
+        builder.executeScript(ModuleSet.SCRIPT_NAME, set.bundle());
     }
 
     /** V8 takes heap limits as process-wide flags fixed by the first runtime, so apply it before any exists. */

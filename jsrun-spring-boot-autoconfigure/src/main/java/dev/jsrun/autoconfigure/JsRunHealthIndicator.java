@@ -1,11 +1,13 @@
 package dev.jsrun.autoconfigure;
 
 import java.time.Duration;
+import java.util.Map;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
 import dev.jsrun.JsRuntime;
+import dev.jsrun.modules.ModuleStats;
 import dev.jsrun.pool.JsRuntimePool;
 import dev.jsrun.pool.JsRuntimePoolExhaustedException;
 import dev.jsrun.pool.PoolStats;
@@ -41,6 +43,12 @@ public class JsRunHealthIndicator extends AbstractHealthIndicator {
             .withDetail("idle", stats.idle())
             .withDetail("pending", stats.pending())
             .withDetail("max", stats.max());
+        ModuleStats modules = this.pool.moduleStats();
+        if (modules.definitions() > 0) {
+            builder.withDetail("modules", Map.of("exports", modules.exports(), "definitions", modules.definitions(),
+                    "exportHits", modules.exportHits(), "definitionHits", modules.definitionHits(), "misses",
+                    modules.misses()));
+        }
         if (problem == null) {
             builder.up();
         }

@@ -3,6 +3,7 @@ package dev.jsrun.autoconfigure;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -11,6 +12,7 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 import dev.jsrun.JsTimeoutException;
+import dev.jsrun.modules.ModuleStats;
 import dev.jsrun.pool.JsRuntimePool;
 import dev.jsrun.pool.PoolListener;
 import dev.jsrun.pool.PoolStats;
@@ -20,8 +22,8 @@ import dev.jsrun.snapshot.Snapshot;
  * Meters for the snapshot and the runtime pool, named after HikariCP's and tagged {@code pool}:
  * {@code jsrun.isolates.active/idle/pending/max/min}, {@code jsrun.isolates.timeout},
  * {@code jsrun.isolates.acquire/usage/creation/reset}, {@code jsrun.isolates.discarded},
- * {@code jsrun.isolates.errors}, {@code jsrun.isolates.heap.used/limit}, {@code jsrun.snapshot.size} and
- * {@code jsrun.snapshot.build}.
+ * {@code jsrun.isolates.errors}, {@code jsrun.isolates.heap.used/limit}, {@code jsrun.modules.requires}
+ * (tag {@code result}), {@code jsrun.snapshot.size} and {@code jsrun.snapshot.build}.
  */
 public class JsRunMetrics implements MeterBinder {
 
@@ -59,6 +61,12 @@ public class JsRunMetrics implements MeterBinder {
             .description("Time to restore a runtime from the snapshot")
             .tags(tags)
             .register(registry);
+        for (String result : new String[] { "export", "definition", "miss" }) {
+            FunctionCounter.builder("jsrun.modules.requires", this.pool, pool -> requires(pool.moduleStats(), result))
+                .description("require() calls answered from stored exports, from definitions, or not at all")
+                .tags(tags.and("result", result))
+                .register(registry);
+        }
         Gauge.builder("jsrun.snapshot.size", this.snapshot, Snapshot::size)
             .description("Size of the V8 heap image runtimes are restored from")
             .baseUnit("bytes")
@@ -70,6 +78,14 @@ public class JsRunMetrics implements MeterBinder {
             .register(registry)
             .record(this.snapshot.buildTime());
         this.pool.addListener(new Recorder(registry, tags));
+    }
+
+    private static double requires(ModuleStats stats, String result) {
+        return switch (result) {
+            case "export" -> stats.exportHits();
+            case "definition" -> stats.definitionHits();
+            default -> stats.misses();
+        };
     }
 
     private void gauge(MeterRegistry registry, String name, String description, Tags tags,

@@ -63,6 +63,49 @@ public class JsRunProperties {
          */
         private Path cacheDir;
 
+        /**
+         * CommonJS packages or files to bake into the snapshot, served by require() in every runtime, such as
+         * 'lodash', 'handlebars' or './lib/rules.js'. Resolved with Node's algorithm against the module roots
+         * and the npm WebJars on the classpath; loaded before the scripts, which may require() them.
+         */
+        private List<String> modules = new ArrayList<>();
+
+        /**
+         * Directories holding node_modules-style trees (and relative module files) to resolve modules against,
+         * before the npm WebJars on the classpath.
+         */
+        private List<Path> moduleRoots = new ArrayList<>();
+
+        /**
+         * Modules (requests or paths) to store as definitions only, initialized on first require() in each
+         * runtime, for modules that must not run at build time (timers, random or time-dependent state).
+         */
+        private List<String> deferModules = new ArrayList<>();
+
+        public List<String> getModules() {
+            return this.modules;
+        }
+
+        public void setModules(List<String> modules) {
+            this.modules = modules;
+        }
+
+        public List<Path> getModuleRoots() {
+            return this.moduleRoots;
+        }
+
+        public void setModuleRoots(List<Path> moduleRoots) {
+            this.moduleRoots = moduleRoots;
+        }
+
+        public List<String> getDeferModules() {
+            return this.deferModules;
+        }
+
+        public void setDeferModules(List<String> deferModules) {
+            this.deferModules = deferModules;
+        }
+
         public List<String> getScripts() {
             return this.scripts;
         }

@@ -1,0 +1,83 @@
+package dev.jsrun.autoconfigure;
+
+import java.util.Map;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import dev.jsrun.JsRuntime;
+import dev.jsrun.modules.ModuleStats;
+import dev.jsrun.pool.JsRuntimePool;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** jsrun.snapshot.modules: require() from the snapshot, with statistics in Java, metrics and health. */
+class JsRunModulesTest {
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+        .withConfiguration(AutoConfigurations.of(JsRunAutoConfiguration.class, JsRunHealthContributorAutoConfiguration.class,
+                JsRunMetricsAutoConfiguration.class, MetricsAutoConfiguration.class,
+                CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class))
+        .withPropertyValues("jsrun.snapshot.modules=ms,lodash", "jsrun.snapshot.scripts=classpath:js/humanize.js",
+                "jsrun.pool.max-size=1", "jsrun.pool.min-idle=1");
+
+    @Test
+    void modulesAreRequiredFromTheSnapshotAndCounted() throws Exception {
+        this.runner.run(context -> {
+            JsRuntimePool pool = context.getBean(JsRuntimePool.class);
+            try (JsRuntime js = pool.acquire()) {
+                assertThat(js.eval("humanize(60000)")).isEqualTo("1 minute");
+                assertThat(js.eval("require('lodash').kebabCase('Spring Boot')")).isEqualTo("spring-boot");
+                assertThatThrownBy(() -> js.eval("require('fs')")).hasMessageContaining("Node built-ins are not available");
+                ModuleStats stats = js.moduleStats();
+                assertThat(stats.exportHits()).isEqualTo(2);
+                assertThat(stats.misses()).isEqualTo(1);
+                assertThat(stats.exports()).isEqualTo(2);
+            }
+            MeterRegistry registry = context.getBean(MeterRegistry.class);
+            long deadline = System.currentTimeMillis() + 5000;
+            while (pool.moduleStats().exportHits() < 2 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(5);
+            }
+            assertThat(registry.get("jsrun.modules.requires").tag("result", "export").functionCounter().count()).isEqualTo(2);
+            assertThat(registry.get("jsrun.modules.requires").tag("result", "miss").functionCounter().count()).isEqualTo(1);
+            assertThat(registry.get("jsrun.modules.requires").tag("result", "definition").functionCounter().count()).isZero();
+            Health health = context.getBean(JsRunHealthIndicator.class).health();
+            @SuppressWarnings("unchecked")
+            Map<String, Object> modules = (Map<String, Object>) health.getDetails().get("modules");
+            assertThat(modules).containsEntry("exports", 2).containsEntry("definitions", 2).containsEntry("exportHits", 2L);
+        });
+    }
+
+    @Test
+    void deferredModuleIsInitializedOnFirstRequireInEachRuntime() {
+        this.runner.withPropertyValues("jsrun.snapshot.defer-modules=ms").run(context -> {
+            try (JsRuntime js = context.getBean(JsRuntimePool.class).acquire()) {
+                assertThat(js.eval("humanize(1000)")).isEqualTo("1 second");
+                assertThat(js.eval("humanize(2000)")).isEqualTo("2 seconds");
+                ModuleStats stats = js.moduleStats();
+                assertThat(stats.definitionHits()).isEqualTo(1);
+                assertThat(stats.exportHits()).isEqualTo(1);
+                assertThat(stats.exports()).isEqualTo(1);
+                assertThat(stats.definitions()).isEqualTo(2);
+            }
+        });
+    }
+
+    @Test
+    void unknownModuleFailsStartupWithTheDoctorsReason() {
+        this.runner.withPropertyValues("jsrun.snapshot.modules=no-such-package").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("no-such-package");
+        });
+    }
+
+}

@@ -1,0 +1,2 @@
+// requires a module baked into the same snapshot
+globalThis.humanize = (millis) => require('ms')(millis, { long: true });
