@@ -2,7 +2,6 @@ package dev.jsrun.runtime;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -41,7 +40,7 @@ public final class Isolate implements AutoCloseable {
     private final RuntimeConfig config;
     private final HostBridge bridge;
     private final StaticModules modules;
-    private final List<Pending> pending = new ArrayList<>();
+    private final PendingPromises pending = new PendingPromises();
     private final ReentrantLock lock = new ReentrantLock();
     private volatile String taint;
     private volatile boolean heapLimitReached;
@@ -108,11 +107,11 @@ public final class Isolate implements AutoCloseable {
             value = execute(code, timeout);
             if (value instanceof V8ValuePromise promise && promise.isPending()) {
                 // V8 mode has no event loop: a later call into this runtime may settle it.
-                this.pending.add(new Pending(promise, future));
+                this.pending.add(promise, future);
                 value = null;
             }
             else {
-                settle(value, future);
+                PendingPromises.settle(value, future);
             }
         }
         catch (JavetException ex) {
@@ -191,7 +190,7 @@ public final class Isolate implements AutoCloseable {
     public void reset() throws JavetException {
         this.lock.lock();
         try {
-            failPending("the runtime went back to its pool before the promise settled");
+            this.pending.failAll("the runtime went back to its pool before the promise settled");
             this.modules.clear();
             this.bridge.clear();
             this.runtime.resetContext();
@@ -277,7 +276,7 @@ public final class Isolate implements AutoCloseable {
     }
 
     private void closeLocked() {
-        failPending("the runtime was closed before the promise settled");
+        this.pending.failAll("the runtime was closed before the promise settled");
         if (!this.runtime.isClosed()) {
             try {
                 this.modules.clear();
@@ -365,54 +364,10 @@ public final class Isolate implements AutoCloseable {
         return new JsException("Error", ex.getMessage(), null, null, 0, 0, ex);
     }
 
-    /** Completes {@code future} from a value that is not a pending promise. */
-    private static void settle(V8Value value, CompletableFuture<Object> future) {
-        try {
-            if (!(value instanceof V8ValuePromise promise)) {
-                future.complete(JsValues.toJava(value));
-                return;
-            }
-            try (V8Value result = promise.getResult()) {
-                if (promise.isFulfilled()) {
-                    future.complete(JsValues.toJava(result));
-                }
-                else {
-                    promise.markAsHandled();
-                    future.completeExceptionally(JsErrors.fromValue(result));
-                }
-            }
-        }
-        catch (JavetException | RuntimeException ex) {
-            future.completeExceptionally(ex);
-        }
-    }
-
     private void settlePending() {
-        if (this.pending.isEmpty() || this.runtime.isClosed()) {
-            return;
+        if (!this.pending.isEmpty() && !this.runtime.isClosed()) {
+            this.pending.settleReady();
         }
-        for (Iterator<Pending> it = this.pending.iterator(); it.hasNext();) {
-            Pending next = it.next();
-            try {
-                if (next.promise().isPending()) {
-                    continue;
-                }
-                settle(next.promise(), next.future());
-            }
-            catch (JavetException ex) {
-                next.future().completeExceptionally(translate(ex, null));
-            }
-            it.remove();
-            closeQuietly(next.promise());
-        }
-    }
-
-    private void failPending(String reason) {
-        for (Pending next : this.pending) {
-            next.future().completeExceptionally(new IllegalStateException(reason));
-            closeQuietly(next.promise());
-        }
-        this.pending.clear();
     }
 
     private static void closeQuietly(AutoCloseable closeable) {
@@ -424,9 +379,6 @@ public final class Isolate implements AutoCloseable {
                 // nothing left to release
             }
         }
-    }
-
-    private record Pending(V8ValuePromise promise, CompletableFuture<Object> future) {
     }
 
 }
