@@ -1,6 +1,9 @@
 package dev.jsrun;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -18,11 +21,13 @@ public final class RuntimeConfig {
     private final Snapshot snapshot;
     private final Duration timeout;
     private final String consoleLogger;
+    private final Map<String, JsFunction> hostFunctions;
 
     private RuntimeConfig(Builder builder) {
         this.snapshot = builder.snapshot;
         this.timeout = builder.timeout;
         this.consoleLogger = builder.consoleLogger;
+        this.hostFunctions = Collections.unmodifiableMap(new LinkedHashMap<>(builder.hostFunctions));
     }
 
     public static Builder builder() {
@@ -42,6 +47,11 @@ public final class RuntimeConfig {
         return Optional.ofNullable(this.timeout);
     }
 
+    /** Java functions bound as globals into every runtime right after it is restored. */
+    public Map<String, JsFunction> hostFunctions() {
+        return this.hostFunctions;
+    }
+
     /** The SLF4J logger that {@code console.log/info/warn/error/debug} write to. */
     public String consoleLogger() {
         return this.consoleLogger;
@@ -57,8 +67,19 @@ public final class RuntimeConfig {
         private Snapshot snapshot;
         private Duration timeout;
         private String consoleLogger = DEFAULT_CONSOLE_LOGGER;
+        private final Map<String, JsFunction> hostFunctions = new LinkedHashMap<>();
 
         private Builder() {
+        }
+
+        /**
+         * Binds {@code function} as the global {@code name} in every runtime, right after it is restored. A
+         * pool then replaces returned runtimes with fresh ones instead of resetting them (V8 cannot safely
+         * reset a context that holds Java functions), which costs a restore per return on the cleaner thread.
+         */
+        public Builder hostFunction(String name, JsFunction function) {
+            this.hostFunctions.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(function, "function"));
+            return this;
         }
 
         /** Sends JavaScript's {@code console} output to this SLF4J logger (default {@code jsrun.console}). */

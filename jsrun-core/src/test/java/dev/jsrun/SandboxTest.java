@@ -141,6 +141,20 @@ class SandboxTest {
         }
     }
 
+    @Test
+    void configuredHostFunctionsAreBoundIntoEveryRuntimeAgain() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        RuntimeConfig config = RuntimeConfig.builder().hostFunction("tick", args -> calls.incrementAndGet()).build();
+        try (JsRuntimePool pool = new JsRuntimePool(config, PoolSettings.builder().maxSize(1).minIdle(1).build())) {
+            for (int i = 1; i <= 3; i++) {
+                try (JsRuntime js = pool.acquire()) {
+                    assertThat(js.eval("globalThis.mine = (globalThis.mine || 0) + 1; tick()")).isEqualTo(i);
+                    assertThat(js.eval("mine")).isEqualTo(1);
+                }
+            }
+        }
+    }
+
     private static String captureStdout(Runnable action) {
         PrintStream original = System.out;
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();

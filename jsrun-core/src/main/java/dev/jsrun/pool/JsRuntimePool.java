@@ -264,6 +264,9 @@ public final class JsRuntimePool implements JsRuntimeFactory {
         if (isolate.isClosed()) {
             return "closed";
         }
+        if (isolate.holdsHostFunctions()) {
+            return "host functions bound";
+        }
         if (this.settings.maxUses() > 0 && isolate.uses() >= this.settings.maxUses()) {
             return "max-uses reached";
         }

@@ -43,6 +43,7 @@ public final class Isolate implements AutoCloseable {
     private final PendingPromises pending = new PendingPromises();
     private final ReentrantLock lock = new ReentrantLock();
     private volatile String taint;
+    private volatile boolean holdsHostFunctions;
     private volatile boolean heapLimitReached;
     private volatile int uses;
     private volatile long heapUsed;
@@ -71,13 +72,23 @@ public final class Isolate implements AutoCloseable {
     /** Restores a runtime from the configured snapshot, or makes an empty one. */
     public static Isolate restore(RuntimeConfig config) {
         V8Runtime runtime = null;
+        Isolate isolate = null;
         try {
             runtime = config.snapshot().isPresent() ? V8Runtimes.restore(config.snapshot().get()) : V8Runtimes.fresh(false);
-            return new Isolate(runtime, config);
+            isolate = new Isolate(runtime, config);
+            config.hostFunctions().forEach(isolate::bind);
+            return isolate;
         }
-        catch (JavetException ex) {
-            closeQuietly(runtime);
-            throw new IllegalStateException("V8 could not create a runtime: " + ex.getMessage(), ex);
+        catch (JavetException | RuntimeException ex) {
+            if (isolate != null) {
+                isolate.close();
+            }
+            else if (runtime != null) {
+                closeQuietly(runtime);
+                config.snapshot().ifPresent(V8Runtimes::released);
+            }
+            throw (ex instanceof RuntimeException runtimeException) ? runtimeException
+                    : new IllegalStateException("V8 could not create a runtime: " + ex.getMessage(), ex);
         }
     }
 
@@ -156,7 +167,7 @@ public final class Isolate implements AutoCloseable {
         this.lock.lock();
         try (V8ValueGlobalObject global = this.runtime.getGlobalObject()) {
             // A context reset would let V8 collect the function at a moment it cannot call back safely.
-            this.taint = "host functions bound";
+            this.holdsHostFunctions = true;
             global.bindFunction(new JavetCallbackContext(name, JavetCallbackType.DirectCallNoThisAndResult,
                     (IJavetDirectCallable.NoThisAndResult<Exception>) args -> callHost(name, function, args)));
         }
@@ -241,6 +252,14 @@ public final class Isolate implements AutoCloseable {
      */
     public String taint() {
         return this.taint;
+    }
+
+    /**
+     * Whether Java functions were bound into the runtime: it must be replaced rather than reset before
+     * another user gets it, since V8 cannot safely reset a context that holds them.
+     */
+    public boolean holdsHostFunctions() {
+        return this.holdsHostFunctions;
     }
 
     public boolean isClosed() {

@@ -95,14 +95,15 @@ public final class JsRunAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(JsRuntimeFactory.class)
-    JsRuntimePool jsRuntimeFactory(Snapshot snapshot, JsRunProperties properties) {
+    JsRuntimePool jsRuntimeFactory(Snapshot snapshot, JsRunProperties properties,
+            ObjectProvider<RuntimeConfigCustomizer> customizers) {
         JsRunPropertiesValidator.validate(properties);
-        RuntimeConfig config = RuntimeConfig.builder()
+        RuntimeConfig.Builder config = RuntimeConfig.builder()
             .snapshot(snapshot)
             .timeout(properties.getRuntime().getTimeout())
-            .consoleLogger(properties.getRuntime().getConsoleLogger())
-            .build();
-        return new JsRuntimePool(config, properties.getPool().toSettings());
+            .consoleLogger(properties.getRuntime().getConsoleLogger());
+        customizers.orderedStream().forEach(customizer -> customizer.customize(config));
+        return new JsRuntimePool(config.build(), properties.getPool().toSettings());
     }
 
 }

@@ -163,6 +163,17 @@ class JsRunAutoConfigurationTest {
     }
 
     @Test
+    void appliesRuntimeConfigCustomizersToThePool() {
+        this.runner.withBean(RuntimeConfigCustomizer.class,
+                () -> builder -> builder.hostFunction("javaVersion", args -> "17+"))
+            .run(context -> {
+                try (JsRuntime js = context.getBean(JsRuntimeFactory.class).acquire()) {
+                    assertThat(js.eval("javaVersion()")).isEqualTo("17+");
+                }
+            });
+    }
+
+    @Test
     void missingScriptFailsStartupNamingPropertyAndLocation() {
         this.runner.withPropertyValues("jsrun.snapshot.scripts=classpath:js/greet.js,classpath:js/missing.js")
             .run(context -> {

@@ -1,0 +1,330 @@
+package dev.jsrun.soak;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+import dev.jsrun.JsException;
+import dev.jsrun.JsHeapLimitException;
+import dev.jsrun.JsRuntime;
+import dev.jsrun.JsTimeoutException;
+import dev.jsrun.RuntimeConfig;
+import dev.jsrun.pool.JsRuntimePool;
+import dev.jsrun.pool.PoolSettings;
+import dev.jsrun.pool.PoolStats;
+import dev.jsrun.snapshot.SnapshotBuilder;
+import dev.jsrun.snapshot.V8Runtimes;
+
+/**
+ * Soak run in a JVM of its own: {@code threads} threads share a pool of two runtimes and each performs
+ * {@code evals} evaluations, 10 to 50 per acquire. Most evaluations have a result checked exactly; every 50th
+ * throws a JavaScript error, every 2,000th loops until a 20 ms timeout, every 10,000th is a heap bomb against
+ * a 32 MB V8 heap. The first ordinary evaluation of each lease checks that the previous borrower's global is
+ * gone. RSS is read with the pool quiet after the first 10% and again at the end. Prints one line starting with
+ * {@code soak } and exits 0 when every check held.
+ */
+public final class Soak {
+
+    static final int BOMB_EVERY = 10_000;
+    static final int BOMB_AT = 4_999;
+    static final int TIMEOUT_EVERY = 2_000;
+    static final int TIMEOUT_AT = 1_000;
+    static final int ERROR_EVERY = 50;
+    static final int ERROR_AT = 25;
+
+    static final String[] BOMBS = {
+        "const a = []; while (true) a.push({ x: [1, 2, 3] });",
+        "const parts = []; for (;;) parts.push('x'.repeat(1 << 16) + parts.length);",
+        "const a = []; while (true) a.push(JSON.parse(JSON.stringify({ a: new Array(1000).fill('abc') })));",
+        "let x = {}; for (let i = 0; ; i++) x = { next: x, pad: 'p' + i };",
+        "const m = new Map(); for (let i = 0; ; i++) m.set(i, 'v' + i);",
+        "const a = []; while (true) a.push(new Array(1000).fill('abc').map(s => s + 1));",
+        "(async () => { const a = []; for (;;) { a.push(new Array(1000).fill(1)); await null; } })()",
+    };
+
+    static final String[] LOOPS = {
+        "while (true) {}",
+        "for (;;) {}",
+        "let i = 0; while (true) { i++; }",
+        "const o = {}; for (let i = 0; ; i++) { o.k = i; }",
+    };
+
+    private static final Duration LOOP_TIMEOUT = Duration.ofMillis(20);
+
+    private final JsRuntimePool pool;
+    private final int evals;
+    private final LongAdder done = new LongAdder();
+    private final LongAdder wrong = new LongAdder();
+    private final LongAdder errors = new LongAdder();
+    private final LongAdder timeouts = new LongAdder();
+    private final LongAdder bombs = new LongAdder();
+    private final LongAdder leases = new LongAdder();
+    private final AtomicLong rssWarm = new AtomicLong();
+    private final List<String> failures = new ArrayList<>();
+
+    private Soak(JsRuntimePool pool, int evals) {
+        this.pool = pool;
+        this.evals = evals;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int threads = Integer.parseInt(args[0]);
+        int evals = Integer.parseInt(args[1]);
+        V8Runtimes.limitHeap(32L << 20);
+        RuntimeConfig config = RuntimeConfig.builder()
+            .snapshot(new SnapshotBuilder().executeScript("setup.js", "globalThis.add = (a, b) => a + b;").build())
+            .timeout(Duration.ofSeconds(30))
+            .build();
+        PoolSettings settings = PoolSettings.builder().maxSize(2).minIdle(2).maxWait(Duration.ofSeconds(60)).build();
+        long started = System.nanoTime();
+        int code;
+        try (JsRuntimePool pool = new JsRuntimePool(config, settings)) {
+            code = new Soak(pool, evals).run(threads, started);
+        }
+        System.exit(code);
+    }
+
+    private int run(int threads, long started) throws Exception {
+        int warmUp = this.evals / 10;
+        CyclicBarrier warm = new CyclicBarrier(threads, () -> this.rssWarm.set(quietRss()));
+        List<Thread> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int index = t;
+            Thread worker = new Thread(() -> work(index, warmUp, warm), "soak-" + t);
+            workers.add(worker);
+            worker.start();
+        }
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        long rssEnd = quietRss();
+        PoolStats stats = this.pool.stats();
+        double seconds = (System.nanoTime() - started) / 1e9;
+        long expectedErrors = (long) threads * count(this.evals, ERROR_EVERY, ERROR_AT);
+        long expectedTimeouts = (long) threads * count(this.evals, TIMEOUT_EVERY, TIMEOUT_AT);
+        long expectedBombs = (long) threads * count(this.evals, BOMB_EVERY, BOMB_AT);
+        synchronized (this.failures) {
+            this.failures.forEach(failure -> System.out.println("failure: " + failure));
+        }
+        System.out.printf("soak evals=%d wrong=%d errors=%d/%d timeouts=%d/%d bombs=%d/%d leases=%d restored=%d"
+                + " active=%d cleaning=%d idle=%d rssWarmKb=%d rssEndKb=%d seconds=%.1f%n", this.done.sum(),
+                this.wrong.sum(), this.errors.sum(), expectedErrors, this.timeouts.sum(), expectedTimeouts,
+                this.bombs.sum(), expectedBombs, this.leases.sum(), this.pool.restoredCount(), stats.active(),
+                stats.cleaning(), stats.idle(), this.rssWarm.get(), rssEnd, seconds);
+        boolean ok = this.done.sum() == (long) threads * this.evals && this.wrong.sum() == 0
+                && this.errors.sum() == expectedErrors && this.timeouts.sum() == expectedTimeouts
+                && this.bombs.sum() == expectedBombs && stats.active() == 0 && stats.cleaning() == 0
+                && rssEnd < this.rssWarm.get() * 1.10;
+        return ok ? 0 : 1;
+    }
+
+    /** How many evaluation indexes {@code k < evals} satisfy {@code k % every == at}; the slots never overlap. */
+    private static long count(int evals, int every, int at) {
+        return evals / every + ((evals % every > at) ? 1 : 0);
+    }
+
+    private void work(int thread, int warmUp, CyclicBarrier warm) {
+        Random random = new Random(thread);
+        int k = 0;
+        boolean warmed = false;
+        try {
+            while (k < this.evals) {
+                int end = Math.min(k + 10 + random.nextInt(41), warmed ? this.evals : warmUp);
+                boolean fresh = true;
+                try (JsRuntime js = this.pool.acquire()) {
+                    this.leases.increment();
+                    while (k < end) {
+                        boolean keep = step(js, thread, k, random, fresh);
+                        fresh = false;
+                        k = next(k);
+                        if (!keep) {
+                            break;
+                        }
+                    }
+                }
+                catch (RuntimeException ex) {
+                    fail(thread, k, "lease failed: " + ex);
+                    k = next(k);
+                }
+                if (!warmed && k >= warmUp) {
+                    warmed = true;
+                    warm.await(5, TimeUnit.MINUTES);
+                }
+            }
+        }
+        catch (Exception ex) {
+            fail(thread, k, "worker stopped: " + ex);
+        }
+    }
+
+    private int next(int k) {
+        this.done.increment();
+        return k + 1;
+    }
+
+    /**
+     * One evaluation; {@code false} when the runtime was terminated and the lease should end. The first
+     * ordinary evaluation of a lease checks that the previous borrower's global is gone, and leaves one behind.
+     */
+    private boolean step(JsRuntime js, int thread, int k, Random random, boolean fresh) {
+        if (k % BOMB_EVERY == BOMB_AT) {
+            String bomb = BOMBS[(k / BOMB_EVERY + thread) % BOMBS.length];
+            try {
+                Object value = bomb.startsWith("(async") ? js.evalAsync(bomb).get(60, TimeUnit.SECONDS) : js.eval(bomb);
+                fail(thread, k, "bomb returned " + value);
+            }
+            catch (ExecutionException ex) {
+                expect(thread, k, ex.getCause(), JsHeapLimitException.class, this.bombs);
+            }
+            catch (Exception ex) {
+                expect(thread, k, ex, JsHeapLimitException.class, this.bombs);
+            }
+            return false;
+        }
+        if (k % TIMEOUT_EVERY == TIMEOUT_AT) {
+            try {
+                fail(thread, k, "endless loop returned " + js.eval(LOOPS[(k / TIMEOUT_EVERY) % LOOPS.length], LOOP_TIMEOUT));
+            }
+            catch (RuntimeException ex) {
+                expect(thread, k, ex, JsTimeoutException.class, this.timeouts);
+            }
+            return false;
+        }
+        if (k % ERROR_EVERY == ERROR_AT) {
+            boolean typeError = (k / ERROR_EVERY) % 2 == 0;
+            try {
+                fail(thread, k, "error returned " + js.eval(typeError ? "null.x" : "throw new RangeError('r' + " + k + ")"));
+            }
+            catch (RuntimeException ex) {
+                if (ex.getClass() == JsException.class && (typeError
+                        ? "TypeError".equals(((JsException) ex).getErrorName())
+                                && "Cannot read properties of null (reading 'x')".equals(((JsException) ex).getErrorMessage())
+                        : "RangeError".equals(((JsException) ex).getErrorName())
+                                && ("r" + k).equals(((JsException) ex).getErrorMessage()))) {
+                    this.errors.increment();
+                }
+                else {
+                    fail(thread, k, "expected a " + (typeError ? "TypeError" : "RangeError") + ", got " + ex);
+                }
+            }
+            return true;
+        }
+        if (fresh) {
+            check(thread, k, js.eval("typeof mark === 'undefined' ? (globalThis.mark = " + k + ", 'clean') : 'dirty ' + mark"),
+                    "clean");
+        }
+        else {
+            normal(js, thread, k, random);
+        }
+        return true;
+    }
+
+    private void normal(JsRuntime js, int thread, int k, Random random) {
+        int a = random.nextInt();
+        int b = random.nextInt();
+        int small = a % 1_000_000;
+        switch (random.nextInt(5)) {
+            case 0 -> {
+                long sum = (long) a + b;
+                check(thread, k, js.eval("add(" + a + ", " + b + ")"), (sum == (int) sum) ? (Object) (int) sum : (Object) sum);
+            }
+            case 1 -> {
+                String text = Long.toString(random.nextLong() & Long.MAX_VALUE, 36);
+                check(thread, k, js.eval("'" + text + "'.toUpperCase().split('').reverse().join('') + '-' + " + b),
+                        new StringBuilder(text.toUpperCase()).reverse() + "-" + b);
+            }
+            case 2 -> {
+                Map<String, Object> expected = new LinkedHashMap<>();
+                expected.put("k", a);
+                expected.put("s", "v" + b);
+                expected.put("n", null);
+                check(thread, k, js.eval("({k: " + a + ", s: 'v' + " + b + ", n: null})"), expected);
+            }
+            case 3 -> {
+                int other = b % 1_000_000;
+                check(thread, k, js.eval("[" + small + ", " + other + ", " + small + " - " + other + "].map(x => x * 2)"),
+                        List.of(small * 2, other * 2, (small - other) * 2));
+            }
+            default -> check(thread, k, js.eval(a + " / 8"), (a % 8 == 0) ? (Object) (a / 8) : (Object) (a / 8.0));
+        }
+    }
+
+    private void check(int thread, int k, Object actual, Object expected) {
+        if (!Objects.equals(actual, expected) || (expected instanceof Number && actual.getClass() != expected.getClass())) {
+            fail(thread, k, "expected " + describe(expected) + ", got " + describe(actual));
+        }
+    }
+
+    private void expect(int thread, int k, Throwable ex, Class<? extends JsException> type, LongAdder counter) {
+        if (ex != null && ex.getClass() == type) {
+            counter.increment();
+        }
+        else {
+            fail(thread, k, "expected " + type.getSimpleName() + ", got " + ex);
+        }
+    }
+
+    private void fail(int thread, int k, String message) {
+        this.wrong.increment();
+        synchronized (this.failures) {
+            if (this.failures.size() < 20) {
+                this.failures.add("thread " + thread + " eval " + k + ": " + message);
+            }
+        }
+    }
+
+    private static String describe(Object value) {
+        return (value == null) ? "null" : value + " (" + value.getClass().getSimpleName() + ")";
+    }
+
+    /** RSS once every runtime is back, clean and idle, so that the two readings compare like with like. */
+    private long quietRss() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            PoolStats stats = this.pool.stats();
+            if (stats.active() == 0 && stats.cleaning() == 0 && stats.idle() == stats.max()) {
+                break;
+            }
+            sleep(10);
+        }
+        System.gc();
+        sleep(200);
+        return rssKb();
+    }
+
+    static long rssKb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", ""));
+                }
+            }
+        }
+        catch (IOException ex) {
+            throw new IllegalStateException(ex);
+        }
+        return -1;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+}
