@@ -185,14 +185,7 @@ public final class JsRuntimePool implements JsRuntimeFactory {
         this.closed = true;
         long deadline = System.nanoTime() + this.settings.shutdownTimeout().toNanos();
         try {
-            while (!this.borrowed.isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
-            if (!this.borrowed.isEmpty()) {
-                logger.warn("Pool '{}' closes with {} runtime(s) still borrowed after {}; terminating their scripts",
-                        this.settings.name(), this.borrowed.size(), this.settings.shutdownTimeout());
-                this.borrowed.forEach(Isolate::terminate);
-            }
+            terminateBorrowedAfter(this.settings.shutdownTimeout());
             this.cleaner.shutdown();
             this.cleaner.awaitTermination(Math.max(1, (deadline - System.nanoTime()) / 1_000_000) + 1000,
                     TimeUnit.MILLISECONDS);
@@ -203,6 +196,23 @@ public final class JsRuntimePool implements JsRuntimeFactory {
         this.pool.close();
         for (Isolate isolate : this.borrowed) {
             closeBorrowed(isolate);
+        }
+    }
+
+    /**
+     * Waits up to {@code grace} for borrowed runtimes to come back, then terminates the scripts still running
+     * in them (their callers get a {@link dev.jsrun.JsTimeoutException}). For shutdown: lets requests that
+     * wait on runaway scripts finish.
+     */
+    public void terminateBorrowedAfter(Duration grace) throws InterruptedException {
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (!this.borrowed.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        if (!this.borrowed.isEmpty()) {
+            logger.warn("Pool '{}' shuts down with {} runtime(s) still borrowed after {}; terminating their scripts",
+                    this.settings.name(), this.borrowed.size(), grace);
+            this.borrowed.forEach(Isolate::terminate);
         }
     }
 

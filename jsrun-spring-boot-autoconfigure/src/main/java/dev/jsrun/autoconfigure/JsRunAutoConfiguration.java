@@ -63,6 +63,11 @@ public final class JsRunAutoConfiguration {
         return snapshot;
     }
 
+    @Bean
+    JsRuntimePoolLifecycle jsRuntimePoolLifecycle(ObjectProvider<JsRuntimePool> pool) {
+        return new JsRuntimePoolLifecycle(pool);
+    }
+
     private static void addModules(SnapshotBuilder builder, JsRunProperties.Snapshot snapshot, ClassLoader loader) {
         if (snapshot.getModules().isEmpty()) {
             return;

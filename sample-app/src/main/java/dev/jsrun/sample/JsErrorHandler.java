@@ -3,7 +3,9 @@ package dev.jsrun.sample;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.jsrun.JsConversionException;
 import dev.jsrun.JsException;
+import dev.jsrun.JsHeapLimitException;
 import dev.jsrun.JsTimeoutException;
+import dev.jsrun.pool.JsRuntimePoolExhaustedException;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -22,6 +24,18 @@ public class JsErrorHandler {
         // The library's message advises on configuration, which is for operators rather than API clients.
         return new ErrorResponse(ex.getErrorName(),
                 "evaluation took longer than " + ex.getTimeout().toMillis() + " ms and was terminated", null, null);
+    }
+
+    @ExceptionHandler
+    @ResponseStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+    public ErrorResponse heapLimit(JsHeapLimitException ex) {
+        return new ErrorResponse(ex.getErrorName(), "evaluation used too much memory and was terminated", null, null);
+    }
+
+    @ExceptionHandler
+    @ResponseStatus(HttpStatus.SERVICE_UNAVAILABLE)
+    public ErrorResponse busy(JsRuntimePoolExhaustedException ex) {
+        return new ErrorResponse("Busy", "all JavaScript runtimes are busy; retry shortly", null, null);
     }
 
     @ExceptionHandler
