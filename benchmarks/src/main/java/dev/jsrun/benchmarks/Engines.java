@@ -1,0 +1,100 @@
+package dev.jsrun.benchmarks;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import javax.script.ScriptContext;
+import javax.script.ScriptEngine;
+import javax.script.ScriptException;
+import javax.script.SimpleScriptContext;
+
+import com.caoccao.javet.exceptions.JavetException;
+import com.caoccao.javet.interop.V8Host;
+import com.caoccao.javet.interop.V8Runtime;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Engine;
+import org.graalvm.polyglot.Source;
+import org.openjdk.nashorn.api.scripting.NashornScriptEngineFactory;
+
+import dev.jsrun.snapshot.V8Runtimes;
+
+/** The competing engines, set up the way a Java team would use each of them. */
+final class Engines {
+
+    private Engines() {
+    }
+
+    /**
+     * Applies jsrun's process-wide V8 flags (sloppy mode instead of Javet's default --use-strict) before any
+     * runtime exists, so plain Javet runs the scripts under the same flags as jsrun.
+     */
+    static void initV8() {
+        V8Runtimes.flags();
+    }
+
+    /** A plain Javet runtime (no snapshot) with the scripts evaluated in it. */
+    static V8Runtime javetWith(Map<String, String> scripts) throws JavetException {
+        V8Runtime runtime = V8Host.getV8Instance().createV8Runtime();
+        try {
+            javetEval(runtime, scripts);
+            return runtime;
+        }
+        catch (JavetException | RuntimeException ex) {
+            runtime.close();
+            throw ex;
+        }
+    }
+
+    static void javetEval(V8Runtime runtime, Map<String, String> scripts) throws JavetException {
+        for (Map.Entry<String, String> script : scripts.entrySet()) {
+            runtime.getExecutor(script.getValue()).setResourceName(script.getKey()).executeVoid();
+        }
+    }
+
+    /**
+     * One engine shared by every context: GraalJS caches parsed code per engine and {@link Source}, so
+     * contexts after the first skip parsing the libraries. On a stock JDK it has no JIT for guest code.
+     */
+    static Engine graalEngine() {
+        return Engine.newBuilder("js").option("engine.WarnInterpreterOnly", "false").build();
+    }
+
+    static List<Source> graalSources(Map<String, String> scripts) {
+        List<Source> sources = new ArrayList<>();
+        scripts.forEach((name, code) -> sources.add(Source.newBuilder("js", code, name).buildLiteral()));
+        return sources;
+    }
+
+    static Context graalContext(Engine engine, List<Source> libraries) {
+        Context context = Context.newBuilder("js").engine(engine).build();
+        try {
+            libraries.forEach(context::eval);
+            return context;
+        }
+        catch (RuntimeException ex) {
+            context.close();
+            throw ex;
+        }
+    }
+
+    /** ECMAScript 5.1 plus Nashorn's partial ES6 (let, const, arrows, template literals; no classes). */
+    static ScriptEngine nashorn() {
+        return new NashornScriptEngineFactory().getScriptEngine("--language=es6");
+    }
+
+    /**
+     * A fresh global in a shared Nashorn engine, with the scripts evaluated: Nashorn reuses classes compiled
+     * for the same source across globals of one engine.
+     */
+    static ScriptContext nashornContext(ScriptEngine engine, Map<String, String> scripts) throws ScriptException {
+        ScriptContext context = new SimpleScriptContext();
+        context.setBindings(engine.createBindings(), ScriptContext.ENGINE_SCOPE);
+        for (Map.Entry<String, String> script : scripts.entrySet()) {
+            context.setAttribute(ScriptEngine.FILENAME, script.getKey(), ScriptContext.ENGINE_SCOPE);
+            engine.eval(script.getValue(), context);
+        }
+        return context;
+    }
+
+}

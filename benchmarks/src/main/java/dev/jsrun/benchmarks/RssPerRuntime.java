@@ -1,0 +1,110 @@
+package dev.jsrun.benchmarks;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.caoccao.javet.interop.V8Runtime;
+
+import dev.jsrun.JsRuntime;
+import dev.jsrun.RuntimeConfig;
+import dev.jsrun.pool.JsRuntimePool;
+import dev.jsrun.pool.PoolSettings;
+import dev.jsrun.runtime.UnpooledJsRuntimeFactory;
+import dev.jsrun.snapshot.Snapshot;
+
+/**
+ * Resident memory per live runtime, for the light (lodash + handlebars + marked) and the heavy (TypeScript
+ * compiler) snapshot: acquires N runtimes from a pool and holds them, then makes the first call in each, and
+ * reads VmRSS from /proc/self/status before and after (each after a System.gc()). For comparison, the same
+ * with N plain Javet runtimes that evaluate the libraries themselves. Also prints the snapshot sizes. Linux
+ * only.
+ * <p>
+ * Run: {@code java -cp benchmarks/target/benchmarks.jar dev.jsrun.benchmarks.RssPerRuntime [N]} (N defaults
+ * to 20).
+ */
+public final class RssPerRuntime {
+
+    private static final double MIB = 1024 * 1024;
+
+    private RssPerRuntime() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int count = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+        Engines.initV8();
+        // The V8 platform, Javet's native library and the first runtime are paid once per process.
+        try (JsRuntime runtime = new UnpooledJsRuntimeFactory(RuntimeConfig.defaults()).create()) {
+            runtime.eval("1");
+        }
+        System.out.printf("%d runtimes per measurement; MiB per runtime = (VmRSS after - VmRSS before) / %d%n%n", count,
+                count);
+        for (Scenario scenario : Scenario.values()) {
+            Snapshot snapshot = scenario.snapshot(true);
+            System.out.printf("%s: snapshot %.2f MiB (V8 blob), scripts %.2f MiB of source%n", scenario.name().toLowerCase(),
+                    snapshot.size() / MIB, scenario.sources().values().stream().mapToLong(String::length).sum() / MIB);
+            pooled(scenario, snapshot, count);
+            javetCold(scenario, count);
+            System.out.println();
+        }
+    }
+
+    private static void pooled(Scenario scenario, Snapshot snapshot, int count) throws Exception {
+        try (JsRuntimePool pool = new JsRuntimePool(RuntimeConfig.builder().snapshot(snapshot).build(),
+                PoolSettings.builder().maxSize(count).minIdle(0).build())) {
+            List<JsRuntime> held = new ArrayList<>();
+            long before = rss();
+            for (int i = 0; i < count; i++) {
+                held.add(pool.acquire());
+            }
+            long acquired = rss();
+            for (JsRuntime runtime : held) {
+                scenario.check(runtime.eval(scenario.firstCall()));
+            }
+            long called = rss();
+            System.out.printf("  jsrun pooled      : %6.2f MiB/runtime acquired, %6.2f MiB/runtime after the first call"
+                    + " (V8 heap used %.2f MiB/runtime)%n", perRuntime(acquired - before, count),
+                    perRuntime(called - before, count), pool.stats().heapUsed() / MIB / count);
+            held.forEach(JsRuntime::close);
+        }
+    }
+
+    private static void javetCold(Scenario scenario, int count) throws Exception {
+        List<V8Runtime> held = new ArrayList<>();
+        try {
+            long before = rss();
+            for (int i = 0; i < count; i++) {
+                V8Runtime runtime = Engines.javetWith(scenario.sources());
+                held.add(runtime);
+                scenario.check(runtime.getExecutor(scenario.firstCall()).executeString());
+            }
+            long called = rss();
+            System.out.printf("  Javet, no snapshot: %6.2f MiB/runtime with the libraries evaluated and the first call%n",
+                    perRuntime(called - before, count));
+        }
+        finally {
+            for (V8Runtime runtime : held) {
+                runtime.close();
+            }
+        }
+    }
+
+    private static double perRuntime(long bytes, int count) {
+        return bytes / MIB / count;
+    }
+
+    /** VmRSS in bytes, after a Java GC so that garbage on the Java heap does not count. */
+    private static long rss() throws IOException, InterruptedException {
+        System.gc();
+        Thread.sleep(200);
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+            }
+        }
+        throw new IllegalStateException("no VmRSS in /proc/self/status: this needs Linux");
+    }
+
+}

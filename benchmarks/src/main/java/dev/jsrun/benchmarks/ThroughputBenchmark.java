@@ -1,0 +1,311 @@
+package dev.jsrun.benchmarks;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import javax.script.ScriptContext;
+import javax.script.ScriptEngine;
+
+import com.caoccao.javet.interop.V8Runtime;
+import com.caoccao.javet.interop.engine.IJavetEngine;
+import com.caoccao.javet.interop.engine.JavetEngineConfig;
+import com.caoccao.javet.interop.engine.JavetEnginePool;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Engine;
+import org.graalvm.polyglot.Source;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+import dev.jsrun.JsRuntime;
+import dev.jsrun.RuntimeConfig;
+import dev.jsrun.pool.JsRuntimePool;
+import dev.jsrun.pool.PoolSettings;
+import dev.jsrun.runtime.UnpooledJsRuntimeFactory;
+import dev.jsrun.snapshot.Snapshot;
+
+/**
+ * Steady throughput of one realistic call, with 1 and 2 caller threads, lodash + handlebars + marked loaded:
+ * rendering a ~2 KB handlebars template with a model ({@code handlebars}), or {@code marked.parse} of a ~10 KB
+ * markdown document ({@code marked}); see {@link Workload}.
+ * <ul>
+ * <li>{@code jsrunPool}: acquire, call, close on a {@link JsRuntimePool} (8 runtimes, one cleaner thread).
+ * Every borrower gets a runtime in the snapshot's state, so each close costs a {@code resetContext()} on the
+ * cleaner thread: a closed loop of borrows is bounded by how fast that thread resets runtimes.</li>
+ * <li>{@code jsrunDedicated}: one jsrun runtime per caller thread, kept open: the call without the pool.</li>
+ * <li>{@code graalJs}: one {@code Context} per caller thread on a shared {@code Engine}; interpreter only on
+ * a stock JDK (no JIT for guest code).</li>
+ * <li>{@code javetEnginePool}: get, call, return on Javet's {@code JavetEnginePool} (8 engines) without a
+ * reset, its default: the next borrower gets the previous borrower's globals. {@code gcOnReturn=true} is its
+ * default full GC on every return, {@code false} has it switched off.</li>
+ * <li>{@code nashorn}: one Nashorn engine per caller thread (Nashorn engines are not thread-safe), for
+ * reference: it runs these libraries with {@code --language=es6}.</li>
+ * </ul>
+ * The template is compiled once per runtime or context before measuring; in jsrun, inside the snapshot.
+ * GraalJS gets 24 s and Nashorn 60 s of warm-up instead of 3 s: their throughput keeps rising that long while
+ * HotSpot compiles the Truffle interpreter (GraalJS) or the bytecode Nashorn generated.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = { "-Xmx2g", "-Dpolyglot.engine.WarnInterpreterOnly=false" })
+public class ThroughputBenchmark {
+
+    @Param({ "handlebars", "marked" })
+    public String workload;
+
+    Workload work;
+    /** The libraries and then the workload's setup, as every engine runs them. */
+    Map<String, String> scripts;
+    String call;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        Engines.initV8();
+        this.work = Workload.of(this.workload);
+        this.scripts = new LinkedHashMap<>(Scenario.LIGHT.sources());
+        this.scripts.put("setup.js", this.work.setup());
+        this.call = this.work.call();
+    }
+
+    @State(Scope.Benchmark)
+    public static class JsrunSnapshot {
+
+        RuntimeConfig config;
+
+        @Setup(Level.Trial)
+        public void setUp(ThroughputBenchmark benchmark) {
+            Snapshot snapshot = Libraries.snapshotOf(benchmark.scripts)
+                    .executeScript("warm-up.js", benchmark.work.warmUp())
+                    .build();
+            this.config = RuntimeConfig.builder().snapshot(snapshot).build();
+        }
+
+    }
+
+    @State(Scope.Benchmark)
+    public static class JsrunPool {
+
+        JsRuntimePool pool;
+
+        @Setup(Level.Trial)
+        public void setUp(ThroughputBenchmark benchmark, JsrunSnapshot snapshot) {
+            this.pool = new JsRuntimePool(snapshot.config, PoolSettings.builder().maxSize(8).minIdle(8).build());
+            try (JsRuntime js = this.pool.acquire()) {
+                benchmark.work.check(js.eval(benchmark.call));
+            }
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            this.pool.close();
+        }
+
+    }
+
+    @State(Scope.Thread)
+    public static class JsrunDedicated {
+
+        JsRuntime runtime;
+
+        @Setup(Level.Trial)
+        public void setUp(ThroughputBenchmark benchmark, JsrunSnapshot snapshot) {
+            this.runtime = new UnpooledJsRuntimeFactory(snapshot.config).create();
+            benchmark.work.check(this.runtime.eval(benchmark.call));
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            this.runtime.close();
+        }
+
+    }
+
+    @State(Scope.Benchmark)
+    public static class GraalEngine {
+
+        Engine engine;
+        List<Source> scripts;
+
+        @Setup(Level.Trial)
+        public void setUp(ThroughputBenchmark benchmark) {
+            this.engine = Engines.graalEngine();
+            this.scripts = Engines.graalSources(benchmark.scripts);
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            this.engine.close();
+        }
+
+    }
+
+    @State(Scope.Thread)
+    public static class GraalContext {
+
+        Context context;
+        Source call;
+
+        @Setup(Level.Trial)
+        public void setUp(ThroughputBenchmark benchmark, GraalEngine engine) {
+            this.context = Engines.graalContext(engine.engine, engine.scripts);
+            this.call = Source.create("js", benchmark.call);
+            benchmark.work.check(this.context.eval(this.call).asString());
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            this.context.close();
+        }
+
+    }
+
+    @State(Scope.Benchmark)
+    public static class JavetPool {
+
+        /**
+         * Javet's default {@code true} makes every return run {@code lowMemoryNotification()}, a full V8 GC;
+         * {@code false} is what a team tuning the pool for throughput would set.
+         */
+        @Param({ "true", "false" })
+        public boolean gcOnReturn;
+
+        JavetEnginePool<V8Runtime> pool;
+
+        @Setup(Level.Trial)
+        public void setUp(ThroughputBenchmark benchmark) throws Exception {
+            JavetEngineConfig config = new JavetEngineConfig();
+            config.setPoolMinSize(8);
+            config.setPoolMaxSize(8);
+            // Its default forbids eval and new Function, which handlebars compiles templates with.
+            config.setAllowEval(true);
+            config.setAutoSendGCNotification(this.gcOnReturn);
+            this.pool = new JavetEnginePool<>(config);
+            // Load the scripts into every engine once; the pool never resets them, so they stay loaded.
+            List<IJavetEngine<V8Runtime>> engines = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                IJavetEngine<V8Runtime> engine = this.pool.getEngine();
+                engines.add(engine);
+                Engines.javetEval(engine.getV8Runtime(), benchmark.scripts);
+                benchmark.work.check(engine.getV8Runtime().getExecutor(benchmark.call).executeString());
+            }
+            for (IJavetEngine<V8Runtime> engine : engines) {
+                engine.close();
+            }
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() throws Exception {
+            this.pool.close();
+        }
+
+    }
+
+    @State(Scope.Thread)
+    public static class Nashorn {
+
+        ScriptEngine engine;
+        ScriptContext context;
+
+        @Setup(Level.Trial)
+        public void setUp(ThroughputBenchmark benchmark) throws Exception {
+            this.engine = Engines.nashorn();
+            this.context = Engines.nashornContext(this.engine, benchmark.scripts);
+            benchmark.work.check(this.engine.eval(benchmark.call, this.context));
+        }
+
+    }
+
+    private Object jsrunPool(JsrunPool pool) {
+        try (JsRuntime js = pool.pool.acquire()) {
+            return js.eval(this.call);
+        }
+    }
+
+    private String javetPool(JavetPool pool) throws Exception {
+        try (IJavetEngine<V8Runtime> engine = pool.pool.getEngine()) {
+            return engine.getV8Runtime().getExecutor(this.call).executeString();
+        }
+    }
+
+    @Benchmark
+    @Threads(1)
+    public Object jsrunPool1Thread(JsrunPool pool) {
+        return jsrunPool(pool);
+    }
+
+    @Benchmark
+    @Threads(2)
+    public Object jsrunPool2Threads(JsrunPool pool) {
+        return jsrunPool(pool);
+    }
+
+    @Benchmark
+    @Threads(1)
+    public Object jsrunDedicated1Thread(JsrunDedicated runtime) {
+        return runtime.runtime.eval(this.call);
+    }
+
+    @Benchmark
+    @Threads(2)
+    public Object jsrunDedicated2Threads(JsrunDedicated runtime) {
+        return runtime.runtime.eval(this.call);
+    }
+
+    @Benchmark
+    @Warmup(iterations = 12, time = 2)
+    @Threads(1)
+    public Object graalJs1Thread(GraalContext graal) {
+        return graal.context.eval(graal.call).asString();
+    }
+
+    @Benchmark
+    @Warmup(iterations = 12, time = 2)
+    @Threads(2)
+    public Object graalJs2Threads(GraalContext graal) {
+        return graal.context.eval(graal.call).asString();
+    }
+
+    @Benchmark
+    @Threads(1)
+    public Object javetEnginePool1Thread(JavetPool pool) throws Exception {
+        return javetPool(pool);
+    }
+
+    @Benchmark
+    @Threads(2)
+    public Object javetEnginePool2Threads(JavetPool pool) throws Exception {
+        return javetPool(pool);
+    }
+
+    @Benchmark
+    @Warmup(iterations = 20, time = 3)
+    @Threads(1)
+    public Object nashorn1Thread(Nashorn nashorn) throws Exception {
+        return nashorn.engine.eval(this.call, nashorn.context);
+    }
+
+    @Benchmark
+    @Warmup(iterations = 20, time = 3)
+    @Threads(2)
+    public Object nashorn2Threads(Nashorn nashorn) throws Exception {
+        return nashorn.engine.eval(this.call, nashorn.context);
+    }
+
+}
