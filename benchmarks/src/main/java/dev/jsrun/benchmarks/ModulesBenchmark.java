@@ -127,7 +127,8 @@ public class ModulesBenchmark {
         String lodash = Libraries.webjar("lodash", "lodash.js");
         String handlebars = Libraries.webjar("handlebars", "dist/handlebars.js");
         try (JsRuntime js = state.factory.create()) {
-            js.eval("globalThis.__mods = {}; (function (module) { " + lodash + "\n; __mods.lodash = module.exports; })({ exports: {} });"
+            js.eval("globalThis.__mods = {}; (function (module, exports) { " + lodash + "\n; __mods.lodash = module.exports; })"
+                    + "(globalThis.__m = { exports: {} }, __m.exports);"
                     + "(function (module, exports) { " + handlebars + "\n; __mods.handlebars = module.exports; })({ exports: {} }, {});"
                     + "globalThis.require = name => __mods[name];");
             return js.eval(USE);
