@@ -26,9 +26,12 @@ public final class V8Runtimes {
                 // TurboFan drops the interrupt checks of loops that call built-ins (JSON.stringify, Array.fill),
                 // so V8 may never honour a termination request: a timeout overruns by seconds and a heap bomb
                 // grows past every limit until V8 aborts the JVM. Ignition, Sparkplug and Maglev keep them.
-                String custom = flags.getCustomFlags();
-                flags.setCustomFlags(custom == null || custom.isBlank() ? "--no-turbofan" : custom + " --no-turbofan");
+                append(flags, "--no-turbofan");
             }
+            // A pooled runtime starts every borrower from a fresh context, where each regular expression runs
+            // for the first time: compiling it at once instead of interpreting it first made a 10 KB
+            // marked.parse on a fresh context 35% faster (21 -> 14 ms) and cost nothing when warm.
+            append(flags, "--no-regexp-tier-up");
         }
     }
 
@@ -36,6 +39,11 @@ public final class V8Runtimes {
     private static int liveCount;
 
     private V8Runtimes() {
+    }
+
+    private static void append(V8Flags flags, String flag) {
+        String custom = flags.getCustomFlags();
+        flags.setCustomFlags(custom == null || custom.isBlank() ? flag : custom + " " + flag);
     }
 
     /** A runtime with an empty context, able to produce exactly one snapshot when {@code forSnapshot}. */
