@@ -16,7 +16,7 @@ import dev.jsrun.snapshot.V8Runtimes;
  */
 public final class HeapBombs {
 
-    static final String[] BOMBS = {
+    public static final String[] BOMBS = {
         "const a = []; while (true) a.push({ x: [1, 2, 3] });",
         "const parts = []; for (;;) parts.push('x'.repeat(1 << 16) + parts.length);",
         "const a = []; while (true) a.push(JSON.parse(JSON.stringify({ a: new Array(1000).fill('abc') })));",

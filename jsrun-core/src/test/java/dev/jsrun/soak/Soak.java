@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
+import dev.jsrun.HeapBombs;
 import dev.jsrun.JsException;
 import dev.jsrun.JsHeapLimitException;
 import dev.jsrun.JsRuntime;
@@ -44,15 +45,7 @@ public final class Soak {
     static final int ERROR_EVERY = 50;
     static final int ERROR_AT = 25;
 
-    static final String[] BOMBS = {
-        "const a = []; while (true) a.push({ x: [1, 2, 3] });",
-        "const parts = []; for (;;) parts.push('x'.repeat(1 << 16) + parts.length);",
-        "const a = []; while (true) a.push(JSON.parse(JSON.stringify({ a: new Array(1000).fill('abc') })));",
-        "let x = {}; for (let i = 0; ; i++) x = { next: x, pad: 'p' + i };",
-        "const m = new Map(); for (let i = 0; ; i++) m.set(i, 'v' + i);",
-        "const a = []; while (true) a.push(new Array(1000).fill('abc').map(s => s + 1));",
-        "(async () => { const a = []; for (;;) { a.push(new Array(1000).fill(1)); await null; } })()",
-    };
+    static final String[] BOMBS = HeapBombs.BOMBS;
 
     static final String[] LOOPS = {
         "while (true) {}",
