@@ -99,6 +99,7 @@ final class BundleWriter {
                     + "): Node built-ins are not available in jsrun", from);
                 }
                 var path = locate(request, dir);
+                if (path === undefined) path = filesLoaded[dir + '***' + request];
                 if (path !== undefined) {
                   if (probe) probe.requires(path);
                   var record = cache[path];
@@ -113,6 +114,12 @@ final class BundleWriter {
                     return initialize(path);
                   }
                 }
+                var loaded = loadFile(request, dir);
+                if (loaded !== undefined) {
+                  stats.definitionHits++;
+                  trace(request, from, 'file ' + loaded);
+                  return initialize(loaded);
+                }
                 stats.misses++;
                 trace(request, from, 'miss');
                 if (path !== undefined && own.call(excluded, path)) {
@@ -121,6 +128,23 @@ final class BundleWriter {
                 }
                 throw failure("Cannot find module '" + request + "' (required by " + from
                   + "): jsrun only has the modules found when its snapshot was built", from);
+              }
+
+              // Only when the application enabled loading at run time: a host function reads the file.
+              var filesLoaded = Object.create(null);
+
+              function loadFile(request, dir) {
+                var reader = globalThis.__jsrun_load_module;
+                if (typeof reader !== 'function') return undefined;
+                var file = reader(dir, request);
+                if (!file) return undefined;
+                filesLoaded[dir + '***' + request] = file.path;
+                if (!own.call(definitions, file.path)) {
+                  definitions[file.path] = file.json
+                    ? function (exports, module) { module.exports = JSON.parse(file.source); return module.exports; }
+                    : (0, eval)('(function (exports, module, require, __filename, __dirname) {' + file.source + '\\n;return module.exports;})');
+                }
+                return file.path;
               }
 
               function initialize(path) {

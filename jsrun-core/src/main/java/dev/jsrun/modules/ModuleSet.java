@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Objects;
+
+import dev.jsrun.JsFunction;
 import java.util.Set;
 
 import dev.jsrun.modules.NodeResolver.Result;
@@ -91,6 +93,33 @@ public final class ModuleSet {
         Map.Entry<Integer, String> start = this.startLines.floorEntry(bundleLine);
         return start == null || start.getValue() == null ? null : start.getValue() + ":" + (bundleLine - start.getKey() + 1);
     }
+
+    /**
+     * A host function that reads modules from {@code roots} at run time, for requests the snapshot does not
+     * hold: bind it as {@value #RUNTIME_LOADER} (for example with
+     * {@code RuntimeConfig.Builder.hostFunction}). Resolution follows Node's algorithm as at build time;
+     * the file is evaluated in the runtime on first {@code require()}. Runtimes with a host function are
+     * replaced rather than reset by their pool.
+     */
+    public static JsFunction runtimeLoader(List<ModuleRoot> roots) {
+        NodeResolver resolver = new NodeResolver(List.copyOf(roots));
+        return arguments -> {
+            String dir = String.valueOf(arguments.get(0));
+            String request = String.valueOf(arguments.get(1));
+            NodeResolver.Result result = resolver.resolve(dir, request);
+            if (!result.found() || result.path().endsWith(".node")) {
+                return null;
+            }
+            Map<String, Object> file = new java.util.LinkedHashMap<>();
+            file.put("path", result.path());
+            file.put("source", resolver.read(result.path()));
+            file.put("json", result.path().endsWith(".json"));
+            return file;
+        };
+    }
+
+    /** The global name the bundle's {@code require()} looks for to load modules at run time. */
+    public static final String RUNTIME_LOADER = "__jsrun_load_module";
 
     /** Collects roots and requests; {@link #build()} does the work. */
     public static final class Builder {

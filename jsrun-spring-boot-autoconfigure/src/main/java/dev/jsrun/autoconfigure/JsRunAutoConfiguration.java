@@ -1,6 +1,8 @@
 package dev.jsrun.autoconfigure;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -73,13 +75,19 @@ public final class JsRunAutoConfiguration {
             return;
         }
         ModuleSet.Builder modules = ModuleSet.builder();
-        snapshot.getModuleRoots().forEach(root -> modules.root(ModuleRoot.directory(root)));
-        modules.root(ModuleRoot.classpath(loader != null ? loader : JsRunAutoConfiguration.class.getClassLoader()));
+        moduleRoots(snapshot, loader).forEach(modules::root);
         snapshot.getModules().forEach(modules::module);
         snapshot.getDeferModules().forEach(modules::defer);
         ModuleSet set = modules.build();
         logger.info("JavaScript modules in the snapshot:\n" + set.report().toTable());
         builder.executeScript(ModuleSet.SCRIPT_NAME, set.bundle());
+    }
+
+    private static List<ModuleRoot> moduleRoots(JsRunProperties.Snapshot snapshot, ClassLoader loader) {
+        List<ModuleRoot> roots = new ArrayList<>();
+        snapshot.getModuleRoots().forEach(root -> roots.add(ModuleRoot.directory(root)));
+        roots.add(ModuleRoot.classpath(loader != null ? loader : JsRunAutoConfiguration.class.getClassLoader()));
+        return roots;
     }
 
     /** V8 takes heap limits as process-wide flags fixed by the first runtime, so apply it before any exists. */
@@ -101,12 +109,16 @@ public final class JsRunAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(JsRuntimeFactory.class)
     JsRuntimePool jsRuntimeFactory(Snapshot snapshot, JsRunProperties properties,
-            ObjectProvider<RuntimeConfigCustomizer> customizers) {
+            ObjectProvider<RuntimeConfigCustomizer> customizers, ResourceLoader resourceLoader) {
         JsRunPropertiesValidator.validate(properties);
         RuntimeConfig.Builder config = RuntimeConfig.builder()
             .snapshot(snapshot)
             .timeout(properties.getRuntime().getTimeout())
             .consoleLogger(properties.getRuntime().getConsoleLogger());
+        if (properties.getSnapshot().isLoadModulesAtRunTime()) {
+            config.hostFunction(ModuleSet.RUNTIME_LOADER,
+                    ModuleSet.runtimeLoader(moduleRoots(properties.getSnapshot(), resourceLoader.getClassLoader())));
+        }
         customizers.orderedStream().forEach(customizer -> customizer.customize(config));
         return new JsRuntimePool(config.build(), properties.getPool().toSettings());
     }

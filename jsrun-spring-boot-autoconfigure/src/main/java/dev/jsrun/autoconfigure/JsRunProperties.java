@@ -82,6 +82,20 @@ public class JsRunProperties {
          */
         private List<String> deferModules = new ArrayList<>();
 
+        /**
+         * Whether require() may read modules the snapshot does not hold from the module roots at run time.
+         * Runtimes then hold a Java function and are replaced, not reset, when returned to the pool.
+         */
+        private boolean loadModulesAtRunTime;
+
+        public boolean isLoadModulesAtRunTime() {
+            return this.loadModulesAtRunTime;
+        }
+
+        public void setLoadModulesAtRunTime(boolean loadModulesAtRunTime) {
+            this.loadModulesAtRunTime = loadModulesAtRunTime;
+        }
+
         public List<String> getModules() {
             return this.modules;
         }

@@ -73,6 +73,22 @@ class JsRunModulesTest {
     }
 
     @Test
+    void modulesOutsideTheSnapshotLoadAtRunTimeOnlyWhenEnabled() {
+        this.runner.withPropertyValues("jsrun.snapshot.modules=lodash", "jsrun.snapshot.scripts=").run(context -> {
+            try (JsRuntime js = context.getBean(JsRuntimePool.class).acquire()) {
+                assertThatThrownBy(() -> js.eval("require('ms')")).hasMessageContaining("Cannot find module 'ms'");
+            }
+        });
+        this.runner.withPropertyValues("jsrun.snapshot.modules=lodash", "jsrun.snapshot.scripts=",
+                "jsrun.snapshot.load-modules-at-run-time=true").run(context -> {
+            try (JsRuntime js = context.getBean(JsRuntimePool.class).acquire()) {
+                assertThat(js.eval("require('ms')('1h')")).isEqualTo(3_600_000);
+                assertThat(js.moduleStats().definitionHits()).isEqualTo(1);
+            }
+        });
+    }
+
+    @Test
     void unknownModuleFailsStartupWithTheDoctorsReason() {
         this.runner.withPropertyValues("jsrun.snapshot.modules=no-such-package").run(context -> {
             assertThat(context).hasFailed();
