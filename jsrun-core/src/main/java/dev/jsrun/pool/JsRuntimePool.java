@@ -288,6 +288,7 @@ public final class JsRuntimePool implements JsRuntimeFactory {
         try {
             countRequires(isolate);
             isolate.reset();
+            warmUp(isolate);
         }
         catch (Exception ex) {
             logger.warn("Pool '{}': a returned runtime could not be reset and is replaced: {}", this.settings.name(),
@@ -302,6 +303,14 @@ public final class JsRuntimePool implements JsRuntimeFactory {
         }
         this.cleaning.decrementAndGet();
         this.pool.returnObject(isolate);
+    }
+
+    private static final Duration WARM_UP_TIMEOUT = Duration.ofSeconds(10);
+
+    private void warmUp(Isolate isolate) {
+        if (this.settings.warmUp() != null) {
+            isolate.eval(this.settings.warmUp(), WARM_UP_TIMEOUT);
+        }
     }
 
     private void countRequires(Isolate isolate) {
@@ -374,6 +383,14 @@ public final class JsRuntimePool implements JsRuntimeFactory {
             Isolate isolate = Isolate.restore(JsRuntimePool.this.config);
             JsRuntimePool.this.live.add(isolate);
             long took = System.nanoTime() - started;
+            try {
+                warmUp(isolate);
+            }
+            catch (RuntimeException ex) {
+                isolate.close();
+                throw new IllegalStateException("The warm-up script of pool '" + JsRuntimePool.this.settings.name()
+                        + "' failed (jsrun.pool.warm-up): " + ex.getMessage(), ex);
+            }
             if (JsRuntimePool.this.restored.incrementAndGet() == 1) {
                 // learn the snapshot's module counts before anyone borrows
                 countRequires(isolate);

@@ -19,6 +19,7 @@ public final class PoolSettings {
     private final int maxUses;
     private final Duration shutdownTimeout;
     private final int cleanerThreads;
+    private final String warmUp;
 
     private PoolSettings(Builder builder) {
         this.name = builder.name;
@@ -30,6 +31,7 @@ public final class PoolSettings {
         this.maxUses = builder.maxUses;
         this.shutdownTimeout = builder.shutdownTimeout;
         this.cleanerThreads = builder.cleanerThreads;
+        this.warmUp = builder.warmUp;
     }
 
     public static Builder builder() {
@@ -85,6 +87,11 @@ public final class PoolSettings {
         return this.cleanerThreads;
     }
 
+    /** JavaScript run on every fresh or reset runtime before it is handed out, or {@code null}. */
+    public String warmUp() {
+        return this.warmUp;
+    }
+
     @Override
     public String toString() {
         return "PoolSettings[name=" + this.name + ", maxSize=" + this.maxSize + ", minIdle=" + this.minIdle
@@ -103,8 +110,20 @@ public final class PoolSettings {
         private int maxUses;
         private Duration shutdownTimeout = Duration.ofSeconds(10);
         private int cleanerThreads = 1;
+        private String warmUp;
 
         private Builder() {
+        }
+
+        /**
+         * JavaScript that the cleaner runs on every fresh or reset runtime before handing it out, such as one
+         * typical call: a reset context runs code cold (a 10 KB marked.parse took 13 ms on a fresh context,
+         * 4 ms after a small warm-up call, 2 ms warm). It must leave no global state behind: borrowers see
+         * what it leaves.
+         */
+        public Builder warmUp(String warmUp) {
+            this.warmUp = (warmUp == null || warmUp.isBlank()) ? null : warmUp;
+            return this;
         }
 
         public Builder name(String name) {

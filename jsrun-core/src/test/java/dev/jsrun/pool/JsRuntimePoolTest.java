@@ -224,6 +224,25 @@ class JsRuntimePoolTest {
     }
 
     @Test
+    void warmUpRunsOnEveryFreshAndResetRuntimeBeforeItIsHandedOut() throws Exception {
+        JsRuntimePool pool = pool(PoolSettings.builder().minIdle(1).maxSize(1)
+            .warmUp("globalThis.warmed = (globalThis.warmed || 0) + 1; add(1, 2);"));
+        for (int i = 0; i < 3; i++) {
+            try (JsRuntime js = pool.acquire()) {
+                assertThat(js.eval("warmed")).isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
+    void brokenWarmUpFailsThePoolAtOnce() {
+        assertThatThrownBy(() -> pool(PoolSettings.builder().minIdle(1).warmUp("notDefined()")))
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("jsrun.pool.warm-up")
+            .hasMessageContaining("notDefined is not defined");
+    }
+
+    @Test
     void settingsRefuseNonsense() {
         assertThatThrownBy(() -> PoolSettings.builder().maxSize(0)).hasMessageContaining("max-size");
         assertThatThrownBy(() -> PoolSettings.builder().minIdle(-1)).hasMessageContaining("min-idle");

@@ -230,6 +230,20 @@ public class JsRunProperties {
          */
         private int cleanerThreads = 1;
 
+        /**
+         * JavaScript run on every fresh or reset runtime before it is handed out, typically one
+         * representative call, so that borrowers do not run cold code. It must leave no global state behind.
+         */
+        private String warmUp;
+
+        public String getWarmUp() {
+            return this.warmUp;
+        }
+
+        public void setWarmUp(String warmUp) {
+            this.warmUp = warmUp;
+        }
+
         public String getName() {
             return this.name;
         }
@@ -313,6 +327,7 @@ public class JsRunProperties {
                 .maxUses(this.maxUses)
                 .shutdownTimeout(this.shutdownTimeout)
                 .cleanerThreads(this.cleanerThreads)
+                .warmUp(this.warmUp)
                 .build();
         }
 
