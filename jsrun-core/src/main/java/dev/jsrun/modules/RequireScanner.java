@@ -45,22 +45,13 @@ final class RequireScanner {
         if (this.src.startsWith("#!")) {
             skipLineComment();
         }
-        while (this.at < this.src.length()) {
+        while (true) {
+            skipSpaceAndComments();
+            if (this.at >= this.src.length()) {
+                return;
+            }
             char c = this.src.charAt(this.at);
-            if (c == '\n') {
-                this.line++;
-                this.at++;
-            }
-            else if (Character.isWhitespace(c)) {
-                this.at++;
-            }
-            else if (c == '/' && peek(1) == '/') {
-                skipLineComment();
-            }
-            else if (c == '/' && peek(1) == '*') {
-                skipBlockComment();
-            }
-            else if (c == '\'' || c == '"') {
+            if (c == '\'' || c == '"') {
                 readString(c);
                 this.previous = "value";
             }

@@ -120,7 +120,7 @@ public final class JsRuntimePool implements JsRuntimeFactory {
         for (PoolListener listener : this.listeners) {
             listener.acquired(now - started);
         }
-        return new IsolateRuntime(isolate, new Lease(now)::release, this::evaluationFailed);
+        return new IsolateRuntime(isolate, returned -> giveBack(returned, now), this::evaluationFailed);
     }
 
     @Override
@@ -358,21 +358,6 @@ public final class JsRuntimePool implements JsRuntimeFactory {
             thread.setDaemon(true);
             return thread;
         };
-    }
-
-    /** One borrowing: gives the runtime back exactly once, with the time it was taken. */
-    private final class Lease {
-
-        private final long borrowedAt;
-
-        Lease(long borrowedAt) {
-            this.borrowedAt = borrowedAt;
-        }
-
-        void release(Isolate isolate) {
-            giveBack(isolate, this.borrowedAt);
-        }
-
     }
 
     private final class IsolateFactory extends BasePooledObjectFactory<Isolate> {
