@@ -7,10 +7,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -43,7 +39,7 @@ public final class JsRuntimePool implements JsRuntimeFactory {
     private final RuntimeConfig config;
     private final PoolSettings settings;
     private final GenericObjectPool<Isolate> pool;
-    private final ExecutorService cleaner;
+    private final Cleaner cleaner;
     private final Set<Isolate> borrowed = ConcurrentHashMap.newKeySet();
     private final Set<Isolate> live = ConcurrentHashMap.newKeySet();
     private final AtomicInteger cleaning = new AtomicInteger();
@@ -72,7 +68,7 @@ public final class JsRuntimePool implements JsRuntimeFactory {
         poolConfig.setNumTestsPerEvictionRun(settings.maxSize());
         poolConfig.setJmxEnabled(false);
         this.pool = new GenericObjectPool<>(new IsolateFactory(), poolConfig);
-        this.cleaner = Executors.newFixedThreadPool(settings.cleanerThreads(), threads(settings.name() + "-cleaner"));
+        this.cleaner = new Cleaner(settings.name() + "-cleaner", settings.cleanerThreads());
         try {
             this.pool.preparePool();
         }
@@ -187,8 +183,7 @@ public final class JsRuntimePool implements JsRuntimeFactory {
         try {
             terminateBorrowedAfter(this.settings.shutdownTimeout());
             this.cleaner.shutdown();
-            this.cleaner.awaitTermination(Math.max(1, (deadline - System.nanoTime()) / 1_000_000) + 1000,
-                    TimeUnit.MILLISECONDS);
+            this.cleaner.awaitTermination(Math.max(0, deadline - System.nanoTime()) + TimeUnit.SECONDS.toNanos(1));
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
@@ -249,10 +244,9 @@ public final class JsRuntimePool implements JsRuntimeFactory {
             return;
         }
         this.cleaning.incrementAndGet();
-        try {
-            this.cleaner.execute(() -> clean(isolate));
-        }
-        catch (RejectedExecutionException ex) {
+        // a borrower waiting for this runtime should not wait for the cleaner's next look
+        boolean urgent = this.pool.getNumIdle() == 0;
+        if (!this.cleaner.submit(() -> clean(isolate), urgent)) {
             this.cleaning.decrementAndGet();
             discard(isolate, "pool closed");
         }
@@ -336,7 +330,7 @@ public final class JsRuntimePool implements JsRuntimeFactory {
             logger.debug("Pool '{}': disposing of a runtime failed", this.settings.name(), ex);
         }
         if (!this.closed && this.pool.getNumIdle() < this.settings.minIdle()) {
-            this.cleaner.execute(this::refill);
+            this.cleaner.submit(this::refill, true);
         }
     }
 
@@ -349,15 +343,6 @@ public final class JsRuntimePool implements JsRuntimeFactory {
         catch (Exception ex) {
             logger.warn("Pool '{}': could not restore a replacement runtime: {}", this.settings.name(), ex.toString());
         }
-    }
-
-    private static ThreadFactory threads(String name) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     private final class IsolateFactory extends BasePooledObjectFactory<Isolate> {

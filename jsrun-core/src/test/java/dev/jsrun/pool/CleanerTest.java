@@ -1,0 +1,117 @@
+package dev.jsrun.pool;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CleanerTest {
+
+    private static final long POLL = TimeUnit.MICROSECONDS.toNanos(250);
+
+    @Test
+    void runsEveryTaskExactlyOnceUnderConcurrentSubmitters() throws Exception {
+        Cleaner cleaner = new Cleaner("test-cleaner", 2, POLL, TimeUnit.MILLISECONDS.toNanos(5));
+        int perThread = 5_000;
+        Set<Integer> ran = ConcurrentHashMap.newKeySet();
+        AtomicInteger runs = new AtomicInteger();
+        CountDownLatch done = new CountDownLatch(4 * perThread);
+        Thread[] submitters = new Thread[4];
+        for (int t = 0; t < submitters.length; t++) {
+            int base = t * perThread;
+            submitters[t] = new Thread(() -> {
+                for (int i = 0; i < perThread; i++) {
+                    int id = base + i;
+                    // pauses now and then let the cleaners fall asleep between bursts
+                    if (i % 1_000 == 0) {
+                        sleep(20);
+                    }
+                    assertThat(cleaner.submit(() -> {
+                        ran.add(id);
+                        runs.incrementAndGet();
+                        done.countDown();
+                    }, false)).isTrue();
+                }
+            });
+            submitters[t].start();
+        }
+        for (Thread submitter : submitters) {
+            submitter.join();
+        }
+        assertThat(done.await(10, TimeUnit.SECONDS)).as("every task ran").isTrue();
+        assertThat(runs).hasValue(4 * perThread);
+        assertThat(ran).hasSize(4 * perThread);
+        cleaner.shutdown();
+        assertThat(cleaner.awaitTermination(TimeUnit.SECONDS.toNanos(5))).isTrue();
+    }
+
+    @Test
+    void aSleepingCleanerWakesForTheNextTask() throws Exception {
+        Cleaner cleaner = new Cleaner("test-cleaner", 1, POLL, TimeUnit.MILLISECONDS.toNanos(10));
+        for (int round = 0; round < 20; round++) {
+            // well past the linger time: the thread has gone to sleep and only the submit can wake it
+            Thread.sleep(30);
+            CountDownLatch ran = new CountDownLatch(1);
+            cleaner.submit(ran::countDown, false);
+            assertThat(ran.await(5, TimeUnit.SECONDS)).as("round %d", round).isTrue();
+        }
+        cleaner.shutdown();
+        assertThat(cleaner.awaitTermination(TimeUnit.SECONDS.toNanos(5))).isTrue();
+    }
+
+    @Test
+    void shutdownFinishesQueuedTasksAndRefusesNewOnes() throws Exception {
+        Cleaner cleaner = new Cleaner("test-cleaner", 1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger finished = new AtomicInteger();
+        cleaner.submit(() -> {
+            await(release);
+            finished.incrementAndGet();
+        }, true);
+        for (int i = 0; i < 10; i++) {
+            cleaner.submit(finished::incrementAndGet, false);
+        }
+        cleaner.shutdown();
+        assertThat(cleaner.submit(finished::incrementAndGet, true)).isFalse();
+        release.countDown();
+        assertThat(cleaner.awaitTermination(TimeUnit.SECONDS.toNanos(5))).isTrue();
+        assertThat(finished).hasValue(11);
+    }
+
+    @Test
+    void aFailingTaskDoesNotStopTheCleaner() throws Exception {
+        Cleaner cleaner = new Cleaner("test-cleaner", 1);
+        cleaner.submit(() -> {
+            throw new IllegalStateException("boom");
+        }, true);
+        CountDownLatch ran = new CountDownLatch(1);
+        cleaner.submit(ran::countDown, true);
+        assertThat(ran.await(5, TimeUnit.SECONDS)).isTrue();
+        cleaner.shutdown();
+        assertThat(cleaner.awaitTermination(TimeUnit.SECONDS.toNanos(5))).isTrue();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(5, TimeUnit.SECONDS);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+}
