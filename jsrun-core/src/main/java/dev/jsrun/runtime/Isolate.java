@@ -219,6 +219,14 @@ public final class Isolate implements AutoCloseable {
         return ModuleStats.from(eval(ModuleStats.READ, null));
     }
 
+    /**
+     * How many of the snapshot's regular expressions the current context shares with the rest of the isolate
+     * (see {@link dev.jsrun.snapshot.SharedRegExps}).
+     */
+    public int sharedRegExps() {
+        return this.bridge.sharedRegExps();
+    }
+
     /** Counts one more borrower; pools replace a runtime after a configured number of uses. */
     public void markUsed() {
         this.uses++;
