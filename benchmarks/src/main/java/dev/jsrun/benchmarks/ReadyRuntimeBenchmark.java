@@ -37,6 +37,9 @@ import dev.jsrun.runtime.UnpooledJsRuntimeFactory;
  * call (see {@link Scenario#warmUp()}); {@code jsrunUnpooledNoWarmUp} is the same without the warm-up.</li>
  * <li>{@code jsrunPool}: {@code pool.acquire()} when a clean runtime is idle and no reset is running (the
  * wait for that is outside the measurement): what a request pays below the pool's cleaning capacity.</li>
+ * <li>{@code jsrunPoolWarmedUp}: the same with {@code jsrun.pool.warm-up} set to the scenario's warm-up call
+ * (like the first call, other inputs), which the cleaner runs once on each reset runtime, so the borrower's
+ * call finds its code warm.</li>
  * <li>{@code jsrunPoolBackToBack}: acquire right after the previous close, so each borrow may wait for the
  * cleaner thread's {@code resetContext()} of a returned runtime: bounded by reset throughput.</li>
  * <li>{@code javetCold}: a new plain Javet runtime that evaluates the libraries.</li>
@@ -93,12 +96,27 @@ public class ReadyRuntimeBenchmark {
         @Setup(Level.Trial)
         public void setUp(ReadyRuntimeBenchmark benchmark) {
             this.pool = new JsRuntimePool(RuntimeConfig.builder().snapshot(benchmark.js.snapshot(true)).build(),
-                    PoolSettings.builder().maxSize(4).minIdle(4).build());
+                    settings(benchmark).build());
+        }
+
+        PoolSettings.Builder settings(ReadyRuntimeBenchmark benchmark) {
+            return PoolSettings.builder().maxSize(4).minIdle(4);
         }
 
         @TearDown(Level.Trial)
         public void tearDown() {
             this.pool.close();
+        }
+
+    }
+
+    /** The same pool with {@code jsrun.pool.warm-up} set to the scenario's warm-up call. */
+    @State(Scope.Benchmark)
+    public static class WarmedPool extends Pool {
+
+        @Override
+        PoolSettings.Builder settings(ReadyRuntimeBenchmark benchmark) {
+            return super.settings(benchmark).warmUp(benchmark.js.warmUp());
         }
 
     }
@@ -109,11 +127,25 @@ public class ReadyRuntimeBenchmark {
 
         @Setup(Level.Invocation)
         public void await(Pool pool) {
-            while (pool.pool.stats().idle() == 0 || pool.pool.stats().cleaning() > 0) {
-                LockSupport.parkNanos(50_000);
-            }
+            settle(pool.pool);
         }
 
+    }
+
+    @State(Scope.Thread)
+    public static class SettledWarm {
+
+        @Setup(Level.Invocation)
+        public void await(WarmedPool pool) {
+            settle(pool.pool);
+        }
+
+    }
+
+    static void settle(JsRuntimePool pool) {
+        while (pool.stats().idle() == 0 || pool.stats().cleaning() > 0) {
+            LockSupport.parkNanos(50_000);
+        }
     }
 
     @State(Scope.Benchmark)
@@ -155,6 +187,11 @@ public class ReadyRuntimeBenchmark {
 
     @Benchmark
     public String jsrunPool(Pool pool, Settled settled) {
+        return firstCall(pool.pool.acquire());
+    }
+
+    @Benchmark
+    public String jsrunPoolWarmedUp(WarmedPool pool, SettledWarm settled) {
         return firstCall(pool.pool.acquire());
     }
 

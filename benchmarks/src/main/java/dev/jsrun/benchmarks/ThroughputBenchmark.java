@@ -102,13 +102,19 @@ public class ThroughputBenchmark {
     @State(Scope.Benchmark)
     public static class JsrunPool {
 
+        /**
+         * With {@code true} the pool runs the workload's call once on every reset runtime
+         * ({@code jsrun.pool.warm-up}), on the cleaner thread, so borrowers find its code warm.
+         */
+        @Param({ "true", "false" })
+        public boolean warmUp;
+
         JsRuntimePool pool;
 
         @Setup(Level.Trial)
         public void setUp(ThroughputBenchmark benchmark, JsrunSnapshot snapshot) {
-            // the warm-up call runs again on every reset runtime, off the borrowers' path
-            this.pool = new JsRuntimePool(snapshot.config,
-                    PoolSettings.builder().maxSize(8).minIdle(8).warmUp(benchmark.work.warmUp()).build());
+            this.pool = new JsRuntimePool(snapshot.config, PoolSettings.builder().maxSize(8).minIdle(8)
+                    .warmUp(this.warmUp ? benchmark.work.warmUp() : null).build());
             try (JsRuntime js = this.pool.acquire()) {
                 benchmark.work.check(js.eval(benchmark.call));
             }
