@@ -10,8 +10,6 @@ import com.caoccao.javet.values.reference.V8ValueArray;
 import com.caoccao.javet.values.reference.V8ValueFunction;
 import com.caoccao.javet.values.reference.V8ValueObject;
 
-import dev.jsrun.snapshot.SharedRegExps;
-
 /**
  * The JavaScript half of the host: {@code import()} requests and {@code console} output queue up in a
  * JavaScript object, and Java serves them after each call into the runtime (V8 mode has no event loop).
@@ -60,7 +58,6 @@ final class HostBridge {
     private final V8Runtime runtime;
     private final Logger console;
     private V8ValueObject host;
-    private int sharedRegExps;
 
     HostBridge(V8Runtime runtime, Logger console) {
         this.runtime = runtime;
@@ -69,16 +66,9 @@ final class HostBridge {
 
     /** Installs the JavaScript half in the current context; needed again after every reset. */
     void install() throws JavetException {
-        this.sharedRegExps = this.runtime.getExecutor(SharedRegExps.RELINK).setResourceName("jsrun:regexps")
-                .executeInteger();
         try (V8ValueFunction installer = this.runtime.getExecutor(INSTALLER).setResourceName("jsrun:host").execute()) {
             this.host = installer.call(null, modulesLogger.isDebugEnabled());
         }
-    }
-
-    /** How many of the snapshot's regular expressions the current context shares with the isolate's cache. */
-    int sharedRegExps() {
-        return this.sharedRegExps;
     }
 
     V8ValueObject host() {

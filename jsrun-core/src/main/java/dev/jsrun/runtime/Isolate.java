@@ -27,6 +27,7 @@ import dev.jsrun.JsHeapLimitException;
 import dev.jsrun.JsTimeoutException;
 import dev.jsrun.RuntimeConfig;
 import dev.jsrun.modules.ModuleStats;
+import dev.jsrun.snapshot.SharedRegExps;
 import dev.jsrun.snapshot.V8Runtimes;
 
 /**
@@ -46,6 +47,7 @@ public final class Isolate implements AutoCloseable {
     private volatile boolean holdsHostFunctions;
     private volatile boolean heapLimitReached;
     private volatile int uses;
+    private volatile int sharedRegExps;
     private volatile long heapUsed;
     private volatile long heapLimit;
 
@@ -65,7 +67,7 @@ public final class Isolate implements AutoCloseable {
         });
         this.bridge = new HostBridge(runtime, LoggerFactory.getLogger(config.consoleLogger()));
         this.modules = new StaticModules(runtime, this.bridge);
-        this.bridge.install();
+        prepareContext();
         recordHeap();
     }
 
@@ -205,7 +207,7 @@ public final class Isolate implements AutoCloseable {
             this.modules.clear();
             this.bridge.clear();
             this.runtime.resetContext();
-            this.bridge.install();
+            prepareContext();
             warmUp();
             recordHeap();
         }
@@ -224,7 +226,7 @@ public final class Isolate implements AutoCloseable {
      * (see {@link dev.jsrun.snapshot.SharedRegExps}).
      */
     public int sharedRegExps() {
-        return this.bridge.sharedRegExps();
+        return this.sharedRegExps;
     }
 
     /** Counts one more borrower; pools replace a runtime after a configured number of uses. */
@@ -315,6 +317,13 @@ public final class Isolate implements AutoCloseable {
             closeQuietly(this.runtime);
             this.config.snapshot().ifPresent(V8Runtimes::released);
         }
+    }
+
+    /** Readies a fresh context: the snapshot's regular expressions relinked, then the host's JavaScript half. */
+    private void prepareContext() throws JavetException {
+        this.sharedRegExps = this.runtime.getExecutor(SharedRegExps.RELINK).setResourceName("jsrun:regexps")
+                .executeInteger();
+        this.bridge.install();
     }
 
     /**
