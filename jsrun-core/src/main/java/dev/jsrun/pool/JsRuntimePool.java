@@ -49,6 +49,7 @@ public final class JsRuntimePool implements JsRuntimeFactory {
     private volatile boolean withoutModules;
     private final List<PoolListener> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
+    private volatile Duration drainedAfter;
 
     public JsRuntimePool(RuntimeConfig config, PoolSettings settings) {
         this.config = Objects.requireNonNull(config, "config");
@@ -106,12 +107,25 @@ public final class JsRuntimePool implements JsRuntimeFactory {
             requireOpen();
             throw ex;
         }
+        catch (InterruptedException ex) {
+            // closing the pool wakes its waiters this way; any other interrupt belongs to the caller
+            requireOpen();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for a runtime of pool '" + this.settings.name()
+                    + "'", ex);
+        }
         catch (Exception ex) {
             throw new IllegalStateException("Pool '" + this.settings.name() + "' could not restore a runtime: "
                     + ex.getMessage(), ex);
         }
         long now = System.nanoTime();
         this.borrowed.add(isolate);
+        if (this.drainedAfter != null) {
+            // shutdown passed its timeout as this runtime was handed out: it is not used, but the pool lends no more
+            this.borrowed.remove(isolate);
+            this.pool.returnObject(isolate);
+            requireOpen();
+        }
         isolate.markUsed();
         for (PoolListener listener : this.listeners) {
             listener.acquired(now - started);
@@ -152,7 +166,7 @@ public final class JsRuntimePool implements JsRuntimeFactory {
 
     /** Whether the pool is open and can restore runtimes. */
     public boolean isOpen() {
-        return !this.closed && !this.pool.isClosed();
+        return !this.closed && this.drainedAfter == null && !this.pool.isClosed();
     }
 
     public PoolStats stats() {
@@ -195,20 +209,26 @@ public final class JsRuntimePool implements JsRuntimeFactory {
     }
 
     /**
-     * Waits up to {@code grace} for borrowed runtimes to come back, then terminates the scripts still running
-     * in them (their callers get a {@link dev.jsrun.JsTimeoutException}). For shutdown: lets requests that
-     * wait on runaway scripts finish.
+     * Waits up to {@code grace} for borrowed runtimes to come back. If some are still out then, the pool stops
+     * lending: borrowers waiting for a runtime, and any that come later, get an {@link IllegalStateException},
+     * and the scripts still running are terminated (their callers get a {@link dev.jsrun.JsTimeoutException}).
+     * For shutdown: requests stuck in runaway scripts end, and no request starts another one.
      */
     public void terminateBorrowedAfter(Duration grace) throws InterruptedException {
         long deadline = System.nanoTime() + grace.toNanos();
         while (!this.borrowed.isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
-        if (!this.borrowed.isEmpty()) {
-            logger.warn("Pool '{}' shuts down with {} runtime(s) still borrowed after {}; terminating their scripts",
-                    this.settings.name(), this.borrowed.size(), grace);
-            this.borrowed.forEach(Isolate::terminate);
+        if (this.borrowed.isEmpty()) {
+            return;
         }
+        logger.warn("Pool '{}' shuts down with {} runtime(s) still borrowed after {}; terminating their scripts",
+                this.settings.name(), this.borrowed.size(), grace);
+        // refuse first: a borrower that gets a runtime after this sees the flag, one that got it before is terminated
+        this.drainedAfter = grace;
+        // wakes the waiting borrowers and disposes of the idle runtimes; returned ones are disposed of too
+        this.pool.close();
+        this.borrowed.forEach(Isolate::terminate);
     }
 
     private void closeBorrowed(Isolate isolate) {
@@ -229,6 +249,12 @@ public final class JsRuntimePool implements JsRuntimeFactory {
     private void requireOpen() {
         if (this.closed) {
             throw new IllegalStateException("Pool '" + this.settings.name() + "' is closed");
+        }
+        Duration drained = this.drainedAfter;
+        if (drained != null) {
+            throw new IllegalStateException("Pool '" + this.settings.name() + "' is shutting down: runtimes were "
+                    + "still borrowed " + drained + " (jsrun.pool.shutdown-timeout) after shutdown began, so their "
+                    + "scripts were terminated and the pool lends no more runtimes");
         }
     }
 
@@ -259,7 +285,7 @@ public final class JsRuntimePool implements JsRuntimeFactory {
     }
 
     private String unfitReason(Isolate isolate) {
-        if (this.closed) {
+        if (this.closed || this.drainedAfter != null) {
             return "pool closed";
         }
         if (isolate.taint() != null) {
@@ -329,14 +355,14 @@ public final class JsRuntimePool implements JsRuntimeFactory {
         catch (Exception ex) {
             logger.debug("Pool '{}': disposing of a runtime failed", this.settings.name(), ex);
         }
-        if (!this.closed && this.pool.getNumIdle() < this.settings.minIdle()) {
+        if (isOpen() && this.pool.getNumIdle() < this.settings.minIdle()) {
             this.cleaner.submit(this::refill, true);
         }
     }
 
     private void refill() {
         try {
-            if (!this.closed && this.pool.getNumIdle() < this.settings.minIdle()) {
+            if (isOpen() && this.pool.getNumIdle() < this.settings.minIdle()) {
                 this.pool.addObject();
             }
         }

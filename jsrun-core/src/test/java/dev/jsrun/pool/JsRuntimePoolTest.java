@@ -212,6 +212,48 @@ class JsRuntimePoolTest {
     }
 
     @Test
+    void afterTheShutdownTimeoutWaitingAndLaterBorrowersAreRefusedRatherThanServed() throws Exception {
+        JsRuntimePool pool = pool(PoolSettings.builder().minIdle(1).maxSize(1).maxWait(Duration.ofSeconds(60)));
+        JsRuntime busy = pool.acquire();
+        CompletableFuture<Object> spinning = CompletableFuture.supplyAsync(() -> busy.eval("while (true) {}"));
+        CompletableFuture<Object> waiting = CompletableFuture.supplyAsync(() -> {
+            try (JsRuntime js = pool.acquire()) {
+                // were it served, this borrower would spin on through the shutdown
+                return js.eval("while (true) {}");
+            }
+        });
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (pool.stats().pending() < 1 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(pool.stats().pending()).isEqualTo(1);
+        long started = System.nanoTime();
+        pool.terminateBorrowedAfter(Duration.ofMillis(200));
+        assertThatThrownBy(() -> spinning.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(JsTimeoutException.class);
+        assertThatThrownBy(() -> waiting.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("shutting down")
+            .hasMessageContaining("jsrun.pool.shutdown-timeout");
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isLessThan(10_000);
+        busy.close();
+        assertThatThrownBy(pool::acquire).isInstanceOf(IllegalStateException.class).hasMessageContaining("shutting down");
+        assertThat(pool.isOpen()).isFalse();
+        assertThat(pool.stats().active()).isZero();
+    }
+
+    @Test
+    void shutdownThatFindsEverythingReturnedLeavesThePoolLending() throws Exception {
+        JsRuntimePool pool = pool(PoolSettings.builder().minIdle(1).maxSize(2));
+        try (JsRuntime js = pool.acquire()) {
+            js.eval("1");
+        }
+        pool.terminateBorrowedAfter(Duration.ofMillis(200));
+        try (JsRuntime js = pool.acquire()) {
+            assertThat(js.eval("add(1, 2)")).isEqualTo(3);
+        }
+        assertThat(pool.isOpen()).isTrue();
+    }
+
+    @Test
     void closeReturnsAtOnceWhenNothingIsBorrowed() {
         JsRuntimePool pool = new JsRuntimePool(config, PoolSettings.builder().minIdle(2).build());
         try (JsRuntime js = pool.acquire()) {

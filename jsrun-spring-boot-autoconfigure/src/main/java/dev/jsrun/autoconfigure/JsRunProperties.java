@@ -221,7 +221,8 @@ public class JsRunProperties {
         private int maxUses;
 
         /**
-         * On shutdown, how long to wait for borrowed runtimes to be returned before their scripts are terminated.
+         * On shutdown, how long to wait for borrowed runtimes to be returned. After it, the scripts still running
+         * are terminated and the pool lends no more runtimes: waiting borrowers are turned away.
          */
         private Duration shutdownTimeout = Duration.ofSeconds(10);
 

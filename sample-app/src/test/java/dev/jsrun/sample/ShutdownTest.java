@@ -27,9 +27,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * SIGTERM to the sample app, in a JVM of its own, while every runtime of the pool runs an endless loop (with a
- * 30 s script timeout) and more requests wait for a runtime: the app exits within its 2 s pool shutdown-timeout
- * plus {@value #BOUND_SECONDS} s, with exit code 0 or 143, no hs_err file and no fatal error in its output. The
- * pool must terminate the spinning scripts rather than close runtimes under them or wait for them.
+ * 30 s script timeout) and more requests, two of them endless loops too, wait for a runtime with a 60 s
+ * max-wait: the app exits within its 2 s pool shutdown-timeout plus {@value #BOUND_SECONDS} s, with exit code 0
+ * or 143, no hs_err file and no fatal error in its output. The pool must terminate the spinning scripts rather
+ * than close runtimes under them or wait for them, and must turn the waiting requests away rather than hand
+ * them the runtimes it frees.
  */
 class ShutdownTest {
 
@@ -52,8 +54,9 @@ class ShutdownTest {
 
     private void sigtermWhileScriptsSpin(Path workDir, String... args) throws Exception {
         int port = freePort();
+        // requests wait for a runtime as long as it takes: the pool must turn them away at shutdown, not serve them
         List<String> arguments = new ArrayList<>(List.of("--jsrun.pool.shutdown-timeout=" + SHUTDOWN_TIMEOUT_SECONDS + "s",
-                "--jsrun.runtime.timeout=30s"));
+                "--jsrun.runtime.timeout=30s", "--jsrun.pool.max-wait=60s"));
         arguments.addAll(List.of(args));
         Process app = start(javaOfThisJvm(), workDir, port, arguments.toArray(String[]::new));
         List<CompletableFuture<String>> loops = new ArrayList<>();
@@ -71,10 +74,14 @@ class ShutdownTest {
             }
             int busy = Math.min(10, (int) metric(port, "jsrun.isolates.max"));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (metric(port, "jsrun.isolates.active") < busy && System.nanoTime() < deadline) {
+            int waiting = 10 - busy;
+            while ((metric(port, "jsrun.isolates.active") < busy || metric(port, "jsrun.isolates.pending") < waiting)
+                    && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
             assertThat(metric(port, "jsrun.isolates.active")).as("runtimes busy with endless loops").isEqualTo(busy);
+            assertThat(metric(port, "jsrun.isolates.pending")).as("requests waiting for a runtime")
+                .isGreaterThanOrEqualTo(waiting);
             long signalled = System.nanoTime();
             app.destroy();
             exited = app.waitFor(SHUTDOWN_TIMEOUT_SECONDS + BOUND_SECONDS, TimeUnit.SECONDS);
