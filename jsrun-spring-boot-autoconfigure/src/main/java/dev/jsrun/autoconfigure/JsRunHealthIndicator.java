@@ -59,7 +59,7 @@ public class JsRunHealthIndicator extends AbstractHealthIndicator {
 
     private String probe() {
         if (!this.pool.isOpen()) {
-            return "pool '" + this.pool.settings().name() + "' is closed";
+            return "pool '" + this.pool.settings().name() + "' is closed or shutting down";
         }
         try (JsRuntime js = this.pool.acquire(PROBE_WAIT)) {
             Object two = js.eval("1 + 1");

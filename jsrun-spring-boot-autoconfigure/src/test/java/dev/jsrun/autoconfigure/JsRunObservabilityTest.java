@@ -70,7 +70,7 @@ class JsRunObservabilityTest {
             context.getBean(JsRuntimePool.class).close();
             Health health = context.getBean(JsRunHealthIndicator.class).health();
             assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-            assertThat(health.getDetails()).containsEntry("reason", "pool 'jsrun' is closed");
+            assertThat(health.getDetails()).containsEntry("reason", "pool 'jsrun' is closed or shutting down");
         });
     }
 
