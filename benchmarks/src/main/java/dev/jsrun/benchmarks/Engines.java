@@ -12,6 +12,7 @@ import javax.script.SimpleScriptContext;
 import com.caoccao.javet.exceptions.JavetException;
 import com.caoccao.javet.interop.V8Host;
 import com.caoccao.javet.interop.V8Runtime;
+import com.caoccao.javet.interop.options.V8RuntimeOptions;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.Source;
@@ -25,11 +26,20 @@ final class Engines {
     private Engines() {
     }
 
+    /** System property with extra V8 flags for an experiment, applied before jsrun's own. */
+    static final String EXTRA_FLAGS_PROPERTY = "jsrun.bench.v8-flags";
+
     /**
      * Applies jsrun's process-wide V8 flags (sloppy mode instead of Javet's default --use-strict) before any
-     * runtime exists, so plain Javet runs the scripts under the same flags as jsrun.
+     * runtime exists, so plain Javet runs the scripts under the same flags as jsrun. Flags given in the
+     * {@value #EXTRA_FLAGS_PROPERTY} system property ({@code -jvmArgsAppend -Djsrun.bench.v8-flags=...}) come
+     * first.
      */
     static void initV8() {
+        String extra = System.getProperty(EXTRA_FLAGS_PROPERTY);
+        if (extra != null && !extra.isBlank() && !V8RuntimeOptions.V8_FLAGS.isSealed()) {
+            V8RuntimeOptions.V8_FLAGS.setCustomFlags(extra);
+        }
         V8Runtimes.flags();
     }
 

@@ -38,8 +38,8 @@ import dev.jsrun.runtime.UnpooledJsRuntimeFactory;
  * <li>{@code jsrunPool}: {@code pool.acquire()} when a clean runtime is idle and no reset is running (the
  * wait for that is outside the measurement): what a request pays below the pool's cleaning capacity.</li>
  * <li>{@code jsrunPoolWarmedUp}: the same with {@code jsrun.pool.warm-up} set to the scenario's warm-up call
- * (like the first call, other inputs), which the cleaner runs once on each reset runtime, so the borrower's
- * call finds its code warm.</li>
+ * (like the first call, other inputs), which the cleaner runs on each reset runtime ({@code warmUpRounds}
+ * times in a loop), so the borrower's call finds its code warm.</li>
  * <li>{@code jsrunPoolBackToBack}: acquire right after the previous close, so each borrow may wait for the
  * cleaner thread's {@code resetContext()} of a returned runtime: bounded by reset throughput.</li>
  * <li>{@code javetCold}: a new plain Javet runtime that evaluates the libraries.</li>
@@ -110,13 +110,21 @@ public class ReadyRuntimeBenchmark {
 
     }
 
-    /** The same pool with {@code jsrun.pool.warm-up} set to the scenario's warm-up call. */
+    /**
+     * The same pool with {@code jsrun.pool.warm-up} set to the scenario's warm-up call, run {@link #warmUpRounds}
+     * times in a loop: more rounds give V8 more type feedback before the borrower's call, for more cleaner time.
+     */
     @State(Scope.Benchmark)
     public static class WarmedPool extends Pool {
 
+        @Param({ "1", "3" })
+        public int warmUpRounds;
+
         @Override
         PoolSettings.Builder settings(ReadyRuntimeBenchmark benchmark) {
-            return super.settings(benchmark).warmUp(benchmark.js.warmUp());
+            String call = benchmark.js.warmUp();
+            return super.settings(benchmark).warmUp((this.warmUpRounds == 1) ? call
+                    : "for (let round = 0; round < " + this.warmUpRounds + "; round++) { " + call + " }");
         }
 
     }

@@ -35,6 +35,7 @@ import dev.jsrun.JsRuntime;
 import dev.jsrun.RuntimeConfig;
 import dev.jsrun.pool.JsRuntimePool;
 import dev.jsrun.pool.PoolSettings;
+import dev.jsrun.runtime.Isolate;
 import dev.jsrun.runtime.UnpooledJsRuntimeFactory;
 import dev.jsrun.snapshot.Snapshot;
 
@@ -47,6 +48,9 @@ import dev.jsrun.snapshot.Snapshot;
  * Every borrower gets a runtime in the snapshot's state, so each close costs a {@code resetContext()} on the
  * cleaner thread: a closed loop of borrows is bounded by how fast that thread resets runtimes.</li>
  * <li>{@code jsrunDedicated}: one jsrun runtime per caller thread, kept open: the call without the pool.</li>
+ * <li>{@code jsrunResetOnly}: only what the cleaner does per borrow, a reset to the snapshot's state; and
+ * {@code jsrunResetThenCall}: a reset followed by the call, both on the caller's thread: the CPU time one
+ * clean-state borrow costs in all.</li>
  * <li>{@code graalJs}: one {@code Context} per caller thread on a shared {@code Engine}; interpreter only on
  * a stock JDK (no JIT for guest code).</li>
  * <li>{@code javetEnginePool}: get, call, return on Javet's {@code JavetEnginePool} (8 engines) without a
@@ -123,6 +127,25 @@ public class ThroughputBenchmark {
         @TearDown(Level.Trial)
         public void tearDown() {
             this.pool.close();
+        }
+
+    }
+
+    /** One runtime per caller thread that the caller resets itself, for the cost of a reset per borrow. */
+    @State(Scope.Thread)
+    public static class JsrunResetByCaller {
+
+        Isolate isolate;
+
+        @Setup(Level.Trial)
+        public void setUp(ThroughputBenchmark benchmark, JsrunSnapshot snapshot) {
+            this.isolate = Isolate.restore(snapshot.config);
+            benchmark.work.check(this.isolate.eval(benchmark.call, null));
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            this.isolate.close();
         }
 
     }
@@ -262,6 +285,32 @@ public class ThroughputBenchmark {
     @Threads(2)
     public Object jsrunPool2Threads(JsrunPool pool) {
         return jsrunPool(pool);
+    }
+
+    /**
+     * What the pool's cleaner does for each borrow, alone: bring a runtime back to the snapshot's state. Its
+     * rate is the ceiling of a pool with one cleaner thread on its own core.
+     */
+    @Benchmark
+    @Threads(1)
+    public Isolate jsrunResetOnly1Thread(JsrunResetByCaller runtime) throws Exception {
+        runtime.isolate.reset();
+        return runtime.isolate;
+    }
+
+    /** A reset and then the call on the reset context, on one thread: the CPU one pooled borrow costs. */
+    @Benchmark
+    @Threads(1)
+    public Object jsrunResetThenCall1Thread(JsrunResetByCaller runtime) throws Exception {
+        runtime.isolate.reset();
+        return runtime.isolate.eval(this.call, null);
+    }
+
+    @Benchmark
+    @Threads(2)
+    public Object jsrunResetThenCall2Threads(JsrunResetByCaller runtime) throws Exception {
+        runtime.isolate.reset();
+        return runtime.isolate.eval(this.call, null);
     }
 
     @Benchmark
