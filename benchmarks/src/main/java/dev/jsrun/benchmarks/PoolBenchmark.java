@@ -23,6 +23,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 import dev.jsrun.JsRuntime;
 import dev.jsrun.RuntimeConfig;
@@ -91,13 +92,16 @@ public class PoolBenchmark {
         this.javetPool.close();
     }
 
-    /** Waits, outside the measurement, until the pool has a clean runtime ready. */
+    /**
+     * Waits, outside the measurement, until the pool has a clean runtime ready for each benchmark thread, so
+     * that two threads never race for the last idle one.
+     */
     @State(Scope.Thread)
     public static class ReadyRuntime {
 
         @Setup(Level.Invocation)
-        public void awaitIdle(PoolBenchmark benchmark) {
-            while (benchmark.pool.stats().idle() == 0) {
+        public void awaitIdle(PoolBenchmark benchmark, BenchmarkParams params) {
+            while (benchmark.pool.stats().idle() < params.getThreads()) {
                 LockSupport.parkNanos(20_000);
             }
         }
