@@ -263,6 +263,11 @@ public class ThroughputBenchmark {
 
     }
 
+    private Object resetThenCall(JsrunResetByCaller runtime) throws Exception {
+        runtime.isolate.reset();
+        return runtime.isolate.eval(this.call, null);
+    }
+
     private Object jsrunPool(JsrunPool pool) {
         try (JsRuntime js = pool.pool.acquire()) {
             return js.eval(this.call);
@@ -302,15 +307,13 @@ public class ThroughputBenchmark {
     @Benchmark
     @Threads(1)
     public Object jsrunResetThenCall1Thread(JsrunResetByCaller runtime) throws Exception {
-        runtime.isolate.reset();
-        return runtime.isolate.eval(this.call, null);
+        return resetThenCall(runtime);
     }
 
     @Benchmark
     @Threads(2)
     public Object jsrunResetThenCall2Threads(JsrunResetByCaller runtime) throws Exception {
-        runtime.isolate.reset();
-        return runtime.isolate.eval(this.call, null);
+        return resetThenCall(runtime);
     }
 
     @Benchmark

@@ -58,8 +58,8 @@ public final class V8Runtimes {
     }
 
     private static void append(V8Flags flags, String flag) {
-        String custom = flags.getCustomFlags();
-        flags.setCustomFlags(custom == null || custom.isBlank() ? flag : custom + " " + flag);
+        String custom = custom(flags);
+        flags.setCustomFlags(custom.isBlank() ? flag : custom + " " + flag);
     }
 
     /** A runtime with an empty context, able to produce exactly one snapshot when {@code forSnapshot}. */
