@@ -208,8 +208,8 @@ public final class Isolate implements AutoCloseable {
             this.bridge.clear();
             this.runtime.resetContext();
             prepareContext();
-            warmUp();
             recordHeap();
+            warmUp();
         }
         finally {
             this.lock.unlock();
@@ -331,7 +331,9 @@ public final class Isolate implements AutoCloseable {
      * here, off the borrower's path, halves the cost of the borrower's first call.
      */
     private void warmUp() throws JavetException {
-        this.runtime.getExecutor("void 0").executeVoid();
+        try (V8Value value = run("void 0")) {
+            JsValues.toJava(value);
+        }
     }
 
     /** Reads heap figures on the thread that holds the lock, so no V8 call crosses threads. */
