@@ -306,23 +306,27 @@ public final class JsRuntimePool implements JsRuntimeFactory {
     private void clean(Isolate isolate) {
         long started = System.nanoTime();
         try {
-            countRequires(isolate);
-            isolate.reset();
-            warmUp(isolate);
+            try {
+                countRequires(isolate);
+                isolate.reset();
+                warmUp(isolate);
+            }
+            catch (Exception ex) {
+                logger.warn("Pool '{}': a returned runtime could not be reset and is replaced: {}", this.settings.name(),
+                        ex.toString());
+                discard(isolate, "reset failed");
+                return;
+            }
+            long took = System.nanoTime() - started;
+            for (PoolListener listener : this.listeners) {
+                listener.cleaned(took);
+            }
+            this.pool.returnObject(isolate);
         }
-        catch (Exception ex) {
-            logger.warn("Pool '{}': a returned runtime could not be reset and is replaced: {}", this.settings.name(),
-                    ex.toString());
+        finally {
+            // only now: until the runtime is back, the pool counts it as active, and stats() subtracts the cleaning
             this.cleaning.decrementAndGet();
-            discard(isolate, "reset failed");
-            return;
         }
-        long took = System.nanoTime() - started;
-        for (PoolListener listener : this.listeners) {
-            listener.cleaned(took);
-        }
-        this.cleaning.decrementAndGet();
-        this.pool.returnObject(isolate);
     }
 
     private static final Duration WARM_UP_TIMEOUT = Duration.ofSeconds(10);
