@@ -29,6 +29,7 @@ import dev.jsrun.JsRuntime;
 import dev.jsrun.RuntimeConfig;
 import dev.jsrun.pool.JsRuntimePool;
 import dev.jsrun.pool.PoolSettings;
+import dev.jsrun.pool.PoolStats;
 import dev.jsrun.snapshot.Snapshot;
 
 /**
@@ -108,6 +109,24 @@ public class PoolBenchmark {
 
     }
 
+    /**
+     * Waits, outside the measurement, until the pool is idle: every runtime clean and no reset running, the
+     * state of a pool below its cleaning capacity.
+     */
+    @State(Scope.Thread)
+    public static class QuietPool {
+
+        @Setup(Level.Invocation)
+        public void awaitQuiet(PoolBenchmark benchmark) {
+            PoolStats stats = benchmark.pool.stats();
+            while (stats.cleaning() > 0 || stats.idle() < stats.max()) {
+                Thread.onSpinWait();
+                stats = benchmark.pool.stats();
+            }
+        }
+
+    }
+
     private Object jsrunRoundTrip() {
         try (JsRuntime js = this.pool.acquire()) {
             return js.eval(CALL);
@@ -134,6 +153,13 @@ public class PoolBenchmark {
     @BenchmarkMode(Mode.SampleTime)
     @Threads(2)
     public Object jsrunLatency2Threads(ReadyRuntime ready) {
+        return jsrunRoundTrip();
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    @Threads(1)
+    public Object jsrunQuietLatency1Thread(QuietPool quiet) {
         return jsrunRoundTrip();
     }
 

@@ -18,40 +18,75 @@ import dev.jsrun.snapshot.Snapshot;
 /**
  * Resident memory per live runtime, for the light (lodash + handlebars + marked) and the heavy (TypeScript
  * compiler) snapshot: acquires N runtimes from a pool and holds them, then makes the first call in each, and
- * reads VmRSS from /proc/self/status before and after (each after a System.gc()). For comparison, the same
- * with N plain Javet runtimes that evaluate the libraries themselves. Also prints the snapshot sizes. Linux
- * only.
+ * reads VmRSS from /proc/self/status before and after (each after a System.gc()); then borrows every runtime
+ * B more times (a call and a reset each) and reads it again: the memory of a pool that has been busy for a
+ * while. For comparison, the same with N plain Javet runtimes that evaluate the libraries themselves. Also
+ * prints the snapshot sizes. Each measurement runs in a JVM of its own. Linux only.
  * <p>
- * Run: {@code java -cp benchmarks/target/benchmarks.jar dev.jsrun.benchmarks.RssPerRuntime [N]} (N defaults
- * to 20).
+ * Run: {@code java -cp benchmarks/target/benchmarks.jar dev.jsrun.benchmarks.RssPerRuntime [N [B]]} (N defaults
+ * to 20, B to 100).
  */
 public final class RssPerRuntime {
 
     private static final double MIB = 1024 * 1024;
 
+    private static final String MEASURE = "--measure";
+
     private RssPerRuntime() {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals(MEASURE)) {
+            measure(Scenario.valueOf(args[1]), args[2].equals("jsrun"), Integer.parseInt(args[3]),
+                    Integer.parseInt(args[4]));
+            return;
+        }
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+        int borrows = args.length > 1 ? Integer.parseInt(args[1]) : 100;
+        System.out.printf("%d runtimes per measurement; MiB per runtime = (VmRSS after - VmRSS before) / %d%n%n", count,
+                count);
+        for (Scenario scenario : Scenario.values()) {
+            for (String engine : List.of("jsrun", "javet")) {
+                // A JVM per measurement: memory another measurement freed but the allocator kept would skew it.
+                fork(scenario, engine, count, borrows);
+            }
+            System.out.println();
+        }
+    }
+
+    private static void fork(Scenario scenario, String engine, int count, int borrows) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        String flags = System.getProperty(Engines.EXTRA_FLAGS_PROPERTY);
+        if (flags != null) {
+            command.add("-D" + Engines.EXTRA_FLAGS_PROPERTY + "=" + flags);
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), RssPerRuntime.class.getName(), MEASURE,
+                scenario.name(), engine, Integer.toString(count), Integer.toString(borrows)));
+        int exit = new ProcessBuilder(command).inheritIO().start().waitFor();
+        if (exit != 0) {
+            throw new IllegalStateException("the " + engine + " measurement of " + scenario + " exited with " + exit);
+        }
+    }
+
+    private static void measure(Scenario scenario, boolean jsrun, int count, int borrows) throws Exception {
         Engines.initV8();
         // The V8 platform, Javet's native library and the first runtime are paid once per process.
         try (JsRuntime runtime = new UnpooledJsRuntimeFactory(RuntimeConfig.defaults()).create()) {
             runtime.eval("1");
         }
-        System.out.printf("%d runtimes per measurement; MiB per runtime = (VmRSS after - VmRSS before) / %d%n%n", count,
-                count);
-        for (Scenario scenario : Scenario.values()) {
+        if (jsrun) {
             Snapshot snapshot = scenario.snapshot(true);
             System.out.printf("%s: snapshot %.2f MiB (V8 blob), scripts %.2f MiB of source%n", scenario.name().toLowerCase(),
                     snapshot.size() / MIB, scenario.sources().values().stream().mapToLong(String::length).sum() / MIB);
-            pooled(scenario, snapshot, count);
+            pooled(scenario, snapshot, count, borrows);
+        }
+        else {
             javetCold(scenario, count);
-            System.out.println();
         }
     }
 
-    private static void pooled(Scenario scenario, Snapshot snapshot, int count) throws Exception {
+    private static void pooled(Scenario scenario, Snapshot snapshot, int count, int borrows) throws Exception {
         try (JsRuntimePool pool = new JsRuntimePool(RuntimeConfig.builder().snapshot(snapshot).build(),
                 PoolSettings.builder().maxSize(count).minIdle(0).build())) {
             List<JsRuntime> held = new ArrayList<>();
@@ -68,6 +103,24 @@ public final class RssPerRuntime {
                     + " (V8 heap used %.2f MiB/runtime)%n", perRuntime(acquired - before, count),
                     perRuntime(called - before, count), pool.stats().heapUsed() / MIB / count);
             held.forEach(JsRuntime::close);
+            awaitQuiet(pool, count);
+            // Every borrow ends in a reset: a context per borrow is what a busy pool allocates and V8 collects.
+            for (int i = 0; i < count * borrows; i++) {
+                try (JsRuntime runtime = pool.acquire()) {
+                    scenario.check(runtime.eval(scenario.firstCall()));
+                }
+            }
+            awaitQuiet(pool, count);
+            long churned = rss();
+            System.out.printf("  jsrun pooled      : %6.2f MiB/runtime after %d borrows of each runtime (V8 heap used"
+                    + " %.2f MiB/runtime)%n", perRuntime(churned - before, count), borrows,
+                    pool.stats().heapUsed() / MIB / count);
+        }
+    }
+
+    private static void awaitQuiet(JsRuntimePool pool, int count) throws InterruptedException {
+        while (pool.stats().idle() < count || pool.stats().cleaning() > 0) {
+            Thread.sleep(10);
         }
     }
 
