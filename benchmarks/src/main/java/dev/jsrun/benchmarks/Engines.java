@@ -33,12 +33,12 @@ final class Engines {
      * Applies jsrun's process-wide V8 flags (sloppy mode instead of Javet's default --use-strict) before any
      * runtime exists, so plain Javet runs the scripts under the same flags as jsrun. Flags given in the
      * {@value #EXTRA_FLAGS_PROPERTY} system property ({@code -jvmArgsAppend -Djsrun.bench.v8-flags=...}) come
-     * first.
+     * first, separated by commas: JMH splits {@code -jvmArgsAppend} at spaces.
      */
     static void initV8() {
         String extra = System.getProperty(EXTRA_FLAGS_PROPERTY);
         if (extra != null && !extra.isBlank() && !V8RuntimeOptions.V8_FLAGS.isSealed()) {
-            V8RuntimeOptions.V8_FLAGS.setCustomFlags(extra);
+            V8RuntimeOptions.V8_FLAGS.setCustomFlags(extra.replace(',', ' '));
         }
         V8Runtimes.flags();
     }

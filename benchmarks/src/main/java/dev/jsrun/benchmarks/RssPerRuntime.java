@@ -105,12 +105,18 @@ public final class RssPerRuntime {
             held.forEach(JsRuntime::close);
             awaitQuiet(pool, count);
             // Every borrow ends in a reset: a context per borrow is what a busy pool allocates and V8 collects.
-            for (int i = 0; i < count * borrows; i++) {
-                try (JsRuntime runtime = pool.acquire()) {
-                    scenario.check(runtime.eval(scenario.firstCall()));
+            // Each round holds all runtimes at once, so that every one of them is borrowed B times.
+            for (int round = 0; round < borrows; round++) {
+                held.clear();
+                for (int i = 0; i < count; i++) {
+                    held.add(pool.acquire());
                 }
+                for (JsRuntime runtime : held) {
+                    scenario.check(runtime.eval(scenario.firstCall()));
+                    runtime.close();
+                }
+                awaitQuiet(pool, count);
             }
-            awaitQuiet(pool, count);
             long churned = rss();
             System.out.printf("  jsrun pooled      : %6.2f MiB/runtime after %d borrows of each runtime (V8 heap used"
                     + " %.2f MiB/runtime)%n", perRuntime(churned - before, count), borrows,
