@@ -44,9 +44,10 @@ import dev.jsrun.snapshot.Snapshot;
  * rendering a ~2 KB handlebars template with a model ({@code handlebars}), or {@code marked.parse} of a ~10 KB
  * markdown document ({@code marked}); see {@link Workload}.
  * <ul>
- * <li>{@code jsrunPool}: acquire, call, close on a {@link JsRuntimePool} (8 runtimes, one cleaner thread).
- * Every borrower gets a runtime in the snapshot's state, so each close costs a {@code resetContext()} on the
- * cleaner thread: a closed loop of borrows is bounded by how fast that thread resets runtimes.</li>
+ * <li>{@code jsrunPool}: acquire, call, close on a {@link JsRuntimePool} (8 runtimes, the default cleaner
+ * thread per processor). Every borrower gets a runtime in the snapshot's state, so each close costs a
+ * {@code resetContext()} on a cleaner thread: a closed loop of borrows is bounded by how fast the cleaners
+ * reset runtimes on the cores the callers leave them.</li>
  * <li>{@code jsrunDedicated}: one jsrun runtime per caller thread, kept open: the call without the pool.</li>
  * <li>{@code jsrunResetOnly}: only what the cleaner does per borrow, a reset to the snapshot's state; and
  * {@code jsrunResetThenCall}: a reset followed by the call, both on the caller's thread: the CPU time one
@@ -294,7 +295,7 @@ public class ThroughputBenchmark {
 
     /**
      * What the pool's cleaner does for each borrow, alone: bring a runtime back to the snapshot's state. Its
-     * rate is the ceiling of a pool with one cleaner thread on its own core.
+     * rate is what one cleaner thread on a core of its own can serve.
      */
     @Benchmark
     @Threads(1)

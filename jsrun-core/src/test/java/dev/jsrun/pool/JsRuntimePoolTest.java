@@ -148,6 +148,16 @@ class JsRuntimePoolTest {
     }
 
     @Test
+    void cleanerThreadsDefaultToOnePerProcessorAndNoMoreThanTheRuntimes() {
+        int processors = Runtime.getRuntime().availableProcessors();
+        assertThat(PoolSettings.builder().maxSize(64).build().cleanerThreads()).isEqualTo(Math.min(64, processors));
+        assertThat(PoolSettings.builder().maxSize(1).minIdle(1).build().cleanerThreads()).isEqualTo(1);
+        assertThat(PoolSettings.builder().maxSize(64).cleanerThreads(3).build().cleanerThreads()).isEqualTo(3);
+        assertThatThrownBy(() -> PoolSettings.builder().cleanerThreads(0)).isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("cleaner-threads");
+    }
+
+    @Test
     void moreCallersThanRuntimesAreServedOrToldThePoolIsExhausted() throws Exception {
         JsRuntimePool pool = pool(PoolSettings.builder().minIdle(2).maxSize(2).maxWait(Duration.ofMillis(100)));
         int callers = 8;

@@ -227,9 +227,10 @@ public class JsRunProperties {
         private Duration shutdownTimeout = Duration.ofSeconds(10);
 
         /**
-         * Threads that reset returned runtimes to the snapshot state, off the borrowers' path.
+         * Threads that reset returned runtimes to the snapshot state, off the borrowers' path. Defaults to
+         * the number of available processors, at most max-size.
          */
-        private int cleanerThreads = 1;
+        private Integer cleanerThreads;
 
         /**
          * JavaScript run on every fresh or reset runtime before it is handed out, typically one
@@ -309,16 +310,20 @@ public class JsRunProperties {
             this.shutdownTimeout = shutdownTimeout;
         }
 
-        public int getCleanerThreads() {
+        public Integer getCleanerThreads() {
             return this.cleanerThreads;
         }
 
-        public void setCleanerThreads(int cleanerThreads) {
+        public void setCleanerThreads(Integer cleanerThreads) {
             this.cleanerThreads = cleanerThreads;
         }
 
         dev.jsrun.pool.PoolSettings toSettings() {
-            return dev.jsrun.pool.PoolSettings.builder()
+            dev.jsrun.pool.PoolSettings.Builder builder = dev.jsrun.pool.PoolSettings.builder();
+            if (this.cleanerThreads != null) {
+                builder.cleanerThreads(this.cleanerThreads);
+            }
+            return builder
                 .name(this.name)
                 .maxSize(this.maxSize)
                 .minIdle(this.minIdle)
@@ -327,7 +332,6 @@ public class JsRunProperties {
                 .evictionInterval(this.evictionInterval)
                 .maxUses(this.maxUses)
                 .shutdownTimeout(this.shutdownTimeout)
-                .cleanerThreads(this.cleanerThreads)
                 .warmUp(this.warmUp)
                 .build();
         }

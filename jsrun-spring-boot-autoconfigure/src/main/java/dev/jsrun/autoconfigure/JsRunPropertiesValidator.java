@@ -40,7 +40,7 @@ final class JsRunPropertiesValidator {
             throw new InvalidJsRunPropertyException("jsrun.pool.max-uses", pool.getMaxUses(), "must not be negative",
                     "Set jsrun.pool.max-uses to 0 (no limit) or a positive number.");
         }
-        if (pool.getCleanerThreads() < 1) {
+        if (pool.getCleanerThreads() != null && pool.getCleanerThreads() < 1) {
             throw new InvalidJsRunPropertyException("jsrun.pool.cleaner-threads", pool.getCleanerThreads(),
                     "at least one thread must reset returned runtimes", "Set jsrun.pool.cleaner-threads to 1 or more.");
         }

@@ -119,6 +119,7 @@ class JsRunAutoConfigurationTest {
             assertThat(settings.minIdle()).isEqualTo(2);
             assertThat(settings.maxWait()).isEqualTo(Duration.ofSeconds(5));
             assertThat(settings.maxUses()).isZero();
+            assertThat(settings.cleanerThreads()).isEqualTo(Math.min(8, Runtime.getRuntime().availableProcessors()));
         });
     }
 
