@@ -12,8 +12,11 @@ import org.slf4j.LoggerFactory;
  * The threads that reset returned runtimes. Handing a runtime over must cost the returning thread next to
  * nothing, and waking a sleeping thread does not: it is a futex wake plus an inter-processor interrupt, about
  * 19 µs on a 2-core virtual machine, more than the whole rest of a round trip. So while work keeps coming the
- * threads look for it themselves every {@link #POLL_NANOS}, and only after {@link #LINGER_NANOS} without work
- * do they sleep until a task wakes them. A task marked urgent (a borrower is waiting) always wakes a thread.
+ * first thread looks for it itself every {@link #POLL_NANOS}, and only after {@link #LINGER_NANOS} without
+ * work does it sleep until a task wakes it. The other threads are helpers: they sleep as soon as they find
+ * nothing to do, so that their polling does not interrupt the cores borrowers run on, and are woken when a
+ * task finds no thread looking for work (all busy or asleep), when a thread takes a task and sees more
+ * waiting, or for a task marked urgent (a borrower is waiting).
  */
 final class Cleaner {
 
@@ -31,6 +34,8 @@ final class Cleaner {
     private final long pollNanos;
     private final long lingerNanos;
     private final AtomicInteger next = new AtomicInteger();
+    /** Threads awake and not running a task: they will find a queued task without being woken. */
+    private final AtomicInteger looking = new AtomicInteger();
     private volatile boolean shutdown;
 
     Cleaner(String name, int count) {
@@ -42,7 +47,8 @@ final class Cleaner {
         this.lingerNanos = lingerNanos;
         this.threads = new Thread[count];
         for (int i = 0; i < count; i++) {
-            Thread thread = new Thread(this::work, name + "-" + (i + 1));
+            boolean lingers = (i == 0);
+            Thread thread = new Thread(() -> work(lingers), name + "-" + (i + 1));
             thread.setDaemon(true);
             this.threads[i] = thread;
         }
@@ -64,14 +70,21 @@ final class Cleaner {
             // shut down meanwhile, and no thread took it: the caller must dispose of what it hands over
             return false;
         }
+        if (urgent || this.looking.get() == 0) {
+            if (!wakeSleeper() && urgent) {
+                LockSupport.unpark(this.threads[Math.floorMod(this.next.getAndIncrement(), this.threads.length)]);
+            }
+        }
+        return true;
+    }
+
+    private boolean wakeSleeper() {
         Thread sleeper = this.sleepers.poll();
         if (sleeper != null) {
             LockSupport.unpark(sleeper);
+            return true;
         }
-        else if (urgent) {
-            LockSupport.unpark(this.threads[Math.floorMod(this.next.getAndIncrement(), this.threads.length)]);
-        }
-        return true;
+        return false;
     }
 
     /** Refuses new tasks; the threads finish the queued ones and stop. */
@@ -99,31 +112,42 @@ final class Cleaner {
         return true;
     }
 
-    private void work() {
+    private void work(boolean lingers) {
         Thread self = Thread.currentThread();
         long lastWork = System.nanoTime();
+        this.looking.incrementAndGet();
         while (true) {
             Runnable task = this.tasks.poll();
             if (task != null) {
+                this.looking.decrementAndGet();
+                if (!this.tasks.isEmpty() && this.looking.get() == 0) {
+                    // more work than hands: bring in a helper rather than leave it queued behind this task
+                    wakeSleeper();
+                }
                 run(task);
+                this.looking.incrementAndGet();
                 lastWork = System.nanoTime();
                 continue;
             }
             if (this.shutdown) {
                 if (this.tasks.isEmpty()) {
+                    this.looking.decrementAndGet();
                     return;
                 }
                 continue;
             }
-            if (System.nanoTime() - lastWork < this.lingerNanos) {
+            if (lingers && System.nanoTime() - lastWork < this.lingerNanos) {
                 LockSupport.parkNanos(this, this.pollNanos);
                 continue;
             }
-            // Announce the sleep before the last look: a task offered after that look finds this thread.
+            // Announce the sleep before the last look: a task offered after that look finds this thread
+            // asleep and not looking, and wakes it.
             this.sleepers.offer(self);
+            this.looking.decrementAndGet();
             if (this.tasks.isEmpty() && !this.shutdown) {
                 LockSupport.park(this);
             }
+            this.looking.incrementAndGet();
             this.sleepers.remove(self);
             lastWork = System.nanoTime();
         }

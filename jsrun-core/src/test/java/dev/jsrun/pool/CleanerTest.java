@@ -65,6 +65,67 @@ class CleanerTest {
     }
 
     @Test
+    void aHelperTakesTheNextTaskWhileTheFirstThreadIsBusy() throws Exception {
+        Cleaner cleaner = new Cleaner("busy-cleaner", 2, POLL, TimeUnit.MILLISECONDS.toNanos(50));
+        for (int round = 0; round < 20; round++) {
+            CountDownLatch secondRan = new CountDownLatch(1);
+            AtomicInteger firstSawSecond = new AtomicInteger();
+            // the first task only finishes once the second has run: that takes a second thread
+            cleaner.submit(() -> {
+                if (await(secondRan)) {
+                    firstSawSecond.incrementAndGet();
+                }
+            }, false);
+            cleaner.submit(secondRan::countDown, false);
+            assertThat(secondRan.await(5, TimeUnit.SECONDS)).as("round %d", round).isTrue();
+            awaitValue(firstSawSecond, 1);
+            if (round % 5 == 0) {
+                // let the helper fall asleep, so that it must be woken again
+                Thread.sleep(20);
+            }
+        }
+        cleaner.shutdown();
+        assertThat(cleaner.awaitTermination(TimeUnit.SECONDS.toNanos(5))).isTrue();
+    }
+
+    @Test
+    void helpersSleepUntilWokenInsteadOfPolling() throws Exception {
+        Cleaner cleaner = new Cleaner("idle-cleaner", 3, POLL, TimeUnit.SECONDS.toNanos(30));
+        CountDownLatch ran = new CountDownLatch(3);
+        for (int i = 0; i < 3; i++) {
+            cleaner.submit(ran::countDown, true);
+        }
+        assertThat(ran.await(5, TimeUnit.SECONDS)).isTrue();
+        // the first thread keeps polling for 30 s (a timed park); the helpers must be parked without a timeout
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!(helpersParked("idle-cleaner") && threadState("idle-cleaner-1") == Thread.State.TIMED_WAITING)
+                && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(helpersParked("idle-cleaner")).as("helpers parked until woken").isTrue();
+        assertThat(threadState("idle-cleaner-1")).as("the first thread polling").isEqualTo(Thread.State.TIMED_WAITING);
+        cleaner.shutdown();
+        assertThat(cleaner.awaitTermination(TimeUnit.SECONDS.toNanos(5))).isTrue();
+    }
+
+    private static boolean helpersParked(String name) {
+        return threadState(name + "-2") == Thread.State.WAITING && threadState(name + "-3") == Thread.State.WAITING;
+    }
+
+    private static Thread.State threadState(String name) {
+        return Thread.getAllStackTraces().keySet().stream().filter(thread -> thread.getName().equals(name))
+            .map(Thread::getState).findFirst().orElseThrow();
+    }
+
+    private static void awaitValue(AtomicInteger value, int expected) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (value.get() != expected && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+        }
+        assertThat(value).hasValue(expected);
+    }
+
+    @Test
     void shutdownFinishesQueuedTasksAndRefusesNewOnes() throws Exception {
         Cleaner cleaner = new Cleaner("test-cleaner", 1);
         CountDownLatch release = new CountDownLatch(1);
@@ -105,12 +166,13 @@ class CleanerTest {
         }
     }
 
-    private static void await(CountDownLatch latch) {
+    private static boolean await(CountDownLatch latch) {
         try {
-            latch.await(5, TimeUnit.SECONDS);
+            return latch.await(5, TimeUnit.SECONDS);
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
+            return false;
         }
     }
 
