@@ -18,6 +18,7 @@ import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.Source;
 import org.openjdk.nashorn.api.scripting.NashornScriptEngineFactory;
 
+import dev.jsrun.pool.PoolSettings;
 import dev.jsrun.snapshot.V8Runtimes;
 
 /** The competing engines, set up the way a Java team would use each of them. */
@@ -28,6 +29,19 @@ final class Engines {
 
     /** System property with extra V8 flags for an experiment, applied before jsrun's own. */
     static final String EXTRA_FLAGS_PROPERTY = "jsrun.bench.v8-flags";
+
+    /** System property with the pools' cleaner threads for an experiment, instead of the pool's default. */
+    static final String CLEANER_THREADS_PROPERTY = "jsrun.bench.cleaner-threads";
+
+    /**
+     * Settings of a benchmark's pool: {@code size} runtimes, all restored up front, and the cleaner threads of
+     * {@value #CLEANER_THREADS_PROPERTY} if set.
+     */
+    static PoolSettings.Builder poolOf(int size) {
+        PoolSettings.Builder builder = PoolSettings.builder().maxSize(size).minIdle(size);
+        Integer cleaners = Integer.getInteger(CLEANER_THREADS_PROPERTY);
+        return (cleaners != null) ? builder.cleanerThreads(cleaners) : builder;
+    }
 
     /**
      * Applies jsrun's process-wide V8 flags (sloppy mode instead of Javet's default --use-strict) before any

@@ -28,7 +28,6 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 import dev.jsrun.JsRuntime;
 import dev.jsrun.RuntimeConfig;
 import dev.jsrun.pool.JsRuntimePool;
-import dev.jsrun.pool.PoolSettings;
 import dev.jsrun.pool.PoolStats;
 import dev.jsrun.snapshot.Snapshot;
 
@@ -61,7 +60,7 @@ public class PoolBenchmark {
         Map<String, String> libraries = Libraries.light();
         Snapshot snapshot = Libraries.snapshotOf(libraries).build();
         this.pool = new JsRuntimePool(RuntimeConfig.builder().snapshot(snapshot).build(),
-                PoolSettings.builder().maxSize(8).minIdle(8).build());
+                Engines.poolOf(8).build());
         JavetEngineConfig config = new JavetEngineConfig();
         config.setSnapshotBlob(javetSnapshot(libraries));
         config.setPoolMinSize(8);

@@ -100,7 +100,7 @@ public class ReadyRuntimeBenchmark {
         }
 
         PoolSettings.Builder settings(ReadyRuntimeBenchmark benchmark) {
-            return PoolSettings.builder().maxSize(4).minIdle(4);
+            return Engines.poolOf(4);
         }
 
         @TearDown(Level.Trial)

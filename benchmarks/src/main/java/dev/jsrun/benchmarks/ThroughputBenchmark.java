@@ -34,7 +34,6 @@ import org.openjdk.jmh.annotations.Warmup;
 import dev.jsrun.JsRuntime;
 import dev.jsrun.RuntimeConfig;
 import dev.jsrun.pool.JsRuntimePool;
-import dev.jsrun.pool.PoolSettings;
 import dev.jsrun.runtime.Isolate;
 import dev.jsrun.runtime.UnpooledJsRuntimeFactory;
 import dev.jsrun.snapshot.Snapshot;
@@ -118,7 +117,7 @@ public class ThroughputBenchmark {
 
         @Setup(Level.Trial)
         public void setUp(ThroughputBenchmark benchmark, JsrunSnapshot snapshot) {
-            this.pool = new JsRuntimePool(snapshot.config, PoolSettings.builder().maxSize(8).minIdle(8)
+            this.pool = new JsRuntimePool(snapshot.config, Engines.poolOf(8)
                     .warmUp(this.warmUp ? benchmark.work.warmUp() : null).build());
             try (JsRuntime js = this.pool.acquire()) {
                 benchmark.work.check(js.eval(benchmark.call));
