@@ -1,5 +1,7 @@
 package dev.jsrun.snapshot;
 
+import java.util.List;
+
 import com.caoccao.javet.enums.JSRuntimeType;
 import com.caoccao.javet.exceptions.JavetException;
 import com.caoccao.javet.interop.V8Host;
@@ -25,44 +27,88 @@ public final class V8Runtimes {
     /** jsrun turns incremental marking off unless the custom V8 flags mention it. */
     private static final String INCREMENTAL_MARKING_FLAG = "incremental-marking";
 
+    /** The custom V8 flags that came from outside jsrun: Javet's options as first found, then {@link #addFlags}. */
+    private static String givenFlags = "";
+
     static {
         // V8 flags are process-wide and sealed by the first runtime. Javet defaults to --use-strict; libraries
         // and setup scripts are written for sloppy-mode scripts, as browsers and Node run them.
         V8Flags flags = V8RuntimeOptions.V8_FLAGS;
         if (!flags.isSealed()) {
             flags.setUseStrict(false);
-            if (!Boolean.getBoolean(TURBOFAN_PROPERTY)) {
-                // TurboFan drops the interrupt checks of loops that call built-ins (JSON.stringify, Array.fill),
-                // so V8 may never honour a termination request: a timeout overruns by seconds and a heap bomb
-                // grows past every limit until V8 aborts the JVM. Ignition, Sparkplug and Maglev keep them.
-                append(flags, "--no-turbofan");
-            }
-            // A pooled runtime starts every borrower from a fresh context, where each regular expression runs
-            // for the first time: compiling it at once instead of interpreting it first made a 10 KB
-            // marked.parse on a fresh context 35% faster (21 -> 14 ms) and cost nothing when warm.
+            givenFlags = custom(flags);
+            addDefaults(flags);
+        }
+    }
+
+    /** Appends jsrun's flags to the given ones, except where the given ones decide for themselves. */
+    private static void addDefaults(V8Flags flags) {
+        if (!Boolean.getBoolean(TURBOFAN_PROPERTY) && !givenFlags.contains("turbofan")) {
+            // TurboFan drops the interrupt checks of loops that call built-ins (JSON.stringify, Array.fill),
+            // so V8 may never honour a termination request: a timeout overruns by seconds and a heap bomb
+            // grows past every limit until V8 aborts the JVM. Ignition, Sparkplug and Maglev keep them.
+            append(flags, "--no-turbofan");
+        }
+        // A pooled runtime starts every borrower from a fresh context, where each regular expression runs
+        // for the first time: compiling it at once instead of interpreting it first made a 10 KB
+        // marked.parse on a fresh context 35% faster (21 -> 14 ms) and cost nothing when warm.
+        if (!givenFlags.contains("regexp-tier-up")) {
             append(flags, "--no-regexp-tier-up");
-            // Each fresh context starts every function without Maglev code. At V8's default of 400 calls, a
-            // borrower's single marked.parse or template render already sends functions to Maglev, whose
-            // background compiles are thrown away with the context and take the CPU other borrowers need:
-            // two threads borrowing did no more work than one. At 2000, pooled marked.parse throughput rose
-            // 1.8x (1 thread) and 2x (2 threads); a runtime kept open reaches Maglev a little later and
-            // runs as fast once there.
-            if (!custom(flags).contains(MAGLEV_INVOCATIONS_FLAG + "=")) {
-                append(flags, MAGLEV_INVOCATIONS_FLAG + "=2000");
-            }
-            // Every reset leaves the previous context behind as garbage: a busy runtime allocates a snapshot's
-            // worth of heap per borrower. V8's first full GC waits for an old generation of ~100 MB, and while
-            // incremental marking runs, the contexts that resets allocate survive it as floating garbage, so
-            // each runtime of a busy pool held ~100 MB of heap and far more resident memory. With a small
-            // initial old generation and atomic full GCs (still parallel), the cleaner's resets trigger the
-            // collections and the heap stays within a few MB of what is live; resets got no slower.
-            if (!custom(flags).contains(INITIAL_OLD_SPACE_FLAG) && !custom(flags).contains("--initial-heap-size")) {
-                append(flags, INITIAL_OLD_SPACE_FLAG + "=8");
-            }
-            if (!custom(flags).contains(INCREMENTAL_MARKING_FLAG)) {
-                append(flags, "--no-" + INCREMENTAL_MARKING_FLAG);
+        }
+        // Each fresh context starts every function without Maglev code. At V8's default of 400 calls, a
+        // borrower's single marked.parse or template render already sends functions to Maglev, whose
+        // background compiles are thrown away with the context and take the CPU other borrowers need:
+        // two threads borrowing did no more work than one. At 2000, pooled marked.parse throughput rose
+        // 1.8x (1 thread) and 2x (2 threads); a runtime kept open reaches Maglev a little later and
+        // runs as fast once there.
+        if (!givenFlags.contains(MAGLEV_INVOCATIONS_FLAG + "=")) {
+            append(flags, MAGLEV_INVOCATIONS_FLAG + "=2000");
+        }
+        // Every reset leaves the previous context behind as garbage: a busy runtime allocates a snapshot's
+        // worth of heap per borrower. V8's first full GC waits for an old generation of ~100 MB, and while
+        // incremental marking runs, the contexts that resets allocate survive it as floating garbage, so
+        // each runtime of a busy pool held ~100 MB of heap and far more resident memory. With a small
+        // initial old generation and atomic full GCs (still parallel), the cleaner's resets trigger the
+        // collections and the heap stays within a few MB of what is live; resets got no slower.
+        if (!givenFlags.contains(INITIAL_OLD_SPACE_FLAG) && !givenFlags.contains("--initial-heap-size")) {
+            append(flags, INITIAL_OLD_SPACE_FLAG + "=8");
+        }
+        if (!givenFlags.contains(INCREMENTAL_MARKING_FLAG)) {
+            append(flags, "--no-" + INCREMENTAL_MARKING_FLAG);
+        }
+    }
+
+    /**
+     * Adds V8 flags (space-separated, each starting with {@code --}) for every runtime of this JVM. They go
+     * before jsrun's own, and jsrun leaves out those of its defaults that they decide: a flag that mentions
+     * {@code turbofan}, {@code regexp-tier-up}, {@code incremental-marking}, the Maglev invocation count or
+     * the initial heap size. V8 takes flags only before the first runtime of the JVM exists.
+     * @throws IllegalArgumentException when a flag does not start with {@code --}
+     * @throws IllegalStateException when runtimes exist already and one of the flags is not in force
+     */
+    public static synchronized void addFlags(String extra) {
+        if (extra == null || extra.isBlank()) {
+            return;
+        }
+        List<String> wanted = List.of(extra.trim().split("\\s+"));
+        for (String flag : wanted) {
+            if (!flag.startsWith("--")) {
+                throw new IllegalArgumentException("'" + flag + "' is not a V8 flag: V8 flags start with --, such as"
+                        + " --incremental-marking");
             }
         }
+        V8Flags flags = V8RuntimeOptions.V8_FLAGS;
+        if (List.of(custom(flags).trim().split("\\s+")).containsAll(wanted)) {
+            return;
+        }
+        if (flags.isSealed()) {
+            throw new IllegalStateException("Cannot add the V8 flags '" + extra.trim() + "': V8 flags are fixed once the "
+                    + "first runtime of the JVM exists (in force: " + flags() + "). Add them before any runtime is "
+                    + "created.");
+        }
+        givenFlags = givenFlags.isBlank() ? String.join(" ", wanted) : givenFlags + " " + String.join(" ", wanted);
+        flags.setCustomFlags(givenFlags);
+        addDefaults(flags);
     }
 
     private static String liveScripts;

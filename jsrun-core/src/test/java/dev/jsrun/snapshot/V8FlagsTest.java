@@ -1,5 +1,10 @@
 package dev.jsrun.snapshot;
 
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
 import org.junit.jupiter.api.Test;
 
 import dev.jsrun.JsRuntime;
@@ -7,6 +12,7 @@ import dev.jsrun.RuntimeConfig;
 import dev.jsrun.runtime.UnpooledJsRuntimeFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The process-wide V8 flags jsrun sets before the first runtime, and that runtimes start under them. */
 class V8FlagsTest {
@@ -28,6 +34,41 @@ class V8FlagsTest {
             // a busy runtime's heap holds what is live, not the contexts earlier resets left behind
             .contains("--initial-old-space-size=8")
             .contains("--no-incremental-marking");
+    }
+
+    @Test
+    void flagsInForceCanBeAddedAgainButNoOthersOnceARuntimeExists() {
+        try (UnpooledJsRuntimeFactory factory = new UnpooledJsRuntimeFactory(RuntimeConfig.builder().build());
+                JsRuntime js = factory.create()) {
+            assertThat(js.eval("1")).isEqualTo(1);
+        }
+        V8Runtimes.addFlags("--no-regexp-tier-up --no-incremental-marking");
+        assertThatThrownBy(() -> V8Runtimes.addFlags("--incremental-marking")).isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("--incremental-marking")
+            .hasMessageContaining("fixed once the first runtime of the JVM exists");
+        assertThatThrownBy(() -> V8Runtimes.addFlags("incremental-marking")).isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("start with --");
+    }
+
+    @Test
+    void addedFlagsComeFirstAndJsrunsDefaultsGiveWayToThem() throws Exception {
+        String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+        Process process = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
+                AddedFlags.class.getName(), "--incremental-marking --initial-heap-size=32"))
+            .redirectErrorStream(true)
+            .start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(output).contains("result=2,4,6");
+        String flags = output.substring(output.indexOf("flags="));
+        assertThat(flags).contains("--incremental-marking --initial-heap-size=32")
+            .doesNotContain("--no-incremental-marking")
+            .doesNotContain("--initial-old-space-size")
+            // the defaults the added flags do not decide stay
+            .contains("--no-turbofan")
+            .contains("--no-regexp-tier-up")
+            .contains("--invocation-count-for-maglev=2000");
     }
 
 }

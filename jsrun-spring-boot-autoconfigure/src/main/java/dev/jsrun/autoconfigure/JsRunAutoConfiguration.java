@@ -48,7 +48,9 @@ public final class JsRunAutoConfiguration {
     @ConditionalOnMissingBean
     Snapshot jsrunSnapshot(JsRunProperties properties, ResourceLoader resourceLoader,
             ObjectProvider<SnapshotBuilderCustomizer> customizers) {
-        applyHeapLimit(JsRunPropertiesValidator.validate(properties));
+        JsRunProperties checked = JsRunPropertiesValidator.validate(properties);
+        applyV8Flags(checked);
+        applyHeapLimit(checked);
         SnapshotBuilder builder = new SnapshotBuilder();
         addModules(builder, properties.getSnapshot(), resourceLoader.getClassLoader());
         new SnapshotScripts(ResourcePatternUtils.getResourcePatternResolver(resourceLoader)).addTo(builder,
@@ -88,6 +90,25 @@ public final class JsRunAutoConfiguration {
         snapshot.getModuleRoots().forEach(root -> roots.add(ModuleRoot.directory(root)));
         roots.add(ModuleRoot.classpath(loader != null ? loader : JsRunAutoConfiguration.class.getClassLoader()));
         return roots;
+    }
+
+    /** V8 flags are process-wide and fixed by the first runtime, so add them before any exists. */
+    private static void applyV8Flags(JsRunProperties properties) {
+        String flags = properties.getRuntime().getV8Flags();
+        if (flags == null || flags.isBlank()) {
+            return;
+        }
+        try {
+            V8Runtimes.addFlags(flags);
+        }
+        catch (IllegalArgumentException ex) {
+            throw new InvalidJsRunPropertyException("jsrun.runtime.v8-flags", flags, ex.getMessage(),
+                    "Write each flag as V8 spells it, such as --incremental-marking, separated by spaces.", ex);
+        }
+        catch (IllegalStateException ex) {
+            throw new InvalidJsRunPropertyException("jsrun.runtime.v8-flags", flags, ex.getMessage(),
+                    "Make jsrun the first to create V8 runtimes in this JVM, or remove jsrun.runtime.v8-flags.", ex);
+        }
     }
 
     /** V8 takes heap limits as process-wide flags fixed by the first runtime, so apply it before any exists. */

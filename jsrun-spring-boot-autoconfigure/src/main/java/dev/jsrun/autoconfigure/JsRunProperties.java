@@ -153,6 +153,13 @@ public class JsRunProperties {
         private DataSize maxHeapSize;
 
         /**
+         * Extra V8 flags for every runtime of the JVM, separated by spaces, such as --incremental-marking.
+         * They go before jsrun's own, which give way to them where they decide the same thing. V8 takes
+         * flags only before the first runtime of the JVM exists.
+         */
+        private String v8Flags;
+
+        /**
          * Name of the logger that receives JavaScript's console output.
          */
         private String consoleLogger = RuntimeConfig.DEFAULT_CONSOLE_LOGGER;
@@ -171,6 +178,14 @@ public class JsRunProperties {
 
         public void setMaxHeapSize(DataSize maxHeapSize) {
             this.maxHeapSize = maxHeapSize;
+        }
+
+        public String getV8Flags() {
+            return this.v8Flags;
+        }
+
+        public void setV8Flags(String v8Flags) {
+            this.v8Flags = v8Flags;
         }
 
         public String getConsoleLogger() {

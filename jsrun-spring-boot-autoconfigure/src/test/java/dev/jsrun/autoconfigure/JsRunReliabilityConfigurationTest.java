@@ -96,6 +96,7 @@ class JsRunReliabilityConfigurationTest {
         "jsrun.pool.cleaner-threads=0|jsrun.pool.cleaner-threads|0|Set jsrun.pool.cleaner-threads to 1 or more.",
         "jsrun.pool.max-uses=-1|jsrun.pool.max-uses|-1|Set jsrun.pool.max-uses to 0 (no limit) or a positive number.",
         "jsrun.runtime.max-heap-size=1MB|jsrun.runtime.max-heap-size|1024KB|Set jsrun.runtime.max-heap-size to 16MB or more, for example 256MB.",
+        "jsrun.runtime.v8-flags=incremental-marking|jsrun.runtime.v8-flags|incremental-marking|Write each flag as V8 spells it, such as --incremental-marking, separated by spaces.",
     })
     void wrongSettingFailsStartupNamingThePropertyAndTheFix(String setting, String property, String value, String action) {
         this.runner.withPropertyValues(setting).run(context -> {
@@ -127,6 +128,21 @@ class JsRunReliabilityConfigurationTest {
             assertThat(analysis).as("analysis of %s", context.getStartupFailure()).isNotNull();
             assertThat(analysis.getDescription()).contains("jsrun.snapshot.scripts[0]").contains(directory.toString());
         });
+    }
+
+    @Test
+    void v8FlagsThatV8CanNoLongerTakeFailStartupAndThoseInForcePass() {
+        try (JsRuntime js = new UnpooledJsRuntimeFactory(RuntimeConfig.defaults()).create()) {
+            assertThat(js.eval("1")).isEqualTo(1);
+        }
+        this.runner.withPropertyValues("jsrun.runtime.v8-flags=--incremental-marking").run(context -> {
+            FailureAnalysis analysis = new InvalidJsRunPropertyFailureAnalyzer().analyze(context.getStartupFailure());
+            assertThat(analysis.getDescription()).contains("Property: jsrun.runtime.v8-flags")
+                .contains("V8 flags are fixed once the first runtime of the JVM exists");
+            assertThat(analysis.getAction()).contains("remove jsrun.runtime.v8-flags");
+        });
+        this.runner.withPropertyValues("jsrun.runtime.v8-flags=--no-regexp-tier-up  --no-incremental-marking")
+            .run(context -> assertThat(context).hasNotFailed());
     }
 
     @Test
