@@ -18,7 +18,9 @@ import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.Source;
 import org.openjdk.nashorn.api.scripting.NashornScriptEngineFactory;
 
+import dev.jsrun.pool.JsRuntimePool;
 import dev.jsrun.pool.PoolSettings;
+import dev.jsrun.pool.PoolStats;
 import dev.jsrun.snapshot.V8Runtimes;
 
 /** The competing engines, set up the way a Java team would use each of them. */
@@ -32,6 +34,12 @@ final class Engines {
 
     /** System property with the pools' cleaner threads for an experiment, instead of the pool's default. */
     static final String CLEANER_THREADS_PROPERTY = "jsrun.bench.cleaner-threads";
+
+    /** Whether every runtime of the pool is clean and idle and no reset runs: a pool with nothing left to do. */
+    static boolean allIdle(JsRuntimePool pool) {
+        PoolStats stats = pool.stats();
+        return stats.cleaning() == 0 && stats.idle() >= stats.max();
+    }
 
     /**
      * Settings of a benchmark's pool: {@code size} runtimes, all restored up front, and the cleaner threads of

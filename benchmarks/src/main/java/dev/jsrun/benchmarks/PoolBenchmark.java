@@ -28,7 +28,6 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 import dev.jsrun.JsRuntime;
 import dev.jsrun.RuntimeConfig;
 import dev.jsrun.pool.JsRuntimePool;
-import dev.jsrun.pool.PoolStats;
 import dev.jsrun.snapshot.Snapshot;
 
 /**
@@ -117,10 +116,8 @@ public class PoolBenchmark {
 
         @Setup(Level.Invocation)
         public void awaitQuiet(PoolBenchmark benchmark) {
-            PoolStats stats = benchmark.pool.stats();
-            while (stats.cleaning() > 0 || stats.idle() < stats.max()) {
+            while (!Engines.allIdle(benchmark.pool)) {
                 Thread.onSpinWait();
-                stats = benchmark.pool.stats();
             }
         }
 

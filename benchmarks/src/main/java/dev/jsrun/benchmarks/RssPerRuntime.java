@@ -103,7 +103,7 @@ public final class RssPerRuntime {
                     + " (V8 heap used %.2f MiB/runtime)%n", perRuntime(acquired - before, count),
                     perRuntime(called - before, count), pool.stats().heapUsed() / MIB / count);
             held.forEach(JsRuntime::close);
-            awaitQuiet(pool, count);
+            awaitAllIdle(pool);
             // Every borrow ends in a reset: a context per borrow is what a busy pool allocates and V8 collects.
             // Each round holds all runtimes at once, so that every one of them is borrowed B times.
             for (int round = 0; round < borrows; round++) {
@@ -115,7 +115,7 @@ public final class RssPerRuntime {
                     scenario.check(runtime.eval(scenario.firstCall()));
                     runtime.close();
                 }
-                awaitQuiet(pool, count);
+                awaitAllIdle(pool);
             }
             long churned = rss();
             System.out.printf("  jsrun pooled      : %6.2f MiB/runtime after %d borrows of each runtime (V8 heap used"
@@ -124,8 +124,8 @@ public final class RssPerRuntime {
         }
     }
 
-    private static void awaitQuiet(JsRuntimePool pool, int count) throws InterruptedException {
-        while (pool.stats().idle() < count || pool.stats().cleaning() > 0) {
+    private static void awaitAllIdle(JsRuntimePool pool) throws InterruptedException {
+        while (!Engines.allIdle(pool)) {
             Thread.sleep(10);
         }
     }
