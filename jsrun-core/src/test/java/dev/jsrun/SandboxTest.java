@@ -81,6 +81,25 @@ class SandboxTest {
     }
 
     @Test
+    void consoleOutputIsWrittenByTheCallThatMadeItWhateverTheScriptDoesToPromises() {
+        String output = captureStdout(() -> {
+            try (JsRuntime js = factory.create()) {
+                js.eval("Promise.reject(new Error('unhandled')); console.log('one')");
+                System.out.println("after call 1");
+                js.eval("console.log('two'); console.log('three')");
+                System.out.println("after call 2");
+                assertThat(js.eval("Promise.reject(1); 7")).isEqualTo(7);
+                js.eval("Promise = function () { }; Promise.reject = () => null; console.log('four')");
+                System.out.println("after call 3");
+                js.eval("console.log('five')");
+                System.out.println("after call 4");
+            }
+        });
+        assertThat(output).containsSubsequence("- one", "after call 1", "- two", "- three", "after call 2", "- four",
+                "after call 3", "- five", "after call 4");
+    }
+
+    @Test
     void consoleOutputOfAsyncCodeIsWrittenToo() throws Exception {
         String output = captureStdout(() -> {
             try (JsRuntime js = factory.create()) {

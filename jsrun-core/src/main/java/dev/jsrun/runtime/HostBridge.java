@@ -16,6 +16,12 @@ import com.caoccao.javet.values.reference.V8ValueObject;
  * No Java function is bound into JavaScript: V8 may collect such a function while a context reset
  * deserializes the next context, and then call back into a runtime it can no longer find, which crashes the
  * JVM.
+ * <p>
+ * Most calls queue nothing, and asking JavaScript after each of them would cost a call into V8. So the first
+ * request after the queue was taken also rejects a promise nobody handles: V8 reports that to the runtime's
+ * promise-reject callback, which {@link Isolate} turns into {@link #signal()}. That callback belongs to the
+ * isolate, not to a context, so it survives resets. A rejection of the application's own only costs one look
+ * at an empty queue.
  */
 final class HostBridge {
 
@@ -25,6 +31,9 @@ final class HostBridge {
 
     private static final String INSTALLER = "((traceModules) => {"
             + " const host = { pending: 0, queue: [], logs: [], dropped: 0 };"
+            // an async function's promise is V8's own, whatever the snapshot did to the global Promise
+            + " const signal = async () => { throw 0; };"
+            + " const queued = () => { if (host.pending++ === 0) signal(); };"
             + " const known = new Set();"
             + " host.register = name => { known.add(name); };"
             + " host.settle = (request, namespace, evaluation) => {"
@@ -38,7 +47,7 @@ final class HostBridge {
             + "  if (!known.has(name)) {"
             + "   return Promise.reject(new Error(\"Cannot find module '\" + name"
             + "    + \"': add it with JsRuntime.addStaticModule(name, source) before importing it\")); }"
-            + "  return new Promise((resolve, reject) => { host.queue.push({ name, resolve, reject }); host.pending++; }); } });"
+            + "  return new Promise((resolve, reject) => { host.queue.push({ name, resolve, reject }); queued(); }); } });"
             + " const text = value => {"
             + "  if (typeof value === 'string') return value;"
             + "  if (value instanceof Error) return value.stack || String(value);"
@@ -47,7 +56,7 @@ final class HostBridge {
             + " const print = level => function (...args) {"
             + "  if (host.logs.length < " + (MAX_LOG_ENTRIES * 2) + ") host.logs.push(level, args.map(text).join(' '));"
             + "  else host.dropped++;"
-            + "  host.pending++; };"
+            + "  queued(); };"
             + " globalThis.console = { log: print('INFO'), info: print('INFO'), warn: print('WARN'),"
             + "  error: print('ERROR'), debug: print('DEBUG'), trace: print('TRACE') };"
             + " if (traceModules) Object.defineProperty(globalThis, '__jsrun_trace', { value: print('MODULES') });"
@@ -58,6 +67,8 @@ final class HostBridge {
     private final V8Runtime runtime;
     private final Logger console;
     private V8ValueObject host;
+    /** Set when JavaScript may have queued something since the last {@link #serve}; V8 thread only. */
+    private boolean signalled;
 
     HostBridge(V8Runtime runtime, Logger console) {
         this.runtime = runtime;
@@ -75,9 +86,18 @@ final class HostBridge {
         return this.host;
     }
 
-    /** Serves what JavaScript queued, until nothing is left: one cheap read when nothing was. */
+    /** Notes that JavaScript rejected a promise nobody handles, which it does when it starts a new queue. */
+    void signal() {
+        this.signalled = true;
+    }
+
+    /**
+     * Serves what JavaScript queued, until nothing is left (serving a module may log or import more); costs
+     * nothing when no promise went unhandled since the last time.
+     */
     void serve(StaticModules modules) throws JavetException {
-        while (this.host.getInteger("pending") > 0) {
+        while (this.signalled) {
+            this.signalled = false;
             try (V8ValueArray taken = this.host.invoke("take")) {
                 try (V8ValueArray logs = taken.get(1)) {
                     log(logs, taken.getInteger(2));
@@ -110,6 +130,7 @@ final class HostBridge {
 
     /** Releases the JavaScript half before the context goes away. */
     void clear() throws JavetException {
+        this.signalled = false;
         if (this.host != null) {
             this.host.close();
             this.host = null;

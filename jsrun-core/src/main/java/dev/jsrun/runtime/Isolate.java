@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import com.caoccao.javet.exceptions.BaseJavetScriptingException;
 import com.caoccao.javet.exceptions.JavetException;
 import com.caoccao.javet.exceptions.JavetTerminatedException;
+import com.caoccao.javet.enums.JavetPromiseRejectEvent;
 import com.caoccao.javet.enums.V8ValueErrorType;
 import com.caoccao.javet.interop.V8Runtime;
 import com.caoccao.javet.interop.callback.IJavetDirectCallable;
@@ -55,8 +56,6 @@ public final class Isolate implements AutoCloseable {
         this.runtime = runtime;
         this.config = config;
         runtime.setLogger(Slf4jJavetLogger.INSTANCE);
-        // Rejections are reported to the caller through evalAsync; V8's unhandled-rejection events are noise.
-        runtime.setPromiseRejectCallback((event, promise, value) -> { });
         // Without this callback V8 aborts the whole JVM when a script exhausts the heap. It runs inside V8's GC:
         // it only asks V8 to stop the script and grants the headroom needed to unwind; the runtime is then
         // disposed of. Returning the limit unchanged would abort as well.
@@ -66,6 +65,13 @@ public final class Isolate implements AutoCloseable {
             return currentLimit + Math.max(currentLimit / 2, 16L << 20);
         });
         this.bridge = new HostBridge(runtime, LoggerFactory.getLogger(config.consoleLogger()));
+        // Rejections reach their caller through evalAsync. An unhandled one may be the host bridge saying that
+        // JavaScript queued console output or an import() for Java to serve.
+        runtime.setPromiseRejectCallback((event, promise, value) -> {
+            if (event == JavetPromiseRejectEvent.PromiseRejectWithNoHandler) {
+                this.bridge.signal();
+            }
+        });
         this.modules = new StaticModules(runtime, this.bridge);
         prepareContext();
         recordHeap();
