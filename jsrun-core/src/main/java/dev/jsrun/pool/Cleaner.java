@@ -4,6 +4,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,10 +14,11 @@ import org.slf4j.LoggerFactory;
  * nothing, and waking a sleeping thread does not: it is a futex wake plus an inter-processor interrupt, about
  * 19 µs on a 2-core virtual machine, more than the whole rest of a round trip. So while work keeps coming the
  * first thread looks for it itself every {@link #POLL_NANOS}, and only after {@link #LINGER_NANOS} without
- * work does it sleep until a task wakes it. The other threads are helpers: they sleep as soon as they find
- * nothing to do, so that their polling does not interrupt the cores borrowers run on, and are woken when a
- * task finds no thread looking for work (all busy or asleep), when a thread takes a task and sees more
- * waiting, or for a task marked urgent (a borrower is waiting).
+ * work does it sleep until a task wakes it. The other threads are helpers, for when borrowers
+ * wait for runtimes: they sleep as soon as they find nothing to do, so that their polling does not interrupt
+ * the cores borrowers run on, and are woken for a task marked urgent, or when work finds the first thread busy
+ * while {@code callersWaiting} says that borrowers wait. Otherwise the first thread works through the queue
+ * alone and leaves the other cores to the borrowers.
  */
 final class Cleaner {
 
@@ -36,19 +38,32 @@ final class Cleaner {
     private final AtomicInteger next = new AtomicInteger();
     /** Threads awake and not running a task: they will find a queued task without being woken. */
     private final AtomicInteger looking = new AtomicInteger();
+    private final BooleanSupplier callersWaiting;
+    /** Whether the first thread sleeps until woken; set before its last look at the queue. */
+    private volatile boolean firstAsleep;
     private volatile boolean shutdown;
 
     Cleaner(String name, int count) {
-        this(name, count, POLL_NANOS, LINGER_NANOS);
+        this(name, count, () -> true);
+    }
+
+    /** {@code callersWaiting} tells whether borrowers wait for cleaned runtimes, so that helpers are worth it. */
+    Cleaner(String name, int count, BooleanSupplier callersWaiting) {
+        this(name, count, POLL_NANOS, LINGER_NANOS, callersWaiting);
     }
 
     Cleaner(String name, int count, long pollNanos, long lingerNanos) {
+        this(name, count, pollNanos, lingerNanos, () -> true);
+    }
+
+    Cleaner(String name, int count, long pollNanos, long lingerNanos, BooleanSupplier callersWaiting) {
+        this.callersWaiting = callersWaiting;
         this.pollNanos = pollNanos;
         this.lingerNanos = lingerNanos;
         this.threads = new Thread[count];
         for (int i = 0; i < count; i++) {
-            boolean lingers = (i == 0);
-            Thread thread = new Thread(() -> work(lingers), name + "-" + (i + 1));
+            boolean first = (i == 0);
+            Thread thread = new Thread(() -> work(first), name + "-" + (i + 1));
             thread.setDaemon(true);
             this.threads[i] = thread;
         }
@@ -59,7 +74,8 @@ final class Cleaner {
 
     /**
      * Queues a task; returns {@code false} once the cleaner is shut down. An urgent task wakes a thread at once
-     * instead of waiting for the next poll.
+     * instead of waiting for the next poll; any other wakes the first thread if it sleeps, or a helper if the
+     * first is busy and borrowers wait.
      */
     boolean submit(Runnable task, boolean urgent) {
         if (this.shutdown) {
@@ -70,9 +86,17 @@ final class Cleaner {
             // shut down meanwhile, and no thread took it: the caller must dispose of what it hands over
             return false;
         }
-        if (urgent || this.looking.get() == 0) {
-            if (!wakeSleeper() && urgent) {
+        if (urgent) {
+            if (!wakeSleeper()) {
                 LockSupport.unpark(this.threads[Math.floorMod(this.next.getAndIncrement(), this.threads.length)]);
+            }
+        }
+        else if (this.looking.get() == 0) {
+            if (this.firstAsleep) {
+                LockSupport.unpark(this.threads[0]);
+            }
+            else if (this.callersWaiting.getAsBoolean()) {
+                wakeSleeper();
             }
         }
         return true;
@@ -112,7 +136,7 @@ final class Cleaner {
         return true;
     }
 
-    private void work(boolean lingers) {
+    private void work(boolean first) {
         Thread self = Thread.currentThread();
         long lastWork = System.nanoTime();
         this.looking.incrementAndGet();
@@ -120,13 +144,17 @@ final class Cleaner {
             Runnable task = this.tasks.poll();
             if (task != null) {
                 this.looking.decrementAndGet();
-                if (!this.tasks.isEmpty() && this.looking.get() == 0) {
-                    // more work than hands: bring in a helper rather than leave it queued behind this task
+                if (!this.tasks.isEmpty() && this.looking.get() == 0 && this.callersWaiting.getAsBoolean()) {
+                    // more work than hands while borrowers wait: bring in a helper
                     wakeSleeper();
                 }
                 run(task);
                 this.looking.incrementAndGet();
                 lastWork = System.nanoTime();
+                if (!first && !this.shutdown && !this.callersWaiting.getAsBoolean()) {
+                    // nobody waits: leave the rest to the first thread and the core to the borrowers
+                    sleepAsHelper(self, true);
+                }
                 continue;
             }
             if (this.shutdown) {
@@ -136,21 +164,43 @@ final class Cleaner {
                 }
                 continue;
             }
-            if (lingers && System.nanoTime() - lastWork < this.lingerNanos) {
+            if (first && System.nanoTime() - lastWork < this.lingerNanos) {
                 LockSupport.parkNanos(this, this.pollNanos);
                 continue;
             }
-            // Announce the sleep before the last look: a task offered after that look finds this thread
-            // asleep and not looking, and wakes it.
-            this.sleepers.offer(self);
-            this.looking.decrementAndGet();
-            if (this.tasks.isEmpty() && !this.shutdown) {
-                LockSupport.park(this);
+            if (first) {
+                // Announce the sleep before the last look: a task offered after that look finds this thread
+                // asleep and not looking, and wakes it.
+                this.firstAsleep = true;
+                this.looking.decrementAndGet();
+                if (this.tasks.isEmpty() && !this.shutdown) {
+                    LockSupport.park(this);
+                }
+                this.looking.incrementAndGet();
+                this.firstAsleep = false;
             }
-            this.looking.incrementAndGet();
-            this.sleepers.remove(self);
+            else {
+                sleepAsHelper(self, false);
+            }
             lastWork = System.nanoTime();
         }
+    }
+
+    /**
+     * Parks a helper until a task wakes it. With {@code leavingWork} it parks even with tasks queued, after
+     * making sure that the first thread looks at them.
+     */
+    private void sleepAsHelper(Thread self, boolean leavingWork) {
+        this.sleepers.offer(self);
+        this.looking.decrementAndGet();
+        if (leavingWork && !this.tasks.isEmpty()) {
+            LockSupport.unpark(this.threads[0]);
+        }
+        if ((leavingWork || this.tasks.isEmpty()) && !this.shutdown) {
+            LockSupport.park(this);
+        }
+        this.looking.incrementAndGet();
+        this.sleepers.remove(self);
     }
 
     private static void run(Runnable task) {

@@ -69,7 +69,9 @@ public final class JsRuntimePool implements JsRuntimeFactory {
         poolConfig.setNumTestsPerEvictionRun(settings.maxSize());
         poolConfig.setJmxEnabled(false);
         this.pool = new GenericObjectPool<>(new IsolateFactory(), poolConfig);
-        this.cleaner = new Cleaner(settings.name() + "-cleaner", settings.cleanerThreads());
+        // helpers only when borrowers wait: otherwise they would take the cores the borrowers run on
+        this.cleaner = new Cleaner(settings.name() + "-cleaner", settings.cleanerThreads(),
+                () -> this.pool.getNumIdle() == 0 || this.pool.getNumWaiters() > 0);
         try {
             this.pool.preparePool();
         }

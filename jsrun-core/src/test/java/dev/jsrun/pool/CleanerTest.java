@@ -4,6 +4,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -84,6 +85,52 @@ class CleanerTest {
                 Thread.sleep(20);
             }
         }
+        cleaner.shutdown();
+        assertThat(cleaner.awaitTermination(TimeUnit.SECONDS.toNanos(5))).isTrue();
+    }
+
+    @Test
+    void helpersLeaveTheWorkToTheFirstThreadWhileNoBorrowerWaits() throws Exception {
+        AtomicBoolean borrowersWait = new AtomicBoolean();
+        Cleaner cleaner = new Cleaner("calm-cleaner", 2, POLL, TimeUnit.MILLISECONDS.toNanos(50), borrowersWait::get);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (threadState("calm-cleaner-2") != Thread.State.WAITING && System.nanoTime() < deadline) {
+            // a helper that has just started takes what it finds before it first goes to sleep
+            Thread.sleep(1);
+        }
+        for (int round = 0; round < 5; round++) {
+            CountDownLatch release = new CountDownLatch(1);
+            CountDownLatch firstRunning = new CountDownLatch(1);
+            Set<String> ranOn = ConcurrentHashMap.newKeySet();
+            CountDownLatch secondRan = new CountDownLatch(1);
+            cleaner.submit(() -> {
+                firstRunning.countDown();
+                await(release);
+            }, false);
+            assertThat(firstRunning.await(5, TimeUnit.SECONDS)).isTrue();
+            cleaner.submit(() -> {
+                ranOn.add(Thread.currentThread().getName());
+                secondRan.countDown();
+            }, false);
+            // with the first thread busy and nobody waiting, the second task waits for it rather than for a helper
+            assertThat(secondRan.await(100, TimeUnit.MILLISECONDS)).as("round %d: ran early", round).isFalse();
+            release.countDown();
+            assertThat(secondRan.await(5, TimeUnit.SECONDS)).as("round %d", round).isTrue();
+            assertThat(ranOn).containsExactly("calm-cleaner-1");
+        }
+        // once borrowers wait, the next task finding the first thread busy brings in a helper
+        borrowersWait.set(true);
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch firstRunning = new CountDownLatch(1);
+        CountDownLatch secondRan = new CountDownLatch(1);
+        cleaner.submit(() -> {
+            firstRunning.countDown();
+            await(release);
+        }, false);
+        assertThat(firstRunning.await(5, TimeUnit.SECONDS)).isTrue();
+        cleaner.submit(secondRan::countDown, false);
+        assertThat(secondRan.await(5, TimeUnit.SECONDS)).as("a helper ran it").isTrue();
+        release.countDown();
         cleaner.shutdown();
         assertThat(cleaner.awaitTermination(TimeUnit.SECONDS.toNanos(5))).isTrue();
     }
