@@ -86,7 +86,9 @@ public final class PoolSettings {
     /**
      * Threads that reset returned runtimes to the snapshot state, off the borrowers' path. One core resets
      * only so many runtimes per second (~700 of a lodash + handlebars + marked snapshot), so by default there
-     * is one per available processor, and no more than max-size.
+     * is one per available processor, and no more than max-size. All but the first work only while borrowers
+     * wait for a runtime (none idle, or a borrower waiting), so that they leave the cores to the borrowers
+     * otherwise.
      */
     public int cleanerThreads() {
         return this.cleanerThreads;

@@ -243,7 +243,8 @@ public class JsRunProperties {
 
         /**
          * Threads that reset returned runtimes to the snapshot state, off the borrowers' path. Defaults to
-         * the number of available processors, at most max-size.
+         * the number of available processors, at most max-size. All but the first work only while borrowers
+         * wait for a runtime.
          */
         private Integer cleanerThreads;
 
