@@ -35,7 +35,6 @@ final class Cleaner {
     private final Thread[] threads;
     private final long pollNanos;
     private final long lingerNanos;
-    private final AtomicInteger next = new AtomicInteger();
     /** Threads awake and not running a task: they will find a queued task without being woken. */
     private final AtomicInteger looking = new AtomicInteger();
     private final BooleanSupplier callersWaiting;
@@ -86,14 +85,15 @@ final class Cleaner {
             // shut down meanwhile, and no thread took it: the caller must dispose of what it hands over
             return false;
         }
-        if (urgent) {
-            if (!wakeSleeper()) {
-                LockSupport.unpark(this.threads[Math.floorMod(this.next.getAndIncrement(), this.threads.length)]);
-            }
-        }
-        else if (this.looking.get() == 0) {
+        if (urgent || this.looking.get() == 0) {
             if (this.firstAsleep) {
                 LockSupport.unpark(this.threads[0]);
+            }
+            else if (urgent) {
+                if (!wakeSleeper()) {
+                    // no helper asleep: cut the first thread's poll short, or have it look again after its task
+                    LockSupport.unpark(this.threads[0]);
+                }
             }
             else if (this.callersWaiting.getAsBoolean()) {
                 wakeSleeper();
