@@ -99,15 +99,9 @@ class CleanerTest {
             Thread.sleep(1);
         }
         for (int round = 0; round < 5; round++) {
-            CountDownLatch release = new CountDownLatch(1);
-            CountDownLatch firstRunning = new CountDownLatch(1);
+            CountDownLatch release = occupyFirstThread(cleaner);
             Set<String> ranOn = ConcurrentHashMap.newKeySet();
             CountDownLatch secondRan = new CountDownLatch(1);
-            cleaner.submit(() -> {
-                firstRunning.countDown();
-                await(release);
-            }, false);
-            assertThat(firstRunning.await(5, TimeUnit.SECONDS)).isTrue();
             cleaner.submit(() -> {
                 ranOn.add(Thread.currentThread().getName());
                 secondRan.countDown();
@@ -120,19 +114,25 @@ class CleanerTest {
         }
         // once borrowers wait, the next task finding the first thread busy brings in a helper
         borrowersWait.set(true);
-        CountDownLatch release = new CountDownLatch(1);
-        CountDownLatch firstRunning = new CountDownLatch(1);
+        CountDownLatch release = occupyFirstThread(cleaner);
         CountDownLatch secondRan = new CountDownLatch(1);
-        cleaner.submit(() -> {
-            firstRunning.countDown();
-            await(release);
-        }, false);
-        assertThat(firstRunning.await(5, TimeUnit.SECONDS)).isTrue();
         cleaner.submit(secondRan::countDown, false);
         assertThat(secondRan.await(5, TimeUnit.SECONDS)).as("a helper ran it").isTrue();
         release.countDown();
         cleaner.shutdown();
         assertThat(cleaner.awaitTermination(TimeUnit.SECONDS.toNanos(5))).isTrue();
+    }
+
+    /** Gives the cleaner a task that runs until the returned latch is counted down; returns once it runs. */
+    private static CountDownLatch occupyFirstThread(Cleaner cleaner) throws InterruptedException {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch running = new CountDownLatch(1);
+        cleaner.submit(() -> {
+            running.countDown();
+            await(release);
+        }, false);
+        assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
+        return release;
     }
 
     @Test
