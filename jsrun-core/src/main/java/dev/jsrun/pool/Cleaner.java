@@ -42,17 +42,9 @@ final class Cleaner {
     private volatile boolean firstAsleep;
     private volatile boolean shutdown;
 
-    Cleaner(String name, int count) {
-        this(name, count, () -> true);
-    }
-
     /** {@code callersWaiting} tells whether borrowers wait for cleaned runtimes, so that helpers are worth it. */
     Cleaner(String name, int count, BooleanSupplier callersWaiting) {
         this(name, count, POLL_NANOS, LINGER_NANOS, callersWaiting);
-    }
-
-    Cleaner(String name, int count, long pollNanos, long lingerNanos) {
-        this(name, count, pollNanos, lingerNanos, () -> true);
     }
 
     Cleaner(String name, int count, long pollNanos, long lingerNanos, BooleanSupplier callersWaiting) {

@@ -6,6 +6,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.Test;
 
@@ -15,9 +16,12 @@ class CleanerTest {
 
     private static final long POLL = TimeUnit.MICROSECONDS.toNanos(250);
 
+    /** Borrowers always waiting: helpers join in whenever the first thread is busy. */
+    private static final BooleanSupplier ALWAYS_WAITING = () -> true;
+
     @Test
     void runsEveryTaskExactlyOnceUnderConcurrentSubmitters() throws Exception {
-        Cleaner cleaner = new Cleaner("test-cleaner", 2, POLL, TimeUnit.MILLISECONDS.toNanos(5));
+        Cleaner cleaner = new Cleaner("test-cleaner", 2, POLL, TimeUnit.MILLISECONDS.toNanos(5), ALWAYS_WAITING);
         int perThread = 5_000;
         Set<Integer> ran = ConcurrentHashMap.newKeySet();
         AtomicInteger runs = new AtomicInteger();
@@ -53,7 +57,7 @@ class CleanerTest {
 
     @Test
     void aSleepingCleanerWakesForTheNextTask() throws Exception {
-        Cleaner cleaner = new Cleaner("test-cleaner", 1, POLL, TimeUnit.MILLISECONDS.toNanos(10));
+        Cleaner cleaner = new Cleaner("test-cleaner", 1, POLL, TimeUnit.MILLISECONDS.toNanos(10), ALWAYS_WAITING);
         for (int round = 0; round < 20; round++) {
             // well past the linger time: the thread has gone to sleep and only the submit can wake it
             Thread.sleep(30);
@@ -67,7 +71,7 @@ class CleanerTest {
 
     @Test
     void aHelperTakesTheNextTaskWhileTheFirstThreadIsBusy() throws Exception {
-        Cleaner cleaner = new Cleaner("busy-cleaner", 2, POLL, TimeUnit.MILLISECONDS.toNanos(50));
+        Cleaner cleaner = new Cleaner("busy-cleaner", 2, POLL, TimeUnit.MILLISECONDS.toNanos(50), ALWAYS_WAITING);
         for (int round = 0; round < 20; round++) {
             CountDownLatch secondRan = new CountDownLatch(1);
             AtomicInteger firstSawSecond = new AtomicInteger();
@@ -137,7 +141,7 @@ class CleanerTest {
 
     @Test
     void helpersSleepUntilWokenInsteadOfPolling() throws Exception {
-        Cleaner cleaner = new Cleaner("idle-cleaner", 3, POLL, TimeUnit.SECONDS.toNanos(30));
+        Cleaner cleaner = new Cleaner("idle-cleaner", 3, POLL, TimeUnit.SECONDS.toNanos(30), ALWAYS_WAITING);
         CountDownLatch ran = new CountDownLatch(3);
         for (int i = 0; i < 3; i++) {
             cleaner.submit(ran::countDown, true);
@@ -174,7 +178,7 @@ class CleanerTest {
 
     @Test
     void shutdownFinishesQueuedTasksAndRefusesNewOnes() throws Exception {
-        Cleaner cleaner = new Cleaner("test-cleaner", 1);
+        Cleaner cleaner = new Cleaner("test-cleaner", 1, ALWAYS_WAITING);
         CountDownLatch release = new CountDownLatch(1);
         AtomicInteger finished = new AtomicInteger();
         cleaner.submit(() -> {
@@ -193,7 +197,7 @@ class CleanerTest {
 
     @Test
     void aFailingTaskDoesNotStopTheCleaner() throws Exception {
-        Cleaner cleaner = new Cleaner("test-cleaner", 1);
+        Cleaner cleaner = new Cleaner("test-cleaner", 1, ALWAYS_WAITING);
         cleaner.submit(() -> {
             throw new IllegalStateException("boom");
         }, true);
