@@ -272,8 +272,9 @@ public final class JsRuntimePool implements JsRuntimeFactory {
             return;
         }
         this.cleaning.incrementAndGet();
-        // a borrower waiting for this runtime should not wait for the cleaner's next look
-        boolean urgent = this.pool.getNumIdle() == 0;
+        // A borrower blocked in acquire() should not wait for the cleaner's next look. Only then: a helper woken
+        // here may take this thread's core for a whole reset before close() returns.
+        boolean urgent = this.pool.getNumWaiters() > 0;
         if (!this.cleaner.submit(() -> clean(isolate), urgent)) {
             this.cleaning.decrementAndGet();
             discard(isolate, "pool closed");

@@ -94,7 +94,7 @@ class CleanerTest {
     }
 
     @Test
-    void helpersLeaveTheWorkToTheFirstThreadWhileNoBorrowerWaits() throws Exception {
+    void helpersJoinWhileBorrowersWaitCalledByTheFirstThreadOrAnUrgentTask() throws Exception {
         AtomicBoolean borrowersWait = new AtomicBoolean();
         Cleaner cleaner = new Cleaner("calm-cleaner", 2, POLL, TimeUnit.MILLISECONDS.toNanos(50), borrowersWait::get);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
@@ -116,13 +116,32 @@ class CleanerTest {
             assertThat(secondRan.await(5, TimeUnit.SECONDS)).as("round %d", round).isTrue();
             assertThat(ranOn).containsExactly("calm-cleaner-1");
         }
-        // once borrowers wait, the next task finding the first thread busy brings in a helper
+        // borrowers wait: an ordinary task still never wakes a helper from the thread that submits it ...
         borrowersWait.set(true);
-        CountDownLatch release = occupyFirstThread(cleaner);
-        CountDownLatch secondRan = new CountDownLatch(1);
-        cleaner.submit(secondRan::countDown, false);
-        assertThat(secondRan.await(5, TimeUnit.SECONDS)).as("a helper ran it").isTrue();
-        release.countDown();
+        CountDownLatch releaseFirst = occupyFirstThread(cleaner);
+        CountDownLatch releaseSecond = new CountDownLatch(1);
+        CountDownLatch secondRunning = new CountDownLatch(1);
+        Set<String> thirdRanOn = ConcurrentHashMap.newKeySet();
+        CountDownLatch thirdRan = new CountDownLatch(1);
+        cleaner.submit(() -> {
+            secondRunning.countDown();
+            await(releaseSecond);
+        }, false);
+        cleaner.submit(() -> {
+            thirdRanOn.add(Thread.currentThread().getName());
+            thirdRan.countDown();
+        }, false);
+        assertThat(thirdRan.await(100, TimeUnit.MILLISECONDS)).as("woken by the submitter").isFalse();
+        // ... the first thread, taking its next task, brings in a helper for the rest
+        releaseFirst.countDown();
+        assertThat(secondRunning.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(thirdRan.await(5, TimeUnit.SECONDS)).as("a helper ran it").isTrue();
+        assertThat(thirdRanOn).containsExactly("calm-cleaner-2");
+        // and an urgent task, a runtime returned while a borrower is blocked, wakes a helper at once
+        CountDownLatch urgentRan = new CountDownLatch(1);
+        cleaner.submit(urgentRan::countDown, true);
+        assertThat(urgentRan.await(5, TimeUnit.SECONDS)).as("a helper ran the urgent task").isTrue();
+        releaseSecond.countDown();
         cleaner.shutdown();
         assertThat(cleaner.awaitTermination(TimeUnit.SECONDS.toNanos(5))).isTrue();
     }
