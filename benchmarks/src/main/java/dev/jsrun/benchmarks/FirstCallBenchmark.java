@@ -32,7 +32,7 @@ import dev.jsrun.snapshot.V8Runtimes;
  * other works, so they cannot share one), as a pool's cleaner does.</li>
  * </ul>
  * With {@code warmUp=true} the thread that reset the context also made the same call once, as the pool's
- * {@code warm-up} setting does.
+ * {@code warm-up} setting does. The second thread spins in every mode, so the machine is equally busy in all.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
