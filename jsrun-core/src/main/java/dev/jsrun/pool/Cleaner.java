@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * work does it sleep until a task wakes it. The other threads are helpers, for when borrowers
  * wait for runtimes: they sleep as soon as they find nothing to do, so that their polling does not interrupt
  * the cores borrowers run on. A helper is woken for a task marked urgent, or by the first thread when it takes
- * a task, finds more queued and {@code callersWaiting} says that borrowers wait; otherwise the first thread
+ * a task, finds more queued and {@code callersWaiting} says that borrowers wait, or by a borrower that is about
+ * to wait while tasks are queued and no thread looks for them ({@link #borrowerWaiting()}); otherwise the first thread
  * works through the queue alone and leaves the other cores to the borrowers. An ordinary task never wakes a
  * helper from the thread that hands it over: the scheduler may put the helper on that thread's core, and a
  * reset is a millisecond of work that the returning thread then waits out before it gets its core back
@@ -91,6 +92,18 @@ final class Cleaner {
             }
         }
         return true;
+    }
+
+    /**
+     * Called by a borrower about to wait for a runtime: if returned runtimes are queued and no thread looks for
+     * them (the first thread is busy with a reset, the helpers asleep), a helper takes them now. A task queued
+     * while the first thread was busy would otherwise wait for that thread, since the thread that queued it
+     * leaves the helpers asleep. The waiting borrower gives up its core anyway, so waking one here costs nobody.
+     */
+    void borrowerWaiting() {
+        if (!this.tasks.isEmpty() && this.looking.get() == 0 && !wakeSleeper() && this.firstAsleep) {
+            LockSupport.unpark(this.threads[0]);
+        }
     }
 
     private boolean wakeSleeper() {

@@ -98,6 +98,10 @@ public final class JsRuntimePool implements JsRuntimeFactory {
         requireOpen();
         long started = System.nanoTime();
         Isolate isolate;
+        if (this.pool.getNumIdle() == 0) {
+            // about to wait: returned runtimes queued behind a busy cleaner thread must not wait for it
+            this.cleaner.borrowerWaiting();
+        }
         try {
             isolate = this.pool.borrowObject(maxWait);
         }

@@ -72,22 +72,50 @@ class CleanerTest {
     @Test
     void aHelperTakesTheNextTaskWhileTheFirstThreadIsBusy() throws Exception {
         Cleaner cleaner = new Cleaner("busy-cleaner", 2, POLL, TimeUnit.MILLISECONDS.toNanos(50), ALWAYS_WAITING);
+        awaitState("busy-cleaner-2", Thread.State.WAITING);
         for (int round = 0; round < 20; round++) {
+            // both tasks are queued before the first thread is free to take one: it then finds the second
+            // queued behind the first, and must bring in the helper, or the first task never finishes
+            CountDownLatch release = occupyFirstThread(cleaner);
             CountDownLatch secondRan = new CountDownLatch(1);
-            AtomicInteger firstSawSecond = new AtomicInteger();
-            // the first task only finishes once the second has run: that takes a second thread
+            CountDownLatch firstDone = new CountDownLatch(1);
+            AtomicBoolean firstSawSecond = new AtomicBoolean();
             cleaner.submit(() -> {
-                if (await(secondRan)) {
-                    firstSawSecond.incrementAndGet();
-                }
+                firstSawSecond.set(await(secondRan));
+                firstDone.countDown();
             }, false);
             cleaner.submit(secondRan::countDown, false);
-            assertThat(secondRan.await(5, TimeUnit.SECONDS)).as("round %d", round).isTrue();
-            awaitValue(firstSawSecond, 1);
-            if (round % 5 == 0) {
-                // let the helper fall asleep, so that it must be woken again
-                Thread.sleep(20);
-            }
+            release.countDown();
+            assertThat(firstDone.await(10, TimeUnit.SECONDS)).as("round %d", round).isTrue();
+            assertThat(firstSawSecond).as("round %d: the second task ran while the first waited", round).isTrue();
+        }
+        cleaner.shutdown();
+        assertThat(cleaner.awaitTermination(TimeUnit.SECONDS.toNanos(5))).isTrue();
+    }
+
+    @Test
+    void aBorrowerAboutToWaitWakesAHelperForATaskQueuedBehindTheBusyFirstThread() throws Exception {
+        AtomicBoolean borrowersWait = new AtomicBoolean();
+        Cleaner cleaner = new Cleaner("late-cleaner", 2, POLL, TimeUnit.MILLISECONDS.toNanos(50), borrowersWait::get);
+        awaitState("late-cleaner-2", Thread.State.WAITING);
+        for (int round = 0; round < 5; round++) {
+            // the first thread took its task before the next one came: nothing queued behind it when it looked
+            CountDownLatch release = occupyFirstThread(cleaner);
+            Set<String> ranOn = ConcurrentHashMap.newKeySet();
+            CountDownLatch queuedRan = new CountDownLatch(1);
+            cleaner.submit(() -> {
+                ranOn.add(Thread.currentThread().getName());
+                queuedRan.countDown();
+            }, false);
+            // then a borrower finds no idle runtime and is about to wait for one
+            borrowersWait.set(true);
+            cleaner.borrowerWaiting();
+            assertThat(queuedRan.await(10, TimeUnit.SECONDS)).as("round %d: ran while the first thread is busy", round)
+                .isTrue();
+            assertThat(ranOn).containsExactly("late-cleaner-2");
+            borrowersWait.set(false);
+            release.countDown();
+            awaitState("late-cleaner-2", Thread.State.WAITING);
         }
         cleaner.shutdown();
         assertThat(cleaner.awaitTermination(TimeUnit.SECONDS.toNanos(5))).isTrue();
@@ -97,11 +125,8 @@ class CleanerTest {
     void helpersJoinWhileBorrowersWaitCalledByTheFirstThreadOrAnUrgentTask() throws Exception {
         AtomicBoolean borrowersWait = new AtomicBoolean();
         Cleaner cleaner = new Cleaner("calm-cleaner", 2, POLL, TimeUnit.MILLISECONDS.toNanos(50), borrowersWait::get);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (threadState("calm-cleaner-2") != Thread.State.WAITING && System.nanoTime() < deadline) {
-            // a helper that has just started takes what it finds before it first goes to sleep
-            Thread.sleep(1);
-        }
+        // a helper that has just started takes what it finds before it first goes to sleep
+        awaitState("calm-cleaner-2", Thread.State.WAITING);
         for (int round = 0; round < 5; round++) {
             CountDownLatch release = occupyFirstThread(cleaner);
             Set<String> ranOn = ConcurrentHashMap.newKeySet();
@@ -187,12 +212,13 @@ class CleanerTest {
             .map(Thread::getState).findFirst().orElseThrow();
     }
 
-    private static void awaitValue(AtomicInteger value, int expected) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (value.get() != expected && System.nanoTime() < deadline) {
+    /** Waits until the thread is parked as {@code state}: a helper that is parked must be woken to work. */
+    private static void awaitState(String name, Thread.State state) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (threadState(name) != state && System.nanoTime() < deadline) {
             Thread.sleep(1);
         }
-        assertThat(value).hasValue(expected);
+        assertThat(threadState(name)).as(name).isEqualTo(state);
     }
 
     @Test
