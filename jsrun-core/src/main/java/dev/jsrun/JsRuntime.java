@@ -59,9 +59,7 @@ public interface JsRuntime extends AutoCloseable {
      * What {@code require()} did in this runtime since it left the snapshot (or its pool): export and
      * definition hits, misses, and the modules the snapshot holds; all zero without modules.
      */
-    default ModuleStats moduleStats() {
-        return ModuleStats.of(this);
-    }
+    ModuleStats moduleStats();
 
     /** Whether {@link #close()} was called. */
     boolean isClosed();

@@ -22,8 +22,13 @@ public final class RuntimeConfig {
     private final Duration timeout;
     private final String consoleLogger;
     private final Map<String, JsFunction> hostFunctions;
+    private final int maxResultSize;
+
+    /** The default {@link Builder#maxResultSize(int)}: 16 Mi characters. */
+    public static final int DEFAULT_MAX_RESULT_SIZE = 16 << 20;
 
     private RuntimeConfig(Builder builder) {
+        this.maxResultSize = builder.maxResultSize;
         this.snapshot = builder.snapshot;
         this.timeout = builder.timeout;
         this.consoleLogger = builder.consoleLogger;
@@ -52,6 +57,14 @@ public final class RuntimeConfig {
         return this.hostFunctions;
     }
 
+    /**
+     * The most characters a result may take on its way out of V8 (see {@link Builder#maxResultSize(int)}); the
+     * same bound applies to the arguments of Java functions bound into the runtime.
+     */
+    public int maxResultSize() {
+        return this.maxResultSize;
+    }
+
     /** The SLF4J logger that {@code console.log/info/warn/error/debug} write to. */
     public String consoleLogger() {
         return this.consoleLogger;
@@ -68,8 +81,23 @@ public final class RuntimeConfig {
         private Duration timeout;
         private String consoleLogger = DEFAULT_CONSOLE_LOGGER;
         private final Map<String, JsFunction> hostFunctions = new LinkedHashMap<>();
+        private int maxResultSize = DEFAULT_MAX_RESULT_SIZE;
 
         private Builder() {
+        }
+
+        /**
+         * Bounds what one result may build on the Java side: a value is converted inside V8 into text of at
+         * most this many characters (a string costs its length, a number its digits, an array or object a few
+         * characters per item), or the evaluation fails with a {@link JsConversionException} that names the
+         * limit. Default {@value RuntimeConfig#DEFAULT_MAX_RESULT_SIZE}.
+         */
+        public Builder maxResultSize(int characters) {
+            if (characters < 1024) {
+                throw new IllegalArgumentException("max result size must be at least 1024 characters, was " + characters);
+            }
+            this.maxResultSize = characters;
+            return this;
         }
 
         /**

@@ -1,7 +1,5 @@
 package dev.jsrun.modules;
 
-import java.util.Map;
-
 import dev.jsrun.JsRuntime;
 
 /**
@@ -19,21 +17,25 @@ public record ModuleStats(long exportHits, long definitionHits, long misses, int
     /** No modules, no requests. */
     public static final ModuleStats NONE = new ModuleStats(0, 0, 0, 0, 0);
 
-    /** The script that reads the statistics, or {@code null} without a {@link ModuleSet} bundle. */
-    public static final String READ = "typeof __jsrun_modules === 'object' ? __jsrun_modules.stats() : null";
-
     /** Reads the statistics of a runtime; {@link #NONE} when its snapshot holds no {@link ModuleSet} bundle. */
     public static ModuleStats of(JsRuntime runtime) {
-        return from(runtime.eval(READ));
+        return runtime.moduleStats();
     }
 
-    /** The statistics from the value of {@link #READ}. */
-    public static ModuleStats from(Object stats) {
-        if (!(stats instanceof Map<?, ?> map)) {
+    /**
+     * The statistics from the host's text {@code exportHits,definitionHits,misses,exports,definitions};
+     * {@link #NONE} for an empty text (no module bundle in the snapshot).
+     */
+    public static ModuleStats parse(String stats) {
+        if (stats == null || stats.isEmpty()) {
             return NONE;
         }
-        return new ModuleStats(number(map, "exportHits"), number(map, "definitionHits"), number(map, "misses"),
-                (int) number(map, "exports"), (int) number(map, "definitions"));
+        String[] parts = stats.split(",", -1);
+        if (parts.length != 5) {
+            throw new IllegalArgumentException("module statistics must have five fields, not '" + stats + "'");
+        }
+        return new ModuleStats(Long.parseLong(parts[0]), Long.parseLong(parts[1]), Long.parseLong(parts[2]),
+                Integer.parseInt(parts[3]), Integer.parseInt(parts[4]));
     }
 
     /** These requests plus {@code other}'s; the module counts stay this one's. */
@@ -41,10 +43,6 @@ public record ModuleStats(long exportHits, long definitionHits, long misses, int
         return new ModuleStats(this.exportHits + other.exportHits, this.definitionHits + other.definitionHits,
                 this.misses + other.misses, Math.max(this.exports, other.exports),
                 Math.max(this.definitions, other.definitions));
-    }
-
-    private static long number(Map<?, ?> map, String key) {
-        return ((Number) map.get(key)).longValue();
     }
 
 }

@@ -6,67 +6,56 @@ import org.slf4j.event.Level;
 
 import com.caoccao.javet.exceptions.JavetException;
 import com.caoccao.javet.interop.V8Runtime;
-import com.caoccao.javet.values.reference.V8ValueArray;
+import com.caoccao.javet.values.V8Value;
 import com.caoccao.javet.values.reference.V8ValueFunction;
 import com.caoccao.javet.values.reference.V8ValueObject;
 
 /**
- * The JavaScript half of the host: {@code import()} requests and {@code console} output queue up in a
- * JavaScript object, and Java serves them after each call into the runtime (V8 mode has no event loop).
- * No Java function is bound into JavaScript: V8 may collect such a function while a context reset
- * deserializes the next context, and then call back into a runtime it can no longer find, which crashes the
- * JVM.
+ * The JavaScript half of the host ({@code host.js}), installed in every fresh context before user code runs.
+ * It evaluates code and turns results and errors into text inside V8, under the evaluation's deadline, so
+ * that no user value ever reaches Javet's converters (a revoked proxy or a throwing stack formatter there
+ * aborts the JVM); {@code import()} requests and {@code console} output queue up in it, and Java serves them
+ * after each call into the runtime (V8 mode has no event loop). Java holds the functions it returned, so
+ * nothing jsrun calls after user code is reachable from user code.
  * <p>
- * Most calls queue nothing, and asking JavaScript after each of them would cost a call into V8. So the first
- * request after the queue was taken also rejects a promise nobody handles: V8 reports that to the runtime's
- * promise-reject callback, which {@link Isolate} turns into {@link #signal()}. That callback belongs to the
- * isolate, not to a context, so it survives resets. A rejection of the application's own only costs one look
- * at an empty queue.
+ * No Java function is bound for the host's own needs: V8 may collect such a function while a context reset
+ * deserializes the next context, and then call back into a runtime it can no longer find. Most calls queue
+ * nothing, and asking JavaScript after each of them would cost a call into V8, so the first request after the
+ * queue was taken also rejects a promise nobody handles: V8 reports that to the runtime's promise-reject
+ * callback, which {@link Isolate} turns into {@link #signal()}. That callback belongs to the isolate, not to a
+ * context, so it survives resets. A rejection of the application's own only costs one look at an empty queue.
  */
 final class HostBridge {
 
     static final String IMPORT_FUNCTION = "__jsrun_import";
 
+    /** The resource name of the host's frames, which error stacks leave out. */
+    static final String RESOURCE_NAME = "jsrun:host";
+
+    private static final String SOURCE = GuestScripts.load("host.js");
+
     private static final int MAX_LOG_ENTRIES = 1_000;
 
-    private static final String INSTALLER = "((traceModules) => {"
-            + " const host = { pending: 0, queue: [], logs: [], dropped: 0 };"
-            // an async function's promise is V8's own, whatever the snapshot did to the global Promise
-            + " const signal = async () => { throw 0; };"
-            + " const queued = () => { if (host.pending++ === 0) signal(); };"
-            + " const known = new Set();"
-            + " host.register = name => { known.add(name); };"
-            + " host.settle = (request, namespace, evaluation) => {"
-            + "  Promise.resolve(evaluation).then(() => request.resolve(namespace), request.reject); };"
-            + " host.fail = (request, type, message) => {"
-            + "  request.reject(new (type === 'SyntaxError' ? SyntaxError : Error)(message)); };"
-            + " host.take = () => { const taken = [host.queue, host.logs, host.dropped];"
-            + "  host.queue = []; host.logs = []; host.dropped = 0; host.pending = 0; return taken; };"
-            + " Object.defineProperty(globalThis, '" + IMPORT_FUNCTION + "', { value: function (specifier) {"
-            + "  const name = String(specifier);"
-            + "  if (!known.has(name)) {"
-            + "   return Promise.reject(new Error(\"Cannot find module '\" + name"
-            + "    + \"': add it with JsRuntime.addStaticModule(name, source) before importing it\")); }"
-            + "  return new Promise((resolve, reject) => { host.queue.push({ name, resolve, reject }); queued(); }); } });"
-            + " const text = value => {"
-            + "  if (typeof value === 'string') return value;"
-            + "  if (value instanceof Error) return value.stack || String(value);"
-            + "  try { const json = JSON.stringify(value); return json === undefined ? String(value) : json; }"
-            + "  catch (e) { return String(value); } };"
-            + " const print = level => function (...args) {"
-            + "  if (host.logs.length < " + (MAX_LOG_ENTRIES * 2) + ") host.logs.push(level, args.map(text).join(' '));"
-            + "  else host.dropped++;"
-            + "  queued(); };"
-            + " globalThis.console = { log: print('INFO'), info: print('INFO'), warn: print('WARN'),"
-            + "  error: print('ERROR'), debug: print('DEBUG'), trace: print('TRACE') };"
-            + " if (traceModules) Object.defineProperty(globalThis, '__jsrun_trace', { value: print('MODULES') });"
-            + " return host; })";
+    private static final int MAX_LOG_CHARS = 1 << 20;
+
+    /** Error names, messages and stacks longer than this are cut: they go into exception messages and logs. */
+    private static final int MAX_ERROR_TEXT = 64 * 1024;
 
     private static final Logger modulesLogger = LoggerFactory.getLogger("dev.jsrun.modules");
 
     private final V8Runtime runtime;
     private final Logger console;
-    private V8ValueObject host;
+    private V8ValueObject api;
+    private V8ValueFunction run;
+    private V8ValueFunction runAsync;
+    private V8ValueFunction takeSettled;
+    private V8ValueFunction take;
+    private V8ValueFunction settleImport;
+    private V8ValueFunction failImport;
+    private V8ValueFunction register;
+    private V8ValueFunction moduleStats;
+    private V8ValueFunction adopt;
+    private V8ValueFunction setHostReading;
     /** Set when JavaScript may have queued something since the last {@link #serve}; V8 thread only. */
     private boolean signalled;
 
@@ -77,13 +66,64 @@ final class HostBridge {
 
     /** Installs the JavaScript half in the current context; needed again after every reset. */
     void install() throws JavetException {
-        try (V8ValueFunction installer = this.runtime.getExecutor(INSTALLER).setResourceName("jsrun:host").execute()) {
-            this.host = installer.call(null, modulesLogger.isDebugEnabled());
+        try (V8ValueFunction installer = this.runtime.getExecutor(SOURCE).setResourceName(RESOURCE_NAME).execute();
+                V8ValueObject options = this.runtime.createV8ValueObject()) {
+            options.set("maxLogEntries", MAX_LOG_ENTRIES);
+            options.set("maxLogChars", MAX_LOG_CHARS);
+            options.set("maxErrorText", MAX_ERROR_TEXT);
+            options.set("importFunction", IMPORT_FUNCTION);
+            options.set("traceModules", modulesLogger.isDebugEnabled());
+            this.api = installer.call(null, options);
         }
+        this.run = this.api.get("run");
+        this.runAsync = this.api.get("runAsync");
+        this.takeSettled = this.api.get("takeSettled");
+        this.take = this.api.get("take");
+        this.settleImport = this.api.get("settleImport");
+        this.failImport = this.api.get("failImport");
+        this.register = this.api.get("register");
+        this.moduleStats = this.api.get("moduleStats");
+        this.adopt = this.api.get("adopt");
+        this.setHostReading = this.api.get("setHostReading");
     }
 
-    V8ValueObject host() {
-        return this.host;
+    /** Evaluates {@code code} as a global script; the value is a primitive or the host's text for it. */
+    V8Value run(String code, int limit) throws JavetException {
+        return this.run.call(null, code, limit);
+    }
+
+    /** As {@link #run}, except that a thenable result answers {@code "p"} and settles as {@code id} later. */
+    V8Value runAsync(String code, int limit, int id) throws JavetException {
+        return this.runAsync.call(null, code, limit, id);
+    }
+
+    /** The promises of {@link #runAsync} that settled since the last time, as the host's text. */
+    String takeSettled() throws JavetException {
+        return this.takeSettled.callString(null);
+    }
+
+    /** The module statistics as text, or an empty string without modules. */
+    String moduleStats() throws JavetException {
+        return this.moduleStats.callString(null);
+    }
+
+    /** Lets {@code import()} find a module by this name. */
+    void register(String name) throws JavetException {
+        this.register.callVoid(null, name);
+    }
+
+    /**
+     * Publishes the Java function bound on {@code holder} as {@code name}: as a global, or handed to the
+     * module bundle when it is the run-time module loader. The holder is emptied, so only the wrapper, which
+     * encodes the arguments inside V8, can call it.
+     */
+    void adopt(String name, V8ValueObject holder, int limit, boolean moduleLoader) throws JavetException {
+        this.adopt.callVoid(null, name, holder, limit, moduleLoader);
+    }
+
+    /** While set, error stacks are formatted by jsrun rather than by a user's {@code Error.prepareStackTrace}. */
+    void hostReading(boolean reading) throws JavetException {
+        this.setHostReading.callVoid(null, reading);
     }
 
     /** Notes that JavaScript rejected a promise nobody handles, which it does when it starts a new queue. */
@@ -98,43 +138,103 @@ final class HostBridge {
     void serve(StaticModules modules) throws JavetException {
         while (this.signalled) {
             this.signalled = false;
-            try (V8ValueArray taken = this.host.invoke("take")) {
-                try (V8ValueArray logs = taken.get(1)) {
-                    log(logs, taken.getInteger(2));
-                }
-                try (V8ValueArray queue = taken.get(0)) {
-                    modules.serve(queue);
-                }
+            Queue queue = new Queue(this.take.callString(null));
+            int logs = queue.count();
+            int dropped = queue.count();
+            for (int i = 0; i < logs; i++) {
+                char kind = queue.kind();
+                log(kind, queue.text());
+            }
+            if (dropped > 0) {
+                this.console.warn("{} console messages were dropped: more than {} entries or {} characters between two "
+                        + "calls into the runtime", dropped, MAX_LOG_ENTRIES, MAX_LOG_CHARS);
+            }
+            int imports = queue.count();
+            for (int i = 0; i < imports; i++) {
+                int id = queue.count();
+                modules.serve(id, queue.text());
             }
         }
     }
 
-    private void log(V8ValueArray logs, int dropped) throws JavetException {
-        int length = logs.getLength();
-        for (int i = 0; i + 1 < length; i += 2) {
-            String kind = logs.getString(i);
-            if ("MODULES".equals(kind)) {
-                modulesLogger.debug(logs.getString(i + 1));
-                continue;
-            }
-            Level level = Level.valueOf(kind);
-            if (this.console.isEnabledForLevel(level)) {
-                this.console.atLevel(level).log(logs.getString(i + 1));
-            }
+    /** Resolves the {@code import()} request {@code id} once {@code evaluation} (the module's) settles. */
+    void settleImport(int id, V8Value namespace, V8Value evaluation) throws JavetException {
+        this.settleImport.callVoid(null, id, namespace, evaluation);
+    }
+
+    /** Rejects the {@code import()} request {@code id} with a new error of {@code type}. */
+    void failImport(int id, String type, String message) throws JavetException {
+        this.failImport.callVoid(null, id, type, message);
+    }
+
+    private void log(char kind, String line) {
+        if (kind == 'M') {
+            modulesLogger.debug(line);
+            return;
         }
-        if (dropped > 0) {
-            this.console.warn("{} console messages were dropped: more than {} between two calls into the runtime",
-                    dropped, MAX_LOG_ENTRIES);
+        Level level = switch (kind) {
+            case 'W' -> Level.WARN;
+            case 'E' -> Level.ERROR;
+            case 'D' -> Level.DEBUG;
+            case 'T' -> Level.TRACE;
+            default -> Level.INFO;
+        };
+        if (this.console.isEnabledForLevel(level)) {
+            this.console.atLevel(level).log(line);
         }
     }
 
     /** Releases the JavaScript half before the context goes away. */
     void clear() throws JavetException {
         this.signalled = false;
-        if (this.host != null) {
-            this.host.close();
-            this.host = null;
+        for (V8Value value : new V8Value[] { this.run, this.runAsync, this.takeSettled, this.take, this.settleImport,
+                this.failImport, this.register, this.moduleStats, this.adopt, this.setHostReading, this.api }) {
+            if (value != null) {
+                value.close();
+            }
         }
+        this.api = null;
+        this.run = null;
+        this.runAsync = null;
+        this.takeSettled = null;
+        this.take = null;
+        this.settleImport = null;
+        this.failImport = null;
+        this.register = null;
+        this.moduleStats = null;
+        this.adopt = null;
+        this.setHostReading = null;
+    }
+
+    /** Reads the host's queue text: counts end in ';', texts are length-prefixed. */
+    static final class Queue {
+
+        private final String text;
+        private int at;
+
+        Queue(String text) {
+            this.text = text;
+        }
+
+        int count() {
+            int end = this.text.indexOf(';', this.at);
+            int value = Integer.parseInt(this.text, this.at, end, 10);
+            this.at = end + 1;
+            return value;
+        }
+
+        char kind() {
+            return this.text.charAt(this.at++);
+        }
+
+        String text() {
+            int end = this.text.indexOf(':', this.at);
+            int length = Integer.parseInt(this.text, this.at, end, 10);
+            String value = this.text.substring(end + 1, end + 1 + length);
+            this.at = end + 1 + length;
+            return value;
+        }
+
     }
 
 }

@@ -18,15 +18,22 @@ import com.caoccao.javet.interop.V8Runtime;
 import com.caoccao.javet.interop.callback.IJavetDirectCallable;
 import com.caoccao.javet.interop.callback.JavetCallbackContext;
 import com.caoccao.javet.interop.callback.JavetCallbackType;
-import com.caoccao.javet.values.reference.V8ValueGlobalObject;
 import com.caoccao.javet.values.V8Value;
-import com.caoccao.javet.values.reference.V8ValuePromise;
+import com.caoccao.javet.values.primitive.V8ValueBoolean;
+import com.caoccao.javet.values.primitive.V8ValueDouble;
+import com.caoccao.javet.values.primitive.V8ValueInteger;
+import com.caoccao.javet.values.primitive.V8ValueNull;
+import com.caoccao.javet.values.primitive.V8ValueString;
+import com.caoccao.javet.values.primitive.V8ValueUndefined;
+import com.caoccao.javet.values.reference.V8ValueObject;
 
+import dev.jsrun.JsConversionException;
 import dev.jsrun.JsException;
 import dev.jsrun.JsFunction;
 import dev.jsrun.JsHeapLimitException;
 import dev.jsrun.JsTimeoutException;
 import dev.jsrun.RuntimeConfig;
+import dev.jsrun.modules.ModuleSet;
 import dev.jsrun.modules.ModuleStats;
 import dev.jsrun.snapshot.SharedRegExps;
 import dev.jsrun.snapshot.V8Runtimes;
@@ -51,6 +58,9 @@ public final class Isolate implements AutoCloseable {
     private volatile int sharedRegExps;
     private volatile long heapUsed;
     private volatile long heapLimit;
+
+    /** The longest jsrun's own calls may take: resetting a runtime, reading its module statistics. */
+    private static final Duration HOST_TIMEOUT = Duration.ofSeconds(5);
 
     private Isolate(V8Runtime runtime, RuntimeConfig config) throws JavetException {
         this.runtime = runtime;
@@ -105,43 +115,54 @@ public final class Isolate implements AutoCloseable {
     }
 
     public Object eval(String code, Duration timeout) {
+        String source = DynamicImportRewriter.rewrite(code, HostBridge.IMPORT_FUNCTION);
         this.lock.lock();
-        try (V8Value value = execute(code, timeout)) {
-            return JsValues.toJava(value);
+        try {
+            return guarded(timeout, () -> {
+                Object result;
+                try (V8Value value = this.bridge.run(source, this.config.maxResultSize())) {
+                    this.bridge.serve(this.modules);
+                    settleReady();
+                    result = read(value, source);
+                }
+                return result;
+            });
         }
         catch (JavetException ex) {
             throw translate(ex, timeout);
         }
         finally {
-            settlePending();
             this.lock.unlock();
         }
     }
 
     public CompletableFuture<Object> evalAsync(String code, Duration timeout) {
         CompletableFuture<Object> future = new CompletableFuture<>();
-        V8Value value = null;
+        String source = DynamicImportRewriter.rewrite(code, HostBridge.IMPORT_FUNCTION);
         this.lock.lock();
+        int id = this.pending.add(future);
         try {
-            value = execute(code, timeout);
-            if (value instanceof V8ValuePromise promise && promise.isPending()) {
-                // V8 mode has no event loop: a later call into this runtime may settle it.
-                this.pending.add(promise, future);
-                value = null;
-            }
-            else {
-                PendingPromises.settle(value, future);
-            }
+            guarded(timeout, () -> {
+                try (V8Value value = this.bridge.runAsync(source, this.config.maxResultSize(), id)) {
+                    if (!(value instanceof V8ValueString text && "p".equals(text.getValue()))) {
+                        this.pending.remove(id);
+                        complete(future, () -> read(value, source));
+                    }
+                }
+                this.bridge.serve(this.modules);
+                settleReady();
+                return null;
+            });
         }
         catch (JavetException ex) {
+            this.pending.remove(id);
             future.completeExceptionally(translate(ex, timeout));
         }
         catch (RuntimeException ex) {
+            this.pending.remove(id);
             future.completeExceptionally(ex);
         }
         finally {
-            closeQuietly(value);
-            settlePending();
             this.lock.unlock();
         }
         return future;
@@ -166,18 +187,23 @@ public final class Isolate implements AutoCloseable {
         }
     }
 
-    /** Binds a Java function as a global; the runtime is then replaced rather than reset by its pool. */
+    /**
+     * Binds a Java function as a global; the runtime is then replaced rather than reset by its pool. The global
+     * is a JavaScript wrapper that encodes the arguments inside V8 and under the caller's deadline, so the
+     * function receives plain Java values and no user object ever reaches Javet.
+     */
     public void bind(String name, JsFunction function) {
         if (name == null || !name.matches("[A-Za-z_$][\\w$]*")) {
             throw new IllegalArgumentException("'" + name + "' is not a JavaScript identifier");
         }
         java.util.Objects.requireNonNull(function, "function");
         this.lock.lock();
-        try (V8ValueGlobalObject global = this.runtime.getGlobalObject()) {
+        try (V8ValueObject holder = this.runtime.createV8ValueObject()) {
             // A context reset would let V8 collect the function at a moment it cannot call back safely.
             this.holdsHostFunctions = true;
-            global.bindFunction(new JavetCallbackContext(name, JavetCallbackType.DirectCallNoThisAndResult,
+            holder.bindFunction(new JavetCallbackContext(name, JavetCallbackType.DirectCallNoThisAndResult,
                     (IJavetDirectCallable.NoThisAndResult<Exception>) args -> callHost(name, function, args)));
+            this.bridge.adopt(name, holder, this.config.maxResultSize(), ModuleSet.RUNTIME_LOADER.equals(name));
         }
         catch (JavetException ex) {
             throw translate(ex, null);
@@ -189,11 +215,14 @@ public final class Isolate implements AutoCloseable {
 
     private V8Value callHost(String name, JsFunction function, V8Value... args) throws JavetException {
         try {
-            List<Object> arguments = new ArrayList<>();
-            for (V8Value arg : args == null ? new V8Value[0] : args) {
-                arguments.add(JsValues.toJava(arg));
+            Object arguments = args != null && args.length == 1 && args[0] instanceof V8ValueString encoded
+                    ? ValueDecoder.decode(encoded.getValue(), 1) : null;
+            if (!(arguments instanceof List<?> list)) {
+                throw new JsConversionException("the arguments did not come through jsrun's wrapper");
             }
-            return this.runtime.toV8Value(function.call(arguments));
+            @SuppressWarnings("unchecked")
+            List<Object> values = (List<Object>) list;
+            return this.runtime.toV8Value(function.call(values));
         }
         catch (Exception ex) {
             this.runtime.throwError(V8ValueErrorType.Error, name + ": " + ex.getMessage());
@@ -210,21 +239,45 @@ public final class Isolate implements AutoCloseable {
         this.lock.lock();
         try {
             this.pending.failAll("the runtime went back to its pool before the promise settled");
-            this.modules.clear();
-            this.bridge.clear();
-            this.runtime.resetContext();
-            prepareContext();
-            recordHeap();
-            warmUp();
+            guarded(HOST_TIMEOUT, () -> {
+                this.modules.clear();
+                this.bridge.clear();
+                this.runtime.resetContext();
+                prepareContext();
+                recordHeap();
+                warmUp();
+                return null;
+            });
+            if (this.taint != null) {
+                throw new IllegalStateException("resetting the runtime took longer than " + HOST_TIMEOUT.toMillis()
+                        + " ms");
+            }
         }
         finally {
             this.lock.unlock();
         }
     }
 
-    /** What {@code require()} did in this runtime since it was restored or reset. */
+    /**
+     * What {@code require()} did in this runtime since it was restored or reset, read through the function the
+     * host took from the module bundle before any user code ran.
+     */
     public ModuleStats moduleStats() {
-        return ModuleStats.from(eval(ModuleStats.READ, null));
+        this.lock.lock();
+        try {
+            String stats = guarded(HOST_TIMEOUT, this.bridge::moduleStats);
+            if (this.taint != null) {
+                throw new IllegalStateException("reading the module statistics took longer than "
+                        + HOST_TIMEOUT.toMillis() + " ms");
+            }
+            return ModuleStats.parse(stats);
+        }
+        catch (JavetException ex) {
+            throw translate(ex, HOST_TIMEOUT);
+        }
+        finally {
+            this.lock.unlock();
+        }
     }
 
     /**
@@ -338,7 +391,7 @@ public final class Isolate implements AutoCloseable {
      * path, makes the borrower's first call cheaper.
      */
     private void warmUp() throws JavetException {
-        run("void 0").close();
+        this.bridge.run("void 0", this.config.maxResultSize()).close();
     }
 
     /** Reads heap figures on the thread that holds the lock, so no V8 call crosses threads. */
@@ -353,40 +406,113 @@ public final class Isolate implements AutoCloseable {
         }
     }
 
-    private V8Value execute(String code, Duration timeout) throws JavetException {
+    /**
+     * Runs one call into V8 under a deadline, if there is one: when it expires, V8 is told to stop, and the
+     * runtime is tainted so that no pool hands it out again.
+     */
+    private <T> T guarded(Duration timeout, V8Call<T> call) throws JavetException {
         if (this.runtime.isClosed()) {
             throw new IllegalStateException(this.heapLimitReached
                     ? "the runtime was disposed of after it reached the V8 heap limit; use a new one"
                     : "the V8 runtime is closed");
         }
-        String source = DynamicImportRewriter.rewrite(code, HostBridge.IMPORT_FUNCTION);
         if (timeout == null) {
-            return run(source);
+            return call.run();
         }
         Watchdog.Deadline deadline = Watchdog.start(this.runtime, timeout);
         try {
-            return run(source);
+            return call.run();
         }
         finally {
             deadline.close();
             if (deadline.expired()) {
-                // the request may have come as the script returned: never let it hit the next evaluation
+                // the request may have come as the call returned: never let it hit the next one
                 this.runtime.cancelTerminateExecution();
                 this.taint = "timeout";
             }
         }
     }
 
-    private V8Value run(String source) throws JavetException {
-        V8Value value = this.runtime.getExecutor(source).execute();
+    /** One call into V8. */
+    @FunctionalInterface
+    private interface V8Call<T> {
+
+        T run() throws JavetException;
+
+    }
+
+    /** A value as the host returned it: a primitive, or text that says what it is. */
+    private static Object read(V8Value value, String source) {
+        if (value instanceof V8ValueInteger integer) {
+            return integer.getValue();
+        }
+        if (value instanceof V8ValueDouble number) {
+            return JsValues.number(number.getValue());
+        }
+        if (value instanceof V8ValueBoolean bool) {
+            return bool.getValue();
+        }
+        if (value == null || value instanceof V8ValueUndefined || value instanceof V8ValueNull) {
+            return null;
+        }
+        if (value instanceof V8ValueString text) {
+            return read(text.getValue(), source);
+        }
+        throw new JsConversionException("jsrun's host returned a " + value.getClass().getSimpleName()
+                + " (a bug in jsrun; please report it)");
+    }
+
+    private static Object read(String text, String source) {
+        switch (text.isEmpty() ? '?' : text.charAt(0)) {
+            case 's':
+                return text.substring(1);
+            case 'v':
+                return ValueDecoder.decode(text, 1);
+            case 'C':
+                throw new JsConversionException("The JavaScript value cannot be converted to Java " + text.substring(1));
+            case 'E':
+                throw thrown(text, source);
+            default:
+                throw new JsConversionException("jsrun's host returned '" + text.charAt(0)
+                        + "' (a bug in jsrun; please report it)");
+        }
+    }
+
+    private static JsException thrown(String record, String source) {
+        if (source != null && record.endsWith("S")) {
+            // the code did not parse: JavaScript cannot see where, a compiler of its own can
+            JsException syntax = SyntaxChecker.scriptError(source);
+            if (syntax != null) {
+                return syntax;
+            }
+        }
+        return JsErrors.fromRecord(record, 1);
+    }
+
+    private static void complete(CompletableFuture<Object> future, java.util.function.Supplier<Object> value) {
         try {
-            this.bridge.serve(this.modules);
+            future.complete(value.get());
         }
-        catch (JavetException | RuntimeException ex) {
-            value.close();
-            throw ex;
+        catch (RuntimeException ex) {
+            future.completeExceptionally(ex);
         }
-        return value;
+    }
+
+    /** Completes the futures of {@code evalAsync} calls whose promises settled during the last call. */
+    private void settleReady() throws JavetException {
+        if (this.pending.isEmpty()) {
+            return;
+        }
+        HostBridge.Queue settled = new HostBridge.Queue(this.bridge.takeSettled());
+        int count = settled.count();
+        for (int i = 0; i < count; i++) {
+            int id = settled.count();
+            String text = settled.text();
+            CompletableFuture<Object> future = this.pending.settled(id);
+            if (future != null) {
+                complete(future, () -> read(text, null));
+            }
+        }
     }
 
     private RuntimeException translate(JavetException ex, Duration timeout) {
@@ -402,15 +528,10 @@ public final class Isolate implements AutoCloseable {
             return new JsTimeoutException(timeout == null ? Duration.ZERO : timeout, ex);
         }
         if (ex instanceof BaseJavetScriptingException scripting) {
-            return JsErrors.from(scripting);
+            // only jsrun's own calls get here: user code runs inside the host, which catches what it throws
+            return new JsException("Error", scripting.getMessage(), null, null, 0, 0, ex);
         }
         return new JsException("Error", ex.getMessage(), null, null, 0, 0, ex);
-    }
-
-    private void settlePending() {
-        if (!this.pending.isEmpty() && !this.runtime.isClosed()) {
-            this.pending.settleReady();
-        }
     }
 
     private static void closeQuietly(AutoCloseable closeable) {

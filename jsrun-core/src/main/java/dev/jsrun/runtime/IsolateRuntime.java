@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 
 import dev.jsrun.JsFunction;
 import dev.jsrun.JsRuntime;
+import dev.jsrun.modules.ModuleStats;
 
 /**
  * The user's handle on an {@link Isolate}: valid until closed, then every call fails. Closing hands the
@@ -76,6 +77,11 @@ public final class IsolateRuntime implements JsRuntime {
     @Override
     public void bind(String name, JsFunction function) {
         open().bind(name, function);
+    }
+
+    @Override
+    public ModuleStats moduleStats() {
+        return open().moduleStats();
     }
 
     @Override

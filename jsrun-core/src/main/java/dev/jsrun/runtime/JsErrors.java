@@ -4,10 +4,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.caoccao.javet.exceptions.BaseJavetScriptingException;
-import com.caoccao.javet.exceptions.JavetException;
 import com.caoccao.javet.exceptions.JavetScriptingError;
-import com.caoccao.javet.values.V8Value;
-import com.caoccao.javet.values.reference.V8ValueObject;
 
 import dev.jsrun.JsException;
 
@@ -47,22 +44,23 @@ public final class JsErrors {
         return "Error";
     }
 
-    /** A rejection reason or thrown value, as JavaScript left it. */
-    static JsException fromValue(V8Value reason) {
-        try {
-            if (reason instanceof V8ValueObject object) {
-                String name = object.getString("name");
-                String message = object.getString("message");
-                String stack = object.getString("stack");
-                if (name != null || message != null) {
-                    return withPosition(name == null ? "Error" : name, message, stack);
-                }
-            }
-            return new JsException("Error", String.valueOf(reason), null, null, 0, 0);
+    /**
+     * A thrown value as the host's JavaScript described it ({@code host.js}, {@code thrown}): name, message,
+     * stack and resource as length-prefixed texts, then line and column. The position comes from V8's call
+     * sites when jsrun formatted the stack, else from the stack's first frame.
+     */
+    static JsException fromRecord(String record, int from) {
+        HostBridge.Queue fields = new HostBridge.Queue(record.substring(from));
+        String name = fields.text();
+        String message = fields.text();
+        String stack = emptyToNull(fields.text());
+        String resource = emptyToNull(fields.text());
+        int line = fields.count();
+        int column = fields.count();
+        if (line > 0) {
+            return new JsException(name, message, stack, resource, line, column);
         }
-        catch (JavetException ex) {
-            return new JsException("Error", String.valueOf(reason), null, null, 0, 0, ex);
-        }
+        return withPosition(name, message, stack);
     }
 
     private static JsException withPosition(String name, String message, String stack) {

@@ -3,21 +3,22 @@ package dev.jsrun.runtime;
 import java.util.HashMap;
 import java.util.Map;
 
-import com.caoccao.javet.exceptions.BaseJavetScriptingException;
 import com.caoccao.javet.exceptions.JavetException;
 import com.caoccao.javet.interop.V8Runtime;
 import com.caoccao.javet.interop.callback.IV8ModuleResolver;
 import com.caoccao.javet.values.V8Value;
 import com.caoccao.javet.values.reference.IV8Module;
 import com.caoccao.javet.values.reference.V8Module;
-import com.caoccao.javet.values.reference.V8ValueArray;
-import com.caoccao.javet.values.reference.V8ValueObject;
+
+import dev.jsrun.JsException;
 
 /**
  * ES modules registered by name on one runtime: the resolver for static {@code import} between them, and
  * the loader behind dynamic {@code import()}, which V8 mode does not support natively. Source code reaches V8
  * with {@code import(} calls rewritten to {@value HostBridge#IMPORT_FUNCTION}{@code (}; JavaScript queues the
- * requests in the {@link HostBridge} and Java serves them here.
+ * requests in the {@link HostBridge} and Java serves them here. A module is parsed and linked in a pristine
+ * runtime first ({@link SyntaxChecker}), so compiling and linking it here cannot fail with an error object
+ * that Javet would read through the context's possibly hostile prototypes.
  */
 final class StaticModules implements IV8ModuleResolver {
 
@@ -37,8 +38,8 @@ final class StaticModules implements IV8ModuleResolver {
             throw new IllegalStateException("module '" + name + "' was already imported in this runtime; "
                     + "add modules before the first import that needs them");
         }
-        this.sources.put(name, source);
-        this.bridge.host().invokeVoid("register", name);
+        this.sources.put(name, DynamicImportRewriter.rewrite(source, HostBridge.IMPORT_FUNCTION));
+        this.bridge.register(name);
     }
 
     /** Forgets every module, for a runtime that goes back to its snapshot state. */
@@ -51,36 +52,27 @@ final class StaticModules implements IV8ModuleResolver {
         this.runtime.removeV8Modules(true);
     }
 
-    /** Serves queued {@code import()} requests. */
-    void serve(V8ValueArray queue) throws JavetException {
-        int length = queue.getLength();
-        for (int i = 0; i < length; i++) {
-            try (V8ValueObject request = queue.get(i)) {
-                serve(request);
-            }
+    /** Serves the queued {@code import()} request {@code id} for the module {@code name}. */
+    void serve(int id, String name) throws JavetException {
+        if (!this.sources.containsKey(name)) {
+            this.bridge.failImport(id, "Error", "Cannot find module '" + name + "'");
+            return;
         }
-    }
-
-    private void serve(V8ValueObject request) throws JavetException {
-        String name = request.getString("name");
-        try {
-            V8Module module = module(name);
-            if (module == null) {
-                this.bridge.host().invokeVoid("fail", request, "Error", "Cannot find module '" + name + "'");
+        if (!this.compiled.containsKey(name)) {
+            JsException problem = SyntaxChecker.moduleError(name, this.sources);
+            if (problem != null) {
+                this.bridge.failImport(id, "SyntaxError", "in module '" + name + "': " + problem.getErrorMessage()
+                        + (problem.getLine() > 0 ? " (" + name + ":" + problem.getLine() + ")" : ""));
                 return;
             }
-            if (module.getStatus() == IV8Module.Uninstantiated && !module.instantiate()) {
-                this.bridge.host().invokeVoid("fail", request, "Error",
-                        "Cannot link module '" + name + "': one of its imports is missing");
-                return;
-            }
-            try (V8Value namespace = module.getNamespace(); V8Value evaluation = module.evaluate()) {
-                this.bridge.host().invokeVoid("settle", request, namespace, evaluation);
-            }
         }
-        catch (BaseJavetScriptingException ex) {
-            this.bridge.host().invokeVoid("fail", request, "SyntaxError",
-                    "in module '" + name + "': " + ex.getScriptingError().getMessage());
+        V8Module module = module(name);
+        if (module.getStatus() == IV8Module.Uninstantiated && !module.instantiate()) {
+            this.bridge.failImport(id, "Error", "Cannot link module '" + name + "': one of its imports is missing");
+            return;
+        }
+        try (V8Value namespace = module.getNamespace(); V8Value evaluation = module.evaluate()) {
+            this.bridge.settleImport(id, namespace, evaluation);
         }
     }
 
@@ -96,10 +88,7 @@ final class StaticModules implements IV8ModuleResolver {
             if (source == null) {
                 return null;
             }
-            module = this.runtime.getExecutor(DynamicImportRewriter.rewrite(source, HostBridge.IMPORT_FUNCTION))
-                .setResourceName(name)
-                .setModule(true)
-                .compileV8Module();
+            module = this.runtime.getExecutor(source).setResourceName(name).setModule(true).compileV8Module();
             this.compiled.put(name, module);
         }
         return module;

@@ -1,0 +1,824 @@
+// The host's JavaScript half, installed in every fresh context before any user code runs. It evaluates
+// user code, turns results and errors into one string that Java parses, and queues console output and
+// import() requests for Java. Everything it uses is captured here, so a script that later replaces
+// built-ins or jsrun's globals changes nothing that jsrun relies on. Only the returned functions, held by
+// Java, reach this closure.
+(function (options) {
+  'use strict';
+
+  const HOST = 'jsrun:host';
+  const MAX_DEPTH = 1000;
+  const MAX_LOG_ENTRIES = options.maxLogEntries;
+  const MAX_LOG_CHARS = options.maxLogChars;
+  const MAX_TEXT = options.maxErrorText;
+
+  const global = globalThis;
+  const apply = Reflect.apply;
+  const getDescriptor = Reflect.getOwnPropertyDescriptor;
+  const defineProperty = Reflect.defineProperty;
+  const deleteProperty = Reflect.deleteProperty;
+  const getPrototypeOf = Reflect.getPrototypeOf;
+  const objectKeys = Object.keys;
+  const isArray = Array.isArray;
+  const isSafeInteger = Number.isSafeInteger;
+  const indirectEval = eval;
+  const fromCharCode = String.fromCharCode;
+  const stringify = JSON.stringify;
+  const StringOf = String;
+  const getterOf = (object, key) => getDescriptor(object, key).get;
+
+  const objectToString = Object.prototype.toString;
+  const stringSlice = String.prototype.slice;
+  const stringIndexOf = String.prototype.indexOf;
+  const stringValueOf = String.prototype.valueOf;
+  const numberValueOf = Number.prototype.valueOf;
+  const booleanValueOf = Boolean.prototype.valueOf;
+  const bigintValueOf = BigInt.prototype.valueOf;
+  const bigintToString = BigInt.prototype.toString;
+  const dateGetTime = Date.prototype.getTime;
+  const SetOf = Set;
+  const setAdd = Set.prototype.add;
+  const setHas = Set.prototype.has;
+  const setDelete = Set.prototype.delete;
+  const setForEach = Set.prototype.forEach;
+  const setSize = getterOf(Set.prototype, 'size');
+  const MapOf = Map;
+  const mapGet = Map.prototype.get;
+  const mapSet = Map.prototype.set;
+  const mapDelete = Map.prototype.delete;
+  const mapForEach = Map.prototype.forEach;
+  const mapSize = getterOf(Map.prototype, 'size');
+  const TypedArrayPrototype = getPrototypeOf(Uint8Array.prototype);
+  const typedArrayTag = getterOf(TypedArrayPrototype, Symbol.toStringTag);
+  const typedArrayBuffer = getterOf(TypedArrayPrototype, 'buffer');
+  const typedArrayOffset = getterOf(TypedArrayPrototype, 'byteOffset');
+  const typedArrayByteLength = getterOf(TypedArrayPrototype, 'byteLength');
+  const typedArraySubarray = TypedArrayPrototype.subarray;
+  const Bytes = Uint8Array;
+  const arrayBufferLength = getterOf(ArrayBuffer.prototype, 'byteLength');
+  const sharedBufferLength = typeof SharedArrayBuffer === 'function'
+    ? getterOf(SharedArrayBuffer.prototype, 'byteLength') : undefined;
+  const dataViewBuffer = getterOf(DataView.prototype, 'buffer');
+  const dataViewOffset = getterOf(DataView.prototype, 'byteOffset');
+  const dataViewLength = getterOf(DataView.prototype, 'byteLength');
+  const PromiseOf = Promise;
+  const promiseThen = Promise.prototype.then;
+  const promiseResolve = Promise.resolve;
+  const promiseReject = Promise.reject;
+  // %Error% itself, even if the snapshot replaced the global binding
+  const ErrorOf = getPrototypeOf(RangeError);
+  const ErrorPrototype = ErrorOf.prototype;
+  const TypeErrorOf = TypeError;
+  const SyntaxErrorOf = SyntaxError;
+  const errorBrand = typeof ErrorOf.isError === 'function' ? ErrorOf.isError : null;
+
+  // ---- Error.prepareStackTrace: the user's function while user code runs, jsrun's while jsrun reads ----
+
+  let hostReading = false;
+  let lastTrace = null;
+  let userPrepare;
+  let callSite = null;
+
+  // V8 hands prepareStackTrace its CallSite objects; their methods are taken from one made here.
+  {
+    const before = getDescriptor(ErrorOf, 'prepareStackTrace');
+    if (before === undefined || before.configurable) {
+      userPrepare = before !== undefined && 'value' in before ? before.value : undefined;
+      defineProperty(ErrorOf, 'prepareStackTrace', { configurable: true, writable: true,
+        value: (error, sites) => sites });
+      const sites = new ErrorOf().stack;
+      const site = isArray(sites) && sites.length > 0 ? getPrototypeOf(sites[0]) : null;
+      if (site !== null) {
+        callSite = {
+          text: site.toString, fileName: site.getFileName, functionName: site.getFunctionName,
+          line: site.getLineNumber, column: site.getColumnNumber, isEval: site.isEval,
+          evalOrigin: site.getEvalOrigin
+        };
+      }
+      defineProperty(ErrorOf, 'prepareStackTrace', { configurable: false, enumerable: false,
+        get: function () { return hostReading ? hostPrepare : userPrepare; },
+        set: function (value) { userPrepare = value; } });
+    }
+  }
+
+  /** Formats as V8 does, minus jsrun's frames, and notes where the error was raised. */
+  function hostPrepare(error, sites) {
+    const trace = { file: null, line: 0, column: 0, fromHostEval: false, frames: '' };
+    lastTrace = trace;
+    const header = headline(error);
+    if (callSite === null || !isArray(sites)) {
+      return header;
+    }
+    let frames = '';
+    let first = true;
+    for (let i = 0; i < sites.length; i++) {
+      const site = sites[i];
+      const file = apply(callSite.fileName, site, []);
+      const next = i + 1 < sites.length ? sites[i + 1] : null;
+      const nextFile = next === null ? null : apply(callSite.fileName, next, []);
+      if (file === HOST || (file == null && nextFile === HOST && !apply(callSite.isEval, site, []))) {
+        // the native eval frame and everything from jsrun's runner down
+        if (first) {
+          trace.fromHostEval = true;
+        }
+        break;
+      }
+      const line = apply(callSite.line, site, []);
+      const column = apply(callSite.column, site, []);
+      let text;
+      const origin = apply(callSite.isEval, site, []) ? apply(callSite.evalOrigin, site, []) : undefined;
+      if (typeof origin === 'string' && apply(stringIndexOf, origin, [HOST]) >= 0) {
+        // code evaluated by jsrun: shown as a script without a name, as before
+        const name = apply(callSite.functionName, site, []);
+        const position = '<anonymous>:' + line + ':' + column;
+        text = name === null || name === 'eval' ? position : name + ' (' + position + ')';
+      }
+      else {
+        text = apply(callSite.text, site, []);
+      }
+      if (first) {
+        trace.file = typeof file === 'string' ? file : null;
+        trace.line = typeof line === 'number' ? line : 0;
+        trace.column = typeof column === 'number' ? column : 0;
+        first = false;
+      }
+      frames += '\n    at ' + text;
+    }
+    trace.frames = frames;
+    return header + frames;
+  }
+
+  /** What Error.prototype.toString gives, read without letting a throwing name or message escape. */
+  function headline(error) {
+    try {
+      const name = error.name;
+      const message = error.message;
+      const shownName = name === undefined ? 'Error' : text(StringOf(name));
+      const shownMessage = message === undefined ? '' : text(StringOf(message));
+      return shownName === '' ? shownMessage : shownMessage === '' ? shownName : shownName + ': ' + shownMessage;
+    }
+    catch (ignored) {
+      return 'Error';
+    }
+  }
+
+  // ---- results and errors as text for Java ----
+
+  // Thrown only by the encoder; every other exception raised while reading a value becomes one of these.
+  const FAILED = { failed: true };
+  let failure = '';
+  let failurePath = '';
+
+  function fail(message) {
+    failure = message;
+    failurePath = '';
+    throw FAILED;
+  }
+
+  /** Turns anything thrown while reading the value at {@code step} into a conversion failure with a path. */
+  function rethrow(error, step) {
+    if (error !== FAILED) {
+      failure = 'reading it threw ' + describe(error);
+      failurePath = '';
+    }
+    failurePath = step + failurePath;
+    return FAILED;
+  }
+
+  function describe(value) {
+    try {
+      if (isErrorValue(value)) {
+        const name = value.name;
+        const message = value.message;
+        return text(typeof name === 'string' ? name : 'Error') + (typeof message === 'string' && message !== ''
+          ? ': ' + text(message) : '');
+      }
+      return typeof value === 'string' ? text(value) : text(StringOf(value));
+    }
+    catch (ignored) {
+      return 'a value that cannot be printed';
+    }
+  }
+
+  function text(value) {
+    return value.length > MAX_TEXT ? apply(stringSlice, value, [0, MAX_TEXT]) + '...' : value;
+  }
+
+  function isErrorValue(value) {
+    if (value === null || typeof value !== 'object') {
+      return false;
+    }
+    return errorBrand !== null ? errorBrand(value) : apply(objectToString, value, []) === '[object Error]';
+  }
+
+  function brand(getter, value) {
+    try {
+      return { value: apply(getter, value, []) };
+    }
+    catch (ignored) {
+      return null;
+    }
+  }
+
+  function encoder(limit) {
+    let out = '';
+    let depth = 0;
+    const open = new SetOf();
+
+    function room(size, what) {
+      if (size > limit - out.length) {
+        fail(what + ' is larger than the result size limit of ' + limit + ' characters allows');
+      }
+    }
+
+    function string(value) {
+      room(value.length, 'a string of ' + value.length + ' characters');
+      out += value.length + ':' + value;
+    }
+
+    function number(value) {
+      out += isSafeInteger(value) && !(value === 0 && 1 / value < 0) ? 'i' + value + ';'
+        : 'd' + (value === 0 ? '-0' : '' + value) + ';';
+    }
+
+    function value(item) {
+      switch (typeof item) {
+        case 'undefined': out += '_'; return;
+        case 'boolean': out += item ? 't' : 'f'; return;
+        case 'number': number(item); return;
+        case 'string': out += 's'; string(item); return;
+        case 'bigint': out += 'b' + apply(bigintToString, item, []) + ';'; return;
+        case 'symbol':
+        case 'function': out += 'n'; return;
+        default:
+      }
+      if (item === null) {
+        out += 'n';
+        return;
+      }
+      if (out.length > limit) {
+        fail('it is larger than the result size limit of ' + limit + ' characters');
+      }
+      if (depth >= MAX_DEPTH) {
+        fail('it is nested deeper than ' + MAX_DEPTH + ' levels');
+      }
+      if (apply(setHas, open, [item])) {
+        fail('it has a circular reference');
+      }
+      apply(setAdd, open, [item]);
+      depth++;
+      try {
+        object(item);
+      }
+      finally {
+        apply(setDelete, open, [item]);
+        depth--;
+      }
+    }
+
+    function object(item) {
+      if (isArray(item)) {
+        array(item);
+        return;
+      }
+      const tag = apply(typedArrayTag, item, []);
+      if (tag !== undefined) {
+        typed(item, tag);
+        return;
+      }
+      if (isErrorValue(item)) {
+        error(item);
+        return;
+      }
+      let known;
+      switch (apply(objectToString, item, [])) {
+        case '[object Date]':
+          known = brand(dateGetTime, item);
+          if (known !== null) {
+            out += known.value === known.value ? 'D' + known.value + ';' : 'n';
+            return;
+          }
+          break;
+        case '[object Map]':
+          if (brand(mapSize, item) !== null) {
+            map(item);
+            return;
+          }
+          break;
+        case '[object Set]':
+          if (brand(setSize, item) !== null) {
+            set(item);
+            return;
+          }
+          break;
+        case '[object ArrayBuffer]':
+          known = brand(arrayBufferLength, item);
+          if (known !== null) {
+            bytes(item, 0, known.value);
+            return;
+          }
+          break;
+        case '[object SharedArrayBuffer]':
+          known = sharedBufferLength === undefined ? null : brand(sharedBufferLength, item);
+          if (known !== null) {
+            bytes(item, 0, known.value);
+            return;
+          }
+          break;
+        case '[object DataView]':
+          known = brand(dataViewBuffer, item);
+          if (known !== null) {
+            bytes(known.value, apply(dataViewOffset, item, []), apply(dataViewLength, item, []));
+            return;
+          }
+          break;
+        case '[object Promise]':
+          fail('it is a Promise; use evalAsync to wait for its value');
+          return;
+        case '[object String]':
+          known = brand(stringValueOf, item);
+          if (known !== null) {
+            out += 's';
+            string(known.value);
+            return;
+          }
+          break;
+        case '[object Number]':
+          known = brand(numberValueOf, item);
+          if (known !== null) {
+            number(known.value);
+            return;
+          }
+          break;
+        case '[object Boolean]':
+          known = brand(booleanValueOf, item);
+          if (known !== null) {
+            out += known.value ? 't' : 'f';
+            return;
+          }
+          break;
+        case '[object BigInt]':
+          known = brand(bigintValueOf, item);
+          if (known !== null) {
+            out += 'b' + apply(bigintToString, known.value, []) + ';';
+            return;
+          }
+          break;
+        default:
+      }
+      plain(item);
+    }
+
+    function array(item) {
+      const length = item.length;
+      room(length, 'an array of ' + length + ' items');
+      out += 'a' + length + ';';
+      for (let i = 0; i < length; i++) {
+        try {
+          value(item[i]);
+        }
+        catch (error) {
+          throw rethrow(error, '[' + i + ']');
+        }
+        if (out.length > limit) {
+          fail('an array of ' + length + ' items is larger than the result size limit of ' + limit
+            + ' characters allows');
+        }
+      }
+    }
+
+    function plain(item) {
+      const keys = objectKeys(item);
+      room(keys.length, 'an object of ' + keys.length + ' properties');
+      const before = out;
+      out = '';
+      let count = 0;
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i];
+        try {
+          const property = item[key];
+          const type = typeof property;
+          if (type === 'function' || type === 'symbol') {
+            continue;
+          }
+          string(key);
+          value(property);
+          count++;
+        }
+        catch (error) {
+          throw rethrow(error, '.' + text(key));
+        }
+      }
+      out = before + 'o' + count + ';' + out;
+    }
+
+    function map(item) {
+      room(apply(mapSize, item, []), 'a Map of ' + apply(mapSize, item, []) + ' entries');
+      const before = out;
+      out = '';
+      let count = 0;
+      apply(mapForEach, item, [(entry, key) => {
+        try {
+          value(key);
+          value(entry);
+        }
+        catch (error) {
+          throw rethrow(error, '.get(' + describeKey(key) + ')');
+        }
+        count++;
+      }]);
+      out = before + 'm' + count + ';' + out;
+    }
+
+    function set(item) {
+      room(apply(setSize, item, []), 'a Set of ' + apply(setSize, item, []) + ' items');
+      const before = out;
+      out = '';
+      let count = 0;
+      apply(setForEach, item, [entry => {
+        try {
+          value(entry);
+        }
+        catch (error) {
+          throw rethrow(error, '[item ' + count + ']');
+        }
+        count++;
+      }]);
+      out = before + 'S' + count + ';' + out;
+    }
+
+    function typed(item, tag) {
+      const buffer = apply(typedArrayBuffer, item, []);
+      const offset = apply(typedArrayOffset, item, []);
+      const byteLength = apply(typedArrayByteLength, item, []);
+      if (tag !== 'Uint8Array' && tag !== 'Int8Array' && tag !== 'Uint8ClampedArray') {
+        // the elements' bytes, in the platform's order (little-endian wherever V8 runs jsrun)
+        out += 'A' + tag.length + ':' + tag;
+      }
+      bytes(buffer, offset, byteLength);
+    }
+
+    function bytes(buffer, offset, length) {
+      room(length, 'binary data of ' + length + ' bytes');
+      out += 'x' + length + ':';
+      const view = new Bytes(buffer, offset, length);
+      for (let i = 0; i < length; i += 8192) {
+        const chunk = apply(typedArraySubarray, view, [i, i + 8192 < length ? i + 8192 : length]);
+        out += apply(fromCharCode, null, chunk);
+      }
+    }
+
+    function error(item) {
+      const name = item.name;
+      const message = item.message;
+      const stack = item.stack;
+      out += 'e';
+      string(typeof name === 'string' ? name : 'Error');
+      string(typeof message === 'string' ? message : '');
+      string(typeof stack === 'string' ? stack : '');
+    }
+
+    return {
+      run(item) {
+        value(item);
+        return out;
+      }
+    };
+  }
+
+  function describeKey(key) {
+    return typeof key === 'string' ? stringify(key) : typeof key === 'number' ? '' + key : typeof key;
+  }
+
+  /** 'v' and the encoded value, or 'C' and why it cannot cross. */
+  function encode(item, limit) {
+    const wasReading = hostReading;
+    hostReading = true;
+    try {
+      return 'v' + encoder(limit).run(item);
+    }
+    catch (error) {
+      if (error !== FAILED) {
+        rethrow(error, '');
+      }
+      const path = failurePath.length <= 240 ? failurePath : apply(stringSlice, failurePath, [0, 160]) + '...'
+        + apply(stringSlice, failurePath, [failurePath.length - 60]);
+      return 'C' + (path === '' ? '' : 'at $' + path + ': ') + failure;
+    }
+    finally {
+      hostReading = wasReading;
+    }
+  }
+
+  /** A result as it goes back to Java: primitives as themselves, strings with an 's', the rest encoded. */
+  function result(item, limit) {
+    switch (typeof item) {
+      case 'number':
+      case 'boolean':
+      case 'undefined':
+        return item;
+      case 'string':
+        return item.length > limit ? 'Cthe string of ' + item.length
+          + ' characters is larger than the result size limit of ' + limit + ' characters' : 's' + item;
+      default:
+        return item === null ? null : encode(item, limit);
+    }
+  }
+
+  /** 'E' and the fields of a thrown value: name, message, stack, resource, line, column, kind. */
+  function thrown(value) {
+    const wasReading = hostReading;
+    hostReading = true;
+    lastTrace = null;
+    try {
+      let name = 'Error';
+      let message;
+      let stack = '';
+      let kind = '-';
+      if (isErrorValue(value)) {
+        // each field on its own: a hostile getter costs that field only
+        const givenName = read(value, 'name');
+        const givenMessage = read(value, 'message');
+        name = typeof givenName === 'string' ? givenName : 'Error';
+        message = typeof givenMessage === 'string' ? givenMessage : '';
+        const givenStack = read(value, 'stack');
+        stack = typeof givenStack === 'string' ? givenStack : '';
+        if (lastTrace !== null && lastTrace.fromHostEval && getPrototypeOf(value) === SyntaxErrorOf.prototype) {
+          // the code itself did not parse: only a compiler can say where
+          kind = 'S';
+        }
+      }
+      else {
+        message = describe(value);
+      }
+      const trace = lastTrace;
+      return 'E' + field(name) + field(message) + field(stack) + field(trace === null || trace.file === null ? ''
+        : trace.file) + (trace === null ? 0 : trace.line) + ';' + (trace === null ? 0 : trace.column) + ';' + kind;
+    }
+    catch (ignored) {
+      return 'E' + field('Error') + field('a thrown value that cannot be read') + field('') + field('') + '0;0;-';
+    }
+    finally {
+      hostReading = wasReading;
+      lastTrace = null;
+    }
+  }
+
+  function read(object, key) {
+    try {
+      return object[key];
+    }
+    catch (ignored) {
+      return undefined;
+    }
+  }
+
+  function field(value) {
+    const bounded = text(value);
+    return bounded.length + ':' + bounded;
+  }
+
+  // ---- evaluation ----
+
+  function run(code, limit) {
+    let item;
+    try {
+      item = indirectEval(code);
+    }
+    catch (error) {
+      return thrown(error);
+    }
+    return result(item, limit);
+  }
+
+  let settledCount = 0;
+  let settledText = '';
+
+  function settle(id, encoded) {
+    settledText += id + ';' + encoded.length + ':' + encoded;
+    settledCount++;
+  }
+
+  function runAsync(code, limit, id) {
+    let item;
+    let thenable;
+    try {
+      item = indirectEval(code);
+      thenable = item !== null && (typeof item === 'object' || typeof item === 'function')
+        && typeof item.then === 'function';
+    }
+    catch (error) {
+      return thrown(error);
+    }
+    if (!thenable) {
+      return result(item, limit);
+    }
+    try {
+      const promise = apply(promiseResolve, PromiseOf, [item]);
+      apply(promiseThen, promise, [
+        value => { settle(id, always(value, limit)); },
+        error => { settle(id, thrown(error)); }
+      ]);
+    }
+    catch (error) {
+      return thrown(error);
+    }
+    return 'p';
+  }
+
+  function always(item, limit) {
+    const value = result(item, limit);
+    switch (typeof value) {
+      case 'number':
+      case 'boolean':
+      case 'undefined':
+        return encode(value, limit);
+      default:
+        return value === null ? 'vn' : value;
+    }
+  }
+
+  /** The promises of runAsync settled since the last call: count, then id and text of each. */
+  function takeSettled() {
+    const taken = settledCount + ';' + settledText;
+    settledCount = 0;
+    settledText = '';
+    return taken;
+  }
+
+  // ---- console and import(): queued here, taken by Java after each call ----
+
+  let pending = 0;
+  let logCount = 0;
+  let logText = '';
+  let dropped = 0;
+  let importCount = 0;
+  let importText = '';
+  const requests = new MapOf();
+  const known = new SetOf();
+  let nextRequest = 0;
+  // an async function's promise is V8's own, whatever the snapshot did to the global Promise
+  const signal = async () => { throw 0; };
+
+  function queued() {
+    if (pending++ === 0) {
+      signal();
+    }
+  }
+
+  function show(value) {
+    if (typeof value === 'string') {
+      return value;
+    }
+    try {
+      if (isErrorValue(value)) {
+        const stack = value.stack;
+        return typeof stack === 'string' ? stack : StringOf(value);
+      }
+      const json = stringify(value);
+      return typeof json === 'string' ? json : StringOf(value);
+    }
+    catch (ignored) {
+      try {
+        return StringOf(value);
+      }
+      catch (alsoIgnored) {
+        return '[a value that cannot be printed]';
+      }
+    }
+  }
+
+  function print(level) {
+    return function (...args) {
+      let line = '';
+      for (let i = 0; i < args.length; i++) {
+        line += (i === 0 ? '' : ' ') + show(args[i]);
+      }
+      if (logCount < MAX_LOG_ENTRIES && logText.length + line.length <= MAX_LOG_CHARS) {
+        logText += level + line.length + ':' + line;
+        logCount++;
+      }
+      else {
+        dropped++;
+      }
+      queued();
+    };
+  }
+
+  function importModule(specifier) {
+    const name = '' + specifier;
+    if (!apply(setHas, known, [name])) {
+      return apply(promiseReject, PromiseOf, [new ErrorOf("Cannot find module '" + name
+        + "': add it with JsRuntime.addStaticModule(name, source) before importing it")]);
+    }
+    return new PromiseOf((resolve, reject) => {
+      const id = ++nextRequest;
+      apply(mapSet, requests, [id, { resolve, reject }]);
+      importText += id + ';' + name.length + ':' + name;
+      importCount++;
+      queued();
+    });
+  }
+
+  /** What JavaScript queued: log count, dropped count, each log; import count, each request. */
+  function take() {
+    const taken = logCount + ';' + dropped + ';' + logText + importCount + ';' + importText;
+    pending = 0;
+    logCount = 0;
+    logText = '';
+    dropped = 0;
+    importCount = 0;
+    importText = '';
+    return taken;
+  }
+
+  function request(id) {
+    const found = apply(mapGet, requests, [id]);
+    apply(mapDelete, requests, [id]);
+    return found;
+  }
+
+  function settleImport(id, namespace, evaluation) {
+    const found = request(id);
+    if (found !== undefined) {
+      apply(promiseThen, apply(promiseResolve, PromiseOf, [evaluation]),
+        [() => found.resolve(namespace), found.reject]);
+    }
+  }
+
+  function failImport(id, type, message) {
+    const found = request(id);
+    if (found !== undefined) {
+      found.reject(type === 'SyntaxError' ? new SyntaxErrorOf(message) : new ErrorOf(message));
+    }
+  }
+
+  function register(name) {
+    apply(setAdd, known, [name]);
+  }
+
+  defineProperty(global, options.importFunction, { value: importModule });
+  const printer = {
+    log: print('I'), info: print('I'), warn: print('W'), error: print('E'), debug: print('D'), trace: print('T')
+  };
+  defineProperty(global, 'console', { value: printer, writable: true, configurable: true, enumerable: false });
+  if (options.traceModules) {
+    defineProperty(global, '__jsrun_trace', { value: print('M') });
+  }
+
+  // ---- what the snapshot's module bundle left for jsrun ----
+
+  let readModules = null;
+  let attachLoader = null;
+  {
+    const modules = getDescriptor(global, '__jsrun_modules');
+    if (modules !== undefined && 'value' in modules && modules.value !== null && typeof modules.value === 'object') {
+      const stats = getDescriptor(modules.value, 'stats');
+      const loader = getDescriptor(modules.value, 'attachLoader');
+      readModules = stats !== undefined && typeof stats.value === 'function' ? stats.value : null;
+      attachLoader = loader !== undefined && typeof loader.value === 'function' ? loader.value : null;
+      if (modules.configurable) {
+        deleteProperty(global, '__jsrun_modules');
+      }
+    }
+  }
+
+  /** The module statistics as 'exportHits,definitionHits,misses,exports,definitions', or '' without modules. */
+  function moduleStats() {
+    if (readModules === null) {
+      return '';
+    }
+    const s = readModules();
+    return '' + s.exportHits + ',' + s.definitionHits + ',' + s.misses + ',' + s.exports + ',' + s.definitions;
+  }
+
+  // ---- Java functions: reached through a wrapper that hands them their arguments encoded ----
+
+  function adopt(name, holder, limit, loader) {
+    const raw = holder[name];
+    deleteProperty(holder, name);
+    const wrapped = {
+      [name](...args) {
+        const encoded = encode(args, limit);
+        if (encoded[0] !== 'v') {
+          throw new TypeErrorOf(name + '(): its arguments cannot reach Java: ' + apply(stringSlice, encoded, [1]));
+        }
+        return raw(encoded);
+      }
+    }[name];
+    if (loader && attachLoader !== null) {
+      attachLoader(wrapped);
+      return;
+    }
+    defineProperty(global, name, { value: wrapped, writable: true, configurable: true, enumerable: true });
+  }
+
+  function setHostReading(reading) {
+    hostReading = reading;
+  }
+
+  return {
+    run, runAsync, takeSettled, take, settleImport, failImport, register, moduleStats, adopt, setHostReading,
+    encode
+  };
+})
