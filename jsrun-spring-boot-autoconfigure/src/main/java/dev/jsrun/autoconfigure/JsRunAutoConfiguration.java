@@ -135,7 +135,8 @@ public final class JsRunAutoConfiguration {
         RuntimeConfig.Builder config = RuntimeConfig.builder()
             .snapshot(snapshot)
             .timeout(properties.getRuntime().getTimeout())
-            .consoleLogger(properties.getRuntime().getConsoleLogger());
+            .consoleLogger(properties.getRuntime().getConsoleLogger())
+            .maxResultSize((int) properties.getRuntime().getMaxResultSize().toBytes());
         if (properties.getSnapshot().isLoadModulesAtRunTime()) {
             config.hostFunction(ModuleSet.RUNTIME_LOADER,
                     ModuleSet.runtimeLoader(moduleRoots(properties.getSnapshot(), resourceLoader.getClassLoader())));

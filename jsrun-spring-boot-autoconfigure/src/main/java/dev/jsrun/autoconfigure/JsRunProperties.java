@@ -164,6 +164,13 @@ public class JsRunProperties {
          */
         private String consoleLogger = RuntimeConfig.DEFAULT_CONSOLE_LOGGER;
 
+        /**
+         * Most characters one result may take on its way out of V8 (a string its length, a number its digits,
+         * an array or object a few characters per item); a larger result fails with a JsConversionException.
+         * The same bound applies to the arguments of Java functions bound into a runtime.
+         */
+        private DataSize maxResultSize = DataSize.ofBytes(RuntimeConfig.DEFAULT_MAX_RESULT_SIZE);
+
         public Duration getTimeout() {
             return this.timeout;
         }
@@ -190,6 +197,14 @@ public class JsRunProperties {
 
         public String getConsoleLogger() {
             return this.consoleLogger;
+        }
+
+        public DataSize getMaxResultSize() {
+            return this.maxResultSize;
+        }
+
+        public void setMaxResultSize(DataSize maxResultSize) {
+            this.maxResultSize = maxResultSize;
         }
 
         public void setConsoleLogger(String consoleLogger) {

@@ -22,6 +22,12 @@ final class JsRunPropertiesValidator {
             throw new InvalidJsRunPropertyException("jsrun.runtime.max-heap-size", heap.toKilobytes() + "KB",
                     "a V8 heap needs at least 16MB", "Set jsrun.runtime.max-heap-size to 16MB or more, for example 256MB.");
         }
+        DataSize result = runtime.getMaxResultSize();
+        if (result == null || result.toBytes() < 1024 || result.toBytes() > Integer.MAX_VALUE) {
+            throw new InvalidJsRunPropertyException("jsrun.runtime.max-result-size",
+                    result == null ? "none" : result.toBytes() + "B", "must be between 1KB and 2GB",
+                    "Set jsrun.runtime.max-result-size between 1KB and 2GB, for example 16MB.");
+        }
         JsRunProperties.Pool pool = properties.getPool();
         if (pool.getMaxSize() < 1) {
             throw new InvalidJsRunPropertyException("jsrun.pool.max-size", pool.getMaxSize(),

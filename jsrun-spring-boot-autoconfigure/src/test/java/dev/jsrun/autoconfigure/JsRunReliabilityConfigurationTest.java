@@ -22,6 +22,7 @@ import dev.jsrun.runtime.UnpooledJsRuntimeFactory;
 import dev.jsrun.snapshot.Snapshot;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Timeouts, heap limit, snapshot cache and wrong settings, as the auto-configuration applies them. */
 class JsRunReliabilityConfigurationTest {
@@ -96,6 +97,7 @@ class JsRunReliabilityConfigurationTest {
         "jsrun.pool.cleaner-threads=0|jsrun.pool.cleaner-threads|0|Set jsrun.pool.cleaner-threads to 1 or more.",
         "jsrun.pool.max-uses=-1|jsrun.pool.max-uses|-1|Set jsrun.pool.max-uses to 0 (no limit) or a positive number.",
         "jsrun.runtime.max-heap-size=1MB|jsrun.runtime.max-heap-size|1024KB|Set jsrun.runtime.max-heap-size to 16MB or more, for example 256MB.",
+        "jsrun.runtime.max-result-size=10B|jsrun.runtime.max-result-size|10B|Set jsrun.runtime.max-result-size between 1KB and 2GB, for example 16MB.",
         "jsrun.runtime.v8-flags=incremental-marking|jsrun.runtime.v8-flags|incremental-marking|Write each flag as V8 spells it, such as --incremental-marking, separated by spaces.",
     })
     void wrongSettingFailsStartupNamingThePropertyAndTheFix(String setting, String property, String value, String action) {
@@ -154,6 +156,19 @@ class JsRunReliabilityConfigurationTest {
             FailureAnalysis analysis = new InvalidJsRunPropertyFailureAnalyzer().analyze(context.getStartupFailure());
             assertThat(analysis.getDescription()).contains("Property: jsrun.runtime.max-heap-size")
                 .contains("V8 flags are fixed once the first runtime of the JVM exists");
+        });
+    }
+
+    @Test
+    void maxResultSizeBoundsWhatAResultMayBuildInJava() {
+        this.runner.withPropertyValues("jsrun.runtime.max-result-size=2KB").run(context -> {
+            try (dev.jsrun.JsRuntime js = context.getBean(dev.jsrun.JsRuntimeFactory.class).acquire()) {
+                assertThat(js.eval("'x'.repeat(2048)")).isEqualTo("x".repeat(2048));
+                assertThatThrownBy(() -> js.eval("'x'.repeat(2049)")).isInstanceOf(dev.jsrun.JsConversionException.class)
+                    .hasMessageContaining("result size limit of 2048 characters");
+                assertThatThrownBy(() -> js.eval("[new Array(1000).fill('ab')]"))
+                    .isInstanceOf(dev.jsrun.JsConversionException.class).hasMessageContaining("at $[0]");
+            }
         });
     }
 
