@@ -118,11 +118,24 @@ final class NodeResolver {
         return root(path) != null;
     }
 
-    String read(String path) {
-        return root(path).read(path);
+    /** Whether some root has the directory {@code dir}; the base is always one. */
+    boolean isDirectory(String dir) {
+        return this.roots.stream().anyMatch(root -> root.isDirectory(dir));
     }
 
-    /** The first root that has the file; remembered for this resolver only, as files may change between builds. */
+    /** The text of a file that {@link #isFile} confirmed; every read of a module or a package.json comes here. */
+    String read(String path) {
+        ModuleRoot root = root(path);
+        if (root == null) {
+            throw new IllegalArgumentException("no module root has the file " + path);
+        }
+        return root.read(path);
+    }
+
+    /**
+     * The first root that has the file, for every question about a file: the roots keep to what lies inside
+     * them. Remembered for this resolver only, as files may change between builds.
+     */
     private ModuleRoot root(String path) {
         return this.owners.computeIfAbsent(path,
                 p -> this.roots.stream().filter(root -> root.isFile(p)).findFirst()).orElse(null);
