@@ -12,7 +12,7 @@ import java.util.Set;
  * and bare requests, {@code node_modules} lookup up the directory tree, {@code package.json} {@code main},
  * {@code exports} and {@code imports} (see {@link PackageExports}), package self-reference, {@code index}
  * files and the {@code .js}, {@code .json} and {@code .node} extensions. Files come from the first root that
- * has them.
+ * has them; {@link #modulesOnly} sees only the module files among them.
  */
 final class NodeResolver {
 
@@ -52,11 +52,25 @@ final class NodeResolver {
     }
 
     private final List<ModuleRoot> roots;
+    private final boolean modulesOnly;
     private final Map<String, Optional<ModuleRoot>> owners = new HashMap<>();
     private final Map<String, Optional<Map<String, Object>>> manifests = new HashMap<>();
 
     NodeResolver(List<ModuleRoot> roots) {
+        this(roots, false);
+    }
+
+    private NodeResolver(List<ModuleRoot> roots, boolean modulesOnly) {
         this.roots = List.copyOf(roots);
+        this.modulesOnly = modulesOnly;
+    }
+
+    /**
+     * A resolver to which only {@code .js}, {@code .cjs} and {@code .json} files exist, for requests made at
+     * run time: what Node would evaluate as a script from any other name may be data that is not meant to run.
+     */
+    static NodeResolver modulesOnly(List<ModuleRoot> roots) {
+        return new NodeResolver(roots, true);
     }
 
     static boolean isBuiltin(String request) {
@@ -137,8 +151,15 @@ final class NodeResolver {
      * them. Remembered for this resolver only, as files may change between builds.
      */
     private ModuleRoot root(String path) {
+        if (this.modulesOnly && !isModuleFile(path)) {
+            return null;
+        }
         return this.owners.computeIfAbsent(path,
                 p -> this.roots.stream().filter(root -> root.isFile(p)).findFirst()).orElse(null);
+    }
+
+    private static boolean isModuleFile(String path) {
+        return path.endsWith(".js") || path.endsWith(".cjs") || path.endsWith(".json");
     }
 
     /** The parsed {@code package.json} of a directory, or null when it has none (or an unreadable one). */
