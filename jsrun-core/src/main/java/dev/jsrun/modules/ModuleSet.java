@@ -97,25 +97,14 @@ public final class ModuleSet {
     /**
      * A host function that reads modules from {@code roots} at run time, for requests the snapshot does not
      * hold: bind it as {@value #RUNTIME_LOADER} (for example with
-     * {@code RuntimeConfig.Builder.hostFunction}). Resolution follows Node's algorithm as at build time;
-     * the file is evaluated in the runtime on first {@code require()}. Runtimes with a host function are
+     * {@code RuntimeConfig.Builder.hostFunction}). Resolution follows Node's algorithm as at build time, but
+     * sees only {@code .js}, {@code .cjs} and {@code .json} files inside the roots (see {@link ModuleRoot});
+     * the file is evaluated in the runtime on first {@code require()}. Scripts may call the function
+     * themselves, and get no more from it than {@code require()} would. Runtimes with a host function are
      * replaced rather than reset by their pool.
      */
     public static JsFunction runtimeLoader(List<ModuleRoot> roots) {
-        NodeResolver resolver = new NodeResolver(List.copyOf(roots));
-        return arguments -> {
-            String dir = String.valueOf(arguments.get(0));
-            String request = String.valueOf(arguments.get(1));
-            NodeResolver.Result result = resolver.resolve(dir, request);
-            if (!result.found() || result.path().endsWith(".node")) {
-                return null;
-            }
-            Map<String, Object> file = new java.util.LinkedHashMap<>();
-            file.put("path", result.path());
-            file.put("source", resolver.read(result.path()));
-            file.put("json", result.path().endsWith(".json"));
-            return file;
-        };
+        return new RuntimeLoader(roots);
     }
 
     /** The global name the bundle's {@code require()} looks for to load modules at run time. */

@@ -12,7 +12,7 @@ import java.util.Set;
  * and bare requests, {@code node_modules} lookup up the directory tree, {@code package.json} {@code main},
  * {@code exports} and {@code imports} (see {@link PackageExports}), package self-reference, {@code index}
  * files and the {@code .js}, {@code .json} and {@code .node} extensions. Files come from the first root that
- * has them.
+ * has them; {@link #modulesOnly} sees only the module files among them.
  */
 final class NodeResolver {
 
@@ -52,11 +52,25 @@ final class NodeResolver {
     }
 
     private final List<ModuleRoot> roots;
+    private final boolean modulesOnly;
     private final Map<String, Optional<ModuleRoot>> owners = new HashMap<>();
     private final Map<String, Optional<Map<String, Object>>> manifests = new HashMap<>();
 
     NodeResolver(List<ModuleRoot> roots) {
+        this(roots, false);
+    }
+
+    private NodeResolver(List<ModuleRoot> roots, boolean modulesOnly) {
         this.roots = List.copyOf(roots);
+        this.modulesOnly = modulesOnly;
+    }
+
+    /**
+     * A resolver to which only {@code .js}, {@code .cjs} and {@code .json} files exist, for requests made at
+     * run time: what Node would evaluate as a script from any other name may be data that is not meant to run.
+     */
+    static NodeResolver modulesOnly(List<ModuleRoot> roots) {
+        return new NodeResolver(roots, true);
     }
 
     static boolean isBuiltin(String request) {
@@ -118,14 +132,34 @@ final class NodeResolver {
         return root(path) != null;
     }
 
-    String read(String path) {
-        return root(path).read(path);
+    /** Whether some root has the directory {@code dir}; the base is always one. */
+    boolean isDirectory(String dir) {
+        return this.roots.stream().anyMatch(root -> root.isDirectory(dir));
     }
 
-    /** The first root that has the file; remembered for this resolver only, as files may change between builds. */
+    /** The text of a file that {@link #isFile} confirmed; every read of a module or a package.json comes here. */
+    String read(String path) {
+        ModuleRoot root = root(path);
+        if (root == null) {
+            throw new IllegalArgumentException("no module root has the file " + path);
+        }
+        return root.read(path);
+    }
+
+    /**
+     * The first root that has the file, for every question about a file: the roots keep to what lies inside
+     * them. Remembered for this resolver only, as files may change between builds.
+     */
     private ModuleRoot root(String path) {
+        if (this.modulesOnly && !isModuleFile(path)) {
+            return null;
+        }
         return this.owners.computeIfAbsent(path,
                 p -> this.roots.stream().filter(root -> root.isFile(p)).findFirst()).orElse(null);
+    }
+
+    private static boolean isModuleFile(String path) {
+        return path.endsWith(".js") || path.endsWith(".cjs") || path.endsWith(".json");
     }
 
     /** The parsed {@code package.json} of a directory, or null when it has none (or an unreadable one). */
