@@ -14,7 +14,8 @@ import dev.jsrun.modules.ModuleGraph.Module;
 /**
  * Writes the one classic script that holds a module graph: the resolver map, one definition per module (its
  * source intact, the wrapper opening on its first line), and the loader, which defines {@code require} and
- * {@code __jsrun_modules} as globals and nothing else. Modules see {@code global} as Node's alias of
+ * {@code __jsrun_modules} as globals and nothing else (the host takes {@code __jsrun_modules} away again before
+ * user code runs, keeping its functions for itself). Modules see {@code global} as Node's alias of
  * {@code globalThis}, through a closure rather than a global.
  * <p>
  * In probe mode the script initializes every module it is given, watches what each touches, and evaluates
@@ -130,12 +131,13 @@ final class BundleWriter {
                   + "): jsrun only has the modules found when its snapshot was built", from);
               }
 
-              // Only when the application enabled loading at run time: a host function reads the file.
+              // Only when the application enabled loading at run time: a host function reads the file. jsrun
+              // hands it over through attachLoader before user code runs, so no script can call it directly.
               var filesLoaded = Object.create(null);
+              var reader = null;
 
               function loadFile(request, dir) {
-                var reader = globalThis.__jsrun_load_module;
-                if (typeof reader !== 'function') return undefined;
+                if (reader === null) return undefined;
                 var file = reader(dir, request);
                 if (!file) return undefined;
                 filesLoaded[dir + '***' + request] = file.path;
@@ -267,6 +269,9 @@ final class BundleWriter {
                 stats: function () {
                   return { exportHits: stats.exportHits, definitionHits: stats.definitionHits, misses: stats.misses,
                     exports: counts.exports, definitions: counts.definitions };
+                },
+                attachLoader: function (loader) {
+                  if (reader === null && typeof loader === 'function') reader = loader;
                 }
               }) });
             })""";

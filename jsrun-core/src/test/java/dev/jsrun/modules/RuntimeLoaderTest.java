@@ -25,13 +25,17 @@ import dev.jsrun.snapshot.SnapshotBuilder;
 
 /**
  * The run-time loader reads only module files inside its roots, whatever JavaScript asks: through
- * {@code require()} or by calling {@value ModuleSet#RUNTIME_LOADER} itself with hostile arguments.
+ * {@code require()}, or by calling the loader itself with hostile arguments where an application binds it as a
+ * global of its own ({@value ModuleSet#RUNTIME_LOADER} is never one).
  * <p>
  * The fixture is a temporary {@code project} root beside a {@code victim} directory whose files all say
  * {@code SECRET}; symbolic links inside the root lead out to it, and one stays inside. A class path root over
  * an exploded folder holds WebJar {@code fake}, with links out as well.
  */
 class RuntimeLoaderTest {
+
+    /** The loader bound as a plain global, so that scripts can call it with anything. */
+    private static final String LOADER_PROBE = "loaderProbe";
 
     @TempDir
     static Path tmp;
@@ -87,6 +91,8 @@ class RuntimeLoaderTest {
         runtimes = new UnpooledJsRuntimeFactory(RuntimeConfig.builder()
             .snapshot(new SnapshotBuilder().executeScript(ModuleSet.SCRIPT_NAME, modules.build().bundle()).build())
             .hostFunction(ModuleSet.RUNTIME_LOADER, ModuleSet.runtimeLoader(roots))
+            // the same loader under a name of its own, which jsrun publishes as a global, for the direct calls
+            .hostFunction(LOADER_PROBE, ModuleSet.runtimeLoader(roots))
             .build());
     }
 
@@ -168,7 +174,7 @@ class RuntimeLoaderTest {
     @MethodSource("hostileCalls")
     void givesHostileCallsOfTheHostFunctionNothing(String arguments) {
         try (JsRuntime js = runtimes.create()) {
-            String outcome = (String) js.eval("(function () { try { var file = " + ModuleSet.RUNTIME_LOADER + "(" + arguments
+            String outcome = (String) js.eval("(function () { try { var file = " + LOADER_PROBE + "(" + arguments
                     + "); return file == null ? 'nothing' : 'got ' + JSON.stringify(file); }"
                     + " catch (e) { return 'threw ' + e.message; } })()");
             assertThat(outcome).isEqualTo("nothing");
@@ -194,14 +200,25 @@ class RuntimeLoaderTest {
     }
 
     @Test
+    void noScriptReachesTheLoaderThatRequireUses() {
+        try (JsRuntime js = runtimes.create()) {
+            assertThat(js.eval("typeof " + ModuleSet.RUNTIME_LOADER + " + ' ' + typeof __jsrun_modules"))
+                .isEqualTo("undefined undefined");
+            assertThat(js.eval("Object.getOwnPropertyNames(globalThis).filter(n => n.startsWith('__jsrun_load')).length"))
+                .isEqualTo(0);
+            assertThat(js.eval("require('./lib/later.js')")).isEqualTo("later");
+        }
+    }
+
+    @Test
     void givesADirectCallWhatRequireWouldLoad() {
         try (JsRuntime js = runtimes.create()) {
-            assertThat(js.eval("JSON.stringify(" + ModuleSet.RUNTIME_LOADER + "('lib', './later'))"))
+            assertThat(js.eval("JSON.stringify(" + LOADER_PROBE + "('lib', './later'))"))
                 .isEqualTo("{\"path\":\"lib/later.js\",\"source\":\"module.exports = 'later';\",\"json\":false}");
-            assertThat(js.eval(ModuleSet.RUNTIME_LOADER + "('node_modules/lodash/fp', '../_apply.js').path"))
+            assertThat(js.eval(LOADER_PROBE + "('node_modules/lodash/fp', '../_apply.js').path"))
                 .isEqualTo("node_modules/lodash/_apply.js");
-            assertThat(js.eval(ModuleSet.RUNTIME_LOADER + "('', './lib/data.json').json")).isEqualTo(true);
-            assertThat(js.eval(ModuleSet.RUNTIME_LOADER + "('node_modules/fake/lib', '../index.js').path"))
+            assertThat(js.eval(LOADER_PROBE + "('', './lib/data.json').json")).isEqualTo(true);
+            assertThat(js.eval(LOADER_PROBE + "('node_modules/fake/lib', '../index.js').path"))
                 .isEqualTo("node_modules/fake/index.js");
         }
     }
