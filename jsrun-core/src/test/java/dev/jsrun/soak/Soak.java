@@ -32,7 +32,9 @@ import dev.jsrun.snapshot.V8Runtimes;
  * Soak run in a JVM of its own: {@code threads} threads share a pool of two runtimes and each performs
  * {@code evals} evaluations, 10 to 50 per acquire. Most evaluations have a result checked exactly; every 50th
  * throws a JavaScript error, every 2,000th loops until a 20 ms timeout, every 10,000th is a heap bomb against
- * a 32 MB V8 heap. The first ordinary evaluation of each lease checks that the previous borrower's global is
+ * a 32 MB V8 heap; every 1,000th returns or throws a value that V8 or Javet would abort on if read from Java,
+ * and every 3,000th tampers with jsrun's own globals and the built-ins it uses, then ends its lease. The first
+ * ordinary evaluation of each lease checks that the previous borrower's global is
  * gone. RSS is read with the pool quiet after the first 10% and again at the end. Prints one line starting with
  * {@code soak } and exits 0 when every check held.
  */
@@ -44,6 +46,27 @@ public final class Soak {
     static final int TIMEOUT_AT = 1_000;
     static final int ERROR_EVERY = 50;
     static final int ERROR_AT = 25;
+    static final int HOSTILE_EVERY = 1_000;
+    static final int HOSTILE_AT = 510;
+    static final int TAMPER_EVERY = 3_000;
+    static final int TAMPER_AT = 2_020;
+
+    /** Results and errors that V8 or Javet would abort on if read from Java, with the exception each must give. */
+    static final String[][] HOSTILE = {
+        { "(() => { const r = Proxy.revocable({}, {}); r.revoke(); return { list: [r.proxy] }; })()", "JsConversionException" },
+        { "new Proxy({}, { ownKeys() { throw new Error('k'); } })", "JsConversionException" },
+        { "Error.prepareStackTrace = () => { throw new Error('x'); }; null.x", "JsException" },
+        { "const r = Proxy.revocable({}, {}); r.revoke(); throw r.proxy;", "JsException" },
+        { "new Array(2 ** 32 - 1)", "JsConversionException" },
+    };
+
+    /** Scripts that go after jsrun's own state and the built-ins it uses; the next borrower must not notice. */
+    static final String[] TAMPERS = {
+        "Object.defineProperty(globalThis, '__jsrun_modules', { value: { stats() { while (true) {} } } }); 1",
+        "Error.prepareStackTrace = () => { while (true) {} }; Array.isArray = () => { throw 1; }; 1",
+        "Object.defineProperty(Array.prototype, '0', { set() { throw 2; }, configurable: true }); console.log('x'); 1",
+        "Set.prototype.add = () => { throw 3; }; JSON.stringify = () => { throw 4; }; console = null; 1",
+    };
 
     static final String[] BOMBS = HeapBombs.BOMBS;
 
@@ -63,6 +86,8 @@ public final class Soak {
     private final LongAdder errors = new LongAdder();
     private final LongAdder timeouts = new LongAdder();
     private final LongAdder bombs = new LongAdder();
+    private final LongAdder hostile = new LongAdder();
+    private final LongAdder tampered = new LongAdder();
     private final LongAdder leases = new LongAdder();
     private final AtomicLong rssWarm = new AtomicLong();
     private final List<String> failures = new ArrayList<>();
@@ -108,17 +133,22 @@ public final class Soak {
         long expectedErrors = (long) threads * count(this.evals, ERROR_EVERY, ERROR_AT);
         long expectedTimeouts = (long) threads * count(this.evals, TIMEOUT_EVERY, TIMEOUT_AT);
         long expectedBombs = (long) threads * count(this.evals, BOMB_EVERY, BOMB_AT);
+        long expectedHostile = (long) threads * count(this.evals, HOSTILE_EVERY, HOSTILE_AT);
+        long expectedTampers = (long) threads * count(this.evals, TAMPER_EVERY, TAMPER_AT);
         synchronized (this.failures) {
             this.failures.forEach(failure -> System.out.println("failure: " + failure));
         }
         System.out.printf("soak evals=%d wrong=%d errors=%d/%d timeouts=%d/%d bombs=%d/%d leases=%d restored=%d"
-                + " active=%d cleaning=%d idle=%d rssWarmKb=%d rssEndKb=%d seconds=%.1f%n", this.done.sum(),
+                + " active=%d cleaning=%d idle=%d rssWarmKb=%d rssEndKb=%d seconds=%.1f hostile=%d/%d tampered=%d/%d%n",
+                this.done.sum(),
                 this.wrong.sum(), this.errors.sum(), expectedErrors, this.timeouts.sum(), expectedTimeouts,
                 this.bombs.sum(), expectedBombs, this.leases.sum(), this.pool.restoredCount(), stats.active(),
-                stats.cleaning(), stats.idle(), this.rssWarm.get(), rssEnd, seconds);
+                stats.cleaning(), stats.idle(), this.rssWarm.get(), rssEnd, seconds, this.hostile.sum(), expectedHostile,
+                this.tampered.sum(), expectedTampers);
         boolean ok = this.done.sum() == (long) threads * this.evals && this.wrong.sum() == 0
                 && this.errors.sum() == expectedErrors && this.timeouts.sum() == expectedTimeouts
-                && this.bombs.sum() == expectedBombs && stats.active() == 0 && stats.cleaning() == 0
+                && this.bombs.sum() == expectedBombs && this.hostile.sum() == expectedHostile
+                && this.tampered.sum() == expectedTampers && stats.active() == 0 && stats.cleaning() == 0
                 && rssEnd < this.rssWarm.get() * 1.10;
         return ok ? 0 : 1;
     }
@@ -213,6 +243,27 @@ public final class Soak {
                 }
             }
             return true;
+        }
+        if (k % HOSTILE_EVERY == HOSTILE_AT) {
+            String[] hostileCase = HOSTILE[(k / HOSTILE_EVERY + thread) % HOSTILE.length];
+            try {
+                fail(thread, k, "hostile value returned " + js.eval(hostileCase[0]));
+            }
+            catch (RuntimeException ex) {
+                if (ex.getClass().getSimpleName().equals(hostileCase[1])) {
+                    this.hostile.increment();
+                }
+                else {
+                    fail(thread, k, "expected " + hostileCase[1] + " for " + hostileCase[0] + ", got " + ex);
+                }
+            }
+            return true;
+        }
+        if (k % TAMPER_EVERY == TAMPER_AT) {
+            // the lease ends here: the next borrower of this runtime must find the snapshot's state
+            check(thread, k, js.eval(TAMPERS[(k / TAMPER_EVERY + thread) % TAMPERS.length]), 1);
+            this.tampered.increment();
+            return false;
         }
         if (fresh) {
             check(thread, k, js.eval("typeof mark === 'undefined' ? (globalThis.mark = " + k + ", 'clean') : 'dirty ' + mark"),

@@ -27,7 +27,7 @@ class SoakTest {
 
     private static final Pattern SUMMARY = Pattern.compile("soak evals=(\\d+) wrong=(\\d+) errors=(\\d+)/(\\d+) "
             + "timeouts=(\\d+)/(\\d+) bombs=(\\d+)/(\\d+) leases=(\\d+) restored=(\\d+) active=(\\d+) cleaning=(\\d+) "
-            + "idle=(\\d+) rssWarmKb=(\\d+) rssEndKb=(\\d+) seconds=([\\d.]+)");
+            + "idle=(\\d+) rssWarmKb=(\\d+) rssEndKb=(\\d+) seconds=([\\d.]+) hostile=(\\d+)/(\\d+) tampered=(\\d+)/(\\d+)");
 
     @Test
     void fourThreadsHundredThousandEvaluationsEachStayCorrectAndBounded(@TempDir Path workDir) throws Exception {
@@ -57,6 +57,10 @@ class SoakTest {
         assertThat(summary.group(3)).as("JavaScript errors seen as JsException").isEqualTo(summary.group(4)).isEqualTo("8000");
         assertThat(summary.group(5)).as("timeouts seen as JsTimeoutException").isEqualTo(summary.group(6)).isEqualTo("200");
         assertThat(summary.group(7)).as("heap bombs seen as JsHeapLimitException").isEqualTo(summary.group(8)).isEqualTo("40");
+        assertThat(summary.group(17)).as("hostile values seen as conversion or script errors").isEqualTo(summary.group(18))
+            .isEqualTo("400");
+        assertThat(summary.group(19)).as("borrowers that tampered with jsrun's state").isEqualTo(summary.group(20))
+            .isEqualTo("132");
         assertThat(summary.group(11)).as("runtimes still borrowed").isEqualTo("0");
         assertThat(summary.group(12)).as("runtimes still being cleaned").isEqualTo("0");
         long warm = Long.parseLong(summary.group(14));
