@@ -116,7 +116,9 @@ final class PackageExports {
             boolean imports) {
         if (target instanceof String text) {
             if (!text.startsWith("./")) {
-                if (imports && !text.startsWith("../") && !text.startsWith("/") && !text.contains(":")) {
+                // a '#' target would resolve through "imports" again, and could do so forever
+                if (imports && !text.startsWith("../") && !text.startsWith("/") && !text.contains(":")
+                        && !text.startsWith("#")) {
                     String request = pattern == null ? text : text.replace("*", pattern);
                     return resolver.resolve(packageDir, request);
                 }

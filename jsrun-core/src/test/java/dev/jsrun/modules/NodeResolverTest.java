@@ -68,4 +68,15 @@ class NodeResolverTest {
         assertThat(this.resolver.resolve("lib", "node:child_process").builtin()).isEqualTo("child_process");
     }
 
+    @Test
+    void importsThatPointAtImportsEndInsteadOfRecursingForever(@org.junit.jupiter.api.io.TempDir java.nio.file.Path root)
+            throws java.io.IOException {
+        java.nio.file.Files.writeString(root.resolve("package.json"),
+                "{\"imports\": {\"#a\": \"#a\", \"#b\": [\"#c\"], \"#c\": {\"default\": \"#b\"}}}");
+        NodeResolver looping = new NodeResolver(List.of(ModuleRoot.directory(root)));
+        for (String request : List.of("#a", "#b", "#c")) {
+            assertThat(looping.resolve("", request).found()).as(request).isFalse();
+        }
+    }
+
 }
