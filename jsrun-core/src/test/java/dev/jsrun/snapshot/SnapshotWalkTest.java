@@ -214,9 +214,6 @@ class SnapshotWalkTest {
             var byName = new Map([['m', /m/]]);
             var bag = new Set([/s/]);
             var keyed = { [Symbol('key')]: /symbol/ };
-            // last, as it breaks accessor descriptors written as literals: an accessor's descriptor has no own
-            // 'value', so reading one finds this getter
-            Object.defineProperty(Object.prototype, 'value', { configurable: true, get() { count('Object.prototype.value'); } });
             armed = true;
             """;
 
@@ -236,6 +233,19 @@ class SnapshotWalkTest {
                 isolate.reset();
             }
         }
+    }
+
+    @Test
+    void aValueOnObjectPrototypeIsNotMistakenForAnAccessorsValue() {
+        // an accessor's descriptor has no own 'value': whoever reads it with a plain lookup finds this getter
+        Snapshot snapshot = new SnapshotBuilder().executeScript("value.js", COUNTERS + """
+                var holder = { get computed() { count('computed'); return /computed/; }, plain: /plain/ };
+                Object.defineProperty(Object.prototype, 'value', { configurable: true,
+                  get() { count('Object.prototype.value'); return /inherited/; } });
+                armed = true;
+                """).build();
+        assertThat(captured(snapshot, "armed = false; JSON.stringify([calls, " + SharedRegExps.GLOBAL + ".length / 3])"))
+            .isEqualTo("[{},1]");
     }
 
     private static final String USER_PROXY = COUNTERS + """
