@@ -29,6 +29,15 @@ final class BundleWriter {
     private static final String LOADER = """
             (function (table, definitions) {
               var own = Object.prototype.hasOwnProperty;
+              // Taken before any module runs: the watch, the descriptions of errors and the final steps use these,
+              // whatever a module replaces later, and so run none of its code.
+              var global = globalThis, apply = Reflect.apply, construct = Reflect.construct;
+              var reflectHas = Reflect.has, reflectGet = Reflect.get, defineProperty = Object.defineProperty;
+              var freeze = Object.freeze, keysOf = Object.keys, setPrototypeOf = Object.setPrototypeOf;
+              var getPrototypeOf = Object.getPrototypeOf, describeOwn = Object.getOwnPropertyDescriptor;
+              var stringify = JSON.stringify, toText = String, isError = Error.isError, BuildError = Error;
+              var errorPrototypes = [Error, TypeError, RangeError, ReferenceError, SyntaxError, EvalError, URIError,
+                AggregateError].map(function (type) { return type.prototype; });
               var resolved = table.resolved, excluded = table.excluded;
               var builtins = Object.create(null);
               table.builtins.forEach(function (name) { builtins[name] = true; });
@@ -185,61 +194,98 @@ final class BundleWriter {
                 return require;
               }
 
+              // From data properties only, so that no getter, proxy trap or Symbol.hasInstance of the module runs:
+              // the error and the built-in error prototypes are the only objects whose descriptors are read.
               function describe(error) {
-                try {
-                  return error instanceof Error ? error.name + ': ' + error.message : 'threw ' + String(error);
-                } catch (ignored) {
-                  return 'threw a value that cannot be printed';
+                if (error === null || (typeof error !== 'object' && typeof error !== 'function')) {
+                  return 'threw ' + toText(error);
                 }
+                if (typeof isError !== 'function' || !isError(error)) return 'threw an object that is not an Error';
+                return (dataString(error, 'name') || 'Error') + ': ' + dataString(error, 'message');
+              }
+
+              function dataString(error, key) {
+                var object = error;
+                while (object === error || contains(errorPrototypes, object)) {
+                  var property = describeOwn(object, key);
+                  if (property !== undefined) {
+                    return apply(own, property, ['value']) && typeof property.value === 'string' ? property.value : '';
+                  }
+                  object = getPrototypeOf(object);
+                }
+                return '';
+              }
+
+              // Arrays without a prototype: writing a slot runs no setter a module put on Array.prototype, and
+              // JSON.stringify finds no toJSON on them.
+              function list() {
+                return setPrototypeOf([], null);
+              }
+
+              function contains(items, item) {
+                for (var i = 0; i < items.length; i++) {
+                  if (items[i] === item) return true;
+                }
+                return false;
+              }
+
+              function addOnce(items, item) {
+                if (!contains(items, item)) items[items.length] = item;
               }
 
               // Probe only: record, per module being initialized, the absent host globals it looks up, the clock
               // and random reads it makes, and the modules it requires, without changing what it sees.
               function watch(watched) {
-                var results = Object.create(null), order = [], stack = [], names = Object.create(null);
+                var results = Object.create(null), order = list(), stack = list(), names = Object.create(null);
                 watched.forEach(function (name) { names[name] = true; });
-                function note(list, name) {
-                  var result = stack.length ? results[stack[stack.length - 1]] : null;
-                  if (result && result[list].indexOf(name) < 0) result[list].push(name);
+                function current() {
+                  return stack.length ? results[stack[stack.length - 1]] : undefined;
                 }
-                Object.setPrototypeOf(globalThis, new Proxy(Object.getPrototypeOf(globalThis), {
+                function note(kind, name) {
+                  var result = current();
+                  if (result) addOnce(result[kind], name);
+                }
+                // handlers without a prototype: V8 looks traps up on the handler, and Object.prototype is the modules'
+                setPrototypeOf(global, new Proxy(getPrototypeOf(global), {
+                  __proto__: null,
                   has: function (target, key) {
                     if (typeof key === 'string' && names[key] === true) note('touched', key);
-                    return Reflect.has(target, key);
+                    return reflectHas(target, key);
                   },
                   get: function (target, key, receiver) {
                     if (typeof key === 'string' && names[key] === true) note('touched', key);
-                    return Reflect.get(target, key, receiver);
+                    return reflectGet(target, key, receiver);
                   }
                 }));
                 var realRandom = Math.random, realNow = Date.now, RealDate = Date;
                 Math.random = function () { note('clock', 'Math.random()'); return realRandom(); };
-                RealDate.now = function () { note('clock', 'Date.now()'); return realNow.call(RealDate); };
-                globalThis.Date = new Proxy(RealDate, {
+                RealDate.now = function () { note('clock', 'Date.now()'); return apply(realNow, RealDate, []); };
+                global.Date = new Proxy(RealDate, {
+                  __proto__: null,
                   construct: function (target, args, newTarget) {
                     if (args.length === 0) note('clock', 'new Date()');
-                    return Reflect.construct(target, args, newTarget);
+                    return construct(target, args, newTarget);
                   },
                   apply: function (target, self, args) {
                     note('clock', 'Date()');
-                    return Reflect.apply(target, self, args);
+                    return apply(target, self, args);
                   }
                 });
                 return {
                   enter: function (path) {
                     if (results[path] === undefined) {
-                      results[path] = { error: null, touched: [], clock: [], requires: [] };
-                      order.push(path);
+                      results[path] = { __proto__: null, error: null, touched: list(), clock: list(), requires: list() };
+                      order[order.length] = path;
                     }
-                    stack.push(path);
+                    stack[stack.length] = path;
                   },
-                  exit: function () { stack.pop(); },
+                  exit: function () { stack.length--; },
                   failed: function (path, error) {
                     if (results[path].error === null) results[path].error = describe(error);
                   },
                   requires: function (path) {
-                    var result = stack.length ? results[stack[stack.length - 1]] : null;
-                    if (result && result.requires.indexOf(path) < 0) result.requires.push(path);
+                    var result = current();
+                    if (result) addOnce(result.requires, path);
                   },
                   run: function (paths) {
                     paths.forEach(function (path) {
@@ -247,7 +293,7 @@ final class BundleWriter {
                         try { initialize(path); } catch (ignored) { }
                       }
                     });
-                    return JSON.stringify({ order: order, results: results });
+                    return stringify({ __proto__: null, order: order, results: results });
                   }
                 };
               }
@@ -258,14 +304,14 @@ final class BundleWriter {
                 try {
                   initialize(path);
                 } catch (error) {
-                  throw new Error('module ' + path + ' initialized in the doctor run but failed in the snapshot build: '
+                  throw new BuildError('module ' + path + ' initialized in the doctor run but failed in the snapshot build: '
                     + describe(error));
                 }
               });
-              counts.exports = Object.keys(cache).length;
+              counts.exports = keysOf(cache).length;
               stats.exportHits = stats.definitionHits = stats.misses = 0;
-              Object.defineProperty(globalThis, 'require', { value: requireFrom('', null), writable: true, configurable: true });
-              Object.defineProperty(globalThis, '__jsrun_modules', { configurable: true, value: Object.freeze({
+              defineProperty(global, 'require', { __proto__: null, value: requireFrom('', null), writable: true, configurable: true });
+              defineProperty(global, '__jsrun_modules', { __proto__: null, configurable: true, value: freeze({
                 stats: function () {
                   return { exportHits: stats.exportHits, definitionHits: stats.definitionHits, misses: stats.misses,
                     exports: counts.exports, definitions: counts.definitions };

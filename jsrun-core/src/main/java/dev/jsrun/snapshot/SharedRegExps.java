@@ -1,5 +1,17 @@
 package dev.jsrun.snapshot;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.caoccao.javet.exceptions.JavetException;
+import com.caoccao.javet.interop.V8Runtime;
+import com.caoccao.javet.values.reference.V8ValueFunction;
+
 /**
  * Lets the regular expressions that live in a snapshot share their compiled code across contexts.
  * <p>
@@ -10,76 +22,100 @@ package dev.jsrun.snapshot;
  * on a reset context against 2 ms warm). Regular expressions created by running code do not have this
  * problem: V8 looks their pattern up in a per-isolate cache first.
  * <p>
- * So before the heap is captured, {@link #COLLECT} records the regular expressions reachable from the global
- * object in a hidden, configurable global; and in every fresh context {@link #RELINK} takes that list away
- * again and re-initialises each one with its own pattern and flags ({@code RegExp.prototype.compile}), which
- * goes through that cache. The first context of an isolate compiles them once; every later one reuses the
- * code. Patterns, flags and {@code lastIndex} stay as they were. Regular expressions held only in closures
- * cannot be reached from JavaScript and keep the old behaviour.
+ * So before the heap is captured, a walk records the regular expressions reachable from the global object in
+ * a hidden, configurable global; and in every fresh context {@link #RELINK} takes that record away again and
+ * re-initialises each one with its own pattern and flags ({@code RegExp.prototype.compile}), which goes
+ * through that cache. The first context of an isolate compiles them once; every later one reuses the code.
+ * Patterns, flags and {@code lastIndex} stay as they were.
+ * <p>
+ * The walk runs none of the scripts' code: it reads own data properties through property descriptors and
+ * never calls a getter or setter, recognises maps and sets by V8's internal brand rather than
+ * {@code instanceof}, skips proxies without touching a trap (while the scripts run, {@code Proxy} records
+ * the proxies it creates), and uses only built-ins it took before the first script. Regular expressions
+ * reachable only through getters, proxies or closures are not shared and keep the old behaviour.
  */
-public final class SharedRegExps {
+public final class SharedRegExps implements AutoCloseable {
 
-    /** The hidden global that carries the list from the snapshot to the first script of each context. */
+    private static final Logger logger = LoggerFactory.getLogger(SharedRegExps.class);
+
+    /** The hidden global that carries the record from the snapshot to the first script of each context. */
     public static final String GLOBAL = "__jsrun_regexps";
 
     /** At most this many objects are visited when collecting, so a pathological object graph cannot stall a build. */
     static final int MAX_VISITED = 500_000;
 
-    /**
-     * Run last before the capture. Visits own properties (symbols included, accessors read) of everything
-     * reachable from the global object, plus prototypes and Map and Set contents; returns how many regular
-     * expressions it recorded.
-     */
-    static final String COLLECT = "(() => {"
-            + " const sourceOf = Object.getOwnPropertyDescriptor(RegExp.prototype, 'source').get;"
-            + " const flagsOf = Object.getOwnPropertyDescriptor(RegExp.prototype, 'flags').get;"
-            + " const isRegExp = value => { if (value === RegExp.prototype) return false;"
-            + "  try { sourceOf.call(value); return true; } catch (e) { return false; } };"
-            + " const found = []; const seen = new Set(); const stack = [globalThis];"
-            + " const push = value => { if (value !== null && (typeof value === 'object' || typeof value === 'function')"
-            + "  && !seen.has(value)) { seen.add(value); stack.push(value); } };"
-            + " seen.add(globalThis);"
-            + " while (stack.length > 0 && seen.size < " + MAX_VISITED + ") {"
-            + "  const object = stack.pop();"
-            + "  if (isRegExp(object)) { try { found.push(object, sourceOf.call(object), flagsOf.call(object)); } catch (e) { }"
-            + "   continue; }"
-            + "  let keys;"
-            + "  try { keys = Reflect.ownKeys(object); push(Object.getPrototypeOf(object)); } catch (e) { continue; }"
-            + "  for (const key of keys) {"
-            + "   try { const property = Object.getOwnPropertyDescriptor(object, key);"
-            + "    if (property === undefined) continue;"
-            + "    push('value' in property ? property.value : (property.get ? property.get.call(object) : undefined));"
-            + "   } catch (e) { }"
-            + "  }"
-            + "  try { if (object instanceof Map) object.forEach((value, key) => { push(key); push(value); });"
-            + "   else if (object instanceof Set) object.forEach(value => push(value)); } catch (e) { }"
-            + " }"
-            + " if (found.length > 0) Object.defineProperty(globalThis, '" + GLOBAL + "',"
-            + "  { value: found, configurable: true, enumerable: false, writable: false });"
-            + " return found.length / 3; })()";
+    /** Evaluates to the function that prepares a snapshot runtime and returns the walk. */
+    static final String PREPARE = read("shared-regexps.js");
 
     /**
      * Run first in every fresh context: removes the hidden global and points each recorded regular expression
-     * at the isolate's compiled code for its pattern; returns how many it relinked.
+     * at the isolate's compiled code for its pattern; evaluates to how many it relinked.
      */
-    public static final String RELINK = "(() => {"
-            + " const list = globalThis['" + GLOBAL + "'];"
-            + " if (!Array.isArray(list)) return 0;"
-            + " delete globalThis['" + GLOBAL + "'];"
-            + " const prototype = RegExp.prototype;"
-            + " const compile = prototype.compile;"
-            + " if (typeof compile !== 'function'"
-            + "  || !/\\{\\s*\\[native code\\]\\s*\\}$/.test(Function.prototype.toString.call(compile))) return 0;"
-            + " let relinked = 0;"
-            + " for (let i = 0; i + 2 < list.length; i += 3) {"
-            + "  const regexp = list[i];"
-            + "  try { const lastIndex = regexp.lastIndex;"
-            + "   compile.call(regexp, list[i + 1], list[i + 2]);"
-            + "   regexp.lastIndex = lastIndex; relinked++; } catch (e) { }"
-            + " }"
-            + " return relinked; })()";
+    public static final String RELINK = read("shared-regexps-relink.js") + "(this, '" + GLOBAL + "')";
 
-    private SharedRegExps() {
+    private V8ValueFunction walk;
+
+    private SharedRegExps(V8ValueFunction walk) {
+        this.walk = walk;
+    }
+
+    /**
+     * Readies a snapshot runtime in which no script ran yet; {@link #collect()} after the last script. An
+     * optimisation only: should this fail, the snapshot is built without the record.
+     */
+    static SharedRegExps prepare(V8Runtime runtime) {
+        try (V8ValueFunction prepare = runtime.getExecutor(PREPARE).setResourceName("jsrun:shared-regexps.js").execute()) {
+            return new SharedRegExps(prepare.call(null, GLOBAL, MAX_VISITED));
+        }
+        catch (JavetException | ClassCastException ex) {
+            logger.debug("Could not prepare to record the snapshot's regular expressions: {}", ex.getMessage());
+            return new SharedRegExps(null);
+        }
+    }
+
+    /**
+     * Puts back the original {@code Proxy} and records the regular expressions; returns how many. Releases the
+     * walk, since V8 captures no heap while Java holds a reference into it.
+     */
+    int collect() {
+        if (this.walk == null) {
+            return 0;
+        }
+        try {
+            return this.walk.callInteger(null);
+        }
+        catch (JavetException ex) {
+            logger.debug("Could not record the snapshot's regular expressions: {}", ex.getMessage());
+            return 0;
+        }
+        finally {
+            close();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (this.walk != null) {
+            try {
+                this.walk.close();
+            }
+            catch (JavetException ex) {
+                logger.debug("Could not release the regular expression walk: {}", ex.getMessage());
+            }
+            this.walk = null;
+        }
+    }
+
+    private static String read(String name) {
+        try (InputStream in = SharedRegExps.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("jsrun-core is missing its resource dev/jsrun/snapshot/" + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
     }
 
 }

@@ -10,9 +10,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import com.caoccao.javet.exceptions.BaseJavetScriptingException;
 import com.caoccao.javet.exceptions.JavetException;
 import com.caoccao.javet.interop.V8Runtime;
@@ -33,8 +30,6 @@ import dev.jsrun.runtime.JsErrors;
  * Scripts run as classic scripts, not ES modules. Bind no Java functions here: V8 cannot snapshot them.
  */
 public final class SnapshotBuilder {
-
-    private static final Logger logger = LoggerFactory.getLogger(SnapshotBuilder.class);
 
     private static final String ESM_ADVICE = "Snapshot scripts run as classic scripts, not ES modules: load the "
             + "library's CommonJS or UMD build instead (for example dist/*.js or *.umd.js rather than *.esm.js / *.mjs)";
@@ -76,10 +71,12 @@ public final class SnapshotBuilder {
         // One snapshot per snapshot-enabled runtime: a second createSnapshot() aborts the process.
         try (V8Runtime runtime = V8Runtimes.fresh(true)) {
             v8Version = runtime.getVersion();
-            for (Script script : this.scripts) {
-                run(runtime, script);
+            try (SharedRegExps regExps = SharedRegExps.prepare(runtime)) {
+                for (Script script : this.scripts) {
+                    run(runtime, script);
+                }
+                regExps.collect();
             }
-            collectRegExps(runtime);
             blob = capture(runtime);
         }
         catch (JavetException ex) {
@@ -99,16 +96,6 @@ public final class SnapshotBuilder {
         }
         catch (JavetException ex) {
             throw new SnapshotBuildException(script.name(), 0, 0, ex.getMessage(), null, ex);
-        }
-    }
-
-    /** See {@link SharedRegExps}: an optimisation only, so a failure leaves the snapshot as the scripts made it. */
-    private static void collectRegExps(V8Runtime runtime) {
-        try {
-            runtime.getExecutor(SharedRegExps.COLLECT).setResourceName("jsrun:regexps").executeInteger();
-        }
-        catch (JavetException ex) {
-            logger.debug("Could not record the snapshot's regular expressions: {}", ex.getMessage());
         }
     }
 
