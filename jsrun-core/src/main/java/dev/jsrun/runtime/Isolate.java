@@ -35,6 +35,7 @@ import dev.jsrun.JsTimeoutException;
 import dev.jsrun.RuntimeConfig;
 import dev.jsrun.modules.ModuleSet;
 import dev.jsrun.modules.ModuleStats;
+import dev.jsrun.snapshot.Intrinsics;
 import dev.jsrun.snapshot.SharedRegExps;
 import dev.jsrun.snapshot.V8Runtimes;
 
@@ -382,6 +383,8 @@ public final class Isolate implements AutoCloseable {
     private void prepareContext() throws JavetException {
         this.sharedRegExps = this.runtime.getExecutor(SharedRegExps.RELINK).setResourceName("jsrun:regexps")
                 .executeInteger();
+        // a snapshot carries the record from before its scripts ran; a context without one is pristine now
+        Intrinsics.record(this.runtime);
         this.bridge.install();
     }
 

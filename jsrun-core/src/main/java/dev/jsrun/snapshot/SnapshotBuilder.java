@@ -71,6 +71,7 @@ public final class SnapshotBuilder {
         // One snapshot per snapshot-enabled runtime: a second createSnapshot() aborts the process.
         try (V8Runtime runtime = V8Runtimes.fresh(true)) {
             v8Version = runtime.getVersion();
+            Intrinsics.record(runtime);
             try (SharedRegExps regExps = SharedRegExps.prepare(runtime)) {
                 for (Script script : this.scripts) {
                     run(runtime, script);

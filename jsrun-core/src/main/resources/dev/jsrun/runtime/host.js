@@ -1,7 +1,7 @@
 // The host's JavaScript half, installed in every fresh context before any user code runs. It evaluates
 // user code, turns results and errors into one string that Java parses, and queues console output and
-// import() requests for Java. Everything it uses is captured here, so a script that later replaces
-// built-ins or jsrun's globals changes nothing that jsrun relies on. Only the returned functions, held by
+// import() requests for Java. The built-ins it uses were taken before any script of the application ran
+// (intrinsics.js), so a script that replaces built-ins or jsrun's globals changes nothing jsrun relies on. Only the returned functions, held by
 // Java, reach this closure.
 (function (options) {
   'use strict';
@@ -12,90 +12,31 @@
   const MAX_LOG_CHARS = options.maxLogChars;
   const MAX_TEXT = options.maxErrorText;
 
+  // taken before any script of the application ran (intrinsics.js); only syntax is used to reach them
+  const intrinsics = __jsrun_intrinsics;
+  delete globalThis.__jsrun_intrinsics;
   const global = globalThis;
-  const apply = Reflect.apply;
-  const getDescriptor = Reflect.getOwnPropertyDescriptor;
-  const defineProperty = Reflect.defineProperty;
-  const deleteProperty = Reflect.deleteProperty;
-  const getPrototypeOf = Reflect.getPrototypeOf;
-  const objectKeys = Object.keys;
-  const isArray = Array.isArray;
-  const isSafeInteger = Number.isSafeInteger;
-  const indirectEval = eval;
-  const fromCharCode = String.fromCharCode;
-  const stringify = JSON.stringify;
-  const StringOf = String;
-  const getterOf = (object, key) => getDescriptor(object, key).get;
-
-  const objectToString = Object.prototype.toString;
-  const stringSlice = String.prototype.slice;
-  const stringIndexOf = String.prototype.indexOf;
-  const stringValueOf = String.prototype.valueOf;
-  const numberValueOf = Number.prototype.valueOf;
-  const booleanValueOf = Boolean.prototype.valueOf;
-  const bigintValueOf = BigInt.prototype.valueOf;
-  const bigintToString = BigInt.prototype.toString;
-  const dateGetTime = Date.prototype.getTime;
-  const SetOf = Set;
-  const setAdd = Set.prototype.add;
-  const setHas = Set.prototype.has;
-  const setDelete = Set.prototype.delete;
-  const setForEach = Set.prototype.forEach;
-  const setSize = getterOf(Set.prototype, 'size');
-  const MapOf = Map;
-  const mapGet = Map.prototype.get;
-  const mapSet = Map.prototype.set;
-  const mapDelete = Map.prototype.delete;
-  const mapForEach = Map.prototype.forEach;
-  const mapSize = getterOf(Map.prototype, 'size');
-  const TypedArrayPrototype = getPrototypeOf(Uint8Array.prototype);
-  const typedArrayTag = getterOf(TypedArrayPrototype, Symbol.toStringTag);
-  const typedArrayBuffer = getterOf(TypedArrayPrototype, 'buffer');
-  const typedArrayOffset = getterOf(TypedArrayPrototype, 'byteOffset');
-  const typedArrayByteLength = getterOf(TypedArrayPrototype, 'byteLength');
-  const typedArraySubarray = TypedArrayPrototype.subarray;
-  const Bytes = Uint8Array;
-  const arrayBufferLength = getterOf(ArrayBuffer.prototype, 'byteLength');
-  const sharedBufferLength = typeof SharedArrayBuffer === 'function'
-    ? getterOf(SharedArrayBuffer.prototype, 'byteLength') : undefined;
-  const dataViewBuffer = getterOf(DataView.prototype, 'buffer');
-  const dataViewOffset = getterOf(DataView.prototype, 'byteOffset');
-  const dataViewLength = getterOf(DataView.prototype, 'byteLength');
-  const PromiseOf = Promise;
-  const promiseThen = Promise.prototype.then;
-  const promiseResolve = Promise.resolve;
-  const promiseReject = Promise.reject;
-  // %Error% itself, even if the snapshot replaced the global binding
-  const ErrorOf = getPrototypeOf(RangeError);
-  const ErrorPrototype = ErrorOf.prototype;
-  const TypeErrorOf = TypeError;
-  const SyntaxErrorOf = SyntaxError;
-  const errorBrand = typeof ErrorOf.isError === 'function' ? ErrorOf.isError : null;
+  const { getterOf, captureCallSite, toStringTag, apply, getDescriptor, defineProperty, deleteProperty, getPrototypeOf,
+    objectKeys, isArray, isSafeInteger, indirectEval, fromCharCode, stringify, StringOf, objectToString,
+    stringSlice, stringIndexOf, stringValueOf, numberValueOf, booleanValueOf, bigintValueOf, bigintToString,
+    dateGetTime, SetOf, setAdd, setHas, setDelete, setForEach, setSize, MapOf, mapGet, mapSet, mapDelete,
+    mapForEach, mapSize, TypedArrayPrototype, typedArrayTag, typedArrayBuffer, typedArrayOffset,
+    typedArrayByteLength, typedArraySubarray, Bytes, arrayBufferLength, sharedBufferLength, dataViewBuffer,
+    dataViewOffset, dataViewLength, PromiseOf, promiseThen, promiseResolve, promiseReject, ErrorOf, ErrorPrototype,
+    TypeErrorOf, SyntaxErrorOf, errorBrand } = intrinsics;
+  const callSite = intrinsics.callSite !== null ? intrinsics.callSite : captureCallSite();
 
   // ---- Error.prepareStackTrace: the user's function while user code runs, jsrun's while jsrun reads ----
 
   let hostReading = false;
   let lastTrace = null;
   let userPrepare;
-  let callSite = null;
 
-  // V8 hands prepareStackTrace its CallSite objects; their methods are taken from one made here.
   {
     const before = getDescriptor(ErrorOf, 'prepareStackTrace');
     if (before === undefined || before.configurable) {
-      userPrepare = before !== undefined && 'value' in before ? before.value : undefined;
-      defineProperty(ErrorOf, 'prepareStackTrace', { configurable: true, writable: true,
-        value: (error, sites) => sites });
-      const sites = new ErrorOf().stack;
-      const site = isArray(sites) && sites.length > 0 ? getPrototypeOf(sites[0]) : null;
-      if (site !== null) {
-        callSite = {
-          text: site.toString, fileName: site.getFileName, functionName: site.getFunctionName,
-          line: site.getLineNumber, column: site.getColumnNumber, isEval: site.isEval,
-          evalOrigin: site.getEvalOrigin
-        };
-      }
-      defineProperty(ErrorOf, 'prepareStackTrace', { configurable: false, enumerable: false,
+      userPrepare = before !== undefined && getDescriptor(before, 'value') !== undefined ? before.value : undefined;
+      defineProperty(ErrorOf, 'prepareStackTrace', { __proto__: null, configurable: false, enumerable: false,
         get: function () { return hostReading ? hostPrepare : userPrepare; },
         set: function (value) { userPrepare = value; } });
     }
@@ -103,7 +44,7 @@
 
   /** Formats as V8 does, minus jsrun's frames, and notes where the error was raised. */
   function hostPrepare(error, sites) {
-    const trace = { file: null, line: 0, column: 0, fromHostEval: false, frames: '' };
+    const trace = { __proto__: null, file: null, line: 0, column: 0, fromHostEval: false, frames: '' };
     lastTrace = trace;
     const header = headline(error);
     if (callSite === null || !isArray(sites)) {
@@ -757,13 +698,13 @@
     apply(setAdd, known, [name]);
   }
 
-  defineProperty(global, options.importFunction, { value: importModule });
+  defineProperty(global, options.importFunction, { __proto__: null, value: importModule });
   const printer = {
     log: print('I'), info: print('I'), warn: print('W'), error: print('E'), debug: print('D'), trace: print('T')
   };
-  defineProperty(global, 'console', { value: printer, writable: true, configurable: true, enumerable: false });
+  defineProperty(global, 'console', { __proto__: null, value: printer, writable: true, configurable: true, enumerable: false });
   if (options.traceModules) {
-    defineProperty(global, '__jsrun_trace', { value: print('M') });
+    defineProperty(global, '__jsrun_trace', { __proto__: null, value: print('M') });
   }
 
   // ---- what the snapshot's module bundle left for jsrun ----
@@ -772,15 +713,21 @@
   let attachLoader = null;
   {
     const modules = getDescriptor(global, '__jsrun_modules');
-    if (modules !== undefined && 'value' in modules && modules.value !== null && typeof modules.value === 'object') {
-      const stats = getDescriptor(modules.value, 'stats');
-      const loader = getDescriptor(modules.value, 'attachLoader');
-      readModules = stats !== undefined && typeof stats.value === 'function' ? stats.value : null;
-      attachLoader = loader !== undefined && typeof loader.value === 'function' ? loader.value : null;
+    const bundle = dataValue(modules);
+    if (bundle !== null && typeof bundle === 'object') {
+      const stats = dataValue(getDescriptor(bundle, 'stats'));
+      const loader = dataValue(getDescriptor(bundle, 'attachLoader'));
+      readModules = typeof stats === 'function' ? stats : null;
+      attachLoader = typeof loader === 'function' ? loader : null;
       if (modules.configurable) {
         deleteProperty(global, '__jsrun_modules');
       }
     }
+  }
+
+  /** A data property's value from its descriptor, never through a getter on Object.prototype. */
+  function dataValue(descriptor) {
+    return descriptor !== undefined && getDescriptor(descriptor, 'value') !== undefined ? descriptor.value : undefined;
   }
 
   /** The module statistics as 'exportHits,definitionHits,misses,exports,definitions', or '' without modules. */
@@ -810,7 +757,7 @@
       attachLoader(wrapped);
       return;
     }
-    defineProperty(global, name, { value: wrapped, writable: true, configurable: true, enumerable: true });
+    defineProperty(global, name, { __proto__: null, value: wrapped, writable: true, configurable: true, enumerable: true });
   }
 
   function setHostReading(reading) {

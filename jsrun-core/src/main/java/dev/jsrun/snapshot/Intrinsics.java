@@ -1,0 +1,44 @@
+package dev.jsrun.snapshot;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+import com.caoccao.javet.exceptions.JavetException;
+import com.caoccao.javet.interop.V8Runtime;
+
+/**
+ * The built-ins jsrun's guest code relies on, recorded ({@code intrinsics.js}) before any script of the
+ * application runs: first thing in a snapshot build, so the snapshot carries the originals even if its scripts
+ * replace them, and in a context without a snapshot before the host installs. The host takes the record away
+ * before user code runs.
+ */
+public final class Intrinsics {
+
+    /** The hidden global that carries the record from the snapshot to the host of each context. */
+    public static final String GLOBAL = "__jsrun_intrinsics";
+
+    private static final String SCRIPT = load();
+
+    private Intrinsics() {
+    }
+
+    /** Records the built-ins in the current context unless a record is already there. */
+    public static void record(V8Runtime runtime) throws JavetException {
+        runtime.getExecutor(SCRIPT).setResourceName("jsrun:intrinsics").executeVoid();
+    }
+
+    private static String load() {
+        try (InputStream in = Intrinsics.class.getResourceAsStream("intrinsics.js")) {
+            if (in == null) {
+                throw new IllegalStateException("jsrun's guest script intrinsics.js is missing from the class path");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("Could not read jsrun's guest script intrinsics.js", ex);
+        }
+    }
+
+}
