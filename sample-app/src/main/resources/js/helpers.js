@@ -6,5 +6,8 @@ Handlebars.registerHelper('upper', (value) => String(value ?? '').toUpperCase())
 Handlebars.registerHelper('join', (items, separator) =>
     Array.isArray(items) ? items.join(typeof separator === 'string' ? separator : ', ') : '');
 
+// marked keeps its rules behind a getter, which jsrun does not call: a data property lets every runtime share
+// their compiled regular expressions
+globalThis.markedRules = marked.Lexer.rules;
 globalThis.renderMarkdown = (markdown) => marked.parse(markdown);
 globalThis.renderTemplate = (template, model) => Handlebars.compile(template)(model);
