@@ -59,9 +59,12 @@ final class HostBridge {
     /** Set when JavaScript may have queued something since the last {@link #serve}; V8 thread only. */
     private boolean signalled;
 
-    HostBridge(V8Runtime runtime, Logger console) {
+    private final int maxResultSize;
+
+    HostBridge(V8Runtime runtime, Logger console, int maxResultSize) {
         this.runtime = runtime;
         this.console = console;
+        this.maxResultSize = maxResultSize;
     }
 
     /** Installs the JavaScript half in the current context; needed again after every reset. */
@@ -71,6 +74,7 @@ final class HostBridge {
             options.set("maxLogEntries", MAX_LOG_ENTRIES);
             options.set("maxLogChars", MAX_LOG_CHARS);
             options.set("maxErrorText", MAX_ERROR_TEXT);
+            options.set("maxResultSize", this.maxResultSize);
             options.set("importFunction", IMPORT_FUNCTION);
             options.set("traceModules", modulesLogger.isDebugEnabled());
             this.api = installer.call(null, options);
@@ -88,13 +92,13 @@ final class HostBridge {
     }
 
     /** Evaluates {@code code} as a global script; the value is a primitive or the host's text for it. */
-    V8Value run(String code, int limit) throws JavetException {
-        return this.run.call(null, code, limit);
+    V8Value run(String code) throws JavetException {
+        return this.run.call(null, code);
     }
 
     /** As {@link #run}, except that a thenable result answers {@code "p"} and settles as {@code id} later. */
-    V8Value runAsync(String code, int limit, int id) throws JavetException {
-        return this.runAsync.call(null, code, limit, id);
+    V8Value runAsync(String code, int id) throws JavetException {
+        return this.runAsync.call(null, code, id);
     }
 
     /** The promises of {@link #runAsync} that settled since the last time, as the host's text. */
@@ -117,8 +121,8 @@ final class HostBridge {
      * module bundle when it is the run-time module loader. The holder is emptied, so only the wrapper, which
      * encodes the arguments inside V8, can call it.
      */
-    void adopt(String name, V8ValueObject holder, int limit, boolean moduleLoader) throws JavetException {
-        this.adopt.callVoid(null, name, holder, limit, moduleLoader);
+    void adopt(String name, V8ValueObject holder, boolean moduleLoader) throws JavetException {
+        this.adopt.callVoid(null, name, holder, moduleLoader);
     }
 
     /** While set, error stacks are formatted by jsrun rather than by a user's {@code Error.prepareStackTrace}. */

@@ -75,7 +75,7 @@ public final class Isolate implements AutoCloseable {
             runtime.terminateExecution();
             return currentLimit + Math.max(currentLimit / 2, 16L << 20);
         });
-        this.bridge = new HostBridge(runtime, LoggerFactory.getLogger(config.consoleLogger()));
+        this.bridge = new HostBridge(runtime, LoggerFactory.getLogger(config.consoleLogger()), config.maxResultSize());
         // Rejections reach their caller through evalAsync. An unhandled one may be the host bridge saying that
         // JavaScript queued console output or an import() for Java to serve.
         runtime.setPromiseRejectCallback((event, promise, value) -> {
@@ -121,7 +121,7 @@ public final class Isolate implements AutoCloseable {
         try {
             return guarded(timeout, () -> {
                 Object result;
-                try (V8Value value = this.bridge.run(source, this.config.maxResultSize())) {
+                try (V8Value value = this.bridge.run(source)) {
                     this.bridge.serve(this.modules);
                     settleReady();
                     result = read(value, source);
@@ -144,7 +144,7 @@ public final class Isolate implements AutoCloseable {
         int id = this.pending.add(future);
         try {
             guarded(timeout, () -> {
-                try (V8Value value = this.bridge.runAsync(source, this.config.maxResultSize(), id)) {
+                try (V8Value value = this.bridge.runAsync(source, id)) {
                     if (!(value instanceof V8ValueString text && "p".equals(text.getValue()))) {
                         this.pending.remove(id);
                         complete(future, () -> read(value, source));
@@ -204,7 +204,7 @@ public final class Isolate implements AutoCloseable {
             this.holdsHostFunctions = true;
             holder.bindFunction(new JavetCallbackContext(name, JavetCallbackType.DirectCallNoThisAndResult,
                     (IJavetDirectCallable.NoThisAndResult<Exception>) args -> callHost(name, function, args)));
-            this.bridge.adopt(name, holder, this.config.maxResultSize(), ModuleSet.RUNTIME_LOADER.equals(name));
+            this.bridge.adopt(name, holder, ModuleSet.RUNTIME_LOADER.equals(name));
         }
         catch (JavetException ex) {
             throw translate(ex, null);
@@ -394,7 +394,7 @@ public final class Isolate implements AutoCloseable {
      * path, makes the borrower's first call cheaper.
      */
     private void warmUp() throws JavetException {
-        this.bridge.run("void 0", this.config.maxResultSize()).close();
+        this.bridge.run("void 0").close();
     }
 
     /** Reads heap figures on the thread that holds the lock, so no V8 call crosses threads. */

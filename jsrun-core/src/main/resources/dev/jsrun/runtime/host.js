@@ -11,6 +11,7 @@
   const MAX_LOG_ENTRIES = options.maxLogEntries;
   const MAX_LOG_CHARS = options.maxLogChars;
   const MAX_TEXT = options.maxErrorText;
+  const LIMIT = options.maxResultSize;
 
   // taken before any script of the application ran (intrinsics.js); only syntax is used to reach them
   const intrinsics = __jsrun_intrinsics;
@@ -521,7 +522,8 @@
 
   // ---- evaluation ----
 
-  function run(code, limit) {
+  function run(code) {
+    const limit = LIMIT;
     let item;
     try {
       item = indirectEval(code);
@@ -540,7 +542,8 @@
     settledCount++;
   }
 
-  function runAsync(code, limit, id) {
+  function runAsync(code, id) {
+    const limit = LIMIT;
     let item;
     let thenable;
     try {
@@ -741,7 +744,8 @@
 
   // ---- Java functions: reached through a wrapper that hands them their arguments encoded ----
 
-  function adopt(name, holder, limit, loader) {
+  function adopt(name, holder, loader) {
+    const limit = LIMIT;
     const raw = holder[name];
     deleteProperty(holder, name);
     const wrapped = {
