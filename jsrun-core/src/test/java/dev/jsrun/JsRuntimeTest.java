@@ -166,6 +166,14 @@ class JsRuntimeTest {
     }
 
     @Test
+    void moduleStatisticsStayReadableAfterATimeout() {
+        try (JsRuntime js = factory.create()) {
+            assertThatThrownBy(() -> js.eval("while (true) {}", Duration.ofMillis(50))).isInstanceOf(JsTimeoutException.class);
+            assertThat(js.moduleStats()).isEqualTo(dev.jsrun.modules.ModuleStats.NONE);
+        }
+    }
+
+    @Test
     void configuredTimeoutAppliesToEveryEval() {
         RuntimeConfig config = RuntimeConfig.builder().timeout(Duration.ofMillis(100)).build();
         try (JsRuntimeFactory limited = new UnpooledJsRuntimeFactory(config); JsRuntime js = limited.create()) {

@@ -240,7 +240,7 @@ public final class Isolate implements AutoCloseable {
         this.lock.lock();
         try {
             this.pending.failAll("the runtime went back to its pool before the promise settled");
-            guarded(HOST_TIMEOUT, () -> {
+            hostCall("resetting the runtime", () -> {
                 this.modules.clear();
                 this.bridge.clear();
                 this.runtime.resetContext();
@@ -249,10 +249,6 @@ public final class Isolate implements AutoCloseable {
                 warmUp();
                 return null;
             });
-            if (this.taint != null) {
-                throw new IllegalStateException("resetting the runtime took longer than " + HOST_TIMEOUT.toMillis()
-                        + " ms");
-            }
         }
         finally {
             this.lock.unlock();
@@ -266,12 +262,7 @@ public final class Isolate implements AutoCloseable {
     public ModuleStats moduleStats() {
         this.lock.lock();
         try {
-            String stats = guarded(HOST_TIMEOUT, this.bridge::moduleStats);
-            if (this.taint != null) {
-                throw new IllegalStateException("reading the module statistics took longer than "
-                        + HOST_TIMEOUT.toMillis() + " ms");
-            }
-            return ModuleStats.parse(stats);
+            return ModuleStats.parse(hostCall("reading the module statistics", this.bridge::moduleStats));
         }
         catch (JavetException ex) {
             throw translate(ex, HOST_TIMEOUT);
@@ -414,6 +405,11 @@ public final class Isolate implements AutoCloseable {
      * runtime is tainted so that no pool hands it out again.
      */
     private <T> T guarded(Duration timeout, V8Call<T> call) throws JavetException {
+        return guarded(timeout, call, null);
+    }
+
+    /** As {@link #guarded(Duration, V8Call)}; {@code expired[0]} tells whether this call's deadline passed. */
+    private <T> T guarded(Duration timeout, V8Call<T> call, boolean[] expired) throws JavetException {
         if (this.runtime.isClosed()) {
             throw new IllegalStateException(this.heapLimitReached
                     ? "the runtime was disposed of after it reached the V8 heap limit; use a new one"
@@ -432,8 +428,24 @@ public final class Isolate implements AutoCloseable {
                 // the request may have come as the call returned: never let it hit the next one
                 this.runtime.cancelTerminateExecution();
                 this.taint = "timeout";
+                if (expired != null) {
+                    expired[0] = true;
+                }
             }
         }
+    }
+
+    /**
+     * One of jsrun's own calls into V8, under {@link #HOST_TIMEOUT}: when it overruns, the runtime is tainted and
+     * the call fails, whatever an earlier borrower's timeout left in {@link #taint}.
+     */
+    private <T> T hostCall(String what, V8Call<T> call) throws JavetException {
+        boolean[] expired = new boolean[1];
+        T result = guarded(HOST_TIMEOUT, call, expired);
+        if (expired[0]) {
+            throw new IllegalStateException(what + " took longer than " + HOST_TIMEOUT.toMillis() + " ms");
+        }
+        return result;
     }
 
     /** One call into V8. */
