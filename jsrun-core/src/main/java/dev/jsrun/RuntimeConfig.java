@@ -23,12 +23,17 @@ public final class RuntimeConfig {
     private final String consoleLogger;
     private final Map<String, JsFunction> hostFunctions;
     private final int maxResultSize;
+    private final long maxExternalMemory;
 
     /** The default {@link Builder#maxResultSize(int)}: 16 Mi characters. */
     public static final int DEFAULT_MAX_RESULT_SIZE = 16 << 20;
 
+    /** The default {@link Builder#maxExternalMemory(long)}: 256 MiB. */
+    public static final long DEFAULT_MAX_EXTERNAL_MEMORY = 256L << 20;
+
     private RuntimeConfig(Builder builder) {
         this.maxResultSize = builder.maxResultSize;
+        this.maxExternalMemory = builder.maxExternalMemory;
         this.snapshot = builder.snapshot;
         this.timeout = builder.timeout;
         this.consoleLogger = builder.consoleLogger;
@@ -65,6 +70,14 @@ public final class RuntimeConfig {
         return this.maxResultSize;
     }
 
+    /**
+     * The most memory outside the V8 heap (array buffers, typed arrays, WebAssembly memories) that one runtime
+     * may hold, in bytes (see {@link Builder#maxExternalMemory(long)}).
+     */
+    public long maxExternalMemory() {
+        return this.maxExternalMemory;
+    }
+
     /** The SLF4J logger that {@code console.log/info/warn/error/debug} write to. */
     public String consoleLogger() {
         return this.consoleLogger;
@@ -82,8 +95,24 @@ public final class RuntimeConfig {
         private String consoleLogger = DEFAULT_CONSOLE_LOGGER;
         private final Map<String, JsFunction> hostFunctions = new LinkedHashMap<>();
         private int maxResultSize = DEFAULT_MAX_RESULT_SIZE;
+        private long maxExternalMemory = DEFAULT_MAX_EXTERNAL_MEMORY;
 
         private Builder() {
+        }
+
+        /**
+         * Bounds the memory outside the V8 heap that one runtime may hold: the backing stores of array buffers
+         * and typed arrays, and WebAssembly memories. A single allocation above the limit fails at once; an
+         * evaluation whose buffers together pass it is terminated within milliseconds. Either way the caller
+         * gets a {@link JsExternalMemoryLimitException}. Default {@value RuntimeConfig#DEFAULT_MAX_EXTERNAL_MEMORY}
+         * bytes.
+         */
+        public Builder maxExternalMemory(long bytes) {
+            if (bytes < (1L << 20)) {
+                throw new IllegalArgumentException("max external memory must be at least 1 MiB, was " + bytes + " bytes");
+            }
+            this.maxExternalMemory = bytes;
+            return this;
         }
 
         /**

@@ -60,11 +60,13 @@ final class HostBridge {
     private boolean signalled;
 
     private final int maxResultSize;
+    private final long maxExternalMemory;
 
-    HostBridge(V8Runtime runtime, Logger console, int maxResultSize) {
+    HostBridge(V8Runtime runtime, Logger console, int maxResultSize, long maxExternalMemory) {
         this.runtime = runtime;
         this.console = console;
         this.maxResultSize = maxResultSize;
+        this.maxExternalMemory = maxExternalMemory;
     }
 
     /** Installs the JavaScript half in the current context; needed again after every reset. */
@@ -75,6 +77,8 @@ final class HostBridge {
             options.set("maxLogChars", MAX_LOG_CHARS);
             options.set("maxErrorText", MAX_ERROR_TEXT);
             options.set("maxResultSize", this.maxResultSize);
+            // a double, so that JavaScript gets a number rather than a BigInt
+            options.set("maxExternalMemory", (double) this.maxExternalMemory);
             options.set("importFunction", IMPORT_FUNCTION);
             options.set("traceModules", modulesLogger.isDebugEnabled());
             this.api = installer.call(null, options);

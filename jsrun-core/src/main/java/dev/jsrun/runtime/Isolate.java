@@ -29,6 +29,7 @@ import com.caoccao.javet.values.reference.V8ValueObject;
 
 import dev.jsrun.JsConversionException;
 import dev.jsrun.JsException;
+import dev.jsrun.JsExternalMemoryLimitException;
 import dev.jsrun.JsFunction;
 import dev.jsrun.JsHeapLimitException;
 import dev.jsrun.JsTimeoutException;
@@ -55,10 +56,19 @@ public final class Isolate implements AutoCloseable {
     private volatile String taint;
     private volatile boolean holdsHostFunctions;
     private volatile boolean heapLimitReached;
+    private volatile long externalMemoryReached;
+    private volatile long externalMemory;
     private volatile int uses;
     private volatile int sharedRegExps;
     private volatile long heapUsed;
     private volatile long heapLimit;
+
+    /**
+     * What the heap limit is raised by when V8 reaches it, so that the allocation in progress can complete
+     * and the script be stopped: V8 aborts the process when an allocation fails, and one object may take up
+     * to 1 GiB (an array of 2^27 numbers, a string of 2^29 two-byte characters).
+     */
+    private static final long HEAP_HEADROOM = 1152L << 20;
 
     /** The longest jsrun's own calls may take: resetting a runtime, reading its module statistics. */
     private static final Duration HOST_TIMEOUT = Duration.ofSeconds(5);
@@ -73,9 +83,10 @@ public final class Isolate implements AutoCloseable {
         runtime.setNearHeapLimitCallback((currentLimit, initialLimit) -> {
             this.heapLimitReached = true;
             runtime.terminateExecution();
-            return currentLimit + Math.max(currentLimit / 2, 16L << 20);
+            return currentLimit + Math.max(currentLimit / 2, HEAP_HEADROOM);
         });
-        this.bridge = new HostBridge(runtime, LoggerFactory.getLogger(config.consoleLogger()), config.maxResultSize());
+        this.bridge = new HostBridge(runtime, LoggerFactory.getLogger(config.consoleLogger()), config.maxResultSize(),
+                config.maxExternalMemory());
         // Rejections reach their caller through evalAsync. An unhandled one may be the host bridge saying that
         // JavaScript queued console output or an import() for Java to serve.
         runtime.setPromiseRejectCallback((event, promise, value) -> {
@@ -302,6 +313,11 @@ public final class Isolate implements AutoCloseable {
         return this.heapUsed;
     }
 
+    /** Memory outside the V8 heap (array buffers, WebAssembly memories) held as of the last idle moment, in bytes. */
+    public long externalMemory() {
+        return this.externalMemory;
+    }
+
     /** The V8 heap limit of this runtime, in bytes. */
     public long heapLimit() {
         return this.heapLimit;
@@ -393,6 +409,7 @@ public final class Isolate implements AutoCloseable {
         try {
             var statistics = this.runtime.getV8HeapStatistics().get(1, TimeUnit.SECONDS);
             this.heapUsed = statistics.getUsedHeapSize();
+            this.externalMemory = statistics.getExternalMemory();
             this.heapLimit = statistics.getHeapSizeLimit();
         }
         catch (Exception ex) {
@@ -415,15 +432,18 @@ public final class Isolate implements AutoCloseable {
                     ? "the runtime was disposed of after it reached the V8 heap limit; use a new one"
                     : "the V8 runtime is closed");
         }
-        if (timeout == null) {
-            return call.run();
-        }
-        Watchdog.Deadline deadline = Watchdog.start(this.runtime, timeout);
+        Watchdog.Deadline deadline = Watchdog.start(this.runtime, timeout, this.config.maxExternalMemory());
         try {
             return call.run();
         }
         finally {
             deadline.close();
+            long external = deadline.externalMemory();
+            if (external > 0) {
+                this.runtime.cancelTerminateExecution();
+                this.externalMemoryReached = external;
+                this.taint = "external memory limit";
+            }
             if (deadline.expired()) {
                 // the request may have come as the call returned: never let it hit the next one
                 this.runtime.cancelTerminateExecution();
@@ -457,7 +477,7 @@ public final class Isolate implements AutoCloseable {
     }
 
     /** A value as the host returned it: a primitive, or text that says what it is. */
-    private static Object read(V8Value value, String source) {
+    private Object read(V8Value value, String source) {
         if (value instanceof V8ValueInteger integer) {
             return integer.getValue();
         }
@@ -477,7 +497,7 @@ public final class Isolate implements AutoCloseable {
                 + " (a bug in jsrun; please report it)");
     }
 
-    private static Object read(String text, String source) {
+    private Object read(String text, String source) {
         switch (text.isEmpty() ? '?' : text.charAt(0)) {
             case 's':
                 return text.substring(1);
@@ -487,9 +507,40 @@ public final class Isolate implements AutoCloseable {
                 throw new JsConversionException("The JavaScript value cannot be converted to Java " + text.substring(1));
             case 'E':
                 throw thrown(text, source);
+            case 'M':
+                throw new JsExternalMemoryLimitException(this.config.maxExternalMemory(), text.substring(1), null);
+            case 'K':
+                requireExternalMemoryWithinLimit();
+                return read(text.substring(1), source);
             default:
                 throw new JsConversionException("jsrun's host returned '" + text.charAt(0)
                         + "' (a bug in jsrun; please report it)");
+        }
+    }
+
+    /**
+     * Measures what the runtime holds outside the heap after an evaluation that allocated more than the limit
+     * there, once more after a full collection when the first figure counts buffers already dropped.
+     */
+    private void requireExternalMemoryWithinLimit() {
+        long limit = this.config.maxExternalMemory();
+        long held = measureExternalMemory();
+        if (held > limit) {
+            this.runtime.lowMemoryNotification();
+            held = measureExternalMemory();
+        }
+        if (held > limit) {
+            this.taint = "external memory limit";
+            throw new JsExternalMemoryLimitException(limit, "its buffers held " + (held >> 20) + " MB", null);
+        }
+    }
+
+    private long measureExternalMemory() {
+        try {
+            return this.runtime.getV8HeapStatistics().get(1, TimeUnit.SECONDS).getExternalMemory();
+        }
+        catch (Exception ex) {
+            throw new IllegalStateException("V8 did not report the runtime's memory outside the heap", ex);
         }
     }
 
@@ -538,6 +589,13 @@ public final class Isolate implements AutoCloseable {
                 // the limit was raised to let the script unwind: free the memory now rather than keep the runtime
                 closeLocked();
                 return new JsHeapLimitException(limit, ex);
+            }
+            if (this.externalMemoryReached > 0) {
+                long held = this.externalMemoryReached;
+                // free the buffers now rather than when the pool gets round to it
+                closeLocked();
+                return new JsExternalMemoryLimitException(this.config.maxExternalMemory(),
+                        "its buffers held " + (held >> 20) + " MB", ex);
             }
             this.taint = this.taint == null ? "terminated" : this.taint;
             return new JsTimeoutException(timeout == null ? Duration.ZERO : timeout, ex);

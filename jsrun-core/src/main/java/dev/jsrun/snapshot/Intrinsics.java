@@ -19,7 +19,10 @@ public final class Intrinsics {
     /** The hidden global that carries the record from the snapshot to the host of each context. */
     public static final String GLOBAL = "__jsrun_intrinsics";
 
-    private static final String SCRIPT = load();
+    private static final String SCRIPT = load("intrinsics.js");
+
+    /** The checks in front of allocating built-ins, installed right after the record (see allocation-guards.js). */
+    private static final String GUARDS = load("allocation-guards.js");
 
     private Intrinsics() {
     }
@@ -27,17 +30,18 @@ public final class Intrinsics {
     /** Records the built-ins in the current context unless a record is already there. */
     public static void record(V8Runtime runtime) throws JavetException {
         runtime.getExecutor(SCRIPT).setResourceName("jsrun:intrinsics").executeVoid();
+        runtime.getExecutor(GUARDS).setResourceName("jsrun:guards").executeVoid();
     }
 
-    private static String load() {
-        try (InputStream in = Intrinsics.class.getResourceAsStream("intrinsics.js")) {
+    private static String load(String name) {
+        try (InputStream in = Intrinsics.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException("jsrun's guest script intrinsics.js is missing from the class path");
+                throw new IllegalStateException("jsrun's guest script " + name + " is missing from the class path");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         catch (IOException ex) {
-            throw new UncheckedIOException("Could not read jsrun's guest script intrinsics.js", ex);
+            throw new UncheckedIOException("Could not read jsrun's guest script " + name, ex);
         }
     }
 

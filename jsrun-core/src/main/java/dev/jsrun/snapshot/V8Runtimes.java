@@ -24,11 +24,17 @@ public final class V8Runtimes {
     /** The old generation's size, in MB, before V8's first full GC; jsrun sets it unless the custom V8 flags do. */
     private static final String INITIAL_OLD_SPACE_FLAG = "--initial-old-space-size";
 
+    /** The most 64 KiB pages any WebAssembly memory may have; jsrun sets it unless the custom V8 flags do. */
+    private static final String WASM_PAGES_FLAG = "--wasm-max-mem-pages";
+
     /** jsrun turns incremental marking off unless the custom V8 flags mention it. */
     private static final String INCREMENTAL_MARKING_FLAG = "incremental-marking";
 
     /** The custom V8 flags that came from outside jsrun: Javet's options as first found, then {@link #addFlags}. */
     private static String givenFlags = "";
+
+    /** The WebAssembly page cap in force; declared before the static block that uses it. */
+    private static long wasmPages = dev.jsrun.RuntimeConfig.DEFAULT_MAX_EXTERNAL_MEMORY >> 16;
 
     static {
         // V8 flags are process-wide and sealed by the first runtime. Javet defaults to --use-strict; libraries
@@ -76,6 +82,33 @@ public final class V8Runtimes {
         if (!givenFlags.contains(INCREMENTAL_MARKING_FLAG)) {
             append(flags, "--no-" + INCREMENTAL_MARKING_FLAG);
         }
+        // WebAssembly memories live outside the heap and grow from inside compiled code, where no script check
+        // sees them: V8 itself caps each one at the external memory limit.
+        if (!givenFlags.contains(WASM_PAGES_FLAG)) {
+            append(flags, WASM_PAGES_FLAG + "=" + wasmPages);
+        }
+    }
+
+    /**
+     * Caps every WebAssembly memory of this JVM at {@code bytes}, the external memory limit of its runtimes
+     * (see {@link dev.jsrun.RuntimeConfig.Builder#maxExternalMemory(long)}); V8 takes the cap only as a
+     * process-wide flag, so call this before any runtime exists. Without a call the cap is the default limit.
+     * @throws IllegalStateException when runtimes already exist with another cap
+     */
+    public static synchronized void limitExternalMemory(long bytes) {
+        long pages = Math.max(1, bytes >> 16);
+        if (pages == wasmPages || givenFlags.contains(WASM_PAGES_FLAG)) {
+            return;
+        }
+        V8Flags flags = V8RuntimeOptions.V8_FLAGS;
+        if (flags.isSealed()) {
+            throw new IllegalStateException("Cannot cap WebAssembly memories at " + (bytes >> 20) + " MB: V8 flags are "
+                    + "fixed once the first runtime of the JVM exists (current cap: " + (wasmPages >> 4) + " MB). Set the "
+                    + "external memory limit before any runtime is created.");
+        }
+        String current = WASM_PAGES_FLAG + "=" + wasmPages;
+        wasmPages = pages;
+        flags.setCustomFlags(custom(flags).replace(current, WASM_PAGES_FLAG + "=" + wasmPages));
     }
 
     /**

@@ -26,6 +26,29 @@
     dataViewOffset, dataViewLength, PromiseOf, promiseThen, promiseResolve, promiseReject, ErrorOf, ErrorPrototype,
     TypeErrorOf, SyntaxErrorOf, errorBrand } = intrinsics;
   const callSite = intrinsics.callSite !== null ? intrinsics.callSite : captureCallSite();
+  // the checks in front of allocating built-ins (allocation-guards.js), told this runtime's limit
+  const guards = typeof __jsrun_guards !== 'undefined' ? __jsrun_guards : null;
+  delete globalThis.__jsrun_guards;
+  if (guards !== null) {
+    guards.installInContext();
+    guards.setLimit(options.maxExternalMemory);
+  }
+
+  const EXTERNAL_LIMIT = options.maxExternalMemory;
+
+  /**
+   * Whether the evaluation allocated more outside the heap than the limit, freed or not: Java then measures
+   * what is held before it reads the result (marked 'K').
+   */
+  function overCharged() {
+    return guards !== null && guards.takeCharged() > EXTERNAL_LIMIT;
+  }
+
+  /** What Java reads when the evaluation asked for more memory outside the heap than the limit allows. */
+  function refused() {
+    const refusal = guards === null ? null : guards.takeRefusal();
+    return refusal === null ? null : 'M' + refusal;
+  }
 
   // ---- Error.prepareStackTrace: the user's function while user code runs, jsrun's while jsrun reads ----
 
@@ -524,14 +547,16 @@
 
   function run(code) {
     const limit = LIMIT;
+    refused();
+    overCharged();
     let item;
     try {
       item = indirectEval(code);
     }
     catch (error) {
-      return thrown(error);
+      return refused() || (overCharged() ? 'K' : '') + thrown(error);
     }
-    return result(item, limit);
+    return refused() || (overCharged() ? 'K' + always(item, limit) : result(item, limit));
   }
 
   let settledCount = 0;
@@ -544,6 +569,8 @@
 
   function runAsync(code, id) {
     const limit = LIMIT;
+    refused();
+    overCharged();
     let item;
     let thenable;
     try {
@@ -552,20 +579,20 @@
         && typeof item.then === 'function';
     }
     catch (error) {
-      return thrown(error);
+      return refused() || (overCharged() ? 'K' : '') + thrown(error);
     }
     if (!thenable) {
-      return result(item, limit);
+      return refused() || (overCharged() ? 'K' + always(item, limit) : result(item, limit));
     }
     try {
       const promise = apply(promiseResolve, PromiseOf, [item]);
       apply(promiseThen, promise, [
-        value => { settle(id, always(value, limit)); },
-        error => { settle(id, thrown(error)); }
+        value => { settle(id, refused() || (overCharged() ? 'K' : '') + always(value, limit)); },
+        error => { settle(id, refused() || (overCharged() ? 'K' : '') + thrown(error)); }
       ]);
     }
     catch (error) {
-      return thrown(error);
+      return refused() || thrown(error);
     }
     return 'p';
   }

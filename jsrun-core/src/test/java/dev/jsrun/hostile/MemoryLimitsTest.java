@@ -1,0 +1,90 @@
+package dev.jsrun.hostile;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Memory outside the V8 heap is limited per runtime, and no single allocation gets past the heap limit: the
+ * probes of {@link MemoryProbes}, run in a JVM of their own, which must stay alive through all of them.
+ */
+class MemoryLimitsTest {
+
+    private static ForkedJvm.Output output;
+
+    @BeforeAll
+    static void runProbes() throws Exception {
+        output = ForkedJvm.run(MemoryProbes.class, List.of());
+    }
+
+    @Test
+    void everyCaseLeavesThePoolServingTheSnapshotState() {
+        for (String name : MemoryProbes.CASES.keySet()) {
+            assertThat(output.probe(name).get("next")).as("next borrower after %s", name).isEqualTo("true");
+        }
+    }
+
+    @Test
+    void buffersPastTheExternalLimitEndTheEvaluationWithinItsTimeout() {
+        for (String name : List.of("buffersHeld", "buffersFilled", "buffersHeldSlowly", "typedArraysCopied",
+                "oneHugeBuffer", "oneHugeTypedArray", "refusalCaught", "subclassedBuffer", "resizableBufferGrown",
+                "bufferTransferred", "wasmMemoryGrown", "wasmMemoryInitial")) {
+            Map<String, String> probe = output.probe(name);
+            assertThat(probe.get("exception")).as("%s: %s", name, probe).isEqualTo("JsExternalMemoryLimitException");
+            assertThat(probe.get("message")).as(name).contains("external_memory_limit_of_256_MB")
+                .contains("jsrun.runtime.max-external-memory");
+            assertThat(Long.parseLong(probe.get("ms"))).as("%s took (ms), timeout 2000", name).isLessThan(2000);
+        }
+        assertThat(output.probe("oneHugeBuffer").get("message")).contains("new_ArrayBuffer_of_3000000000_bytes");
+    }
+
+    @Test
+    void residentMemoryStaysNearTheExternalLimit() {
+        // 3 GB asked for in several ways against a 256 MB limit; the process started at well under 200 MB
+        for (String name : List.of("buffersHeld", "buffersFilled", "buffersHeldSlowly", "typedArraysCopied",
+                "wasmMemoryGrown")) {
+            assertThat(Long.parseLong(output.probe(name).get("peakRssMb"))).as("peak RSS (MB) after %s", name)
+                .isLessThan(700);
+        }
+    }
+
+    @Test
+    void webAssemblyMemoryGrownFromCompiledCodeStopsAtTheLimit() {
+        // memory.grow answers -1 past the cap V8 was given; 4001 pages of 64 KiB stay within 256 MB
+        assertThat(output.probe("wasmGrownFromCode").get("value")).isEqualTo("[-1,1,262209536]");
+    }
+
+    @Test
+    void buffersWithinTheLimitWorkAsBefore() {
+        assertThat(output.probe("temporaryBuffers").get("value")).isEqualTo("1000000000");
+        assertThat(output.probe("bufferWithinLimit").get("value")).isEqualTo("100000003");
+    }
+
+    @Test
+    void singleAllocationsPastTheHeapLimitEndWithTheHeapLimitException() {
+        for (String name : List.of("doubleArray2pow26", "upperCaseOfLongString", "lowerCaseOfTwoByteString",
+                "stringifyLongString")) {
+            Map<String, String> probe = output.probe(name);
+            assertThat(probe.get("exception")).as("%s: %s", name, probe).isEqualTo("JsHeapLimitException");
+        }
+    }
+
+    @Test
+    void arraysLongerThanV8CanHoldAreRangeErrorsOrTheHeapLimit() {
+        for (String name : List.of("splitIntoCharacters", "splitOnSeparator", "globalMatch", "jsonParseOfLongArray",
+                "toSortedOfHugeArrayLike", "toReversedOfHugeArrayLike", "withOfHugeArrayLike", "sortOfHugeArrayLike")) {
+            Map<String, String> probe = output.probe(name);
+            assertThat(probe.get("exception")).as("%s: %s", name, probe)
+                .isIn("JsHeapLimitException", "JsException");
+            if ("JsException".equals(probe.get("exception"))) {
+                assertThat(probe.get("name")).as(name).isEqualTo("RangeError");
+            }
+        }
+        assertThat(output.probe("splitIntoCharacters").get("message")).contains("Invalid_array_length");
+    }
+
+}
