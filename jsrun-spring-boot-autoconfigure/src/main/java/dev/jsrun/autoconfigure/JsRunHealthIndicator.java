@@ -30,7 +30,8 @@ public class JsRunHealthIndicator extends AbstractHealthIndicator {
     protected void doHealthCheck(Health.Builder builder) {
         builder.withDetail("v8Version", this.snapshot.v8Version())
             .withDetail("snapshot.size", this.snapshot.size())
-            .withDetail("snapshot.scripts", this.snapshot.scriptNames())
+            .withDetail("snapshot.scripts",
+                    this.snapshot.scriptNames().stream().map(JsRunHealthIndicator::fileName).toList())
             .withDetail("snapshot.builtIn", this.snapshot.buildTime().toMillis() + " ms");
         PoolStats stats = this.pool.stats();
         builder.withDetail("pool", stats.name())
@@ -52,6 +53,12 @@ public class JsRunHealthIndicator extends AbstractHealthIndicator {
         else {
             builder.down().withDetail("reason", problem);
         }
+    }
+
+    /** A script's file name without its location, which may be a path on the server's file system. */
+    private static String fileName(String location) {
+        String name = location.replace('\\', '/');
+        return name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf(':')) + 1);
     }
 
     private String problem() {

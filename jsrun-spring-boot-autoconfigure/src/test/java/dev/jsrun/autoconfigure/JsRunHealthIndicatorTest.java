@@ -1,6 +1,8 @@
 package dev.jsrun.autoconfigure;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -74,6 +76,16 @@ class JsRunHealthIndicatorTest {
                 stop.set(true);
                 js.close();
             }
+        });
+    }
+
+    @Test
+    void detailsNameScriptsWithoutTheirPathOnTheFileSystem() throws Exception {
+        String directory = Path.of(getClass().getResource("/js/greet.js").toURI()).getParent().toString();
+        this.runner.withPropertyValues("jsrun.snapshot.scripts=file:" + directory + "/greet.js").run(context -> {
+            Health health = context.getBean(JsRunHealthIndicator.class).health();
+            assertThat(health.getDetails()).containsEntry("snapshot.scripts", List.of("greet.js"));
+            assertThat(health.getDetails().toString()).doesNotContain(directory);
         });
     }
 

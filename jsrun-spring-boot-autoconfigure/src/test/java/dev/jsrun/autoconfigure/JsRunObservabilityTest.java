@@ -41,7 +41,7 @@ class JsRunObservabilityTest {
             Snapshot snapshot = context.getBean(Snapshot.class);
             assertThat(details).containsEntry("v8Version", snapshot.v8Version())
                 .containsEntry("snapshot.size", snapshot.size())
-                .containsEntry("snapshot.scripts", List.of("classpath:js/greet.js"))
+                .containsEntry("snapshot.scripts", List.of("greet.js"))
                 .containsEntry("pool", "jsrun")
                 .containsEntry("active", 0)
                 .containsEntry("pending", 0)
