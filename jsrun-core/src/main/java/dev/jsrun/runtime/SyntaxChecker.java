@@ -30,10 +30,10 @@ final class SyntaxChecker {
             return null;
         }
         catch (BaseJavetScriptingException ex) {
-            return JsErrors.from(ex);
+            return JsErrors.syntaxError(ex);
         }
         catch (JavetException ex) {
-            return new JsSyntaxException(ex.getMessage(), null, ex);
+            return new JsSyntaxException(ex.getMessage(), null, 0, 0, ex);
         }
     }
 
@@ -56,15 +56,15 @@ final class SyntaxChecker {
             }
             if (!linked) {
                 return new JsSyntaxException("Cannot link module '" + name + "': one of its imports is missing", name,
-                        null);
+                        0, 0, null);
             }
             return null;
         }
         catch (BaseJavetScriptingException ex) {
-            return JsErrors.from(ex);
+            return JsErrors.syntaxError(ex);
         }
         catch (JavetException ex) {
-            return new JsSyntaxException("in module '" + name + "': " + ex.getMessage(), name, ex);
+            return new JsSyntaxException("in module '" + name + "': " + ex.getMessage(), name, 0, 0, ex);
         }
     }
 
