@@ -6,9 +6,6 @@ import java.util.List;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AbstractDependsOnBeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -22,6 +19,7 @@ import org.springframework.core.io.support.ResourcePatternUtils;
 
 import dev.jsrun.JsRuntimeFactory;
 import dev.jsrun.RuntimeConfig;
+import dev.jsrun.modules.ModuleReport;
 import dev.jsrun.modules.ModuleRoot;
 import dev.jsrun.modules.ModuleSet;
 import dev.jsrun.pool.JsRuntimePool;
@@ -38,8 +36,6 @@ import dev.jsrun.snapshot.SnapshotCache;
 @ConditionalOnBooleanProperty(name = "jsrun.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(JsRunProperties.class)
 public final class JsRunAutoConfiguration {
-
-    private static final Log logger = LogFactory.getLog(JsRunAutoConfiguration.class);
 
     @Bean
     @ConditionalOnMissingBean
@@ -65,7 +61,7 @@ public final class JsRunAutoConfiguration {
             ObjectProvider<SnapshotBuilderCustomizer> customizers) {
         JsRunPropertiesValidator.validate(properties);
         SnapshotBuilder builder = new SnapshotBuilder();
-        addModules(builder, properties.getSnapshot(), resourceLoader.getClassLoader());
+        ModuleReport modules = addModules(builder, properties.getSnapshot(), resourceLoader.getClassLoader());
         new SnapshotScripts(ResourcePatternUtils.getResourcePatternResolver(resourceLoader)).addTo(builder,
                 properties.getSnapshot().getScripts());
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
@@ -74,9 +70,7 @@ public final class JsRunAutoConfiguration {
         Path cacheDir = properties.getSnapshot().getCacheDir();
         Snapshot snapshot = (cacheDir != null) ? new SnapshotCache(cacheDir).getOrBuild(builder) : builder.build();
         long millis = (System.nanoTime() - started) / 1_000_000;
-        logger.info(String.format("%s JavaScript snapshot of %d script(s) in %d ms: %.1f MiB, V8 %s",
-                snapshot.createdAt().isBefore(now) ? "Loaded cached" : "Built",
-                snapshot.scriptNames().size(), millis, snapshot.size() / 1048576.0, snapshot.v8Version()));
+        SnapshotStartupLog.built(snapshot, modules, snapshot.createdAt().isBefore(now), millis);
         return snapshot;
     }
 
@@ -85,17 +79,19 @@ public final class JsRunAutoConfiguration {
         return new JsRuntimePoolLifecycle(pool);
     }
 
-    private static void addModules(SnapshotBuilder builder, JsRunProperties.Snapshot snapshot, ClassLoader loader) {
+    private static ModuleReport addModules(SnapshotBuilder builder, JsRunProperties.Snapshot snapshot,
+            ClassLoader loader) {
         if (snapshot.getModules().isEmpty()) {
-            return;
+            return null;
         }
         ModuleSet.Builder modules = ModuleSet.builder();
         moduleRoots(snapshot, loader).forEach(modules::root);
         snapshot.getModules().forEach(modules::module);
         snapshot.getDeferModules().forEach(modules::defer);
         ModuleSet set = modules.build();
-        logger.info("JavaScript modules in the snapshot:\n" + set.report().toTable());
+        SnapshotStartupLog.modules(set.report());
         builder.executeScript(ModuleSet.SCRIPT_NAME, set.bundle());
+        return set.report();
     }
 
     private static List<ModuleRoot> moduleRoots(JsRunProperties.Snapshot snapshot, ClassLoader loader) {
