@@ -50,6 +50,7 @@ public final class JsRuntimePool implements JsRuntimeFactory {
     private final List<PoolListener> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
     private volatile Duration drainedAfter;
+    private volatile RuntimeException restoreFailure;
 
     public JsRuntimePool(RuntimeConfig config, PoolSettings settings) {
         this.config = Objects.requireNonNull(config, "config");
@@ -173,6 +174,14 @@ public final class JsRuntimePool implements JsRuntimeFactory {
     /** Whether the pool is open and can restore runtimes. */
     public boolean isOpen() {
         return !this.closed && this.drainedAfter == null && !this.pool.isClosed();
+    }
+
+    /**
+     * Why the pool's last attempt to restore a runtime from the snapshot failed, or {@code null} when it
+     * succeeded or none was made yet. Read without borrowing, so health checks cost the pool nothing.
+     */
+    public RuntimeException restoreFailure() {
+        return this.restoreFailure;
     }
 
     public PoolStats stats() {
@@ -386,6 +395,26 @@ public final class JsRuntimePool implements JsRuntimeFactory {
 
         @Override
         public Isolate create() {
+            try {
+                Isolate isolate = restore();
+                if (JsRuntimePool.this.restoreFailure != null) {
+                    JsRuntimePool.this.restoreFailure = null;
+                    logger.info("Pool '{}' restores runtimes again", JsRuntimePool.this.settings.name());
+                }
+                return isolate;
+            }
+            catch (RuntimeException ex) {
+                // logged once per outage: a pool whose restores fail would otherwise log every borrow
+                if (JsRuntimePool.this.restoreFailure == null) {
+                    logger.warn("Pool '{}' could not restore a runtime from the snapshot: {}",
+                            JsRuntimePool.this.settings.name(), ex.getMessage());
+                }
+                JsRuntimePool.this.restoreFailure = ex;
+                throw ex;
+            }
+        }
+
+        private Isolate restore() {
             long started = System.nanoTime();
             Isolate isolate = Isolate.restore(JsRuntimePool.this.config);
             JsRuntimePool.this.live.add(isolate);

@@ -25,7 +25,7 @@ public interface PoolListener {
     default void cleaned(long nanos) {
     }
 
-    /** An evaluation on a pooled runtime failed: a JavaScript error, a timeout or a conversion error. */
+    /** An evaluation on a pooled runtime failed; {@link dev.jsrun.JsFailureKind#of} tells what kind of failure. */
     default void evaluationFailed(RuntimeException failure) {
     }
 

@@ -50,7 +50,14 @@ public final class IsolateRuntime implements JsRuntime {
 
     @Override
     public <T> T eval(String code, Class<T> type) {
-        return JsValues.as(eval(code), type);
+        Object value = eval(code);
+        try {
+            return JsValues.as(value, type);
+        }
+        catch (RuntimeException ex) {
+            this.failures.accept(ex);
+            throw ex;
+        }
     }
 
     @Override

@@ -7,6 +7,7 @@ import com.caoccao.javet.exceptions.BaseJavetScriptingException;
 import com.caoccao.javet.exceptions.JavetScriptingError;
 
 import dev.jsrun.JsException;
+import dev.jsrun.JsSyntaxException;
 
 /** Javet's exceptions and rejected values to {@link JsException}. */
 public final class JsErrors {
@@ -30,6 +31,13 @@ public final class JsErrors {
         int column = error.getStartColumn() >= 0 ? error.getStartColumn() + 1 : 0;
         return new JsException(errorName(stack != null ? stack : ex.getMessage()), message, stack, emptyToNull(error.getResourceName()),
                 Math.max(error.getLineNumber(), 0), column, ex);
+    }
+
+    /** Where V8's compiler refused a script or module, from the error it reported. */
+    static JsSyntaxException syntaxError(BaseJavetScriptingException ex) {
+        JsException error = from(ex);
+        return new JsSyntaxException(error.getErrorMessage(), error.getResourceName(), error.getLine(),
+                error.getColumn(), ex);
     }
 
     /** V8 puts {@code name: message} on the first line of an error's stack and of Javet's message. */

@@ -9,6 +9,7 @@ import com.caoccao.javet.values.reference.IV8Module;
 import com.caoccao.javet.values.reference.V8Module;
 
 import dev.jsrun.JsException;
+import dev.jsrun.JsSyntaxException;
 import dev.jsrun.snapshot.V8Runtimes;
 
 /**
@@ -29,10 +30,10 @@ final class SyntaxChecker {
             return null;
         }
         catch (BaseJavetScriptingException ex) {
-            return JsErrors.from(ex);
+            return JsErrors.syntaxError(ex);
         }
         catch (JavetException ex) {
-            return new JsException("SyntaxError", ex.getMessage(), null, null, 0, 0, ex);
+            return new JsSyntaxException(ex.getMessage(), null, 0, 0, ex);
         }
     }
 
@@ -54,16 +55,16 @@ final class SyntaxChecker {
                 module.close();
             }
             if (!linked) {
-                return new JsException("SyntaxError", "Cannot link module '" + name + "': one of its imports is missing",
-                        null, name, 0, 0);
+                return new JsSyntaxException("Cannot link module '" + name + "': one of its imports is missing", name,
+                        0, 0, null);
             }
             return null;
         }
         catch (BaseJavetScriptingException ex) {
-            return JsErrors.from(ex);
+            return JsErrors.syntaxError(ex);
         }
         catch (JavetException ex) {
-            return new JsException("SyntaxError", "in module '" + name + "': " + ex.getMessage(), null, name, 0, 0, ex);
+            return new JsSyntaxException("in module '" + name + "': " + ex.getMessage(), name, 0, 0, ex);
         }
     }
 

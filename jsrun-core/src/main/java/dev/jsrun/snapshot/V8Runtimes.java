@@ -195,7 +195,10 @@ public final class V8Runtimes {
             throw new IllegalStateException("Cannot restore a runtime from a snapshot of " + snapshot.scriptNames()
                     + " while " + liveCount + " runtime(s) of a snapshot of other scripts are open in this JVM: V8 "
                     + "cannot run runtimes of two different snapshots at once. Close those runtimes (and their pool) "
-                    + "first, or put all scripts into one snapshot.");
+                    + "first, or put all scripts into one snapshot. In a test suite, where the test framework keeps "
+                    + "each application context (and its pool) open for reuse, mark the test classes that configure "
+                    + "other scripts with @DirtiesContext, or use one set of jsrun.snapshot.scripts across test "
+                    + "classes.");
         }
         liveScripts = snapshot.contentHash();
         liveCount++;

@@ -31,7 +31,9 @@ class OneSnapshotAtATimeTest {
         try (JsRuntime a = factory(one).create()) {
             assertThatThrownBy(() -> factory(two).create()).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("[two.js]")
-                .hasMessageContaining("1 runtime(s) of a snapshot of other scripts are open");
+                .hasMessageContaining("1 runtime(s) of a snapshot of other scripts are open")
+                .hasMessageContaining("mark the test classes that configure other scripts with @DirtiesContext")
+                .hasMessageContaining("or use one set of jsrun.snapshot.scripts across test classes");
             assertThat(a.eval("h()")).isEqualTo("2one");
         }
         try (JsRuntime b = factory(two).create()) {

@@ -6,10 +6,8 @@ import java.util.List;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
-
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AbstractDependsOnBeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -18,17 +16,16 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.io.support.ResourcePatternUtils;
-import org.springframework.util.unit.DataSize;
 
 import dev.jsrun.JsRuntimeFactory;
 import dev.jsrun.RuntimeConfig;
+import dev.jsrun.modules.ModuleReport;
 import dev.jsrun.modules.ModuleRoot;
 import dev.jsrun.modules.ModuleSet;
 import dev.jsrun.pool.JsRuntimePool;
 import dev.jsrun.snapshot.Snapshot;
 import dev.jsrun.snapshot.SnapshotBuilder;
 import dev.jsrun.snapshot.SnapshotCache;
-import dev.jsrun.snapshot.V8Runtimes;
 
 /**
  * Builds the JavaScript {@link Snapshot} from {@code jsrun.snapshot.scripts} at startup and provides the
@@ -40,19 +37,31 @@ import dev.jsrun.snapshot.V8Runtimes;
 @EnableConfigurationProperties(JsRunProperties.class)
 public final class JsRunAutoConfiguration {
 
-    private static final Log logger = LogFactory.getLog(JsRunAutoConfiguration.class);
+    @Bean
+    @ConditionalOnMissingBean
+    V8EngineSettings jsrunV8EngineSettings(JsRunProperties properties) {
+        return V8EngineSettings.apply(JsRunPropertiesValidator.validate(properties).getRuntime());
+    }
 
-    private static final DataSize DEFAULT_MAX_HEAP_SIZE = DataSize.ofMegabytes(256);
+    /** Whoever defines the snapshot, V8 gets its flags and heap limit before the snapshot's first runtime. */
+    @Bean
+    static SnapshotDependsOnV8EngineSettings jsrunSnapshotDependsOnV8EngineSettings() {
+        return new SnapshotDependsOnV8EngineSettings();
+    }
+
+    /** The same for runtime factories, which may restore runtimes from a snapshot that is no bean. */
+    @Bean
+    static JsRuntimeFactoryDependsOnV8EngineSettings jsrunRuntimeFactoryDependsOnV8EngineSettings() {
+        return new JsRuntimeFactoryDependsOnV8EngineSettings();
+    }
 
     @Bean
     @ConditionalOnMissingBean
     Snapshot jsrunSnapshot(JsRunProperties properties, ResourceLoader resourceLoader,
             ObjectProvider<SnapshotBuilderCustomizer> customizers) {
-        JsRunProperties checked = JsRunPropertiesValidator.validate(properties);
-        applyV8Flags(checked);
-        applyHeapLimit(checked);
+        JsRunPropertiesValidator.validate(properties);
         SnapshotBuilder builder = new SnapshotBuilder();
-        addModules(builder, properties.getSnapshot(), resourceLoader.getClassLoader());
+        ModuleReport modules = addModules(builder, properties.getSnapshot(), resourceLoader.getClassLoader());
         new SnapshotScripts(ResourcePatternUtils.getResourcePatternResolver(resourceLoader)).addTo(builder,
                 properties.getSnapshot().getScripts());
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
@@ -61,9 +70,7 @@ public final class JsRunAutoConfiguration {
         Path cacheDir = properties.getSnapshot().getCacheDir();
         Snapshot snapshot = (cacheDir != null) ? new SnapshotCache(cacheDir).getOrBuild(builder) : builder.build();
         long millis = (System.nanoTime() - started) / 1_000_000;
-        logger.info(String.format("%s JavaScript snapshot of %d script(s) in %d ms: %.1f MiB, V8 %s",
-                snapshot.createdAt().isBefore(now) ? "Loaded cached" : "Built",
-                snapshot.scriptNames().size(), millis, snapshot.size() / 1048576.0, snapshot.v8Version()));
+        SnapshotStartupLog.built(snapshot, modules, snapshot.createdAt().isBefore(now), millis);
         return snapshot;
     }
 
@@ -72,17 +79,19 @@ public final class JsRunAutoConfiguration {
         return new JsRuntimePoolLifecycle(pool);
     }
 
-    private static void addModules(SnapshotBuilder builder, JsRunProperties.Snapshot snapshot, ClassLoader loader) {
+    private static ModuleReport addModules(SnapshotBuilder builder, JsRunProperties.Snapshot snapshot,
+            ClassLoader loader) {
         if (snapshot.getModules().isEmpty()) {
-            return;
+            return null;
         }
         ModuleSet.Builder modules = ModuleSet.builder();
         moduleRoots(snapshot, loader).forEach(modules::root);
         snapshot.getModules().forEach(modules::module);
         snapshot.getDeferModules().forEach(modules::defer);
         ModuleSet set = modules.build();
-        logger.info("JavaScript modules in the snapshot:\n" + set.report().toTable());
+        SnapshotStartupLog.modules(set.report());
         builder.executeScript(ModuleSet.SCRIPT_NAME, set.bundle());
+        return set.report();
     }
 
     private static List<ModuleRoot> moduleRoots(JsRunProperties.Snapshot snapshot, ClassLoader loader) {
@@ -90,41 +99,6 @@ public final class JsRunAutoConfiguration {
         snapshot.getModuleRoots().forEach(root -> roots.add(ModuleRoot.directory(root)));
         roots.add(ModuleRoot.classpath(loader != null ? loader : JsRunAutoConfiguration.class.getClassLoader()));
         return roots;
-    }
-
-    /** V8 flags are process-wide and fixed by the first runtime, so add them before any exists. */
-    private static void applyV8Flags(JsRunProperties properties) {
-        String flags = properties.getRuntime().getV8Flags();
-        if (flags == null || flags.isBlank()) {
-            return;
-        }
-        try {
-            V8Runtimes.addFlags(flags);
-        }
-        catch (IllegalArgumentException ex) {
-            throw new InvalidJsRunPropertyException("jsrun.runtime.v8-flags", flags, ex.getMessage(),
-                    "Write each flag as V8 spells it, such as --incremental-marking, separated by spaces.", ex);
-        }
-        catch (IllegalStateException ex) {
-            throw new InvalidJsRunPropertyException("jsrun.runtime.v8-flags", flags, ex.getMessage(),
-                    "Make jsrun the first to create V8 runtimes in this JVM, or remove jsrun.runtime.v8-flags.", ex);
-        }
-    }
-
-    /** V8 takes heap limits as process-wide flags fixed by the first runtime, so apply it before any exists. */
-    private static void applyHeapLimit(JsRunProperties properties) {
-        DataSize configured = properties.getRuntime().getMaxHeapSize();
-        try {
-            V8Runtimes.limitHeap((configured != null ? configured : DEFAULT_MAX_HEAP_SIZE).toBytes());
-        }
-        catch (IllegalStateException ex) {
-            if (configured != null) {
-                throw new InvalidJsRunPropertyException("jsrun.runtime.max-heap-size", configured, ex.getMessage(),
-                        "Make jsrun the first to create V8 runtimes in this JVM, or remove jsrun.runtime.max-heap-size.",
-                        ex);
-            }
-            logger.debug("V8 heap limit left as it is: " + ex.getMessage());
-        }
     }
 
     @Bean
@@ -143,6 +117,22 @@ public final class JsRunAutoConfiguration {
         }
         customizers.orderedStream().forEach(customizer -> customizer.customize(config));
         return new JsRuntimePool(config.build(), properties.getPool().toSettings());
+    }
+
+    static final class SnapshotDependsOnV8EngineSettings extends AbstractDependsOnBeanFactoryPostProcessor {
+
+        SnapshotDependsOnV8EngineSettings() {
+            super(Snapshot.class, V8EngineSettings.class);
+        }
+
+    }
+
+    static final class JsRuntimeFactoryDependsOnV8EngineSettings extends AbstractDependsOnBeanFactoryPostProcessor {
+
+        JsRuntimeFactoryDependsOnV8EngineSettings() {
+            super(JsRuntimeFactory.class, V8EngineSettings.class);
+        }
+
     }
 
 }

@@ -1,25 +1,21 @@
 package dev.jsrun.autoconfigure;
 
-import java.time.Duration;
 import java.util.Map;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
-import dev.jsrun.JsRuntime;
 import dev.jsrun.modules.ModuleStats;
 import dev.jsrun.pool.JsRuntimePool;
-import dev.jsrun.pool.JsRuntimePoolExhaustedException;
 import dev.jsrun.pool.PoolStats;
 import dev.jsrun.snapshot.Snapshot;
 
 /**
- * UP when a runtime restored from the snapshot can be borrowed and evaluates JavaScript; DOWN, with the
- * reason, when the pool is closed, exhausted or cannot restore runtimes.
+ * Reads the pool's state without borrowing a runtime: UP while it lends runtimes or can restore them, busy
+ * or not (the figures say how busy); DOWN, with the reason, when it is closed or shutting down, or when its
+ * last attempt to restore a runtime from the snapshot failed.
  */
 public class JsRunHealthIndicator extends AbstractHealthIndicator {
-
-    private static final Duration PROBE_WAIT = Duration.ofSeconds(1);
 
     private final Snapshot snapshot;
     private final JsRuntimePool pool;
@@ -34,14 +30,15 @@ public class JsRunHealthIndicator extends AbstractHealthIndicator {
     protected void doHealthCheck(Health.Builder builder) {
         builder.withDetail("v8Version", this.snapshot.v8Version())
             .withDetail("snapshot.size", this.snapshot.size())
-            .withDetail("snapshot.scripts", this.snapshot.scriptNames())
+            .withDetail("snapshot.scripts",
+                    this.snapshot.scriptNames().stream().map(JsRunHealthIndicator::fileName).toList())
             .withDetail("snapshot.builtIn", this.snapshot.buildTime().toMillis() + " ms");
-        String problem = probe();
         PoolStats stats = this.pool.stats();
         builder.withDetail("pool", stats.name())
             .withDetail("active", stats.active())
             .withDetail("idle", stats.idle())
             .withDetail("pending", stats.pending())
+            .withDetail("cleaning", stats.cleaning())
             .withDetail("max", stats.max());
         ModuleStats modules = this.pool.moduleStats();
         if (modules.definitions() > 0) {
@@ -49,6 +46,7 @@ public class JsRunHealthIndicator extends AbstractHealthIndicator {
                     "exportHits", modules.exportHits(), "definitionHits", modules.definitionHits(), "misses",
                     modules.misses()));
         }
+        String problem = problem();
         if (problem == null) {
             builder.up();
         }
@@ -57,20 +55,22 @@ public class JsRunHealthIndicator extends AbstractHealthIndicator {
         }
     }
 
-    private String probe() {
+    /** A script's file name without its location, which may be a path on the server's file system. */
+    private static String fileName(String location) {
+        String name = location.replace('\\', '/');
+        return name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf(':')) + 1);
+    }
+
+    private String problem() {
         if (!this.pool.isOpen()) {
             return "pool '" + this.pool.settings().name() + "' is closed or shutting down";
         }
-        try (JsRuntime js = this.pool.acquire(PROBE_WAIT)) {
-            Object two = js.eval("1 + 1");
-            return Integer.valueOf(2).equals(two) ? null : "probe evaluated 1 + 1 to " + two;
+        if (this.pool.restoreFailure() != null) {
+            // the failure's message stays in the pool's log: it may name files callers should not see
+            return "pool '" + this.pool.settings().name() + "' cannot restore runtimes from the snapshot: its last "
+                    + "attempt failed (the pool's log says why)";
         }
-        catch (JsRuntimePoolExhaustedException ex) {
-            return "no runtime became free within " + PROBE_WAIT.toMillis() + " ms: the pool is exhausted";
-        }
-        catch (RuntimeException ex) {
-            return ex.getMessage();
-        }
+        return null;
     }
 
 }

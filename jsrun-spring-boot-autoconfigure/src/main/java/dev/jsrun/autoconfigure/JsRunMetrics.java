@@ -11,7 +11,7 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
-import dev.jsrun.JsTimeoutException;
+import dev.jsrun.JsFailureKind;
 import dev.jsrun.modules.ModuleStats;
 import dev.jsrun.pool.JsRuntimePool;
 import dev.jsrun.pool.PoolListener;
@@ -22,8 +22,8 @@ import dev.jsrun.snapshot.Snapshot;
  * Meters for the snapshot and the runtime pool, named after HikariCP's and tagged {@code pool}:
  * {@code jsrun.isolates.active/idle/pending/max/min}, {@code jsrun.isolates.timeout},
  * {@code jsrun.isolates.acquire/usage/creation/reset}, {@code jsrun.isolates.discarded},
- * {@code jsrun.isolates.errors}, {@code jsrun.isolates.heap.used/limit}, {@code jsrun.modules.requires}
- * (tag {@code result}), {@code jsrun.snapshot.size} and {@code jsrun.snapshot.build}.
+ * {@code jsrun.isolates.errors} (tag {@code type}: a {@link JsFailureKind}), {@code jsrun.isolates.heap.used/limit},
+ * {@code jsrun.modules.requires} (tag {@code result}), {@code jsrun.snapshot.size} and {@code jsrun.snapshot.build}.
  */
 public class JsRunMetrics implements MeterBinder {
 
@@ -147,11 +147,9 @@ public class JsRunMetrics implements MeterBinder {
 
         @Override
         public void evaluationFailed(RuntimeException failure) {
-            String type = failure instanceof JsTimeoutException ? "timeout"
-                    : failure instanceof dev.jsrun.JsException ? "javascript" : "conversion";
             Counter.builder("jsrun.isolates.errors")
                 .description("Evaluations that failed, by type")
-                .tags(this.tags.and("type", type))
+                .tags(this.tags.and("type", JsFailureKind.of(failure).tag()))
                 .register(this.registry)
                 .increment();
         }

@@ -12,12 +12,13 @@ import dev.jsrun.pool.JsRuntimePool;
 import dev.jsrun.snapshot.Snapshot;
 
 /**
- * Micrometer meters for the snapshot and its runtime pool.
+ * Micrometer meters for the snapshot and its runtime pool, when a {@link MeterRegistry} bean exists.
  */
 @AutoConfiguration(after = JsRunAutoConfiguration.class,
-        afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
+        afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+                "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
 @ConditionalOnClass(MeterRegistry.class)
-@ConditionalOnBean({ Snapshot.class, JsRuntimePool.class })
+@ConditionalOnBean({ Snapshot.class, JsRuntimePool.class, MeterRegistry.class })
 public final class JsRunMetricsAutoConfiguration {
 
     @Bean

@@ -1,0 +1,85 @@
+package dev.jsrun.autoconfigure;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.util.unit.DataSize;
+
+import dev.jsrun.snapshot.V8Runtimes;
+
+/**
+ * The process-wide V8 settings of {@code jsrun.runtime.v8-flags} and {@code jsrun.runtime.max-heap-size} (256MB
+ * when unset), applied when this bean is created. V8 fixes them with the first runtime of the JVM, so every
+ * {@code Snapshot} and {@code JsRuntimeFactory} bean, the application's own included, is created after it.
+ */
+public final class V8EngineSettings {
+
+    private static final Log logger = LogFactory.getLog(V8EngineSettings.class);
+
+    /** The heap limit of each runtime when {@code jsrun.runtime.max-heap-size} is not set. */
+    public static final DataSize DEFAULT_MAX_HEAP_SIZE = DataSize.ofMegabytes(256);
+
+    private final String v8Flags;
+    private final DataSize maxHeapSize;
+
+    private V8EngineSettings(String v8Flags, DataSize maxHeapSize) {
+        this.v8Flags = v8Flags;
+        this.maxHeapSize = maxHeapSize;
+    }
+
+    /**
+     * Applies the runtime properties' V8 flags and heap limit to this JVM's V8.
+     * @throws InvalidJsRunPropertyException when a flag is malformed, or V8 is already fixed with other settings
+     */
+    static V8EngineSettings apply(JsRunProperties.Runtime runtime) {
+        String flags = runtime.getV8Flags();
+        applyV8Flags(flags);
+        DataSize configured = runtime.getMaxHeapSize();
+        applyHeapLimit(configured);
+        return new V8EngineSettings((flags != null) ? flags.trim() : "",
+                (configured != null) ? configured : DEFAULT_MAX_HEAP_SIZE);
+    }
+
+    /** The V8 flags asked for, empty when none; {@link V8Runtimes#flags()} tells all that are in force. */
+    public String getV8Flags() {
+        return this.v8Flags;
+    }
+
+    /** The heap limit asked for each runtime. */
+    public DataSize getMaxHeapSize() {
+        return this.maxHeapSize;
+    }
+
+    private static void applyV8Flags(String flags) {
+        if (flags == null || flags.isBlank()) {
+            return;
+        }
+        try {
+            V8Runtimes.addFlags(flags);
+        }
+        catch (IllegalArgumentException ex) {
+            throw new InvalidJsRunPropertyException("jsrun.runtime.v8-flags", flags, ex.getMessage(),
+                    "Write each flag as V8 spells it, such as --incremental-marking, separated by spaces.", ex);
+        }
+        catch (IllegalStateException ex) {
+            throw new InvalidJsRunPropertyException("jsrun.runtime.v8-flags", flags, ex.getMessage(),
+                    "Make jsrun the first to create V8 runtimes in this JVM, or remove jsrun.runtime.v8-flags.", ex);
+        }
+    }
+
+    private static void applyHeapLimit(DataSize configured) {
+        try {
+            V8Runtimes.limitHeap((configured != null ? configured : DEFAULT_MAX_HEAP_SIZE).toBytes());
+        }
+        catch (IllegalStateException ex) {
+            if (configured != null) {
+                throw new InvalidJsRunPropertyException("jsrun.runtime.max-heap-size", configured, ex.getMessage(),
+                        "Make jsrun the first to create V8 runtimes in this JVM, or remove jsrun.runtime.max-heap-size.",
+                        ex);
+            }
+            // another library created the first runtime: the default gives way, a configured limit does not
+            logger.debug("V8 heap limit left as it is: " + ex.getMessage());
+        }
+    }
+
+}
