@@ -170,8 +170,8 @@ final class ExtractedLibrary {
         try {
             PosixFileAttributes attributes = view.readAttributes();
             Set<PosixFilePermission> permissions = attributes.permissions();
-            boolean othersWrite = permissions.contains(PosixFilePermission.GROUP_WRITE)
-                    || permissions.contains(PosixFilePermission.OTHERS_WRITE);
+            boolean othersWrite = (permissions.contains(PosixFilePermission.GROUP_WRITE)
+                    || permissions.contains(PosixFilePermission.OTHERS_WRITE)) && !sticky(dir);
             UserPrincipal self = processOwner();
             boolean foreignOwner = self != null && !attributes.owner().equals(self)
                     && !"root".equals(attributes.owner().getName());
@@ -188,6 +188,16 @@ final class ExtractedLibrary {
         }
         catch (IOException ex) {
             throw notWritable(dir, ex);
+        }
+    }
+
+    /** In a sticky directory such as /tmp, others may add entries but not rename or remove those of this user. */
+    private static boolean sticky(Path dir) {
+        try {
+            return (((Integer) Files.getAttribute(dir, "unix:mode", LinkOption.NOFOLLOW_LINKS)) & 01000) != 0;
+        }
+        catch (IOException | RuntimeException ex) {
+            return false;
         }
     }
 

@@ -157,7 +157,7 @@ public final class NativeLibrary {
         while (linkError != null && !(linkError instanceof UnsatisfiedLinkError)) {
             linkError = linkError.getCause();
         }
-        String reason = (linkError != null) ? linkError.getMessage()
+        String reason = (linkError != null) ? withoutPath(linkError.getMessage(), file)
                 : (failure != null) ? failure.getMessage() : "Javet gave no reason";
         Path dir = (file != null) ? file.getParent() : null;
         if (file != null && Mounts.noexec(file)) {
@@ -173,6 +173,18 @@ public final class NativeLibrary {
                         + "another directory) and that " + dependency + " fits this machine."
                         : "Check the Javet system properties javet.lib.loading.type and javet.lib.loading.path."),
                 failure);
+    }
+
+    /** The JVM repeats the library's path before the operating system's reason; the message names it once. */
+    private static String withoutPath(String message, Path file) {
+        String text = String.valueOf(message);
+        if (file != null) {
+            String prefix = file + ": ";
+            while (text.startsWith(prefix)) {
+                text = text.substring(prefix.length());
+            }
+        }
+        return text;
     }
 
     /** Tells Javet to load the V8 library jsrun extracted, without deploying a copy of its own. */

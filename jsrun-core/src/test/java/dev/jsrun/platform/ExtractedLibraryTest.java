@@ -155,6 +155,14 @@ class ExtractedLibraryTest {
     }
 
     @Test
+    void aStickyDirectoryLikeTmpMayBeSharedBecauseTheVersionFolderIsPrivate() throws IOException {
+        Path tmpLike = Files.createDirectories(this.dir.resolve("tmp-like"));
+        Files.setAttribute(tmpLike, "unix:mode", 01777);
+        Path file = ExtractedLibrary.extract(RESOURCE, FILE_NAME, VERSION, tmpLike, PLATFORM, "x");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent()))).isEqualTo("rwx------");
+    }
+
+    @Test
     void aReadOnlyDirectoryGivesTheDirectoryTheCauseAndTheProperty() throws Exception {
         Path readOnly = Files.createDirectories(this.dir.resolve("read-only"));
         boolean root = "root".equals(System.getProperty("user.name"));
