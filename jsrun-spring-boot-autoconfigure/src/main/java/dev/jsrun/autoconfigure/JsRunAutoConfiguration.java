@@ -24,6 +24,7 @@ import dev.jsrun.JsRuntimeFactory;
 import dev.jsrun.RuntimeConfig;
 import dev.jsrun.modules.ModuleRoot;
 import dev.jsrun.modules.ModuleSet;
+import dev.jsrun.platform.NativeLibrary;
 import dev.jsrun.pool.JsRuntimePool;
 import dev.jsrun.snapshot.Snapshot;
 import dev.jsrun.snapshot.SnapshotBuilder;
@@ -49,6 +50,7 @@ public final class JsRunAutoConfiguration {
     Snapshot jsrunSnapshot(JsRunProperties properties, ResourceLoader resourceLoader,
             ObjectProvider<SnapshotBuilderCustomizer> customizers) {
         JsRunProperties checked = JsRunPropertiesValidator.validate(properties);
+        loadNativeLibrary(checked);
         applyV8Flags(checked);
         applyHeapLimit(checked);
         SnapshotBuilder builder = new SnapshotBuilder();
@@ -90,6 +92,22 @@ public final class JsRunAutoConfiguration {
         snapshot.getModuleRoots().forEach(root -> roots.add(ModuleRoot.directory(root)));
         roots.add(ModuleRoot.classpath(loader != null ? loader : JsRunAutoConfiguration.class.getClassLoader()));
         return roots;
+    }
+
+    /** Loads V8's native library first, so that a missing native or an unusable directory fails with its own banner. */
+    private static void loadNativeLibrary(JsRunProperties properties) {
+        Path directory = properties.getNativeLibrary().getDirectory();
+        if (directory != null) {
+            try {
+                NativeLibrary.useDirectory(directory);
+            }
+            catch (IllegalStateException ex) {
+                throw new InvalidJsRunPropertyException("jsrun.native-library.directory", directory, ex.getMessage(),
+                        "Make jsrun the first to create V8 runtimes in this JVM, or remove jsrun.native-library.directory.",
+                        ex);
+            }
+        }
+        NativeLibrary.load();
     }
 
     /** V8 flags are process-wide and fixed by the first runtime, so add them before any exists. */

@@ -24,7 +24,7 @@ class ConfigurationMetadataTest {
             .contains("jsrun.enabled", "jsrun.snapshot.scripts", "jsrun.runtime.timeout", "jsrun.pool.name",
                     "jsrun.pool.max-size", "jsrun.pool.min-idle", "jsrun.pool.max-wait", "jsrun.pool.idle-timeout",
                     "jsrun.pool.eviction-interval", "jsrun.pool.max-uses", "jsrun.pool.shutdown-timeout",
-                    "jsrun.pool.cleaner-threads");
+                    "jsrun.pool.cleaner-threads", "jsrun.native-library.directory");
         assertThat(properties).allSatisfy(property -> assertThat((String) property.get("description"))
             .as("description of %s", property.get("name"))
             .isNotBlank()
