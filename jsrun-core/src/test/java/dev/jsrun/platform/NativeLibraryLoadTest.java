@@ -44,6 +44,15 @@ class NativeLibraryLoadTest {
     }
 
     @Test
+    void byDefaultTheLibraryGoesToAUserFolderUnderTmpAndJavetWritesNothing() throws Exception {
+        Map<String, String> loaded = probe(List.of("-Djava.io.tmpdir=" + this.dir), "loaded");
+
+        String user = System.getProperty("user.name").replaceAll("[^A-Za-z0-9._-]", "_");
+        assertThat(loaded.get("file")).startsWith(this.dir.resolve("jsrun-native-" + user) + File.separator + "javet-5.0.6-");
+        assertThat(this.dir.resolve("javet")).as("Javet's own per-process copy").doesNotExist();
+    }
+
+    @Test
     void aGravitonServerIsToldWhichNativeToAdd() throws Exception {
         // the JVM reports aarch64 as on an arm64 Linux machine; only the x86_64 native is on the classpath
         Map<String, String> failed = probe(List.of("-Dos.arch=aarch64", "-D" + NativeLibrary.DIRECTORY_PROPERTY + "="
