@@ -29,7 +29,9 @@ public final class NativeLibrary {
 
     private static Path directory;
 
-    private static volatile Path loaded;
+    private static volatile boolean loaded;
+
+    private static Path loadedFrom;
 
     private static boolean attempted;
 
@@ -43,8 +45,9 @@ public final class NativeLibrary {
      */
     public static synchronized void useDirectory(Path dir) {
         Path wanted = (dir != null) ? dir.toAbsolutePath().normalize() : null;
-        if (loaded != null && !directory().equals(wanted != null ? wanted : defaultDirectory())) {
-            throw new IllegalStateException("V8's native library was loaded already from " + loaded + "; "
+        if (loaded && !directory().equals(wanted != null ? wanted : defaultDirectory())) {
+            throw new IllegalStateException("V8's native library was loaded already from "
+                    + (loadedFrom != null ? loadedFrom : "where javet.lib.loading.type says") + "; "
                     + DIRECTORY_PROPERTY + " takes effect only before the first runtime of the JVM is created.");
         }
         directory = wanted;
@@ -82,13 +85,12 @@ public final class NativeLibrary {
      * @throws NativeLibraryException when it cannot be loaded
      */
     public static Path load() {
-        Path file = loaded;
-        return (file != null) ? file : loadOnce();
+        return loaded ? loadedFrom : loadOnce();
     }
 
     private static synchronized Path loadOnce() {
-        if (loaded != null) {
-            return loaded;
+        if (loaded) {
+            return loadedFrom;
         }
         NativePlatform platform = NativePlatform.current();
         String version = javetVersion();
@@ -105,7 +107,8 @@ public final class NativeLibrary {
             attempted = true;
             throw loadFailed(platform, version, file, host.getLastException());
         }
-        loaded = (file != null) ? file : Path.of("");
+        loadedFrom = file;
+        loaded = true;
         return file;
     }
 
