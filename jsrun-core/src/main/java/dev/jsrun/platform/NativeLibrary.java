@@ -81,7 +81,9 @@ public final class NativeLibrary {
 
     /**
      * Makes sure V8's native library is loaded, and returns the file it came from ({@code null} when Javet
-     * found it as {@code javet.lib.loading.type} says).
+     * found it as {@code javet.lib.loading.type} says). Loading fixes V8's process-wide flags, so
+     * {@code V8Runtimes} calls this only as it creates the first runtime; call it earlier only after
+     * {@code V8Runtimes.addFlags} and {@code V8Runtimes.limitHeap}.
      * @throws NativeLibraryException when it cannot be loaded
      */
     public static Path load() {

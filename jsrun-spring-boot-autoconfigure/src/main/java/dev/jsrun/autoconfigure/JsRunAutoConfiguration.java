@@ -50,7 +50,7 @@ public final class JsRunAutoConfiguration {
     Snapshot jsrunSnapshot(JsRunProperties properties, ResourceLoader resourceLoader,
             ObjectProvider<SnapshotBuilderCustomizer> customizers) {
         JsRunProperties checked = JsRunPropertiesValidator.validate(properties);
-        loadNativeLibrary(checked);
+        useNativeLibraryDirectory(checked);
         applyV8Flags(checked);
         applyHeapLimit(checked);
         SnapshotBuilder builder = new SnapshotBuilder();
@@ -94,8 +94,8 @@ public final class JsRunAutoConfiguration {
         return roots;
     }
 
-    /** Loads V8's native library first, so that a missing native or an unusable directory fails with its own banner. */
-    private static void loadNativeLibrary(JsRunProperties properties) {
+    /** The native library loads with the first runtime, which also fixes V8's flags, so only its directory is set here. */
+    private static void useNativeLibraryDirectory(JsRunProperties properties) {
         Path directory = properties.getNativeLibrary().getDirectory();
         if (directory != null) {
             try {
@@ -107,7 +107,6 @@ public final class JsRunAutoConfiguration {
                         ex);
             }
         }
-        NativeLibrary.load();
     }
 
     /** V8 flags are process-wide and fixed by the first runtime, so add them before any exists. */

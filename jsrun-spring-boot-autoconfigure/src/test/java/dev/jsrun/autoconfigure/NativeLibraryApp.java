@@ -8,10 +8,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.jsrun.JsRuntime;
 import dev.jsrun.JsRuntimeFactory;
+import dev.jsrun.snapshot.V8Runtimes;
 
 /**
  * A Spring Boot application started in a JVM of its own, since V8's native library loads once per JVM: it
- * prints {@code STARTED <result>} after one eval, or Spring Boot's failure banner.
+ * prints {@code STARTED <result> flags: <V8 flags>} after one eval, or Spring Boot's failure banner.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -22,7 +23,7 @@ class NativeLibraryApp {
         application.setWebApplicationType(WebApplicationType.NONE);
         try (ConfigurableApplicationContext context = application.run(args);
                 JsRuntime js = context.getBean(JsRuntimeFactory.class).acquire()) {
-            System.out.println("STARTED " + js.eval("6 * 7"));
+            System.out.println("STARTED " + js.eval("6 * 7") + " flags: " + V8Runtimes.flags());
         }
     }
 

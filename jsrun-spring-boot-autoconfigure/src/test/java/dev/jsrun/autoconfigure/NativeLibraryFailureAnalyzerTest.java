@@ -94,9 +94,13 @@ class NativeLibraryFailureAnalyzerTest {
     void theConfiguredDirectoryServesTheApplication() throws Exception {
         Path natives = this.dir.resolve("natives");
 
-        String output = start(List.of(), "--jsrun.native-library.directory=" + natives);
+        String output = start(List.of(), "--jsrun.native-library.directory=" + natives,
+                "--jsrun.runtime.v8-flags=--stack-size=900", "--jsrun.runtime.max-heap-size=64MB");
 
-        assertThat(output).contains("STARTED 42");
+        assertThat(output).as("V8's flags still apply: the library loads with the first runtime")
+            .contains("STARTED 42 flags: ")
+            .contains("--stack-size=900", "--max-heap-size=64", "--no-turbofan")
+            .doesNotContain("--use-strict");
         try (var folders = Files.list(natives)) {
             assertThat(folders.map(path -> path.getFileName().toString())).singleElement()
                 .satisfies(name -> assertThat(name).startsWith("javet-5.0.6-"));
