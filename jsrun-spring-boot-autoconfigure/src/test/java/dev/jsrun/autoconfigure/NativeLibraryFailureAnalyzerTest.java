@@ -91,6 +91,22 @@ class NativeLibraryFailureAnalyzerTest {
     }
 
     @Test
+    void aNoexecDirectoryGetsABannerNamingItTheCauseAndTheProperty() throws Exception {
+        Path mount = Files.createDirectories(this.dir.resolve("noexec"));
+        Assumptions.assumeTrue(run("unshare", "-m", "sh", "-c", "mount -t tmpfs tmpfs '" + mount + "'"),
+                "needs unshare and mount rights (root with CAP_SYS_ADMIN)");
+        // a private mount namespace keeps the noexec mount invisible to every other process
+        List<String> wrapper = List.of("unshare", "-m", "sh", "-c",
+                "mount -t tmpfs -o noexec,size=128m,mode=700 tmpfs '" + mount + "' && exec \"$0\" \"$@\"");
+
+        String output = start(wrapper, List.of(), "--jsrun.native-library.directory=" + mount);
+
+        assertThat(output).contains("APPLICATION FAILED TO START", "Directory: " + mount + "/javet-5.0.6-",
+                "its file system is mounted noexec", "failed to map segment from shared object",
+                "Set 'jsrun.native-library.directory' to a directory on a file system that allows running code.");
+    }
+
+    @Test
     void theConfiguredDirectoryServesTheApplication() throws Exception {
         Path natives = this.dir.resolve("natives");
 
@@ -108,8 +124,13 @@ class NativeLibraryFailureAnalyzerTest {
     }
 
     private static String start(List<String> jvmOptions, String... args) throws Exception {
+        return start(List.of(), jvmOptions, args);
+    }
+
+    private static String start(List<String> wrapper, List<String> jvmOptions, String... args) throws Exception {
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m"));
+        List<String> command = new ArrayList<>(wrapper);
+        command.addAll(List.of(java, "-Xmx256m"));
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), NativeLibraryApp.class.getName()));
         command.addAll(List.of(args));
@@ -126,7 +147,7 @@ class NativeLibraryFailureAnalyzerTest {
 
     private static boolean run(String... command) throws InterruptedException {
         try {
-            return new ProcessBuilder(command).inheritIO().start().waitFor() == 0;
+            return new ProcessBuilder(command).redirectErrorStream(true).start().waitFor() == 0;
         }
         catch (IOException ex) {
             return false;
