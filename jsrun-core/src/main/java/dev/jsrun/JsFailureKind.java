@@ -16,6 +16,12 @@ public enum JsFailureKind {
     /** The evaluation reached the V8 heap limit and was terminated ({@link JsHeapLimitException}). */
     HEAP_LIMIT,
 
+    /**
+     * The evaluation asked for more memory outside the heap than its limit, and was refused or terminated
+     * ({@link JsExternalMemoryLimitException}).
+     */
+    EXTERNAL_MEMORY_LIMIT,
+
     /** The code did not parse or link, so none of it ran ({@link JsSyntaxException}). */
     SYNTAX,
 
@@ -38,6 +44,9 @@ public enum JsFailureKind {
         }
         if (failure instanceof JsHeapLimitException) {
             return HEAP_LIMIT;
+        }
+        if (failure instanceof JsExternalMemoryLimitException) {
+            return EXTERNAL_MEMORY_LIMIT;
         }
         if (failure instanceof JsSyntaxException) {
             return SYNTAX;

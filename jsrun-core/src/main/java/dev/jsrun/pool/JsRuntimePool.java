@@ -188,13 +188,17 @@ public final class JsRuntimePool implements JsRuntimeFactory {
         int inCleaning = this.cleaning.get();
         long heapUsed = 0;
         long heapLimit = 0;
+        long external = 0;
+        long externalLimit = 0;
         for (Isolate isolate : this.live) {
             heapUsed += isolate.heapUsed();
             heapLimit += isolate.heapLimit();
+            external += isolate.externalMemory();
+            externalLimit += isolate.config().maxExternalMemory();
         }
         return new PoolStats(this.settings.name(), Math.max(0, this.pool.getNumActive() - inCleaning),
                 this.pool.getNumIdle(), this.pool.getNumWaiters(), inCleaning, this.settings.maxSize(),
-                this.settings.minIdle(), heapUsed, heapLimit);
+                this.settings.minIdle(), heapUsed, heapLimit, external, externalLimit);
     }
 
     /**

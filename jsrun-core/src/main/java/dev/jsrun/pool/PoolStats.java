@@ -11,9 +11,12 @@ package dev.jsrun.pool;
  * @param min the idle runtimes the pool keeps ready
  * @param heapUsed V8 heap in use summed over the pool's runtimes, in bytes
  * @param heapLimit V8 heap limits summed over the pool's runtimes, in bytes
+ * @param externalMemory memory outside the V8 heap (array buffers, WebAssembly memories) summed over the pool's
+ *     runtimes as of their last idle moment, in bytes
+ * @param externalMemoryLimit external memory limits summed over the pool's runtimes, in bytes
  */
 public record PoolStats(String name, int active, int idle, int pending, int cleaning, int max, int min, long heapUsed,
-        long heapLimit) {
+        long heapLimit, long externalMemory, long externalMemoryLimit) {
 
     @Override
     public String toString() {

@@ -9,6 +9,8 @@ import com.caoccao.javet.interop.V8Runtime;
 import com.caoccao.javet.interop.options.V8Flags;
 import com.caoccao.javet.interop.options.V8RuntimeOptions;
 
+import dev.jsrun.platform.NativeLibrary;
+
 /**
  * The one place that creates Javet runtimes, so that every runtime gets the same process-wide V8 flags and
  * only verified snapshot bytes ever reach V8.
@@ -163,7 +165,7 @@ public final class V8Runtimes {
     public static V8Runtime fresh(boolean forSnapshot) throws JavetException {
         V8RuntimeOptions options = new V8RuntimeOptions();
         options.setCreateSnapshotEnabled(forSnapshot);
-        return V8Host.getV8Instance().createV8Runtime(options);
+        return host().createV8Runtime(options);
     }
 
     /**
@@ -177,7 +179,7 @@ public final class V8Runtimes {
         try {
             V8RuntimeOptions options = new V8RuntimeOptions();
             options.setSnapshotBlob(snapshot.blob());
-            return V8Host.getV8Instance().createV8Runtime(options);
+            return host().createV8Runtime(options);
         }
         catch (JavetException | RuntimeException ex) {
             released(snapshot);
@@ -221,7 +223,13 @@ public final class V8Runtimes {
 
     /** The version of Javet, whose build of V8 reads snapshots. */
     public static String javetVersion() {
-        return V8Host.getV8Instance().getJavetVersion();
+        return host().getJavetVersion();
+    }
+
+    /** Javet's V8 host, after jsrun has put the native library where it may load and checked that it did. */
+    private static V8Host host() {
+        NativeLibrary.load();
+        return V8Host.getV8Instance();
     }
 
     /**

@@ -1,10 +1,10 @@
 package dev.jsrun.autoconfigure;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AbstractDependsOnBeanFactoryPostProcessor;
@@ -40,7 +40,7 @@ public final class JsRunAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     V8EngineSettings jsrunV8EngineSettings(JsRunProperties properties) {
-        return V8EngineSettings.apply(JsRunPropertiesValidator.validate(properties).getRuntime());
+        return V8EngineSettings.apply(JsRunPropertiesValidator.validate(properties));
     }
 
     /** Whoever defines the snapshot, V8 gets its flags and heap limit before the snapshot's first runtime. */
@@ -110,7 +110,8 @@ public final class JsRunAutoConfiguration {
             .snapshot(snapshot)
             .timeout(properties.getRuntime().getTimeout())
             .consoleLogger(properties.getRuntime().getConsoleLogger())
-            .maxResultSize((int) properties.getRuntime().getMaxResultSize().toBytes());
+            .maxResultSize((int) properties.getRuntime().getMaxResultSize().toBytes())
+            .maxExternalMemory(properties.getRuntime().getMaxExternalMemory().toBytes());
         if (properties.getSnapshot().isLoadModulesAtRunTime()) {
             config.hostFunction(ModuleSet.RUNTIME_LOADER,
                     ModuleSet.runtimeLoader(moduleRoots(properties.getSnapshot(), resourceLoader.getClassLoader())));

@@ -23,6 +23,7 @@ import dev.jsrun.snapshot.Snapshot;
  * {@code jsrun.isolates.active/idle/pending/max/min}, {@code jsrun.isolates.timeout},
  * {@code jsrun.isolates.acquire/usage/creation/reset}, {@code jsrun.isolates.discarded},
  * {@code jsrun.isolates.errors} (tag {@code type}: a {@link JsFailureKind}), {@code jsrun.isolates.heap.used/limit},
+ * {@code jsrun.isolates.heap.external/external.limit},
  * {@code jsrun.modules.requires} (tag {@code result}), {@code jsrun.snapshot.size} and {@code jsrun.snapshot.build}.
  */
 public class JsRunMetrics implements MeterBinder {
@@ -52,6 +53,17 @@ public class JsRunMetrics implements MeterBinder {
             .register(registry);
         Gauge.builder("jsrun.isolates.heap.limit", this.pool, pool -> pool.stats().heapLimit())
             .description("V8 heap limits summed over the pool's runtimes")
+            .baseUnit("bytes")
+            .tags(tags)
+            .register(registry);
+        Gauge.builder("jsrun.isolates.heap.external", this.pool, pool -> pool.stats().externalMemory())
+            .description("Memory outside the V8 heap (array buffers, WebAssembly memories), summed over the pool's "
+                    + "runtimes as of their last reset")
+            .baseUnit("bytes")
+            .tags(tags)
+            .register(registry);
+        Gauge.builder("jsrun.isolates.heap.external.limit", this.pool, pool -> pool.stats().externalMemoryLimit())
+            .description("External memory limits summed over the pool's runtimes")
             .baseUnit("bytes")
             .tags(tags)
             .register(registry);

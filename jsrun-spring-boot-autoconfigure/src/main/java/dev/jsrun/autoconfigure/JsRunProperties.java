@@ -27,6 +27,8 @@ public class JsRunProperties {
 
     private final Pool pool = new Pool();
 
+    private final NativeLibrary nativeLibrary = new NativeLibrary();
+
     public boolean isEnabled() {
         return this.enabled;
     }
@@ -45,6 +47,10 @@ public class JsRunProperties {
 
     public Pool getPool() {
         return this.pool;
+    }
+
+    public NativeLibrary getNativeLibrary() {
+        return this.nativeLibrary;
     }
 
     public static class Snapshot {
@@ -171,6 +177,13 @@ public class JsRunProperties {
          */
         private DataSize maxResultSize = DataSize.ofBytes(RuntimeConfig.DEFAULT_MAX_RESULT_SIZE);
 
+        /**
+         * Most memory outside the V8 heap (array buffers, typed arrays, WebAssembly memories) one runtime may
+         * hold; an allocation or an evaluation past it fails with a JsExternalMemoryLimitException. It also caps
+         * every WebAssembly memory of the JVM, fixed by the first runtime.
+         */
+        private DataSize maxExternalMemory = DataSize.ofBytes(RuntimeConfig.DEFAULT_MAX_EXTERNAL_MEMORY);
+
         public Duration getTimeout() {
             return this.timeout;
         }
@@ -205,6 +218,14 @@ public class JsRunProperties {
 
         public void setMaxResultSize(DataSize maxResultSize) {
             this.maxResultSize = maxResultSize;
+        }
+
+        public DataSize getMaxExternalMemory() {
+            return this.maxExternalMemory;
+        }
+
+        public void setMaxExternalMemory(DataSize maxExternalMemory) {
+            this.maxExternalMemory = maxExternalMemory;
         }
 
         public void setConsoleLogger(String consoleLogger) {
@@ -365,6 +386,27 @@ public class JsRunProperties {
                 .shutdownTimeout(this.shutdownTimeout)
                 .warmUp(this.warmUp)
                 .build();
+        }
+
+    }
+
+    public static class NativeLibrary {
+
+        /**
+         * Directory that V8's native library (~40 MB) is extracted to and loaded from, once per version: an
+         * identical file already there is reused, and older versions' folders are removed. It must allow
+         * running code (not mounted noexec) and be writable only by the application's user; a read-only
+         * directory works when the library was extracted into it beforehand. Defaults to
+         * 'jsrun-native-<user>' under java.io.tmpdir.
+         */
+        private Path directory;
+
+        public Path getDirectory() {
+            return this.directory;
+        }
+
+        public void setDirectory(Path directory) {
+            this.directory = directory;
         }
 
     }

@@ -28,6 +28,12 @@ final class JsRunPropertiesValidator {
                     result == null ? "none" : result.toBytes() + "B", "must be between 1KB and 2GB",
                     "Set jsrun.runtime.max-result-size between 1KB and 2GB, for example 16MB.");
         }
+        DataSize external = runtime.getMaxExternalMemory();
+        if (external == null || external.toMegabytes() < 1) {
+            throw new InvalidJsRunPropertyException("jsrun.runtime.max-external-memory",
+                    external == null ? "none" : external.toBytes() + "B", "must be at least 1MB",
+                    "Set jsrun.runtime.max-external-memory to 1MB or more, for example 256MB.");
+        }
         JsRunProperties.Pool pool = properties.getPool();
         if (pool.getMaxSize() < 1) {
             throw new InvalidJsRunPropertyException("jsrun.pool.max-size", pool.getMaxSize(),

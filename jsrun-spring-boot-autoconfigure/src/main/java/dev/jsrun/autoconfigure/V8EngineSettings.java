@@ -1,15 +1,19 @@
 package dev.jsrun.autoconfigure;
 
+import java.nio.file.Path;
+
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.util.unit.DataSize;
 
+import dev.jsrun.platform.NativeLibrary;
 import dev.jsrun.snapshot.V8Runtimes;
 
 /**
- * The process-wide V8 settings of {@code jsrun.runtime.v8-flags} and {@code jsrun.runtime.max-heap-size} (256MB
- * when unset), applied when this bean is created. V8 fixes them with the first runtime of the JVM, so every
+ * The process-wide V8 settings of {@code jsrun.native-library.directory}, {@code jsrun.runtime.v8-flags},
+ * {@code jsrun.runtime.max-heap-size} (256MB when unset) and the WebAssembly memory cap that
+ * {@code jsrun.runtime.max-external-memory} implies, applied when this bean is created. V8 fixes them with the first runtime of the JVM, so every
  * {@code Snapshot} and {@code JsRuntimeFactory} bean, the application's own included, is created after it.
  */
 public final class V8EngineSettings {
@@ -31,11 +35,14 @@ public final class V8EngineSettings {
      * Applies the runtime properties' V8 flags and heap limit to this JVM's V8.
      * @throws InvalidJsRunPropertyException when a flag is malformed, or V8 is already fixed with other settings
      */
-    static V8EngineSettings apply(JsRunProperties.Runtime runtime) {
+    static V8EngineSettings apply(JsRunProperties properties) {
+        useNativeLibraryDirectory(properties.getNativeLibrary().getDirectory());
+        JsRunProperties.Runtime runtime = properties.getRuntime();
         String flags = runtime.getV8Flags();
         applyV8Flags(flags);
         DataSize configured = runtime.getMaxHeapSize();
         applyHeapLimit(configured);
+        applyExternalMemoryLimit(runtime.getMaxExternalMemory());
         return new V8EngineSettings((flags != null) ? flags.trim() : "",
                 (configured != null) ? configured : DEFAULT_MAX_HEAP_SIZE);
     }
@@ -79,6 +86,33 @@ public final class V8EngineSettings {
             }
             // another library created the first runtime: the default gives way, a configured limit does not
             logger.debug("V8 heap limit left as it is: " + ex.getMessage());
+        }
+    }
+
+    /** The native library loads with the first runtime, which also fixes V8's flags, so only its directory is set here. */
+    private static void useNativeLibraryDirectory(Path directory) {
+        if (directory == null) {
+            return;
+        }
+        try {
+            NativeLibrary.useDirectory(directory);
+        }
+        catch (IllegalStateException ex) {
+            throw new InvalidJsRunPropertyException("jsrun.native-library.directory", directory, ex.getMessage(),
+                    "Make jsrun the first to create V8 runtimes in this JVM, or remove jsrun.native-library.directory.", ex);
+        }
+    }
+
+    /**
+     * WebAssembly memories grow from compiled code, out of any script's sight: V8 caps each one, process-wide.
+     * The per-runtime limit holds without the cap, so a V8 that is already fixed only keeps the cap it has.
+     */
+    private static void applyExternalMemoryLimit(DataSize configured) {
+        try {
+            V8Runtimes.limitExternalMemory(configured.toBytes());
+        }
+        catch (IllegalStateException ex) {
+            logger.info("jsrun.runtime.max-external-memory applies to array buffers and typed arrays; " + ex.getMessage());
         }
     }
 

@@ -42,7 +42,7 @@ class ConfigurationMetadataTest {
                     "jsrun.runtime.console-logger", "jsrun.pool.name", "jsrun.pool.max-size", "jsrun.pool.min-idle",
                     "jsrun.pool.max-wait", "jsrun.pool.idle-timeout", "jsrun.pool.eviction-interval",
                     "jsrun.pool.max-uses", "jsrun.pool.shutdown-timeout", "jsrun.pool.cleaner-threads",
-                    "management.health.jsrun.enabled");
+                    "jsrun.native-library.directory", "management.health.jsrun.enabled");
         assertThat(properties).allSatisfy(property -> assertThat((String) property.get("description"))
             .as("description of %s", property.get("name"))
             .isNotBlank()

@@ -29,7 +29,7 @@ class FailureAnalyzersRegistrationTest {
             }
         }
         assertThat(names).contains(SnapshotBuildFailureAnalyzer.class.getName(),
-                SnapshotScriptNotFoundFailureAnalyzer.class.getName());
+                SnapshotScriptNotFoundFailureAnalyzer.class.getName(), NativeLibraryFailureAnalyzer.class.getName());
     }
 
 }

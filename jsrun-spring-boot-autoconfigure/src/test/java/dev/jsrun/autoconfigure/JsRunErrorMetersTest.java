@@ -18,6 +18,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import dev.jsrun.JsConversionException;
 import dev.jsrun.JsException;
+import dev.jsrun.JsExternalMemoryLimitException;
 import dev.jsrun.JsFailureKind;
 import dev.jsrun.JsHeapLimitException;
 import dev.jsrun.JsRuntime;
@@ -70,6 +71,18 @@ class JsRunErrorMetersTest {
                     .isThrownBy(() -> js.eval("while (true) {}", Duration.ofMillis(20)));
             }
             assertThat(errors(context.getBean(MeterRegistry.class))).containsExactly("timeout=1.0");
+        });
+    }
+
+    @Test
+    void aBufferPastTheExternalMemoryLimitIsExternalMemoryLimit() {
+        this.runner.withPropertyValues("jsrun.runtime.max-external-memory=16MB").run(context -> {
+            try (JsRuntime js = context.getBean(JsRuntimePool.class).acquire()) {
+                assertThatExceptionOfType(JsExternalMemoryLimitException.class)
+                    .isThrownBy(() -> js.eval("new Uint8Array(32 << 20).length"))
+                    .withMessageContaining("16 MB");
+            }
+            assertThat(errors(context.getBean(MeterRegistry.class))).containsExactly("external-memory-limit=1.0");
         });
     }
 

@@ -70,6 +70,10 @@ class JsRunObservabilityTest {
             assertThat(registry.get("jsrun.isolates.creation").functionTimer().totalTime(java.util.concurrent.TimeUnit.NANOSECONDS)).isPositive();
             assertThat(registry.get("jsrun.isolates.heap.used").gauge().value()).isPositive();
             assertThat(registry.get("jsrun.isolates.heap.limit").gauge().value()).isPositive();
+            assertThat(registry.get("jsrun.isolates.heap.external.limit").gauge().value())
+                .isEqualTo((double) pool.stats().externalMemoryLimit())
+                .isGreaterThanOrEqualTo(256.0 * 1024 * 1024);
+            assertThat(registry.get("jsrun.isolates.heap.external").gauge().value()).isNotNegative();
             try (JsRuntime a = pool.acquire(); JsRuntime b = pool.acquire()) {
                 assertThat(registry.get("jsrun.isolates.active").gauge().value()).isEqualTo(2);
                 assertThat(registry.get("jsrun.isolates.idle").gauge().value()).isZero();

@@ -98,6 +98,7 @@ class JsRunReliabilityConfigurationTest {
         "jsrun.pool.max-uses=-1|jsrun.pool.max-uses|-1|Set jsrun.pool.max-uses to 0 (no limit) or a positive number.",
         "jsrun.runtime.max-heap-size=1MB|jsrun.runtime.max-heap-size|1024KB|Set jsrun.runtime.max-heap-size to 16MB or more, for example 256MB.",
         "jsrun.runtime.max-result-size=10B|jsrun.runtime.max-result-size|10B|Set jsrun.runtime.max-result-size between 1KB and 2GB, for example 16MB.",
+        "jsrun.runtime.max-external-memory=10KB|jsrun.runtime.max-external-memory|10240B|Set jsrun.runtime.max-external-memory to 1MB or more, for example 256MB.",
         "jsrun.runtime.v8-flags=incremental-marking|jsrun.runtime.v8-flags|incremental-marking|Write each flag as V8 spells it, such as --incremental-marking, separated by spaces.",
     })
     void wrongSettingFailsStartupNamingThePropertyAndTheFix(String setting, String property, String value, String action) {
