@@ -410,8 +410,8 @@ public final class JsRuntimePool implements JsRuntimeFactory {
             catch (RuntimeException ex) {
                 // logged once per outage: a pool whose restores fail would otherwise log every borrow
                 if (JsRuntimePool.this.restoreFailure == null) {
-                    logger.warn("Pool '{}' could not restore a runtime from the snapshot: {}",
-                            JsRuntimePool.this.settings.name(), ex.getMessage());
+                    logger.warn("Pool '{}' could not restore a runtime from the snapshot",
+                            JsRuntimePool.this.settings.name(), ex);
                 }
                 JsRuntimePool.this.restoreFailure = ex;
                 throw ex;

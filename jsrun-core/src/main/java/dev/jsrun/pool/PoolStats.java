@@ -12,7 +12,7 @@ package dev.jsrun.pool;
  * @param heapUsed V8 heap in use summed over the pool's runtimes, in bytes
  * @param heapLimit V8 heap limits summed over the pool's runtimes, in bytes
  * @param externalMemory memory outside the V8 heap (array buffers, WebAssembly memories) summed over the pool's
- *     runtimes as of their last idle moment, in bytes
+ *     runtimes as of their last restore or reset, in bytes
  * @param externalMemoryLimit external memory limits summed over the pool's runtimes, in bytes
  */
 public record PoolStats(String name, int active, int idle, int pending, int cleaning, int max, int min, long heapUsed,

@@ -313,7 +313,10 @@ public final class Isolate implements AutoCloseable {
         return this.heapUsed;
     }
 
-    /** Memory outside the V8 heap (array buffers, WebAssembly memories) held as of the last idle moment, in bytes. */
+    /**
+     * Memory outside the V8 heap (array buffers) as V8 counted it when the runtime was last restored or reset,
+     * in bytes; it may still include buffers of the previous borrower that no collection has freed yet.
+     */
     public long externalMemory() {
         return this.externalMemory;
     }
@@ -422,22 +425,30 @@ public final class Isolate implements AutoCloseable {
      * runtime is tainted so that no pool hands it out again.
      */
     private <T> T guarded(Duration timeout, V8Call<T> call) throws JavetException {
-        return guarded(timeout, call, null);
+        return guarded(timeout, this.config.maxExternalMemory(), call, null);
     }
 
-    /** As {@link #guarded(Duration, V8Call)}; {@code expired[0]} tells whether this call's deadline passed. */
-    private <T> T guarded(Duration timeout, V8Call<T> call, boolean[] expired) throws JavetException {
+    /**
+     * As {@link #guarded(Duration, V8Call)}, terminating past {@code externalLimit} bytes outside the heap;
+     * {@code expired[0]} tells whether this call's deadline passed.
+     */
+    private <T> T guarded(Duration timeout, long externalLimit, V8Call<T> call, boolean[] expired)
+            throws JavetException {
         if (this.runtime.isClosed()) {
             throw new IllegalStateException(this.heapLimitReached
                     ? "the runtime was disposed of after it reached the V8 heap limit; use a new one"
                     : "the V8 runtime is closed");
         }
-        Watchdog.Deadline deadline = Watchdog.start(this.runtime, timeout, this.config.maxExternalMemory());
+        this.externalMemoryReached = 0;
+        Watchdog.Deadline deadline = Watchdog.start(this.runtime, timeout, externalLimit);
         try {
             return call.run();
         }
         finally {
             deadline.close();
+            if (deadline.measurementPending()) {
+                answerMeasurement(deadline);
+            }
             long external = deadline.externalMemory();
             if (external > 0) {
                 this.runtime.cancelTerminateExecution();
@@ -461,11 +472,30 @@ public final class Isolate implements AutoCloseable {
      */
     private <T> T hostCall(String what, V8Call<T> call) throws JavetException {
         boolean[] expired = new boolean[1];
-        T result = guarded(HOST_TIMEOUT, call, expired);
+        // jsrun's own calls are not measured: right after a reset the previous borrower's buffers still count
+        T result = guarded(HOST_TIMEOUT, Long.MAX_VALUE, call, expired);
         if (expired[0]) {
             throw new IllegalStateException(what + " took longer than " + HOST_TIMEOUT.toMillis() + " ms");
         }
         return result;
+    }
+
+    /**
+     * Lets V8 answer a request for figures that the evaluation ended before serving: V8 would otherwise serve
+     * it during some later call, after Javet may have freed what it answers into. A runtime that still holds
+     * one is not used again.
+     */
+    private void answerMeasurement(Watchdog.Deadline deadline) {
+        try {
+            this.runtime.cancelTerminateExecution();
+            this.runtime.getExecutor("void 0").setResourceName("jsrun:measure").executeVoid();
+        }
+        catch (JavetException | RuntimeException ex) {
+            // judged below
+        }
+        if (deadline.measurementPending()) {
+            this.taint = "unanswered memory measurement";
+        }
     }
 
     /** One call into V8. */

@@ -37,16 +37,20 @@
   const EXTERNAL_LIMIT = options.maxExternalMemory;
 
   /**
-   * Whether the evaluation allocated more outside the heap than the limit, freed or not: Java then measures
-   * what is held before it reads the result (marked 'K').
+   * Whether half the limit or more was allocated outside the heap since Java last measured, freed or not,
+   * over any number of evaluations: Java then measures what is held before it reads the result (marked 'K').
    */
   function overCharged() {
-    return guards !== null && guards.takeCharged() > EXTERNAL_LIMIT;
+    if (guards === null || guards.charged() < EXTERNAL_LIMIT / 2) {
+      return false;
+    }
+    guards.takeCharged();
+    return true;
   }
 
-  /** What Java reads when the evaluation asked for more memory outside the heap than the limit allows. */
-  function refused() {
-    const refusal = guards === null ? null : guards.takeRefusal();
+  /** What Java reads when {@code error} is a refused allocation escaping the evaluation; null otherwise. */
+  function refused(error) {
+    const refusal = guards === null ? null : guards.takeRefusal(error);
     return refusal === null ? null : 'M' + refusal;
   }
 
@@ -547,16 +551,15 @@
 
   function run(code) {
     const limit = LIMIT;
-    refused();
-    overCharged();
     let item;
     try {
       item = indirectEval(code);
     }
     catch (error) {
-      return refused() || (overCharged() ? 'K' : '') + thrown(error);
+      return refused(error) || (overCharged() ? 'K' : '') + thrown(error);
     }
-    return refused() || (overCharged() ? 'K' + always(item, limit) : result(item, limit));
+    refused(undefined);
+    return overCharged() ? 'K' + always(item, limit) : result(item, limit);
   }
 
   let settledCount = 0;
@@ -569,8 +572,6 @@
 
   function runAsync(code, id) {
     const limit = LIMIT;
-    refused();
-    overCharged();
     let item;
     let thenable;
     try {
@@ -579,20 +580,21 @@
         && typeof item.then === 'function';
     }
     catch (error) {
-      return refused() || (overCharged() ? 'K' : '') + thrown(error);
+      return refused(error) || (overCharged() ? 'K' : '') + thrown(error);
     }
     if (!thenable) {
-      return refused() || (overCharged() ? 'K' + always(item, limit) : result(item, limit));
+      refused(undefined);
+      return overCharged() ? 'K' + always(item, limit) : result(item, limit);
     }
     try {
       const promise = apply(promiseResolve, PromiseOf, [item]);
       apply(promiseThen, promise, [
-        value => { settle(id, refused() || (overCharged() ? 'K' : '') + always(value, limit)); },
-        error => { settle(id, refused() || (overCharged() ? 'K' : '') + thrown(error)); }
+        value => { settle(id, (overCharged() ? 'K' : '') + always(value, limit)); },
+        error => { settle(id, refused(error) || (overCharged() ? 'K' : '') + thrown(error)); }
       ]);
     }
     catch (error) {
-      return refused() || thrown(error);
+      return refused(error) || (overCharged() ? 'K' : '') + thrown(error);
     }
     return 'p';
   }

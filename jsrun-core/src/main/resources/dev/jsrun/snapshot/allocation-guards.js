@@ -1,5 +1,6 @@
 // Checks in front of the built-ins that allocate a large block in one step, installed with the intrinsics
-// before any script of the application runs, so that libraries in the snapshot hold the checked versions.
+// before any script of the application runs, so that libraries in the snapshot hold the checked versions
+// (except for the few that V8 completes again in every restored context, checked in each context instead).
 // Memory outside the V8 heap (array buffers, typed arrays, WebAssembly memories) is refused above the
 // runtime's external memory limit; results that V8 would abort the process on (an array longer than V8 can
 // hold, built at once by split, a global match or JSON.parse) become RangeErrors. The host takes the control
@@ -33,6 +34,7 @@
 
   let limit = Infinity;
   let refusal = null;
+  let refusalError = null;
   // bytes allocated through the checked built-ins since the host last asked, freed or not
   let charged = 0;
 
@@ -43,8 +45,19 @@
 
   function refuse(what, bytes) {
     refusal = what + ' of ' + bytes + ' bytes';
-    throw new RangeErrorOf('Array buffer allocation failed: ' + what + ' needs ' + bytes
+    refusalError = new RangeErrorOf('Array buffer allocation failed: ' + what + ' needs ' + bytes
       + ' bytes, more than the external memory limit of ' + limit + ' bytes');
+    throw refusalError;
+  }
+
+  /** The first argument as a number, converted once as ToIndex would, so valueOf runs once only. */
+  function indexArgument(args) {
+    const first = args[0];
+    if (typeof first !== 'number' && first !== undefined
+      && (first === null || (typeof first !== 'object' && typeof first !== 'function'))) {
+      args[0] = +first;
+    }
+    return args[0];
   }
 
   function tooLong(what, count) {
@@ -70,7 +83,7 @@
           refuse('new ' + name, bytes);
         }
         charged += bytes;
-        return construct(target, args, newTarget);
+        return construct(target, args, newTarget === guarded ? target : newTarget);
       } });
     replace(holder, name, guarded);
     replace(original.prototype, 'constructor', guarded);
@@ -90,7 +103,14 @@
 
   // ---- memory outside the heap ----
 
-  const firstIndex = args => typeof args[0] === 'number' ? toIndex(args[0]) : 0;
+  const firstIndex = args => {
+    const first = args[0];
+    if (first !== null && (typeof first === 'object' || typeof first === 'function')) {
+      args[0] = +first;
+    }
+    const index = indexArgument(args);
+    return typeof index === 'number' ? toIndex(index) : 0;
+  };
 
   function guardTypedArray(name) {
     const type = globalThis[name];
@@ -99,15 +119,19 @@
     }
     const size = type.BYTES_PER_ELEMENT;
     guardConstructor(globalThis, name, args => {
-      const first = args[0];
+      const first = indexArgument(args);
       if (typeof first === 'number') {
         return toIndex(first) * size;
       }
-      // a typed array's length is read without running user code; other sources are left to V8
-      if (first !== null && typeof first === 'object' && apply(typedArrayTag, first, []) !== undefined) {
+      if (first === null || typeof first !== 'object') {
+        return 0;
+      }
+      // lengths read without running user code: a typed array's, or an own data property; the rest is V8's
+      if (apply(typedArrayTag, first, []) !== undefined) {
         return apply(typedArrayLength, first, []) * size;
       }
-      return 0;
+      const length = getDescriptor(first, 'length');
+      return length !== undefined && typeof length.value === 'number' ? toIndex(length.value) * size : 0;
     });
   }
 
@@ -252,9 +276,17 @@
 
   guardMethod(JSON, 'parse', (self, args) => {
     const text = args[0];
-    // an array of more elements than V8 can hold needs at least two characters per element
-    if (typeof text === 'string' && text.length > 2 * MAX_ELEMENTS) {
-      tooLong('JSON.parse of ' + text.length + ' characters', MAX_ELEMENTS);
+    // an array of more elements than V8 can hold needs at least two characters, one a comma, per element
+    if (typeof text !== 'string' || text.length <= 2 * MAX_ELEMENTS) {
+      return;
+    }
+    let commas = 0;
+    for (let at = apply(stringIndexOf, text, [',']); at >= 0 && commas <= MAX_ELEMENTS;
+      at = apply(stringIndexOf, text, [',', at + 1])) {
+      commas++;
+    }
+    if (commas > MAX_ELEMENTS) {
+      tooLong('JSON.parse of ' + text.length + ' characters and ' + commas + ' commas', MAX_ELEMENTS);
     }
   });
 
@@ -263,14 +295,19 @@
     setLimit(bytes) {
       limit = bytes > 0 ? bytes : Infinity;
     },
+    charged() {
+      return charged;
+    },
     takeCharged() {
       const taken = charged;
       charged = 0;
       return taken;
     },
-    takeRefusal() {
-      const taken = refusal;
+    /** What was refused, when {@code error} is the refusal itself escaping; a refusal caught is forgotten. */
+    takeRefusal(error) {
+      const taken = refusalError !== null && error === refusalError ? refusal : null;
       refusal = null;
+      refusalError = null;
       return taken;
     }
   });

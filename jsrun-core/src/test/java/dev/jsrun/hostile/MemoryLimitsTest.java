@@ -31,8 +31,9 @@ class MemoryLimitsTest {
     @Test
     void buffersPastTheExternalLimitEndTheEvaluationWithinItsTimeout() {
         for (String name : List.of("buffersHeld", "buffersFilled", "buffersHeldSlowly", "typedArraysCopied",
-                "oneHugeBuffer", "oneHugeTypedArray", "refusalCaught", "subclassedBuffer", "resizableBufferGrown",
-                "bufferTransferred", "wasmMemoryGrown", "wasmMemoryInitial")) {
+                "oneHugeBuffer", "oneHugeTypedArray", "subclassedBuffer", "resizableBufferGrown", "bufferTransferred",
+                "wasmMemoryGrown", "wasmMemoryInitial", "lengthAsString", "lengthAsObject", "arrayLikeSource",
+                "manyShortEvaluations")) {
             Map<String, String> probe = output.probe(name);
             assertThat(probe.get("exception")).as("%s: %s", name, probe).isEqualTo("JsExternalMemoryLimitException");
             assertThat(probe.get("message")).as(name).contains("external_memory_limit_of_256_MB")
@@ -62,6 +63,21 @@ class MemoryLimitsTest {
     void buffersWithinTheLimitWorkAsBefore() {
         assertThat(output.probe("temporaryBuffers").get("value")).isEqualTo("1000000000");
         assertThat(output.probe("bufferWithinLimit").get("value")).isEqualTo("100000003");
+        // the length is converted once, as V8 alone would
+        assertThat(output.probe("lengthConvertedOnce").get("value")).isEqualTo("9");
+    }
+
+    @Test
+    void aRefusalTheScriptCatchesIsAnOrdinaryRangeError() {
+        // as when V8 itself cannot allocate: code that retries with less keeps working
+        assertThat(output.probe("refusalCaught").get("value")).isEqualTo("true");
+    }
+
+    @Test
+    void checkedConstructorsAndMethodsBehaveAsV8s() {
+        // the same expression in Node 20 gives this line
+        assertThat(output.probe("constructorsAsBefore").get("value"))
+            .isEqualTo("true,true,true,true,Uint8Array,3,true,2,4,true,true,a|b,3,3,function,2");
     }
 
     @Test

@@ -37,7 +37,11 @@ public final class MemoryProbes {
         CASES.put("typedArraysCopied", "const a = new Uint8Array(2e8).fill(2); const b = new Uint8Array(a); globalThis.kept = [a, b]; a.length + b.length");
         CASES.put("oneHugeBuffer", "new ArrayBuffer(3e9).byteLength");
         CASES.put("oneHugeTypedArray", "new Float64Array(4e8).fill(1).length");
-        CASES.put("refusalCaught", "try { new Uint8Array(1e10); } catch (e) { } 1");
+        CASES.put("refusalCaught", "let caught; try { new Uint8Array(1e10); } catch (e) { caught = e instanceof RangeError; } caught");
+        CASES.put("lengthAsString", "new ArrayBuffer('3000000000').byteLength");
+        CASES.put("lengthAsObject", "new ArrayBuffer({ valueOf() { return 3e9; } }).byteLength");
+        CASES.put("arrayLikeSource", "new Float64Array({ length: 1e9 }).length");
+        CASES.put("manyShortEvaluations", "repeat:40:(globalThis.k ||= []).push(new Uint8Array(1e7).fill(1)); k.length");
         CASES.put("subclassedBuffer", "class Big extends Uint8Array { } new Big(1e9).length");
         CASES.put("resizableBufferGrown", "const b = new ArrayBuffer(1, { maxByteLength: 2e9 }); b.resize(2e9); b.byteLength");
         CASES.put("bufferTransferred", "new ArrayBuffer(8).transfer(2e9).byteLength");
@@ -47,6 +51,13 @@ public final class MemoryProbes {
         // what stays within the limit works as before
         CASES.put("temporaryBuffers", "let n = 0; for (let i = 0; i < 1000; i++) n += new Uint8Array(1e6).fill(1).length; n");
         CASES.put("bufferWithinLimit", "const b = new Uint8Array(1e8).fill(3); b[b.length - 1] + b.length");
+        CASES.put("lengthConvertedOnce", "let n = 0; const len = { valueOf() { n++; return 8; } }; new ArrayBuffer(len).byteLength + new Uint8Array(len).length + n");
+        CASES.put("constructorsAsBefore", "class Sub extends Uint8Array { } const s = new Sub(2); [s instanceof Uint8Array,"
+                + " s.constructor === Sub, new Uint8Array(1).constructor === Uint8Array, new ArrayBuffer(1) instanceof ArrayBuffer,"
+                + " Uint8Array.name, Uint8Array.length, s.subarray(1) instanceof Sub, new Float64Array([1, 2]).map(x => x * 2).join(),"
+                + " ArrayBuffer.isView(s), Object.getPrototypeOf(Int8Array) === Object.getPrototypeOf(Uint8Array),"
+                + " 'a,b,,c'.split(',', 2).join('|'), JSON.parse('[1,{\"a\":2}]', (k, v) => typeof v === 'number' ? v + 1 : v)[1].a,"
+                + " 'xAxBx'.match(/x/g).length, typeof Uint8Array.from, Uint8Array.from([1, 2]).length].join()");
         // one allocation bigger than the heap limit, or an array longer than V8 can hold, built in one step
         CASES.put("doubleArray2pow26", "new Array(2 ** 26).fill(1.5).length");
         CASES.put("upperCaseOfLongString", "'ab'.repeat(2 ** 28 - 12).toUpperCase().length");
@@ -86,7 +97,17 @@ public final class MemoryProbes {
         String outcome;
         long started = System.nanoTime();
         try (JsRuntime js = pool.acquire()) {
-            Object result = js.eval(code);
+            Object result;
+            if (code.startsWith("repeat:")) {
+                String[] parts = code.split(":", 3);
+                result = null;
+                for (int i = 0; i < Integer.parseInt(parts[1]); i++) {
+                    result = js.eval(parts[2]);
+                }
+            }
+            else {
+                result = js.eval(code);
+            }
             outcome = "value=" + String.valueOf(result).replaceAll("\\s+", "");
         }
         catch (JsException ex) {

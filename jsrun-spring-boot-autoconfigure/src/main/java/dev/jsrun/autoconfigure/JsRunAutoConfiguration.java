@@ -38,7 +38,6 @@ import dev.jsrun.snapshot.SnapshotCache;
 public final class JsRunAutoConfiguration {
 
     @Bean
-    @ConditionalOnMissingBean
     V8EngineSettings jsrunV8EngineSettings(JsRunProperties properties) {
         return V8EngineSettings.apply(JsRunPropertiesValidator.validate(properties));
     }
