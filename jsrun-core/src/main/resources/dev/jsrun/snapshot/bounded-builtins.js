@@ -49,6 +49,8 @@
   const CALLBACK_LIMIT = 1 << 20;
   const SORT_LIMIT = 1 << 14;
   const TYPED_SORT_LIMIT = 1 << 17;
+  // up to this length V8 fills an array's range in its own fast elements; beyond, each element grows a dictionary
+  const FILL_RANGES_LIMIT = 1 << 24;
   const MAX_STRING_LENGTH = (1 << 29) - 24;
   const MAX_ARRAY_LENGTH = 2 ** 32 - 1;
   const MAX_LENGTH = 2 ** 53 - 1;
@@ -249,7 +251,8 @@
     if (length >= 0 && !(length > LIMIT)) {
       return apply(target, self, args);
     }
-    return length >= 0 && isArray(self) ? fillInRanges(target, self, args) : interruptible(target, ObjectOf(self), args);
+    return length >= 0 && length <= FILL_RANGES_LIMIT && isArray(self) ? fillInRanges(target, self, args)
+      : interruptible(target, ObjectOf(self), args);
   });
   for (const name of ['every', 'some', 'forEach', 'map', 'filter', 'flatMap']) {
     install(ArrayPrototype, name, (target, self, args) => {
@@ -336,19 +339,102 @@
       return generic(self, comparator);
     });
   }
-  for (const name of ['sort', 'toSorted']) {
-    install(TypedArrayPrototype, name, (target, self, args) => {
-      if (args.length > 0 && args[0] !== undefined) {
-        return apply(target, self, args);
-      }
-      let length;
-      try {
-        length = apply(typedArrayLength, self, []);
-      }
-      catch (notTyped) {
-        return apply(target, self, args);
-      }
-      return apply(target, self, length > TYPED_SORT_LIMIT ? [compareNumbers] : args);
-    });
+  const typedArraySubarray = TypedArrayPrototype.subarray;
+  const typedArraySet = TypedArrayPrototype.set;
+  const typedArrayTag = getDescriptor(TypedArrayPrototype, Symbol.toStringTag).get;
+  const typedArrays = { __proto__: null, Int8Array, Uint8Array, Uint8ClampedArray, Int16Array, Uint16Array, Int32Array,
+    Uint32Array, Float32Array, Float64Array, BigInt64Array, BigUint64Array };
+  if (typeof Float16Array === 'function') {
+    typedArrays.Float16Array = Float16Array;
   }
+
+  function part(array, from, to) {
+    return apply(typedArraySubarray, array, [from, to]);
+  }
+
+  /** Copies in steps of TYPED_SORT_LIMIT elements, each one bounded memory copy. */
+  function copyTyped(into, from, length) {
+    for (let k = 0; k < length; k += TYPED_SORT_LIMIT) {
+      apply(typedArraySet, into, [part(from, k, min(length, k + TYPED_SORT_LIMIT)), k]);
+    }
+  }
+
+  /**
+   * Sorts a long typed array in place as V8 would without a comparator: V8's sort of runs of TYPED_SORT_LIMIT
+   * elements, then merges in JavaScript, which V8 interrupts, with the typed arrays' own order.
+   */
+  function sortTyped(original, array, length) {
+    for (let k = 0; k < length; k += TYPED_SORT_LIMIT) {
+      apply(original, part(array, k, min(length, k + TYPED_SORT_LIMIT)), []);
+    }
+    let from = array;
+    let into = new typedArrays[apply(typedArrayTag, array, [])](length);
+    for (let width = TYPED_SORT_LIMIT; width < length; width *= 2) {
+      for (let start = 0; start < length; start += 2 * width) {
+        const middle = min(start + width, length);
+        const end = min(start + 2 * width, length);
+        let i = start;
+        let j = middle;
+        let k = start;
+        while (i < middle && j < end) {
+          const left = from[i];
+          const right = from[j];
+          if (compareNumbers(right, left) < 0) {
+            into[k++] = right;
+            j++;
+          }
+          else {
+            into[k++] = left;
+            i++;
+          }
+        }
+        while (i < middle) {
+          into[k++] = from[i++];
+        }
+        while (j < end) {
+          into[k++] = from[j++];
+        }
+      }
+      const swap = from;
+      from = into;
+      into = swap;
+    }
+    if (from !== array) {
+      copyTyped(array, from, length);
+    }
+    return array;
+  }
+
+  install(TypedArrayPrototype, 'sort', (target, self, args) => {
+    if (args.length > 0 && args[0] !== undefined) {
+      return apply(target, self, args);
+    }
+    let length;
+    try {
+      length = apply(typedArrayLength, self, []);
+    }
+    catch (notTyped) {
+      return apply(target, self, args);
+    }
+    return length > TYPED_SORT_LIMIT ? sortTyped(target, self, length) : apply(target, self, args);
+  });
+  const typedSort = TypedArrayPrototype.sort;
+  install(TypedArrayPrototype, 'toSorted', (target, self, args) => {
+    if (args.length > 0 && args[0] !== undefined) {
+      return apply(target, self, args);
+    }
+    let length;
+    try {
+      length = apply(typedArrayLength, self, []);
+    }
+    catch (notTyped) {
+      return apply(target, self, args);
+    }
+    if (!(length > TYPED_SORT_LIMIT)) {
+      return apply(target, self, args);
+    }
+    const copy = new typedArrays[apply(typedArrayTag, self, [])](length);
+    copyTyped(copy, self, length);
+    return apply(typedSort, copy, []);
+  });
 })();

@@ -210,3 +210,6 @@ typeof Proxy.revocable
 (() => { const t = new Float64Array(200000); for (let i = 0; i < t.length; i++) t[i] = ((i * 7919) % 2003) - 1000 + (i % 3 === 0 ? -0 : 0); t[5] = NaN; t.sort(); return [t[0], Object.is(t[100], -0), t[199998], t[199999]]; })()
 (() => { const a = [1]; a.length = 2 ** 20 + 1; a[2 ** 20] = a; return a.join().length; })()
 (() => { const a = new Array(2 ** 19); a[0] = 'x'; return a.toLocaleString().length; })()
+(() => { const t = new BigInt64Array(150000); for (let i = 0; i < t.length; i++) t[i] = BigInt((i * 7919) % 150001) - 75000n; const s = t.toSorted(); return [String(s[0]), String(s[1]), String(s[149999]), String(t[1])]; })()
+(() => { const t = new Int16Array(300000); for (let i = 0; i < t.length; i++) t[i] = (i * 31) % 65536 - 32768; t.sort(); let ok = true; for (let i = 1; i < t.length; i++) ok = ok && t[i - 1] <= t[i]; return [ok, t[0], t[299999]]; })()
+(() => { const t = new Float32Array(140000); for (let i = 0; i < t.length; i++) t[i] = i % 5 === 0 ? NaN : i % 7 === 0 ? -0 : ((i * 13) % 1001) - 500; const s = t.toSorted(); return [s[0], Object.is(s[70000], -0), Object.is(s[69999], 0), s[139999], t[3]]; })()
