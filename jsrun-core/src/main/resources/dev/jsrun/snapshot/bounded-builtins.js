@@ -42,6 +42,9 @@
   const arraySlice = ArrayPrototype.slice;
   const arrayJoin = ArrayPrototype.join;
   const arraySort = ArrayPrototype.sort;
+  const arrayIndexOf = ArrayPrototype.indexOf;
+  const arrayLastIndexOf = ArrayPrototype.lastIndexOf;
+  const arrayIncludes = ArrayPrototype.includes;
 
   // Above these lengths the original's uninterrupted loop could outlast a timeout by more than a few milliseconds
   // (a sparse or generic receiver costs up to 50 ns per index; sorting without a comparator far more).
@@ -235,7 +238,73 @@
     return length >= 0 && !(length > LIMIT) ? apply(target, self, args) : interruptible(target, ObjectOf(self), args);
   }
 
-  for (const name of ['indexOf', 'lastIndexOf', 'includes', 'toLocaleString', 'reverse', 'copyWithin', 'slice',
+  function slice(array, from, to) {
+    return apply(arraySlice, array, [from, to]);
+  }
+
+  /** indexOf and includes over a long plain array: the original on slices of at most LIMIT items, in order. */
+  function searchInSlices(original, self, args, found) {
+    const length = self.length;
+    if (length === 0) {
+      return found === undefined ? -1 : false;
+    }
+    const n = toIntegerOrInfinity(args[1]);
+    if (n === Infinity) {
+      return found === undefined ? -1 : false;
+    }
+    for (let from = n >= 0 ? n : max(length + n, 0); from < length; from += LIMIT) {
+      const index = apply(original, slice(self, from, min(length, from + LIMIT)), [args[0]]);
+      if (found === undefined ? index >= 0 : index) {
+        return found === undefined ? from + index : true;
+      }
+    }
+    return found === undefined ? -1 : false;
+  }
+
+  /** lastIndexOf over a long plain array: the original on slices of at most LIMIT items, from the end. */
+  function searchBackInSlices(self, args) {
+    const length = self.length;
+    if (length === 0) {
+      return -1;
+    }
+    const n = args.length > 1 ? toIntegerOrInfinity(args[1]) : length - 1;
+    if (n === -Infinity) {
+      return -1;
+    }
+    for (let to = (n >= 0 ? min(n, length - 1) : length + n) + 1; to > 0; to -= LIMIT) {
+      const from = max(0, to - LIMIT);
+      const index = apply(arrayLastIndexOf, slice(self, from, to), [args[0]]);
+      if (index >= 0) {
+        return from + index;
+      }
+    }
+    return -1;
+  }
+
+  install(ArrayPrototype, 'indexOf', (target, self, args) => {
+    const length = knownLength(self);
+    if (length >= 0 && !(length > LIMIT)) {
+      return apply(target, self, args);
+    }
+    return length >= 0 && plainArray(self) ? searchInSlices(arrayIndexOf, self, args)
+      : interruptible(target, ObjectOf(self), args);
+  });
+  install(ArrayPrototype, 'includes', (target, self, args) => {
+    const length = knownLength(self);
+    if (length >= 0 && !(length > LIMIT)) {
+      return apply(target, self, args);
+    }
+    return length >= 0 && plainArray(self) ? searchInSlices(arrayIncludes, self, args, true)
+      : interruptible(target, ObjectOf(self), args);
+  });
+  install(ArrayPrototype, 'lastIndexOf', (target, self, args) => {
+    const length = knownLength(self);
+    if (length >= 0 && !(length > LIMIT)) {
+      return apply(target, self, args);
+    }
+    return length >= 0 && plainArray(self) ? searchBackInSlices(self, args) : interruptible(target, ObjectOf(self), args);
+  });
+  for (const name of ['toLocaleString', 'reverse', 'copyWithin', 'slice',
     'splice', 'flat', 'toReversed', 'toSpliced', 'with', 'shift', 'unshift']) {
     install(ArrayPrototype, name, plain);
   }
@@ -339,6 +408,18 @@
       return generic(self, comparator);
     });
   }
+  // Array.from over a long array-like or array reads it through the forwarding proxy; Sets, strings, typed arrays
+  // and other iterables without an own length go to V8's method as they are
+  install(ArrayOf, 'from', (target, self, args) => {
+    const items = args[0];
+    if (items === null || (typeof items !== 'object' && typeof items !== 'function') || !(knownLength(items) > LIMIT)) {
+      return apply(target, self, args);
+    }
+    const given = [...args];
+    given[0] = forwarder(items);
+    return apply(target, self, given);
+  });
+
   const typedArraySubarray = TypedArrayPrototype.subarray;
   const typedArraySet = TypedArrayPrototype.set;
   const typedArrayTag = getDescriptor(TypedArrayPrototype, Symbol.toStringTag).get;
