@@ -94,6 +94,8 @@ class TimeoutTest {
         cases.add("Array.prototype.join.call({ length: 2 ** 28 }, '')");
         cases.add("Array.prototype.sort.call({ length: 2 ** 26 }, () => 0)");
         cases.add("const a = new Array(2 ** 26); a[0] = 1; a.sort()");
+        cases.add("Array.from({ length: 2 ** 32 - 1 })");
+        cases.add("Array.from({ length: 2 ** 30 }, x => 0)");
         cases.add("new Float64Array(2 ** 26).sort()");
         cases.add("new Int32Array(2 ** 26).toSorted()");
         return cases.stream();
