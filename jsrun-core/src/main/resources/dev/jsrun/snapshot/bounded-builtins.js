@@ -60,6 +60,8 @@
 
   // Every proxy the application makes, so that a receiver's length is read without running a trap twice.
   const proxies = new WeakSetOf();
+  // bound once, so that the check on every call allocates no argument list
+  const isRecordedProxy = apply(Function.prototype.bind, weakSetHas, [proxies]);
   {
     const revocable = ProxyOf.revocable;
     defineProperty(ProxyOf, 'revocable', { __proto__: null, value: new ProxyOf(revocable, { __proto__: null,
@@ -85,7 +87,7 @@
     if (self === null || (typeof self !== 'object' && typeof self !== 'function')) {
       return 0;
     }
-    if (apply(weakSetHas, proxies, [self])) {
+    if (isRecordedProxy(self)) {
       return -1;
     }
     if (isArray(self)) {
@@ -227,8 +229,7 @@
   function install(holder, name, call) {
     const descriptor = getDescriptor(holder, name);
     const original = descriptor.value;
-    descriptor.value = new ProxyOf(original, { __proto__: null,
-      apply(target, self, args) { return call(target, self, args); } });
+    descriptor.value = new ProxyOf(original, { __proto__: null, apply: call });
     defineProperty(holder, name, descriptor);
   }
 
