@@ -104,15 +104,30 @@ class TimeoutTest {
     @ParameterizedTest
     @MethodSource("builtinsOverHugeReceivers")
     void arrayBuiltinsOverHugeReceiversEndNearTheirDeadline(String script) {
+        List<Long> overshoots = new ArrayList<>();
+        overshoots.add(overshootOf(script));
+        if (overshoots.get(0) >= BUILTIN_OVERSHOOT_MS) {
+            // a late run on a loaded machine is measured twice more; a built-in that does not stop is late every time
+            overshoots.add(overshootOf(script));
+            overshoots.add(overshootOf(script));
+        }
+        Collections.sort(overshoots);
+        assertThat(overshoots.get(overshoots.size() / 2)).as("median ms past the %d ms timeout of %s",
+                TIMEOUT.toMillis(), overshoots).isLessThan(BUILTIN_OVERSHOOT_MS);
+    }
+
+    /** Runs {@code script} on a pooled runtime until its timeout, then checks that the pool serves the next borrower. */
+    private static long overshootOf(String script) {
+        long overshoot;
         try (JsRuntime js = pool.acquire()) {
             long started = System.nanoTime();
             assertThatThrownBy(() -> js.eval(script)).isInstanceOf(JsTimeoutException.class);
-            long overshoot = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) - TIMEOUT.toMillis();
-            assertThat(overshoot).as("ms past the %d ms timeout", TIMEOUT.toMillis()).isLessThan(BUILTIN_OVERSHOOT_MS);
+            overshoot = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) - TIMEOUT.toMillis();
         }
         try (JsRuntime next = pool.acquire()) {
             assertThat(next.eval("ready + ':' + [3, 1, 2].sort().join()")).isEqualTo("ready:1,2,3");
         }
+        return overshoot;
     }
 
     @ParameterizedTest
