@@ -1,7 +1,7 @@
 // Array built-ins whose loops V8 never interrupts, made to honour termination. V8 runs the generic path of
 // Array.prototype.indexOf, join, reverse, sort and their kind in C++ or Torque without an interrupt check, so over a
 // huge array-like or a sparse array of length 2 ** 32 - 1 they run for seconds past a timeout. Each method here is
-// the original built-in behind a proxy (same name, length and "[native code]" source): a receiver whose length is
+// the original built-in behind a proxy (same name, length and source text): a receiver whose length is
 // known to be small goes straight to the original; any other receiver reaches the original through a forwarding
 // proxy whose traps are JavaScript, so V8 checks for termination at every element and the steps the specification
 // prescribes stay exactly the same. Installed before any script of the application, like intrinsics.js.
@@ -58,25 +58,39 @@
   const MAX_ARRAY_LENGTH = 2 ** 32 - 1;
   const MAX_LENGTH = 2 ** 53 - 1;
 
+  // jsrun's replacements and the built-ins they stand for, so that Function.prototype.toString shows V8's text
+  const originals = new WeakMapOf();
+
   // Every proxy the application makes, so that a receiver's length is read without running a trap twice.
   const proxies = new WeakSetOf();
   // bound once, so that the check on every call allocates no argument list
   const isRecordedProxy = apply(Function.prototype.bind, weakSetHas, [proxies]);
   {
     const revocable = ProxyOf.revocable;
-    defineProperty(ProxyOf, 'revocable', { __proto__: null, value: new ProxyOf(revocable, { __proto__: null,
+    const recordedRevocable = new ProxyOf(revocable, { __proto__: null,
       apply(target, self, args) {
         const made = apply(target, self, args);
         apply(weakSetAdd, proxies, [made.proxy]);
         return made;
-      } }) });
+      } });
+    apply(weakMapSet, originals, [recordedRevocable, revocable]);
+    defineProperty(ProxyOf, 'revocable', { __proto__: null, value: recordedRevocable });
     const recorded = new ProxyOf(ProxyOf, { __proto__: null,
       construct(target, args, newTarget) {
         const made = construct(target, args, newTarget);
         apply(weakSetAdd, proxies, [made]);
         return made;
       } });
+    apply(weakMapSet, originals, [recorded, ProxyOf]);
     defineProperty(globalThis, 'Proxy', { __proto__: null, value: recorded });
+    const functionToString = Function.prototype.toString;
+    const shown = new ProxyOf(functionToString, { __proto__: null,
+      apply(target, self, args) {
+        const original = apply(weakMapGet, originals, [self]);
+        return apply(target, original === undefined ? self : original, args);
+      } });
+    apply(weakMapSet, originals, [shown, functionToString]);
+    defineProperty(Function.prototype, 'toString', { __proto__: null, value: shown });
   }
 
   /** The receiver's length when reading it runs no user code, otherwise -1; 0 for primitives without one. */
@@ -230,6 +244,7 @@
     const descriptor = getDescriptor(holder, name);
     const original = descriptor.value;
     descriptor.value = new ProxyOf(original, { __proto__: null, apply: call });
+    apply(weakMapSet, originals, [descriptor.value, original]);
     defineProperty(holder, name, descriptor);
   }
 
