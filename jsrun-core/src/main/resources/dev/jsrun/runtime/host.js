@@ -13,6 +13,7 @@
   const MAX_LOG_CHARS = options.maxLogChars;
   const MAX_TEXT = options.maxErrorText;
   const LIMIT = options.maxResultSize;
+  const FLATTEN_STEP = 1 << 20;
 
   // taken before any script of the application ran (intrinsics.js); only syntax is used to reach them
   const intrinsics = __jsrun_intrinsics;
@@ -20,7 +21,7 @@
   const global = globalThis;
   const { getterOf, captureCallSite, toStringTag, apply, getDescriptor, defineProperty, deleteProperty, getPrototypeOf,
     objectKeys, isArray, isSafeInteger, indirectEval, fromCharCode, stringify, StringOf, objectToString,
-    stringSlice, stringIndexOf, stringValueOf, numberValueOf, booleanValueOf, bigintValueOf, bigintToString,
+    stringSlice, stringIndexOf, stringCharCodeAt, stringValueOf, numberValueOf, booleanValueOf, bigintValueOf, bigintToString,
     dateGetTime, SetOf, setAdd, setHas, setDelete, setForEach, setSize, MapOf, mapGet, mapSet, mapDelete,
     mapForEach, mapSize, TypedArrayPrototype, typedArrayTag, typedArrayBuffer, typedArrayOffset,
     typedArrayByteLength, typedArraySubarray, Bytes, arrayBufferLength, sharedBufferLength, dataViewBuffer,
@@ -199,6 +200,25 @@
     let depth = 0;
     const open = new SetOf();
 
+    // a result of millions of small pieces is flattened every so often, so that no single step copies all of it
+    let flattenAt = FLATTEN_STEP;
+
+    /** After each item of a collection: the size limit, and a flat string now and then. */
+    function grew(what) {
+      const length = out.length;
+      if (length > limit) {
+        fail(what + ' is larger than the result size limit of ' + limit + ' characters allows');
+      }
+      if (length >= flattenAt) {
+        apply(stringCharCodeAt, out, [0]);
+        flattenAt = length + FLATTEN_STEP;
+      }
+      else if (length + FLATTEN_STEP < flattenAt) {
+        // a nested collection started over with an empty string
+        flattenAt = length + FLATTEN_STEP;
+      }
+    }
+
     function room(size, what) {
       if (size > limit - out.length) {
         fail(what + ' is larger than the result size limit of ' + limit + ' characters allows');
@@ -354,10 +374,7 @@
         catch (error) {
           throw rethrow(error, '[' + i + ']');
         }
-        if (out.length > limit) {
-          fail('an array of ' + length + ' items is larger than the result size limit of ' + limit
-            + ' characters allows');
-        }
+        grew('an array of ' + length + ' items');
       }
     }
 
@@ -378,6 +395,7 @@
           string(key);
           value(property);
           count++;
+          grew('an object of ' + keys.length + ' properties');
         }
         catch (error) {
           throw rethrow(error, '.' + text(key));
@@ -395,6 +413,7 @@
         try {
           value(key);
           value(entry);
+          grew('a Map of ' + apply(mapSize, item, []) + ' entries');
         }
         catch (error) {
           throw rethrow(error, '.get(' + describeKey(key) + ')');
@@ -412,6 +431,7 @@
       apply(setForEach, item, [entry => {
         try {
           value(entry);
+          grew('a Set of ' + apply(setSize, item, []) + ' items');
         }
         catch (error) {
           throw rethrow(error, '[item ' + count + ']');
@@ -455,6 +475,9 @@
     return {
       run(item) {
         value(item);
+        if (out.length > limit) {
+          fail('it is larger than the result size limit of ' + limit + ' characters');
+        }
         return out;
       }
     };

@@ -21,6 +21,7 @@
   const getterOf = (object, key) => getDescriptor(object, key).get;
 
   const objectToString = Object.prototype.toString;
+  const stringCharCodeAt = String.prototype.charCodeAt;
   const stringSlice = String.prototype.slice;
   const stringIndexOf = String.prototype.indexOf;
   const stringValueOf = String.prototype.valueOf;
@@ -92,7 +93,7 @@
   defineProperty(globalThis, '__jsrun_intrinsics', { __proto__: null, configurable: true, enumerable: false,
     writable: false, value: Object.freeze({ __proto__: null, getterOf, callSite, captureCallSite, toStringTag, apply, getDescriptor,
       defineProperty, deleteProperty, getPrototypeOf, objectKeys, isArray, isSafeInteger, indirectEval,
-      fromCharCode, stringify, StringOf, objectToString, stringSlice, stringIndexOf, stringValueOf, numberValueOf,
+      fromCharCode, stringify, StringOf, objectToString, stringSlice, stringIndexOf, stringCharCodeAt, stringValueOf, numberValueOf,
       booleanValueOf, bigintValueOf, bigintToString, dateGetTime, SetOf, setAdd, setHas, setDelete, setForEach,
       setSize, MapOf, mapGet, mapSet, mapDelete, mapForEach, mapSize, TypedArrayPrototype, typedArrayTag,
       typedArrayBuffer, typedArrayOffset, typedArrayByteLength, typedArraySubarray, Bytes, arrayBufferLength,

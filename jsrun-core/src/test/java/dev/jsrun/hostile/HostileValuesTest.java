@@ -60,6 +60,9 @@ class HostileValuesTest {
         assertThat(output.probe("tenMillionItems").get("exception")).isIn("JsTimeoutException", "JsConversionException");
         assertThat(output.probe("manyKeys").get("exception")).isIn("JsTimeoutException", "JsConversionException");
         assertThat(output.probe("hugeMap").get("exception")).isIn("JsTimeoutException", "JsConversionException");
+        assertThat(output.probe("hugeSet").get("exception")).isIn("JsTimeoutException", "JsConversionException");
+        // each Map is within the limit, all forty are not
+        assertThat(output.probe("mapsOverTheLimitTogether").get("message")).contains("result_size_limit");
     }
 
     @Test

@@ -59,6 +59,9 @@ public final class ValueProbes {
         CASES.put("deepNesting", "let o = {}; for (let i = 0; i < 100000; i++) o = { o }; o");
         CASES.put("manyKeys", "const o = {}; for (let i = 0; i < 3e6; i++) o['k' + i] = i; o");
         CASES.put("hugeMap", "const m = new Map(); for (let i = 0; i < 3e6; i++) m.set(i, i); m");
+        CASES.put("hugeSet", "const s = new Set(); for (let i = 0; i < 3e6; i++) s.add(i); s");
+        CASES.put("mapsOverTheLimitTogether", "Array.from({ length: 40 }, () => new Map(Array.from({ length: 1e5 },"
+            + " (x, i) => [i, 'abcdefghij'])))");
         CASES.put("mapGrowingWhileRead", "const m = new Map([[0, 0]]); let n = 1; const o = { get x() { m.set(n, n++); return 1; } }; m.set('o', o); m");
         CASES.put("hugeTypedArray", "new Float64Array(5e6)");
         CASES.put("hugeBytes", "new Uint8Array(64 << 20)");
