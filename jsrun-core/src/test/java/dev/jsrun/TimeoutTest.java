@@ -99,6 +99,18 @@ class TimeoutTest {
         cases.add("Array.from({ length: 2 ** 30 }, x => 0)");
         cases.add("new Float64Array(2 ** 26).sort()");
         cases.add("new Int32Array(2 ** 26).toSorted()");
+        cases.add("[].concat({ length: 2 ** 30, [Symbol.isConcatSpreadable]: true })");
+        cases.add("[1].concat(new Proxy(new Array(2 ** 32 - 1), {}))");
+        cases.add("const a = []; a[2 ** 32 - 2] = 1; [0].concat(a)");
+        cases.add("Array.prototype.concat.call({ length: 2 ** 30, [Symbol.isConcatSpreadable]: true })");
+        cases.add("[new Array(2 ** 32 - 1)].flat()");
+        cases.add("[[[new Array(2 ** 32 - 1)]]].flat(Infinity)");
+        cases.add("[1].flatMap(() => new Array(2 ** 32 - 1))");
+        cases.add("Float64Array.from({ length: 2 ** 25 })");
+        cases.add("Uint8Array.from(new Array(2 ** 28))");
+        cases.add("new Uint8Array({ length: 2 ** 28 })");
+        cases.add("new Float32Array(new Proxy({ length: 2 ** 25 }, {}))");
+        cases.add("new Uint8Array(new Array(2 ** 28))");
         return cases.stream();
     }
 

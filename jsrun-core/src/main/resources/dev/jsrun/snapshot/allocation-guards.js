@@ -31,6 +31,9 @@
   // V8 aborts the process, rather than throw, when one step builds an array of more elements than this
   const MAX_ELEMENTS = 134000000;
   const WASM_PAGE = 65536;
+  // bounded-builtins.js, when it ran first: a typed array made from a huge array-like reads it interruptibly
+  const bounded = typeof __jsrun_bounded !== 'undefined' ? __jsrun_bounded : null;
+  delete globalThis.__jsrun_bounded;
 
   let limit = Infinity;
   let refusal = null;
@@ -71,7 +74,7 @@
       enumerable: descriptor.enumerable, configurable: descriptor.configurable });
   }
 
-  function guardConstructor(holder, name, bytesOf) {
+  function guardConstructor(holder, name, bytesOf, adapt) {
     const original = holder[name];
     if (typeof original !== 'function') {
       return;
@@ -83,6 +86,9 @@
           refuse('new ' + name, bytes);
         }
         charged += bytes;
+        if (adapt !== undefined) {
+          adapt(args);
+        }
         return construct(target, args, newTarget === guarded ? target : newTarget);
       } });
     replace(holder, name, guarded);
@@ -127,11 +133,18 @@
         return 0;
       }
       // lengths read without running user code: a typed array's, or an own data property; the rest is V8's
+      if (bounded !== null && bounded.isProxy(first)) {
+        return 0;
+      }
       if (apply(typedArrayTag, first, []) !== undefined) {
         return apply(typedArrayLength, first, []) * size;
       }
       const length = getDescriptor(first, 'length');
       return length !== undefined && typeof length.value === 'number' ? toIndex(length.value) * size : 0;
+    }, bounded === null ? undefined : args => {
+      if (args[0] !== null && typeof args[0] === 'object') {
+        args[0] = bounded.typedSource(args[0]);
+      }
     });
   }
 

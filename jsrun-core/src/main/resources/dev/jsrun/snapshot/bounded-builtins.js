@@ -45,6 +45,8 @@
   const arrayIndexOf = ArrayPrototype.indexOf;
   const arrayLastIndexOf = ArrayPrototype.lastIndexOf;
   const arrayIncludes = ArrayPrototype.includes;
+  const arrayConcat = ArrayPrototype.concat;
+  const ObjectPrototype = Object.prototype;
 
   // Above these lengths the original's uninterrupted loop could outlast a timeout by more than a few milliseconds
   // (a sparse or generic receiver costs up to 50 ns per index; sorting without a comparator far more).
@@ -321,7 +323,7 @@
     return length >= 0 && plainArray(self) ? searchBackInSlices(self, args) : interruptible(target, ObjectOf(self), args);
   });
   for (const name of ['toLocaleString', 'reverse', 'copyWithin', 'slice',
-    'splice', 'flat', 'toReversed', 'toSpliced', 'with', 'shift', 'unshift']) {
+    'splice', 'toReversed', 'toSpliced', 'with', 'shift', 'unshift']) {
     install(ArrayPrototype, name, plain);
   }
   install(ArrayPrototype, 'join', (target, self, args) => {
@@ -339,7 +341,7 @@
     return length >= 0 && length <= FILL_RANGES_LIMIT && isArray(self) ? fillInRanges(target, self, args)
       : interruptible(target, ObjectOf(self), args);
   });
-  for (const name of ['every', 'some', 'forEach', 'map', 'filter', 'flatMap']) {
+  for (const name of ['every', 'some', 'forEach', 'map', 'filter']) {
     install(ArrayPrototype, name, (target, self, args) => {
       const length = knownLength(self);
       return length >= 0 && !(length > CALLBACK_LIMIT) ? apply(target, self, args)
@@ -424,6 +426,190 @@
       return generic(self, comparator);
     });
   }
+  const MAX_SAFE = 2 ** 53 - 1;
+
+  /** Whether V8's own loop over this value could run long without an interrupt check. */
+  function long(value) {
+    return value !== null && (typeof value === 'object' || typeof value === 'function')
+      && (isRecordedProxy(value) || knownLength(value) > LIMIT);
+  }
+
+  function createItem(list, index, value) {
+    if (!defineProperty(list, index, { __proto__: null, value, writable: true, enumerable: true, configurable: true })) {
+      throw new TypeErrorOf('Cannot add property ' + index + ', object is not extensible');
+    }
+  }
+
+  /** ArraySpeciesCreate(original, 0). */
+  function speciesCreate(original) {
+    if (!isArray(original)) {
+      return [];
+    }
+    let constructor = get(original, 'constructor', original);
+    if (constructor !== null && (typeof constructor === 'object' || typeof constructor === 'function')) {
+      constructor = get(constructor, Symbol.species, constructor);
+      if (constructor === null) {
+        constructor = undefined;
+      }
+    }
+    if (constructor === undefined) {
+      return [];
+    }
+    if (typeof constructor !== 'function') {
+      throw new TypeErrorOf('object.constructor[Symbol.species] is not a constructor');
+    }
+    return construct(constructor, [0]);
+  }
+
+  function isConcatSpreadable(value) {
+    if (value === null || (typeof value !== 'object' && typeof value !== 'function')) {
+      return false;
+    }
+    const spreadable = get(value, Symbol.isConcatSpreadable, value);
+    return spreadable !== undefined ? !!spreadable : isArray(value);
+  }
+
+  /** Whether V8's concat spreads plain arrays without asking any user code. */
+  function arraysSpreadQuietly() {
+    return getDescriptor(ArrayPrototype, Symbol.isConcatSpreadable) === undefined
+      && getDescriptor(ObjectPrototype, Symbol.isConcatSpreadable) === undefined
+      && getPrototypeOf(ArrayPrototype) === ObjectPrototype && getPrototypeOf(ObjectPrototype) === null;
+  }
+
+  /** Array.prototype.concat as the specification writes it, for receivers and arguments V8 would copy uninterrupted. */
+  function concatGeneric(self, args) {
+    const object = ObjectOf(self);
+    let result = speciesCreate(object);
+    // a plain result takes long plain arrays by V8's own concat of slices, with a check between them
+    const bySlices = plainArray(result) && arraysSpreadQuietly();
+    let n = 0;
+    for (let i = -1; i < args.length; i++) {
+      const element = i < 0 ? object : args[i];
+      if (isConcatSpreadable(element)) {
+        const length = toLength(get(element, 'length', element));
+        if (n + length > MAX_SAFE) {
+          throw new TypeErrorOf('Invalid array length');
+        }
+        if (bySlices && !isRecordedProxy(element) && plainArray(element)) {
+          result.length = n;
+          for (let k = 0; k < length; k += LIMIT) {
+            result = apply(arrayConcat, result, [apply(arraySlice, element, [k, min(length, k + LIMIT)])]);
+          }
+          n += length;
+          continue;
+        }
+        for (let k = 0; k < length; k++, n++) {
+          if (has(element, k)) {
+            createItem(result, n, get(element, k, element));
+          }
+        }
+      }
+      else {
+        if (n >= MAX_SAFE) {
+          throw new TypeErrorOf('Invalid array length');
+        }
+        createItem(result, n++, element);
+      }
+    }
+    if (!set(result, 'length', n, result)) {
+      throw new TypeErrorOf("Cannot assign to read only property 'length' of object");
+    }
+    return result;
+  }
+
+  install(ArrayPrototype, 'concat', (target, self, args) => {
+    if (long(self)) {
+      return concatGeneric(self, args);
+    }
+    for (let i = 0; i < args.length; i++) {
+      if (long(args[i])) {
+        return concatGeneric(self, args);
+      }
+    }
+    return apply(target, self, args);
+  });
+
+  /**
+   * A forwarding proxy for flat: elements that V8 will flatten further (arrays while depth remains) are handed out
+   * as forwarding proxies of their own, so every level is read by JavaScript; the rest are handed out as they are.
+   */
+  function flattening(object, depth) {
+    return new ProxyOf(isArray(object) ? [] : {}, { __proto__: null,
+      get(target, key) {
+        const value = get(object, key, object);
+        return depth > 0 && typeof key !== 'symbol' && key !== 'length' && key !== 'constructor' && isArray(value)
+          ? flattening(value, depth - 1) : value;
+      },
+      has(target, key) { return has(object, key); }
+    });
+  }
+
+  /** Whether V8's flat may run its own loop: a short receiver whose nested arrays, read without user code, are short. */
+  function shortToFlatten(self, depth) {
+    let budget = LIMIT;
+    const pending = [self];
+    const depths = [depth];
+    while (pending.length > 0) {
+      const array = pending.pop();
+      const level = depths.pop();
+      const length = knownLength(array);
+      if (length < 0 || length > budget) {
+        return false;
+      }
+      budget -= length;
+      if (level <= 0) {
+        continue;
+      }
+      for (let k = 0; k < length; k++) {
+        const own = getDescriptor(array, k);
+        if (own === undefined) {
+          if (has(array, k)) {
+            return false;
+          }
+          continue;
+        }
+        if (!('value' in own)) {
+          return false;
+        }
+        if (isArray(own.value)) {
+          pending[pending.length] = own.value;
+          depths[depths.length] = level - 1;
+        }
+      }
+    }
+    return true;
+  }
+
+  install(ArrayPrototype, 'flat', (target, self, args) => {
+    if (self === null || self === undefined) {
+      return apply(target, self, args);
+    }
+    const given = args[0];
+    const depth = given === undefined ? 1 : toIntegerOrInfinity(given);
+    if (shortToFlatten(ObjectOf(self), depth)) {
+      return apply(target, self, args);
+    }
+    // the depth is converted once here, so a valueOf runs once
+    const result = apply(target, flattening(ObjectOf(self), depth), [depth]);
+    return result;
+  });
+
+  install(ArrayPrototype, 'flatMap', (target, self, args) => {
+    const callback = args[0];
+    if (typeof callback !== 'function') {
+      return apply(target, self, args);
+    }
+    const object = ObjectOf(self);
+    const thisArg = args[1];
+    // what the callback returns is flattened one level: a long array through a forwarding proxy
+    const given = [function (value, index) {
+      const mapped = apply(callback, thisArg, [value, index, object]);
+      return isArray(mapped) && long(mapped) ? flattening(mapped, 0) : mapped;
+    }];
+    const length = knownLength(object);
+    return length >= 0 && !(length > CALLBACK_LIMIT) ? apply(target, object, given) : interruptible(target, object, given);
+  });
+
   // Array.from over a long array-like or array reads it through the forwarding proxy; Sets, strings, typed arrays
   // and other iterables without an own length go to V8's method as they are
   install(ArrayOf, 'from', (target, self, args) => {
@@ -534,4 +720,32 @@
     copyTyped(copy, self, length);
     return apply(typedSort, copy, []);
   });
+
+  /** A typed array's length, or -1 for anything else. */
+  function typedLength(value) {
+    try {
+      return apply(typedArrayLength, value, []);
+    }
+    catch (notTyped) {
+      return -1;
+    }
+  }
+
+  /** The source a typed array is made from, through a forwarding proxy when V8 would copy it uninterrupted. */
+  function typedSource(source) {
+    return long(source) && typedLength(source) < 0 ? forwarder(source) : source;
+  }
+
+  install(getPrototypeOf(Uint8Array), 'from', (target, self, args) => {
+    if (args.length === 0) {
+      return apply(target, self, args);
+    }
+    const given = [...args];
+    given[0] = typedSource(args[0]);
+    return apply(target, self, given);
+  });
+
+  // the typed-array constructors are checked in each context by allocation-guards.js, which takes this
+  defineProperty(globalThis, '__jsrun_bounded', { __proto__: null, configurable: true, enumerable: false,
+    value: ObjectOf.freeze({ __proto__: null, typedSource, isProxy: isRecordedProxy }) });
 })();
