@@ -111,6 +111,8 @@ class TimeoutTest {
         cases.add("new Uint8Array({ length: 2 ** 28 })");
         cases.add("new Float32Array(new Proxy({ length: 2 ** 25 }, {}))");
         cases.add("new Uint8Array(new Array(2 ** 28))");
+        cases.add("'ab'.repeat(2 ** 22).replaceAll('a', 'c')");
+        cases.add("'ab'.repeat(2 ** 22).replaceAll('b', '$&$&')");
         return cases.stream();
     }
 

@@ -234,6 +234,91 @@
     }
   });
 
+  // ---- replacements V8 makes in one uninterrupted loop ----
+
+  // Past this length a string may hold so many matches that V8's replaceAll loop, which substitutes a string
+  // replacement in C++, outlasts a timeout by more than a few milliseconds. (With a regular expression V8
+  // collects every match in one step whatever the replacement, so there a function would not help.)
+  const REPLACE_LIMIT = 1 << 16;
+  const stringSlice = String.prototype.slice;
+  const stringCharAt = String.prototype.charAt;
+
+  /**
+   * The replacement string as the function that returns GetSubstitution of it for each match: V8 calls a
+   * function replacement from JavaScript at every match, where a timeout can stop it.
+   */
+  function substitution(template) {
+    return function (matched) {
+      const last = arguments[arguments.length - 1];
+      const hasGroups = typeof last !== 'string';
+      const groups = hasGroups ? last : undefined;
+      const position = arguments[arguments.length - (hasGroups ? 3 : 2)];
+      const text = arguments[arguments.length - (hasGroups ? 2 : 1)];
+      const captures = arguments.length - (hasGroups ? 4 : 3);
+      let result = '';
+      let i = 0;
+      for (;;) {
+        const dollar = apply(stringIndexOf, template, ['$', i]);
+        if (dollar < 0 || dollar === template.length - 1) {
+          return result + apply(stringSlice, template, [i]);
+        }
+        result += apply(stringSlice, template, [i, dollar]);
+        const next = apply(stringCharAt, template, [dollar + 1]);
+        i = dollar + 2;
+        if (next === '$') {
+          result += '$';
+        }
+        else if (next === '&') {
+          result += matched;
+        }
+        else if (next === '`') {
+          result += apply(stringSlice, text, [0, position]);
+        }
+        else if (next === "'") {
+          result += apply(stringSlice, text, [position + matched.length]);
+        }
+        else if (next >= '0' && next <= '9') {
+          const second = apply(stringCharAt, template, [dollar + 2]);
+          const two = second >= '0' && second <= '9' ? +(next + second) : 0;
+          const one = +next;
+          if (two >= 1 && two <= captures) {
+            const capture = arguments[two];
+            result += capture === undefined ? '' : StringOf(capture);
+            i = dollar + 3;
+          }
+          else if (one >= 1 && one <= captures) {
+            const capture = arguments[one];
+            result += capture === undefined ? '' : StringOf(capture);
+          }
+          else {
+            result += '$' + next;
+          }
+        }
+        else if (next === '<' && groups !== undefined) {
+          const close = apply(stringIndexOf, template, ['>', dollar + 2]);
+          if (close < 0) {
+            result += '$<';
+          }
+          else {
+            const capture = groups[apply(stringSlice, template, [dollar + 2, close])];
+            result += capture === undefined ? '' : StringOf(capture);
+            i = close + 1;
+          }
+        }
+        else {
+          result += '$' + next;
+        }
+      }
+    };
+  }
+
+  guardMethod(String.prototype, 'replaceAll', (self, args) => {
+    if (typeof self === 'string' && self.length > REPLACE_LIMIT && typeof args[0] === 'string'
+      && typeof args[1] === 'string') {
+      args[1] = substitution(args[1]);
+    }
+  });
+
   // A global match on a long string collects its matches here, where an array grows step by step (and V8
   // may interrupt it) rather than being built at once.
   const originalMatch = RegExp.prototype[Symbol.match];
