@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -60,7 +61,7 @@ public final class ValueProbes {
         CASES.put("manyKeys", "const o = {}; for (let i = 0; i < 3e6; i++) o['k' + i] = i; o");
         CASES.put("hugeMap", "const m = new Map(); for (let i = 0; i < 1.5e6; i++) m.set(i, i); m");
         CASES.put("hugeSet", "const s = new Set(); for (let i = 0; i < 3e6; i++) s.add(i); s");
-        CASES.put("mapsOverTheLimitTogether", "Array.from({ length: 40 }, () => new Map(Array.from({ length: 1e5 },"
+        CASES.put("mapsOverTheLimitTogether", "Array.from({ length: 20 }, () => new Map(Array.from({ length: 6e4 },"
             + " (x, i) => [i, 'abcdefghij'])))");
         CASES.put("mapGrowingWhileRead", "const m = new Map([[0, 0]]); let n = 1; const o = { get x() { m.set(n, n++); return 1; } }; m.set('o', o); m");
         CASES.put("hugeTypedArray", "new Float64Array(5e6)");
@@ -95,6 +96,11 @@ public final class ValueProbes {
         CASES.put("hostFunctionWithValues", "bound:echo([1, 'a', { b: true }])");
     }
 
+    /** Big values that must be read in full, with room for a machine busy with other builds. */
+    static final Set<String> READ_IN_FULL = Set.of("throwHugeArray", "mapsOverTheLimitTogether");
+
+    static final Duration READ_IN_FULL_TIMEOUT = Duration.ofSeconds(10);
+
     private ValueProbes() {
     }
 
@@ -127,9 +133,8 @@ public final class ValueProbes {
                 js.bind("echo", arguments -> arguments);
                 result = js.eval(code.substring("bound:".length()));
             }
-            else if (name.equals("throwHugeArray") || name.equals("mapsOverTheLimitTogether")) {
-                // big values that must be read in full: room for a machine busy with other builds
-                result = js.eval(code, Duration.ofSeconds(10));
+            else if (READ_IN_FULL.contains(name)) {
+                result = js.eval(code, READ_IN_FULL_TIMEOUT);
             }
             else {
                 result = js.eval(code);
