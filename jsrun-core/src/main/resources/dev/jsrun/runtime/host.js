@@ -21,8 +21,8 @@
   const global = globalThis;
   const { getterOf, captureCallSite, toStringTag, apply, getDescriptor, defineProperty, deleteProperty, getPrototypeOf,
     objectKeys, isArray, isSafeInteger, indirectEval, fromCharCode, stringify, StringOf, objectToString,
-    stringSlice, stringIndexOf, stringCharCodeAt, stringValueOf, numberValueOf, booleanValueOf, bigintValueOf, bigintToString,
-    dateGetTime, SetOf, setAdd, setHas, setDelete, setForEach, setSize, MapOf, mapGet, mapSet, mapDelete,
+    stringSlice, stringIndexOf, stringCharCodeAt, stringValueOf, numberValueOf, booleanValueOf, bigintValueOf,
+    bigintToString, dateGetTime, SetOf, setAdd, setHas, setDelete, setForEach, setSize, MapOf, mapGet, mapSet, mapDelete,
     mapForEach, mapSize, TypedArrayPrototype, typedArrayTag, typedArrayBuffer, typedArrayOffset,
     typedArrayByteLength, typedArraySubarray, Bytes, arrayBufferLength, sharedBufferLength, dataViewBuffer,
     dataViewOffset, dataViewLength, PromiseOf, promiseThen, promiseResolve, promiseReject, ErrorOf, ErrorPrototype,
@@ -203,11 +203,12 @@
     // a result of millions of small pieces is flattened every so often, so that no single step copies all of it
     let flattenAt = FLATTEN_STEP;
 
-    /** After each item of a collection: the size limit, and a flat string now and then. */
-    function grew(what) {
+    /** After each item of a collection of {@code size} {@code unit}s: the size limit, and a flat string now and then. */
+    function grew(kind, size, unit) {
       const length = out.length;
       if (length > limit) {
-        fail(what + ' is larger than the result size limit of ' + limit + ' characters allows');
+        fail(kind + ' of ' + size + ' ' + unit + ' is larger than the result size limit of ' + limit
+          + ' characters allows');
       }
       if (length >= flattenAt) {
         apply(stringCharCodeAt, out, [0]);
@@ -374,7 +375,7 @@
         catch (error) {
           throw rethrow(error, '[' + i + ']');
         }
-        grew('an array of ' + length + ' items');
+        grew('an array', length, 'items');
       }
     }
 
@@ -395,7 +396,7 @@
           string(key);
           value(property);
           count++;
-          grew('an object of ' + keys.length + ' properties');
+          grew('an object', keys.length, 'properties');
         }
         catch (error) {
           throw rethrow(error, '.' + text(key));
@@ -405,7 +406,8 @@
     }
 
     function map(item) {
-      room(apply(mapSize, item, []), 'a Map of ' + apply(mapSize, item, []) + ' entries');
+      const size = apply(mapSize, item, []);
+      room(size, 'a Map of ' + size + ' entries');
       const before = out;
       out = '';
       let count = 0;
@@ -413,7 +415,7 @@
         try {
           value(key);
           value(entry);
-          grew('a Map of ' + apply(mapSize, item, []) + ' entries');
+          grew('a Map', size, 'entries');
         }
         catch (error) {
           throw rethrow(error, '.get(' + describeKey(key) + ')');
@@ -424,14 +426,15 @@
     }
 
     function set(item) {
-      room(apply(setSize, item, []), 'a Set of ' + apply(setSize, item, []) + ' items');
+      const size = apply(setSize, item, []);
+      room(size, 'a Set of ' + size + ' items');
       const before = out;
       out = '';
       let count = 0;
       apply(setForEach, item, [entry => {
         try {
           value(entry);
-          grew('a Set of ' + apply(setSize, item, []) + ' items');
+          grew('a Set', size, 'items');
         }
         catch (error) {
           throw rethrow(error, '[item ' + count + ']');
