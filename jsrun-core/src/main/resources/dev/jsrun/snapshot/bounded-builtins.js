@@ -518,6 +518,9 @@
   }
 
   install(ArrayPrototype, 'concat', (target, self, args) => {
+    if (self === null || self === undefined) {
+      return apply(target, self, args);
+    }
     if (long(self)) {
       return concatGeneric(self, args);
     }
@@ -596,7 +599,7 @@
 
   install(ArrayPrototype, 'flatMap', (target, self, args) => {
     const callback = args[0];
-    if (typeof callback !== 'function') {
+    if (typeof callback !== 'function' || self === null || self === undefined) {
       return apply(target, self, args);
     }
     const object = ObjectOf(self);
