@@ -53,7 +53,7 @@ public final class Soak {
     static final int TAMPER_EVERY = 3_000;
     static final int TAMPER_AT = 2_020;
 
-    /** Results and errors that V8 or Javet would abort on and buffers past the limit, with the exception each must give. */
+    /** Results and errors V8 or Javet would abort on, buffers past the limit: each with the exception it must give. */
     static final String[][] HOSTILE = {
         { "(() => { const r = Proxy.revocable({}, {}); r.revoke(); return { list: [r.proxy] }; })()", "JsConversionException" },
         { "new Proxy({}, { ownKeys() { throw new Error('k'); } })", "JsConversionException" },
