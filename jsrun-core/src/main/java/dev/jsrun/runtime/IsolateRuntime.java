@@ -77,6 +77,49 @@ public final class IsolateRuntime implements JsRuntime {
     }
 
     @Override
+    public Object call(String function, Object... args) {
+        Isolate target = open();
+        try {
+            return target.call(function, args, defaultTimeout());
+        }
+        catch (RuntimeException ex) {
+            this.failures.accept(ex);
+            throw ex;
+        }
+    }
+
+    @Override
+    public <T> T call(String function, Class<T> type, Object... args) {
+        Object value = call(function, args);
+        try {
+            return JsValues.as(value, type);
+        }
+        catch (RuntimeException ex) {
+            this.failures.accept(ex);
+            throw ex;
+        }
+    }
+
+    @Override
+    public CompletableFuture<Object> callAsync(String function, Object... args) {
+        Isolate target = open();
+        CompletableFuture<Object> result;
+        try {
+            result = target.callAsync(function, args, defaultTimeout());
+        }
+        catch (RuntimeException ex) {
+            this.failures.accept(ex);
+            throw ex;
+        }
+        result.whenComplete((value, failure) -> {
+            if (failure instanceof RuntimeException ex) {
+                this.failures.accept(ex);
+            }
+        });
+        return result;
+    }
+
+    @Override
     public void addStaticModule(String name, String source) {
         open().addStaticModule(name, source);
     }

@@ -797,8 +797,182 @@
     hostReading = reading;
   }
 
+
+  // ---- calls: a function reached by its path from globalThis, with arguments that Java encoded ----
+
+  const { stringCharCodeAt, BigIntOf, DateOf } = intrinsics;
+
+  /**
+   * The JavaScript values of the text that Java's ValueEncoder made of a call's arguments, in the encoder's
+   * tags. Properties and items are defined, not assigned, so no setter on a prototype sees them and a key
+   * '__proto__' stays a key.
+   */
+  function decodeArguments(text) {
+    let at = 0;
+
+    function malformed() {
+      return new TypeErrorOf('jsrun could not read the arguments at character ' + at
+        + ' (a bug in jsrun; please report it)');
+    }
+
+    function until(end) {
+      const stop = apply(stringIndexOf, text, [end, at]);
+      if (stop < 0) {
+        throw malformed();
+      }
+      const part = apply(stringSlice, text, [at, stop]);
+      at = stop + 1;
+      return part;
+    }
+
+    function chars() {
+      const length = +until(':');
+      const part = apply(stringSlice, text, [at, at + length]);
+      at += length;
+      return part;
+    }
+
+    function define(target, key, item) {
+      defineProperty(target, key, { __proto__: null, value: item, writable: true, enumerable: true,
+        configurable: true });
+    }
+
+    function value() {
+      switch (text[at++]) {
+        case 'n': return null;
+        case '_': return undefined;
+        case 't': return true;
+        case 'f': return false;
+        case 'i':
+        case 'd': return +until(';');
+        case 's': return chars();
+        case 'b': return BigIntOf(until(';'));
+        case 'D': return new DateOf(+until(';'));
+        case 'a': {
+          const length = +until(';');
+          const list = [];
+          for (let i = 0; i < length; i++) {
+            define(list, i, value());
+          }
+          return list;
+        }
+        case 'o': {
+          const length = +until(';');
+          const object = {};
+          for (let i = 0; i < length; i++) {
+            const key = chars();
+            define(object, key, value());
+          }
+          return object;
+        }
+        case 'x': {
+          const length = +until(':');
+          const bytes = new Bytes(length);
+          for (let i = 0; i < length; i++) {
+            bytes[i] = apply(stringCharCodeAt, text, [at + i]);
+          }
+          at += length;
+          return bytes;
+        }
+        default:
+          throw malformed();
+      }
+    }
+
+    const args = value();
+    if (at !== text.length || !isArray(args)) {
+      throw malformed();
+    }
+    return args;
+  }
+
+  /** The receiver of the function that {@link resolve} found last: the path's owner, none for a global name. */
+  let resolvedThis;
+
+  /**
+   * The function at a path of property names from globalThis ('render', 'marked.parse'), read as the
+   * expression 'marked.parse' would read it; a TypeError naming the part of the path that is missing.
+   */
+  function resolve(path) {
+    let owner;
+    let target = global;
+    let reached = 'globalThis';
+    let at = 0;
+    for (;;) {
+      if (target === null || target === undefined) {
+        throw new TypeErrorOf('cannot call ' + path + ': ' + reached + ' is ' + target);
+      }
+      const stop = apply(stringIndexOf, path, ['.', at]);
+      const name = apply(stringSlice, path, [at, stop < 0 ? path.length : stop]);
+      owner = target;
+      target = target[name];
+      reached = at === 0 ? name : reached + '.' + name;
+      if (stop < 0) {
+        break;
+      }
+      at = stop + 1;
+    }
+    if (typeof target !== 'function') {
+      throw new TypeErrorOf(path + ' is not a function (it is ' + (target === null ? 'null' : typeof target) + ')');
+    }
+    resolvedThis = at === 0 ? undefined : owner;
+    return target;
+  }
+
+  function invoke(path, encoded) {
+    const target = resolve(path);
+    const self = resolvedThis;
+    resolvedThis = undefined;
+    return apply(target, self, decodeArguments(encoded));
+  }
+
+  /** As run, for the function at {@code path} called with the encoded arguments. */
+  function call(path, encoded) {
+    const limit = LIMIT;
+    let item;
+    try {
+      item = invoke(path, encoded);
+    }
+    catch (error) {
+      return refused(error) || (overCharged() ? 'K' : '') + thrown(error);
+    }
+    refused(undefined);
+    return overCharged() ? 'K' + always(item, limit) : result(item, limit);
+  }
+
+  /** As runAsync, for the function at {@code path} called with the encoded arguments. */
+  function callAsync(path, encoded, id) {
+    const limit = LIMIT;
+    let item;
+    let thenable;
+    try {
+      item = invoke(path, encoded);
+      thenable = item !== null && (typeof item === 'object' || typeof item === 'function')
+        && typeof item.then === 'function';
+    }
+    catch (error) {
+      return refused(error) || (overCharged() ? 'K' : '') + thrown(error);
+    }
+    if (!thenable) {
+      refused(undefined);
+      return overCharged() ? 'K' + always(item, limit) : result(item, limit);
+    }
+    try {
+      const promise = apply(promiseResolve, PromiseOf, [item]);
+      apply(promiseThen, promise, [
+        value => { settle(id, (overCharged() ? 'K' : '') + always(value, limit)); },
+        error => { settle(id, refused(error) || (overCharged() ? 'K' : '') + thrown(error)); }
+      ]);
+    }
+    catch (error) {
+      return refused(error) || (overCharged() ? 'K' : '') + thrown(error);
+    }
+    return 'p';
+  }
+
   return {
     run, runAsync, takeSettled, take, settleImport, failImport, register, moduleStats, adopt, setHostReading,
-    encode
+    encode,
+    call, callAsync
   };
 })

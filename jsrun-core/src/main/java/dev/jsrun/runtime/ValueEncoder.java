@@ -1,0 +1,401 @@
+package dev.jsrun.runtime;
+
+import java.lang.reflect.Array;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Date;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+import dev.jsrun.JsConversionException;
+import dev.jsrun.JsFunction;
+
+/**
+ * Turns the Java arguments of a call into the text that the host's {@code decodeArguments} makes JavaScript
+ * values of, in the tags that {@link ValueDecoder} reads the other way. Arguments never become source code:
+ * strings travel length-prefixed, so no character in them can mean anything but itself.
+ * <p>
+ * What crosses: {@code null}; booleans; integral numbers (as BigInt beyond ±2<sup>53</sup>−1, as
+ * {@code BigInteger} always); {@code double}, {@code float} (by its shortest decimal, so 0.1f is 0.1) and
+ * {@code BigDecimal} as numbers (NaN, the infinities and −0 kept; a {@code BigDecimal} is rounded to the
+ * nearest double); strings, characters and
+ * other {@code CharSequence}s; enums by name; {@code byte[]} as a {@code Uint8Array}, {@code char[]} as a
+ * string, other arrays and collections as arrays; maps with string keys as plain objects; {@code Instant}
+ * and {@code Date} as dates; {@code Optional}s as their value or {@code null}; records as plain objects of
+ * their components, in declaration order. Anything else, circular structures, and text past the size limit
+ * or nesting past {@link #MAX_DEPTH} throw a {@link JsConversionException} that names the argument and the
+ * path to the value.
+ */
+final class ValueEncoder {
+
+    /** As deep as the host's encoder lets results nest. */
+    static final int MAX_DEPTH = 1000;
+
+    private static final long MAX_SAFE_INTEGER = (1L << 53) - 1;
+
+    /** The range of a JavaScript {@code Date}: ±10<sup>8</sup> days from the epoch, in milliseconds. */
+    private static final long MAX_DATE = 8_640_000_000_000_000L;
+
+    private final StringBuilder out = new StringBuilder(256);
+    private final int limit;
+    private final IdentityHashMap<Object, Boolean> open = new IdentityHashMap<>();
+
+    private ValueEncoder(int limit) {
+        this.limit = limit;
+    }
+
+    /**
+     * The arguments as one text of at most {@code limit} characters (an array of {@code args.length} items).
+     * @throws JsConversionException naming {@code function}, the argument and the path of what cannot cross
+     */
+    static String encodeArguments(String function, Object[] args, int limit) {
+        Object[] values = args == null ? new Object[0] : args;
+        ValueEncoder encoder = new ValueEncoder(limit);
+        encoder.out.append('a').append(values.length).append(';');
+        for (int i = 0; i < values.length; i++) {
+            try {
+                encoder.value(values[i], 0);
+            }
+            catch (Refusal refusal) {
+                String where = refusal.path().isEmpty() ? "" : "at " + refusal.path() + ": ";
+                throw new JsConversionException(function + "(): argument " + (i + 1) + " of " + values.length
+                        + " cannot cross to JavaScript: " + where + refusal.getMessage());
+            }
+        }
+        return encoder.out.toString();
+    }
+
+    private void value(Object value, int depth) {
+        if (value == null) {
+            this.out.append('n');
+            return;
+        }
+        if (value instanceof String text) {
+            string('s', text);
+            return;
+        }
+        if (value instanceof Boolean bool) {
+            this.out.append(bool ? 't' : 'f');
+            return;
+        }
+        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+            integral(((Number) value).longValue());
+            return;
+        }
+        if (value instanceof Double number) {
+            number(number);
+            return;
+        }
+        if (value instanceof Float number) {
+            // the shortest decimal that names the float, as Jackson writes it: 0.1f crosses as 0.1
+            this.out.append('d').append(number.floatValue()).append(';');
+            return;
+        }
+        if (value instanceof BigInteger big) {
+            bigint(big.toString());
+            return;
+        }
+        if (value instanceof BigDecimal decimal) {
+            number(decimal.doubleValue());
+            return;
+        }
+        if (value instanceof Character character) {
+            string('s', String.valueOf(character.charValue()));
+            return;
+        }
+        if (value instanceof CharSequence text) {
+            string('s', text.toString());
+            return;
+        }
+        if (value instanceof Enum<?> constant) {
+            string('s', constant.name());
+            return;
+        }
+        if (value instanceof Instant instant) {
+            date(instant);
+            return;
+        }
+        if (value instanceof Date date) {
+            date(date.toInstant());
+            return;
+        }
+        if (value instanceof byte[] bytes) {
+            bytes(bytes);
+            return;
+        }
+        if (value instanceof char[] chars) {
+            string('s', new String(chars));
+            return;
+        }
+        if (value instanceof Optional<?> optional) {
+            value(optional.orElse(null), depth);
+            return;
+        }
+        if (value instanceof OptionalInt optional) {
+            value(optional.isPresent() ? (Object) optional.getAsInt() : null, depth);
+            return;
+        }
+        if (value instanceof OptionalLong optional) {
+            value(optional.isPresent() ? (Object) optional.getAsLong() : null, depth);
+            return;
+        }
+        if (value instanceof OptionalDouble optional) {
+            value(optional.isPresent() ? (Object) optional.getAsDouble() : null, depth);
+            return;
+        }
+        if (value instanceof Number number) {
+            // AtomicLong, LongAdder and the like: their current value
+            if (number.doubleValue() == number.longValue()) {
+                integral(number.longValue());
+            }
+            else {
+                number(number.doubleValue());
+            }
+            return;
+        }
+        if (value instanceof JsFunction || value instanceof Runnable || value instanceof java.util.function.Function
+                || value instanceof java.util.function.Supplier || value instanceof java.util.function.Consumer) {
+            throw new Refusal("a " + describe(value) + " is a function, and functions cannot cross; bind it with "
+                    + "JsRuntime.bind(name, function) and pass its name instead");
+        }
+        boolean container = value instanceof Collection || value instanceof Map || value.getClass().isArray()
+                || value.getClass().isRecord();
+        if (!container) {
+            throw new Refusal("a " + describe(value) + " is none of the kinds that cross (null, boolean, number, "
+                    + "string, enum, array, collection, map with string keys, Instant, Date, Optional, record); pass "
+                    + "a record or a Map instead, or convert it first (for example with Jackson's "
+                    + "JsonMapper.convertValue(value, Map.class))");
+        }
+        if (depth >= MAX_DEPTH) {
+            throw new Refusal("it is nested deeper than " + MAX_DEPTH + " levels");
+        }
+        if (this.open.put(value, Boolean.TRUE) != null) {
+            throw new Refusal("it has a circular reference (a " + describe(value) + " that contains itself)");
+        }
+        try {
+            if (value instanceof Collection<?> collection) {
+                collection(collection, depth + 1);
+            }
+            else if (value instanceof Map<?, ?> map) {
+                map(map, depth + 1);
+            }
+            else if (value.getClass().isArray()) {
+                array(value, depth + 1);
+            }
+            else {
+                record(value, depth + 1);
+            }
+        }
+        finally {
+            this.open.remove(value);
+        }
+    }
+
+    private void integral(long value) {
+        if (value >= -MAX_SAFE_INTEGER && value <= MAX_SAFE_INTEGER) {
+            this.out.append('i').append(value).append(';');
+        }
+        else {
+            bigint(Long.toString(value));
+        }
+    }
+
+    private void number(double value) {
+        // Double.toString writes NaN, Infinity, -0.0 and exponents in forms JavaScript's Number() reads back
+        this.out.append('d').append(value).append(';');
+        checkSize();
+    }
+
+    private void bigint(String digits) {
+        room(digits.length(), "a BigInt of " + digits.length() + " digits");
+        this.out.append('b').append(digits).append(';');
+    }
+
+    private void string(char tag, String text) {
+        room(text.length(), "a string of " + text.length() + " characters");
+        this.out.append(tag).append(text.length()).append(':').append(text);
+    }
+
+    private void date(Instant instant) {
+        long millis;
+        try {
+            millis = instant.toEpochMilli();
+        }
+        catch (ArithmeticException ex) {
+            millis = Long.MAX_VALUE;
+        }
+        if (millis > MAX_DATE || millis < -MAX_DATE) {
+            throw new Refusal(instant + " is outside the range of a JavaScript Date (±8.64e15 ms from the epoch)");
+        }
+        this.out.append('D').append(millis).append(';');
+    }
+
+    private void bytes(byte[] bytes) {
+        room(bytes.length, "a byte[] of " + bytes.length + " bytes");
+        this.out.append('x').append(bytes.length).append(':');
+        for (byte b : bytes) {
+            this.out.append((char) (b & 0xff));
+        }
+    }
+
+    private void collection(Collection<?> collection, int depth) {
+        int size = collection.size();
+        room(size, "a " + describe(collection) + " of " + size + " items");
+        this.out.append('a').append(size).append(';');
+        int index = 0;
+        for (Object item : collection) {
+            if (index == size) {
+                throw new Refusal("the " + describe(collection) + " grew while it was read");
+            }
+            item(item, depth, index++);
+        }
+        if (index != size) {
+            throw new Refusal("the " + describe(collection) + " shrank while it was read");
+        }
+    }
+
+    private void array(Object array, int depth) {
+        int length = Array.getLength(array);
+        room(length, "an array of " + length + " items");
+        this.out.append('a').append(length).append(';');
+        if (array instanceof Object[] objects) {
+            for (int i = 0; i < length; i++) {
+                item(objects[i], depth, i);
+            }
+            return;
+        }
+        for (int i = 0; i < length; i++) {
+            // a primitive array: boxing each element is the simple way to one set of rules
+            value(Array.get(array, i), depth);
+        }
+        checkSize();
+    }
+
+    private void item(Object item, int depth, int index) {
+        try {
+            value(item, depth);
+        }
+        catch (Refusal refusal) {
+            throw refusal.under("[" + index + "]");
+        }
+        checkSize();
+    }
+
+    private void map(Map<?, ?> map, int depth) {
+        int size = map.size();
+        room(size, "a " + describe(map) + " of " + size + " entries");
+        this.out.append('o').append(size).append(';');
+        int count = 0;
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+            Object key = entry.getKey();
+            if (!(key instanceof String name)) {
+                throw new Refusal("a " + describe(map) + " with a key of type "
+                        + (key == null ? "null" : describe(key)) + " (" + abbreviate(String.valueOf(key))
+                        + "): only maps with String keys become JavaScript objects");
+            }
+            if (count++ == size) {
+                throw new Refusal("the " + describe(map) + " grew while it was read");
+            }
+            property(name, entry.getValue(), depth);
+        }
+        if (count != size) {
+            throw new Refusal("the " + describe(map) + " shrank while it was read");
+        }
+    }
+
+    private void record(Object record, int depth) {
+        RecordComponent[] components = record.getClass().getRecordComponents();
+        this.out.append('o').append(components.length).append(';');
+        for (RecordComponent component : components) {
+            Method accessor = component.getAccessor();
+            Object value;
+            try {
+                if (!accessor.canAccess(record)) {
+                    accessor.setAccessible(true);
+                }
+                value = accessor.invoke(record);
+            }
+            catch (InvocationTargetException ex) {
+                throw new Refusal("its accessor " + component.getName() + "() threw " + ex.getCause())
+                        .under("." + component.getName());
+            }
+            catch (ReflectiveOperationException | RuntimeException ex) {
+                throw new Refusal("its accessor " + component.getName() + "() cannot be called: " + ex.getMessage())
+                        .under("." + component.getName());
+            }
+            property(component.getName(), value, depth);
+        }
+    }
+
+    private void property(String name, Object value, int depth) {
+        room(name.length(), "a property name of " + name.length() + " characters");
+        this.out.append(name.length()).append(':').append(name);
+        try {
+            value(value, depth);
+        }
+        catch (Refusal refusal) {
+            throw refusal.under(step(name));
+        }
+        checkSize();
+    }
+
+    private void room(int size, String what) {
+        if (size > this.limit - this.out.length()) {
+            throw new Refusal(what + " is larger than the argument size limit of " + this.limit
+                    + " characters allows (RuntimeConfig.Builder.maxResultSize, jsrun.runtime.max-result-size)");
+        }
+    }
+
+    private void checkSize() {
+        if (this.out.length() > this.limit) {
+            throw new Refusal("the arguments are larger than the argument size limit of " + this.limit
+                    + " characters (RuntimeConfig.Builder.maxResultSize, jsrun.runtime.max-result-size)");
+        }
+    }
+
+    private static String step(String name) {
+        return name.matches("[A-Za-z_$][\\w$]*") ? "." + name : "[" + quote(abbreviate(name)) + "]";
+    }
+
+    private static String quote(String text) {
+        return '"' + text.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 60 ? text.substring(0, 57) + "..." : text;
+    }
+
+    private static String describe(Object value) {
+        return value.getClass().getName();
+    }
+
+    /** Why a value cannot cross, with the path to it, built as the refusal unwinds. */
+    private static final class Refusal extends RuntimeException {
+
+        private String path = "";
+
+        Refusal(String message) {
+            super(message, null, false, false);
+        }
+
+        Refusal under(String step) {
+            this.path = step + this.path;
+            return this;
+        }
+
+        String path() {
+            return this.path.isEmpty() ? "" : "$" + this.path;
+        }
+
+    }
+
+}
