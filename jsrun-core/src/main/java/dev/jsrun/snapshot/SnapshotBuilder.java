@@ -128,10 +128,15 @@ public final class SnapshotBuilder {
                 || message.contains("await is only valid in async functions and the top level bodies of modules");
     }
 
-    /** SHA-256 (hex) over the scripts added so far: the identity of the snapshot they would build. */
+    /**
+     * SHA-256 (hex) over the scripts added so far and the guest scripts jsrun runs before them: the identity of
+     * the snapshot they would build.
+     */
     public String contentHash() {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(Intrinsics.guestScripts().getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
             for (Script script : this.scripts) {
                 digest.update(script.name().getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) 0);

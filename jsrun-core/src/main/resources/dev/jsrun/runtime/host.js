@@ -7,6 +7,7 @@
   'use strict';
 
   const HOST = 'jsrun:host';
+  const BUILTINS = 'jsrun:builtins';
   const MAX_DEPTH = 1000;
   const MAX_LOG_ENTRIES = options.maxLogEntries;
   const MAX_LOG_CHARS = options.maxLogChars;
@@ -83,6 +84,10 @@
     for (let i = 0; i < sites.length; i++) {
       const site = sites[i];
       const file = apply(callSite.fileName, site, []);
+      if (file === BUILTINS) {
+        // the bounded Array built-ins stand where V8's own would show no frame of theirs
+        continue;
+      }
       const next = i + 1 < sites.length ? sites[i + 1] : null;
       const nextFile = next === null ? null : apply(callSite.fileName, next, []);
       if (file === HOST || (file == null && nextFile === HOST && !apply(callSite.isEval, site, []))) {

@@ -221,23 +221,6 @@
     }
   });
 
-  // These copy every index of their receiver into a new store sized up front, however sparse it is.
-  const isArray = Array.isArray;
-  for (const name of ['toSorted', 'toReversed', 'toSpliced', 'with', 'sort']) {
-    guardMethod(Array.prototype, name, self => {
-      if (self === null || (typeof self !== 'object' && typeof self !== 'function')
-        || (name === 'sort' && isArray(self))) {
-        return;
-      }
-      // an own data property is read without running user code; a getter is left to V8
-      const length = isArray(self) ? self.length : getDescriptor(self, 'length');
-      const value = typeof length === 'object' && length !== null ? length.value : length;
-      if (typeof value === 'number' && value > MAX_ELEMENTS) {
-        tooLong('Array.prototype.' + name + ' of an object of length ' + value, MAX_ELEMENTS);
-      }
-    });
-  }
-
   // A global match on a long string collects its matches here, where an array grows step by step (and V8
   // may interrupt it) rather than being built at once.
   const originalMatch = RegExp.prototype[Symbol.match];

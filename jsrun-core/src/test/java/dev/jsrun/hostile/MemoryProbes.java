@@ -71,6 +71,7 @@ public final class MemoryProbes {
         CASES.put("toReversedOfHugeArrayLike", "Array.prototype.toReversed.call({ length: 2 ** 31 }).length");
         CASES.put("withOfHugeArrayLike", "Array.prototype.with.call({ length: 2 ** 31 }, 0, 1).length");
         CASES.put("sortOfHugeArrayLike", "Array.prototype.sort.call({ length: 2 ** 31 }).length");
+        CASES.put("toSplicedOfHugeArrayLike", "Array.prototype.toSpliced.call(new Proxy({ length: 2 ** 31 }, {}), 0, 0).length");
     }
 
     private MemoryProbes() {

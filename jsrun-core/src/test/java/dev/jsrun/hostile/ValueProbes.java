@@ -42,6 +42,8 @@ public final class ValueProbes {
         CASES.put("throwErrorWithLoopingStack", "const e = new Error('s'); Object.defineProperty(e, 'stack', { get() { while (true) {} } }); throw e;");
         CASES.put("throwErrorWithThrowingName", "const e = new TypeError('n'); Object.defineProperty(e, 'name', { get() { throw e; } }); throw e;");
         CASES.put("throwHugeArray", "throw new Array(1e7).fill(1);");
+        CASES.put("throwHugeArrayLike", "throw { __proto__: Array.prototype, length: 2 ** 30 };");
+        CASES.put("throwSparseArray", "const a = []; a[2 ** 32 - 2] = 1; a[0] = 'first'; throw a;");
         CASES.put("throwHugeMessage", "throw new Error('m'.repeat(5e7));");
         CASES.put("syntaxErrorWithHostileErrorPrototype", "SyntaxError.prototype.toString = () => { throw 5; };"
                 + " Object.defineProperty(SyntaxError.prototype, 'name', { get() { throw 6; } }); eval('let = ;');");

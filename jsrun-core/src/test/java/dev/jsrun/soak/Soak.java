@@ -33,7 +33,8 @@ import dev.jsrun.snapshot.V8Runtimes;
  * {@code evals} evaluations, 10 to 50 per acquire. Most evaluations have a result checked exactly; every 50th
  * throws a JavaScript error, every 2,000th loops until a 20 ms timeout, every 10,000th is a heap bomb against
  * a 32 MB V8 heap; every 1,000th returns or throws a value that V8 or Javet would abort on if read from Java,
- * and every 3,000th tampers with jsrun's own globals and the built-ins it uses, then ends its lease. The first
+ * holds array buffers past the external memory limit or makes one allocation past the heap limit, among the
+ * loops are Array built-ins that V8 does not interrupt by itself, and every 3,000th tampers with jsrun's own globals and the built-ins it uses, then ends its lease. The first
  * ordinary evaluation of each lease checks that the previous borrower's global is
  * gone. RSS is read with the pool quiet after the first 10% and again at the end. Prints one line starting with
  * {@code soak } and exits 0 when every check held.
@@ -51,13 +52,16 @@ public final class Soak {
     static final int TAMPER_EVERY = 3_000;
     static final int TAMPER_AT = 2_020;
 
-    /** Results and errors that V8 or Javet would abort on if read from Java, with the exception each must give. */
+    /** Results, errors and allocations that V8 or Javet would abort on, with the exception each must give. */
     static final String[][] HOSTILE = {
         { "(() => { const r = Proxy.revocable({}, {}); r.revoke(); return { list: [r.proxy] }; })()", "JsConversionException" },
         { "new Proxy({}, { ownKeys() { throw new Error('k'); } })", "JsConversionException" },
         { "Error.prepareStackTrace = () => { throw new Error('x'); }; null.x", "JsException" },
         { "const r = Proxy.revocable({}, {}); r.revoke(); throw r.proxy;", "JsException" },
         { "new Array(2 ** 32 - 1)", "JsConversionException" },
+        { "const kept = []; for (let i = 0; i < 40; i++) kept.push(new ArrayBuffer(1e8)); kept.length",
+            "JsExternalMemoryLimitException" },
+        { "new Array(2 ** 26).fill(1.5).length", "JsHeapLimitException" },
     };
 
     /** Scripts that go after jsrun's own state and the built-ins it uses; the next borrower must not notice. */
@@ -66,6 +70,7 @@ public final class Soak {
         "Error.prepareStackTrace = () => { while (true) {} }; Array.isArray = () => { throw 1; }; 1",
         "Object.defineProperty(Array.prototype, '0', { set() { throw 2; }, configurable: true }); console.log('x'); 1",
         "Set.prototype.add = () => { throw 3; }; JSON.stringify = () => { throw 4; }; console = null; 1",
+        "Reflect.apply = () => { throw 5; }; WeakSet.prototype.has = () => { throw 6; }; Proxy = null; [3, 1, 2].indexOf(1)",
     };
 
     static final String[] BOMBS = HeapBombs.BOMBS;
@@ -75,6 +80,8 @@ public final class Soak {
         "for (;;) {}",
         "let i = 0; while (true) { i++; }",
         "const o = {}; for (let i = 0; ; i++) { o.k = i; }",
+        "Array.prototype.lastIndexOf.call({ length: 2 ** 30 }, 1)",
+        "new Array(2 ** 32 - 1).indexOf(1)",
     };
 
     private static final Duration LOOP_TIMEOUT = Duration.ofMillis(20);
@@ -257,7 +264,8 @@ public final class Soak {
                     fail(thread, k, "expected " + hostileCase[1] + " for " + hostileCase[0] + ", got " + ex);
                 }
             }
-            return true;
+            // a runtime that reached its heap or external memory limit is disposed of, so that lease ends
+            return !hostileCase[1].endsWith("LimitException");
         }
         if (k % TAMPER_EVERY == TAMPER_AT) {
             // the lease ends here: the next borrower of this runtime must find the snapshot's state

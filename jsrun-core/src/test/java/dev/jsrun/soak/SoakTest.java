@@ -57,7 +57,7 @@ class SoakTest {
         assertThat(summary.group(3)).as("JavaScript errors seen as JsException").isEqualTo(summary.group(4)).isEqualTo("8000");
         assertThat(summary.group(5)).as("timeouts seen as JsTimeoutException").isEqualTo(summary.group(6)).isEqualTo("200");
         assertThat(summary.group(7)).as("heap bombs seen as JsHeapLimitException").isEqualTo(summary.group(8)).isEqualTo("40");
-        assertThat(summary.group(17)).as("hostile values seen as conversion or script errors").isEqualTo(summary.group(18))
+        assertThat(summary.group(17)).as("hostile values and allocations seen as the exception each must give").isEqualTo(summary.group(18))
             .isEqualTo("400");
         assertThat(summary.group(19)).as("borrowers that tampered with jsrun's state").isEqualTo(summary.group(20))
             .isEqualTo("132");

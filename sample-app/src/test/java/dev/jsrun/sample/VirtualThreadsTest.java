@@ -86,7 +86,8 @@ class VirtualThreadsTest {
                 });
             }
             clients.shutdown();
-            assertThat(clients.awaitTermination(90, TimeUnit.SECONDS)).as("requests finished within 90 s").isTrue();
+            // about 35 s on two idle cores; the bound only catches a hang, so a loaded machine still passes
+            assertThat(clients.awaitTermination(5, TimeUnit.MINUTES)).as("requests finished within 5 minutes").isTrue();
             double seconds = (System.nanoTime() - started) / 1e9;
             System.out.printf("virtual threads: %d/%d requests OK from %d clients in %.1f s: %.0f requests/s%n", ok.get(),
                     REQUESTS, CLIENTS, seconds, REQUESTS / seconds);

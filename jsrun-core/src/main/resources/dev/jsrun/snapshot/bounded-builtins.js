@@ -1,0 +1,537 @@
+// Array built-ins whose loops V8 never interrupts, made to honour termination. V8 runs the generic path of
+// Array.prototype.indexOf, join, reverse, sort and their kind in C++ or Torque without an interrupt check, so over a
+// huge array-like or a sparse array of length 2 ** 32 - 1 they run for seconds past a timeout. Each method here is
+// the original built-in behind a proxy (same name, length and source text): a receiver whose length is
+// known to be small goes straight to the original; any other receiver reaches the original through a forwarding
+// proxy whose traps are JavaScript, so V8 checks for termination at every element and the steps the specification
+// prescribes stay exactly the same. Installed before any script of the application, like intrinsics.js.
+(function () {
+  'use strict';
+  if (typeof __jsrun_intrinsics !== 'undefined') {
+    return;
+  }
+  const apply = Reflect.apply;
+  const construct = Reflect.construct;
+  const get = Reflect.get;
+  const has = Reflect.has;
+  const set = Reflect.set;
+  const deleteProperty = Reflect.deleteProperty;
+  const defineProperty = Reflect.defineProperty;
+  const getDescriptor = Reflect.getOwnPropertyDescriptor;
+  const getPrototypeOf = Reflect.getPrototypeOf;
+  const isArray = Array.isArray;
+  const ObjectOf = Object;
+  const ProxyOf = Proxy;
+  const RangeErrorOf = RangeError;
+  const TypeErrorOf = TypeError;
+  const trunc = Math.trunc;
+  const min = Math.min;
+  const max = Math.max;
+  const WeakSetOf = WeakSet;
+  const weakSetAdd = WeakSet.prototype.add;
+  const weakSetHas = WeakSet.prototype.has;
+  const weakSetDelete = WeakSet.prototype.delete;
+  const WeakMapOf = WeakMap;
+  const weakMapGet = WeakMap.prototype.get;
+  const weakMapSet = WeakMap.prototype.set;
+  const ArrayOf = Array;
+  const ArrayPrototype = Array.prototype;
+  const TypedArrayPrototype = getPrototypeOf(Uint8Array.prototype);
+  const typedArrayLength = getDescriptor(TypedArrayPrototype, 'length').get;
+  const speciesGetter = getDescriptor(Array, Symbol.species).get;
+  const arraySlice = ArrayPrototype.slice;
+  const arrayJoin = ArrayPrototype.join;
+  const arraySort = ArrayPrototype.sort;
+  const arrayIndexOf = ArrayPrototype.indexOf;
+  const arrayLastIndexOf = ArrayPrototype.lastIndexOf;
+  const arrayIncludes = ArrayPrototype.includes;
+
+  // Above these lengths the original's uninterrupted loop could outlast a timeout by more than a few milliseconds
+  // (a sparse or generic receiver costs up to 50 ns per index; sorting without a comparator far more).
+  const LIMIT = 1 << 18;
+  const CALLBACK_LIMIT = 1 << 20;
+  const SORT_LIMIT = 1 << 14;
+  const TYPED_SORT_LIMIT = 1 << 17;
+  // up to this length V8 fills an array's range in its own fast elements; beyond, each element grows a dictionary
+  const FILL_RANGES_LIMIT = 1 << 24;
+  const MAX_STRING_LENGTH = (1 << 29) - 24;
+  const MAX_ARRAY_LENGTH = 2 ** 32 - 1;
+  const MAX_LENGTH = 2 ** 53 - 1;
+
+  // jsrun's replacements and the built-ins they stand for, so that Function.prototype.toString shows V8's text
+  const originals = new WeakMapOf();
+
+  // Every proxy the application makes, so that a receiver's length is read without running a trap twice.
+  const proxies = new WeakSetOf();
+  // bound once, so that the check on every call allocates no argument list
+  const isRecordedProxy = apply(Function.prototype.bind, weakSetHas, [proxies]);
+  {
+    const revocable = ProxyOf.revocable;
+    const recordedRevocable = new ProxyOf(revocable, { __proto__: null,
+      apply(target, self, args) {
+        const made = apply(target, self, args);
+        apply(weakSetAdd, proxies, [made.proxy]);
+        return made;
+      } });
+    apply(weakMapSet, originals, [recordedRevocable, revocable]);
+    defineProperty(ProxyOf, 'revocable', { __proto__: null, value: recordedRevocable });
+    const recorded = new ProxyOf(ProxyOf, { __proto__: null,
+      construct(target, args, newTarget) {
+        const made = construct(target, args, newTarget);
+        apply(weakSetAdd, proxies, [made]);
+        return made;
+      } });
+    apply(weakMapSet, originals, [recorded, ProxyOf]);
+    defineProperty(globalThis, 'Proxy', { __proto__: null, value: recorded });
+    const functionToString = Function.prototype.toString;
+    const shown = new ProxyOf(functionToString, { __proto__: null,
+      apply(target, self, args) {
+        const original = apply(weakMapGet, originals, [self]);
+        return apply(target, original === undefined ? self : original, args);
+      } });
+    apply(weakMapSet, originals, [shown, functionToString]);
+    defineProperty(Function.prototype, 'toString', { __proto__: null, value: shown });
+  }
+
+  /** The receiver's length when reading it runs no user code, otherwise -1; 0 for primitives without one. */
+  function knownLength(self) {
+    if (typeof self === 'string') {
+      return self.length;
+    }
+    if (self === null || (typeof self !== 'object' && typeof self !== 'function')) {
+      return 0;
+    }
+    if (isRecordedProxy(self)) {
+      return -1;
+    }
+    if (isArray(self)) {
+      return self.length;
+    }
+    const own = getDescriptor(self, 'length');
+    return own !== undefined && typeof own.value === 'number' ? own.value : -1;
+  }
+
+  // one proxy per receiver, so that join's cycle detection sees a receiver met again as the same object
+  const forwarders = new WeakMapOf();
+
+  /**
+   * A proxy whose traps do to the receiver what the built-in would do to it directly, in the same order. Its target
+   * is an empty stand-in of the same kind (array or not), so V8's checks of the proxy's answers against its target
+   * read nothing from the receiver, which may itself be a proxy that sees every read.
+   */
+  function forwarder(object) {
+    let proxy = apply(weakMapGet, forwarders, [object]);
+    if (proxy === undefined) {
+      proxy = new ProxyOf(isArray(object) ? [] : {}, { __proto__: null,
+        get(target, key) { return get(object, key, object); },
+        has(target, key) { return has(object, key); },
+        set(target, key, value) { return set(object, key, value, object); },
+        deleteProperty(target, key) { return deleteProperty(object, key); },
+        defineProperty(target, key, descriptor) { return defineProperty(object, key, descriptor); }
+      });
+      apply(weakMapSet, forwarders, [object, proxy]);
+    }
+    return proxy;
+  }
+
+  /** Calls the original on the forwarding proxy of the receiver; the receiver itself never leaks as the proxy. */
+  function interruptible(original, object, args) {
+    const proxy = forwarder(object);
+    const result = apply(original, proxy, args);
+    return result === proxy ? object : result;
+  }
+
+  /** Callbacks see the receiver as their third argument, as they would without the proxy. */
+  function withCallback(original, object, args) {
+    const callback = args[0];
+    if (typeof callback !== 'function') {
+      return interruptible(original, object, args);
+    }
+    const thisArg = args[1];
+    const given = [function (value, index) { return apply(callback, thisArg, [value, index, object]); }];
+    return interruptible(original, object, given);
+  }
+
+  function withReducer(original, object, args) {
+    const callback = args[0];
+    if (typeof callback !== 'function') {
+      return interruptible(original, object, args);
+    }
+    const given = [...args];
+    given[0] = function (accumulator, value, index) { return apply(callback, undefined, [accumulator, value, index, object]); };
+    return interruptible(original, object, given);
+  }
+
+  /** SortCompare without a comparator: both values as strings, in code unit order. */
+  function compareAsStrings(x, y) {
+    const a = `${x}`;
+    const b = `${y}`;
+    return a < b ? -1 : a > b ? 1 : 0;
+  }
+
+  /** The typed arrays' SortCompare: numeric order, -0 before +0, NaN last. */
+  function compareNumbers(x, y) {
+    if (x < y) {
+      return -1;
+    }
+    if (x > y) {
+      return 1;
+    }
+    if (x === y) {
+      return x === 0 && 1 / x !== 1 / y ? (1 / x < 0 ? -1 : 1) : 0;
+    }
+    return x !== x ? (y !== y ? 0 : 1) : -1;
+  }
+
+  /** An array whose slices are plain new arrays: no proxy, Array.prototype, the original species. */
+  function plainArray(self) {
+    if (!isArray(self) || getPrototypeOf(self) !== ArrayPrototype || getDescriptor(self, 'constructor') !== undefined) {
+      return false;
+    }
+    const constructor = getDescriptor(ArrayPrototype, 'constructor');
+    const species = getDescriptor(ArrayOf, Symbol.species);
+    return constructor !== undefined && constructor.value === ArrayOf && species !== undefined
+      && species.get === speciesGetter;
+  }
+
+  function toIntegerOrInfinity(value) {
+    const number = +value;
+    return number !== number ? 0 : trunc(number) + 0;
+  }
+
+  // arrays whose join is under way here, so that an array met again inside itself joins as '', as V8's does
+  const joining = new WeakSetOf();
+
+  /** join over a long plain array: the original on slices of at most LIMIT items, with a check between them. */
+  function joinInSlices(self, args) {
+    const length = self.length;
+    const given = args[0];
+    const separator = given === undefined ? ',' : `${given}`;
+    if (apply(weakSetHas, joining, [self])) {
+      return '';
+    }
+    if (length > 1 && separator.length * (length - 1) > MAX_STRING_LENGTH) {
+      throw new RangeErrorOf('Invalid string length');
+    }
+    apply(weakSetAdd, joining, [self]);
+    try {
+      let text = '';
+      for (let from = 0; from < length; from += LIMIT) {
+        const part = apply(arrayJoin, apply(arraySlice, self, [from, min(length, from + LIMIT)]), [separator]);
+        text = from === 0 ? part : text + separator + part;
+      }
+      return text;
+    }
+    finally {
+      apply(weakSetDelete, joining, [self]);
+    }
+  }
+
+  /** fill over a long array: the original on ranges of at most LIMIT items. */
+  function fillInRanges(original, self, args) {
+    const length = self.length;
+    const start = toIntegerOrInfinity(args[1]);
+    const end = args[2] === undefined ? length : toIntegerOrInfinity(args[2]);
+    const from = start < 0 ? max(length + start, 0) : min(start, length);
+    const to = end < 0 ? max(length + end, 0) : min(end, length);
+    for (let k = from; k < to; k += LIMIT) {
+      apply(original, self, [args[0], k, min(to, k + LIMIT)]);
+    }
+    return self;
+  }
+
+  function install(holder, name, call) {
+    const descriptor = getDescriptor(holder, name);
+    const original = descriptor.value;
+    descriptor.value = new ProxyOf(original, { __proto__: null, apply: call });
+    apply(weakMapSet, originals, [descriptor.value, original]);
+    defineProperty(holder, name, descriptor);
+  }
+
+  /** The original when the receiver is short, the forwarding proxy otherwise. */
+  function plain(target, self, args) {
+    const length = knownLength(self);
+    return length >= 0 && !(length > LIMIT) ? apply(target, self, args) : interruptible(target, ObjectOf(self), args);
+  }
+
+  function slice(array, from, to) {
+    return apply(arraySlice, array, [from, to]);
+  }
+
+  /** indexOf and includes over a long plain array: the original on slices of at most LIMIT items, in order. */
+  function searchInSlices(original, self, args, found) {
+    const length = self.length;
+    if (length === 0) {
+      return found === undefined ? -1 : false;
+    }
+    const n = toIntegerOrInfinity(args[1]);
+    if (n === Infinity) {
+      return found === undefined ? -1 : false;
+    }
+    for (let from = n >= 0 ? n : max(length + n, 0); from < length; from += LIMIT) {
+      const index = apply(original, slice(self, from, min(length, from + LIMIT)), [args[0]]);
+      if (found === undefined ? index >= 0 : index) {
+        return found === undefined ? from + index : true;
+      }
+    }
+    return found === undefined ? -1 : false;
+  }
+
+  /** lastIndexOf over a long plain array: the original on slices of at most LIMIT items, from the end. */
+  function searchBackInSlices(self, args) {
+    const length = self.length;
+    if (length === 0) {
+      return -1;
+    }
+    const n = args.length > 1 ? toIntegerOrInfinity(args[1]) : length - 1;
+    if (n === -Infinity) {
+      return -1;
+    }
+    for (let to = (n >= 0 ? min(n, length - 1) : length + n) + 1; to > 0; to -= LIMIT) {
+      const from = max(0, to - LIMIT);
+      const index = apply(arrayLastIndexOf, slice(self, from, to), [args[0]]);
+      if (index >= 0) {
+        return from + index;
+      }
+    }
+    return -1;
+  }
+
+  install(ArrayPrototype, 'indexOf', (target, self, args) => {
+    const length = knownLength(self);
+    if (length >= 0 && !(length > LIMIT)) {
+      return apply(target, self, args);
+    }
+    return length >= 0 && plainArray(self) ? searchInSlices(arrayIndexOf, self, args)
+      : interruptible(target, ObjectOf(self), args);
+  });
+  install(ArrayPrototype, 'includes', (target, self, args) => {
+    const length = knownLength(self);
+    if (length >= 0 && !(length > LIMIT)) {
+      return apply(target, self, args);
+    }
+    return length >= 0 && plainArray(self) ? searchInSlices(arrayIncludes, self, args, true)
+      : interruptible(target, ObjectOf(self), args);
+  });
+  install(ArrayPrototype, 'lastIndexOf', (target, self, args) => {
+    const length = knownLength(self);
+    if (length >= 0 && !(length > LIMIT)) {
+      return apply(target, self, args);
+    }
+    return length >= 0 && plainArray(self) ? searchBackInSlices(self, args) : interruptible(target, ObjectOf(self), args);
+  });
+  for (const name of ['toLocaleString', 'reverse', 'copyWithin', 'slice',
+    'splice', 'flat', 'toReversed', 'toSpliced', 'with', 'shift', 'unshift']) {
+    install(ArrayPrototype, name, plain);
+  }
+  install(ArrayPrototype, 'join', (target, self, args) => {
+    const length = knownLength(self);
+    if (length >= 0 && !(length > LIMIT)) {
+      return apply(target, self, args);
+    }
+    return length >= 0 && plainArray(self) ? joinInSlices(self, args) : interruptible(target, ObjectOf(self), args);
+  });
+  install(ArrayPrototype, 'fill', (target, self, args) => {
+    const length = knownLength(self);
+    if (length >= 0 && !(length > LIMIT)) {
+      return apply(target, self, args);
+    }
+    return length >= 0 && length <= FILL_RANGES_LIMIT && isArray(self) ? fillInRanges(target, self, args)
+      : interruptible(target, ObjectOf(self), args);
+  });
+  for (const name of ['every', 'some', 'forEach', 'map', 'filter', 'flatMap']) {
+    install(ArrayPrototype, name, (target, self, args) => {
+      const length = knownLength(self);
+      return length >= 0 && !(length > CALLBACK_LIMIT) ? apply(target, self, args)
+        : withCallback(target, ObjectOf(self), args);
+    });
+  }
+  for (const name of ['reduce', 'reduceRight']) {
+    install(ArrayPrototype, name, (target, self, args) => {
+      const length = knownLength(self);
+      return length >= 0 && !(length > CALLBACK_LIMIT) ? apply(target, self, args)
+        : withReducer(target, ObjectOf(self), args);
+    });
+  }
+  function toLength(value) {
+    const length = toIntegerOrInfinity(value);
+    return length <= 0 ? 0 : min(length, MAX_LENGTH);
+  }
+
+  function item(list, index, value) {
+    defineProperty(list, index, { __proto__: null, value, writable: true, enumerable: true, configurable: true });
+  }
+
+  /**
+   * SortIndexedProperties in JavaScript, for receivers whose length is not known to be small: V8's own sort copies
+   * them into one work array sized by their length, which for a length above 2 ** 27 ends the process.
+   */
+  function sortedItems(object, length, comparator, skipHoles) {
+    const items = [];
+    let count = 0;
+    for (let k = 0; k < length; k++) {
+      if (!skipHoles || has(object, k)) {
+        item(items, count++, get(object, k, object));
+      }
+    }
+    apply(arraySort, items, [comparator === undefined ? compareAsStrings : comparator]);
+    return items;
+  }
+
+  function sortGeneric(self, comparator) {
+    const object = ObjectOf(self);
+    const length = toLength(get(object, 'length', object));
+    const items = sortedItems(object, length, comparator, true);
+    let j = 0;
+    for (; j < items.length; j++) {
+      if (!set(object, j, items[j], object)) {
+        throw new TypeErrorOf("Cannot assign to read only property '" + j + "' of object");
+      }
+    }
+    for (; j < length; j++) {
+      if (!deleteProperty(object, j)) {
+        throw new TypeErrorOf("Cannot delete property '" + j + "' of object");
+      }
+    }
+    return object;
+  }
+
+  function toSortedGeneric(self, comparator) {
+    const object = ObjectOf(self);
+    const length = toLength(get(object, 'length', object));
+    if (length > MAX_ARRAY_LENGTH) {
+      throw new RangeErrorOf('Invalid array length');
+    }
+    const result = new ArrayOf(length);
+    const items = sortedItems(object, length, comparator, false);
+    for (let j = 0; j < length; j++) {
+      item(result, j, items[j]);
+    }
+    return result;
+  }
+
+  for (const [name, generic] of [['sort', sortGeneric], ['toSorted', toSortedGeneric]]) {
+    install(ArrayPrototype, name, (target, self, args) => {
+      const comparator = args[0];
+      if (comparator !== undefined && typeof comparator !== 'function') {
+        return apply(target, self, args);
+      }
+      const length = knownLength(self);
+      if (self === null || self === undefined || (length >= 0 && !(length > LIMIT))) {
+        // without a comparator the original sorts in one uninterrupted loop; with one, it calls JavaScript
+        return apply(target, self, comparator === undefined && length > SORT_LIMIT ? [compareAsStrings] : args);
+      }
+      return generic(self, comparator);
+    });
+  }
+  // Array.from over a long array-like or array reads it through the forwarding proxy; Sets, strings, typed arrays
+  // and other iterables without an own length go to V8's method as they are
+  install(ArrayOf, 'from', (target, self, args) => {
+    const items = args[0];
+    if (items === null || (typeof items !== 'object' && typeof items !== 'function') || !(knownLength(items) > LIMIT)) {
+      return apply(target, self, args);
+    }
+    const given = [...args];
+    given[0] = forwarder(items);
+    return apply(target, self, given);
+  });
+
+  const typedArraySubarray = TypedArrayPrototype.subarray;
+  const typedArraySet = TypedArrayPrototype.set;
+  const typedArrayTag = getDescriptor(TypedArrayPrototype, Symbol.toStringTag).get;
+  const typedArrays = { __proto__: null, Int8Array, Uint8Array, Uint8ClampedArray, Int16Array, Uint16Array, Int32Array,
+    Uint32Array, Float32Array, Float64Array, BigInt64Array, BigUint64Array };
+  if (typeof Float16Array === 'function') {
+    typedArrays.Float16Array = Float16Array;
+  }
+
+  function part(array, from, to) {
+    return apply(typedArraySubarray, array, [from, to]);
+  }
+
+  /** Copies in steps of TYPED_SORT_LIMIT elements, each one bounded memory copy. */
+  function copyTyped(into, from, length) {
+    for (let k = 0; k < length; k += TYPED_SORT_LIMIT) {
+      apply(typedArraySet, into, [part(from, k, min(length, k + TYPED_SORT_LIMIT)), k]);
+    }
+  }
+
+  /**
+   * Sorts a long typed array in place as V8 would without a comparator: V8's sort of runs of TYPED_SORT_LIMIT
+   * elements, then merges in JavaScript, which V8 interrupts, with the typed arrays' own order.
+   */
+  function sortTyped(original, array, length) {
+    for (let k = 0; k < length; k += TYPED_SORT_LIMIT) {
+      apply(original, part(array, k, min(length, k + TYPED_SORT_LIMIT)), []);
+    }
+    let from = array;
+    let into = new typedArrays[apply(typedArrayTag, array, [])](length);
+    for (let width = TYPED_SORT_LIMIT; width < length; width *= 2) {
+      for (let start = 0; start < length; start += 2 * width) {
+        const middle = min(start + width, length);
+        const end = min(start + 2 * width, length);
+        let i = start;
+        let j = middle;
+        let k = start;
+        while (i < middle && j < end) {
+          const left = from[i];
+          const right = from[j];
+          if (compareNumbers(right, left) < 0) {
+            into[k++] = right;
+            j++;
+          }
+          else {
+            into[k++] = left;
+            i++;
+          }
+        }
+        while (i < middle) {
+          into[k++] = from[i++];
+        }
+        while (j < end) {
+          into[k++] = from[j++];
+        }
+      }
+      const swap = from;
+      from = into;
+      into = swap;
+    }
+    if (from !== array) {
+      copyTyped(array, from, length);
+    }
+    return array;
+  }
+
+  install(TypedArrayPrototype, 'sort', (target, self, args) => {
+    if (args.length > 0 && args[0] !== undefined) {
+      return apply(target, self, args);
+    }
+    let length;
+    try {
+      length = apply(typedArrayLength, self, []);
+    }
+    catch (notTyped) {
+      return apply(target, self, args);
+    }
+    return length > TYPED_SORT_LIMIT ? sortTyped(target, self, length) : apply(target, self, args);
+  });
+  const typedSort = TypedArrayPrototype.sort;
+  install(TypedArrayPrototype, 'toSorted', (target, self, args) => {
+    if (args.length > 0 && args[0] !== undefined) {
+      return apply(target, self, args);
+    }
+    let length;
+    try {
+      length = apply(typedArrayLength, self, []);
+    }
+    catch (notTyped) {
+      return apply(target, self, args);
+    }
+    if (!(length > TYPED_SORT_LIMIT)) {
+      return apply(target, self, args);
+    }
+    const copy = new typedArrays[apply(typedArrayTag, self, [])](length);
+    copyTyped(copy, self, length);
+    return apply(typedSort, copy, []);
+  });
+})();
