@@ -326,15 +326,9 @@ class CallTest {
             assertThatThrownBy(() -> js.call("id", Map.of(1, "x")))
                 .isInstanceOf(JsConversionException.class)
                 .hasMessageContaining("only maps with String keys");
-            assertThatThrownBy(() -> js.call("id", Map.of("pojo", new Pojo())))
-                .isInstanceOf(JsConversionException.class)
-                .hasMessageContaining("at $.pojo: a dev.jsrun.CallTest$Pojo is none of the kinds that cross")
-                .hasMessageContaining("record or a Map");
             assertThatThrownBy(() -> js.call("id", (JsFunction) args -> null))
                 .isInstanceOf(JsConversionException.class)
                 .hasMessageContaining("functions cannot cross");
-            assertThatThrownBy(() -> js.call("id", Map.of("odd key", List.of(new Object()))))
-                .hasMessageContaining("at $[\"odd key\"][0]: a java.lang.Object");
             assertThatThrownBy(() -> js.call("id", Instant.MAX)).hasMessageContaining("outside the range of a JavaScript Date");
             Object deep = "bottom";
             for (int i = 0; i < 1001; i++) {
@@ -343,6 +337,29 @@ class CallTest {
             Object tooDeep = deep;
             assertThatThrownBy(() -> js.call("id", tooDeep)).hasMessageContaining("nested deeper than 1000 levels");
             assertThat(js.call("id", 1)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void withoutAnObjectMapperRecordsCrossByTheirComponentsAndPojosAreRefused() {
+        try (JsRuntimeFactory plain = new UnpooledJsRuntimeFactory(RuntimeConfig.builder().objectMapper(null).build());
+                JsRuntime js = plain.create()) {
+            js.eval(KIND);
+            assertThat(js.call("kind", String.class, new Line("pen", 2)))
+                .isEqualTo("Object true item=string pen | quantity=number 2");
+            assertThatThrownBy(() -> js.call("id", Map.of("pojo", new Pojo())))
+                .isInstanceOf(JsConversionException.class)
+                .hasMessageContaining("at $.pojo: a dev.jsrun.CallTest$Pojo is none of the kinds that cross without an "
+                        + "object mapper")
+                .hasMessageContaining("jackson-databind");
+            assertThatThrownBy(() -> js.call("id", Map.of("odd key", List.of(new Object()))))
+                .hasMessageContaining("at $[\"odd key\"][0]: a java.lang.Object");
+            assertThatThrownBy(() -> js.call("id", new JsType<List<Line>>() { }, List.of()))
+                .isInstanceOf(JsConversionException.class)
+                .hasMessageContaining("without an object mapper");
+            assertThatThrownBy(() -> js.call("id", Line.class, Map.of("item", "pen", "quantity", 2)))
+                .isInstanceOf(JsConversionException.class)
+                .hasMessageContaining("cannot be converted to dev.jsrun.CallTest$Line");
         }
     }
 

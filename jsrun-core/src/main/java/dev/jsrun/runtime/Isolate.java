@@ -32,6 +32,7 @@ import dev.jsrun.JsException;
 import dev.jsrun.JsExternalMemoryLimitException;
 import dev.jsrun.JsFunction;
 import dev.jsrun.JsHeapLimitException;
+import dev.jsrun.JsObjectMapper;
 import dev.jsrun.JsTimeoutException;
 import dev.jsrun.RuntimeConfig;
 import dev.jsrun.modules.ModuleSet;
@@ -182,11 +183,12 @@ public final class Isolate implements AutoCloseable {
 
     /**
      * Calls the function at {@code function}, a global name or a dotted path from {@code globalThis}, with
-     * {@code args} as JavaScript values, under {@code timeout}; the result converts as {@link #eval}'s does.
+     * {@code args} as JavaScript values (records and POJOs through {@code mapper}, if any), under {@code timeout};
+     * the result converts as {@link #eval}'s does.
      */
-    public Object call(String function, Object[] args, Duration timeout) {
+    public Object call(String function, Object[] args, JsObjectMapper mapper, Duration timeout) {
         String path = checkedPath(function);
-        String arguments = ValueEncoder.encodeArguments(path, args, this.config.maxResultSize());
+        String arguments = ValueEncoder.encodeArguments(path, args, this.config.maxResultSize(), mapper);
         this.lock.lock();
         try {
             return guarded(timeout, () -> {
@@ -208,9 +210,10 @@ public final class Isolate implements AutoCloseable {
     }
 
     /** As {@link #call}, for a function that may return a promise: the future completes once it settles. */
-    public CompletableFuture<Object> callAsync(String function, Object[] args, Duration timeout) {
+    public CompletableFuture<Object> callAsync(String function, Object[] args, JsObjectMapper mapper,
+            Duration timeout) {
         String path = checkedPath(function);
-        String arguments = ValueEncoder.encodeArguments(path, args, this.config.maxResultSize());
+        String arguments = ValueEncoder.encodeArguments(path, args, this.config.maxResultSize(), mapper);
         CompletableFuture<Object> future = new CompletableFuture<>();
         this.lock.lock();
         int id = this.pending.add(future);

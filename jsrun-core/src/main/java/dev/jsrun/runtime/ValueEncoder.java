@@ -18,6 +18,7 @@ import java.util.OptionalLong;
 
 import dev.jsrun.JsConversionException;
 import dev.jsrun.JsFunction;
+import dev.jsrun.JsObjectMapper;
 
 /**
  * Turns the Java arguments of a call into the text that the host's {@code decodeArguments} makes JavaScript
@@ -30,8 +31,9 @@ import dev.jsrun.JsFunction;
  * nearest double); strings, characters and
  * other {@code CharSequence}s; enums by name; {@code byte[]} as a {@code Uint8Array}, {@code char[]} as a
  * string, other arrays and collections as arrays; maps with string keys as plain objects; {@code Instant}
- * and {@code Date} as dates; {@code Optional}s as their value or {@code null}; records as plain objects of
- * their components, in declaration order. Anything else, circular structures, and text past the size limit
+ * and {@code Date} as dates; {@code Optional}s as their value or {@code null}; records and other objects as
+ * the {@link JsObjectMapper} writes them, or, without one, records as plain objects of their components, in
+ * declaration order. Anything else, circular structures, and text past the size limit
  * or nesting past {@link #MAX_DEPTH} throw a {@link JsConversionException} that names the argument and the
  * path to the value.
  */
@@ -48,18 +50,20 @@ final class ValueEncoder {
     private final StringBuilder out = new StringBuilder(256);
     private final int limit;
     private final IdentityHashMap<Object, Boolean> open = new IdentityHashMap<>();
+    private final JsObjectMapper mapper;
 
-    private ValueEncoder(int limit) {
+    private ValueEncoder(int limit, JsObjectMapper mapper) {
         this.limit = limit;
+        this.mapper = mapper;
     }
 
     /**
      * The arguments as one text of at most {@code limit} characters (an array of {@code args.length} items).
      * @throws JsConversionException naming {@code function}, the argument and the path of what cannot cross
      */
-    static String encodeArguments(String function, Object[] args, int limit) {
+    static String encodeArguments(String function, Object[] args, int limit, JsObjectMapper mapper) {
         Object[] values = args == null ? new Object[0] : args;
-        ValueEncoder encoder = new ValueEncoder(limit);
+        ValueEncoder encoder = new ValueEncoder(limit, mapper);
         encoder.out.append('a').append(values.length).append(';');
         for (int i = 0; i < values.length; i++) {
             try {
@@ -167,13 +171,16 @@ final class ValueEncoder {
             throw new Refusal("a " + describe(value) + " is a function, and functions cannot cross; bind it with "
                     + "JsRuntime.bind(name, function) and pass its name instead");
         }
-        boolean container = value instanceof Collection || value instanceof Map || value.getClass().isArray()
-                || value.getClass().isRecord();
-        if (!container) {
-            throw new Refusal("a " + describe(value) + " is none of the kinds that cross (null, boolean, number, "
-                    + "string, enum, array, collection, map with string keys, Instant, Date, Optional, record); pass "
-                    + "a record or a Map instead, or convert it first (for example with Jackson's "
-                    + "JsonMapper.convertValue(value, Map.class))");
+        boolean container = value instanceof Collection || value instanceof Map || value.getClass().isArray();
+        if (!container && this.mapper != null) {
+            mapped(value, depth);
+            return;
+        }
+        if (!container && !value.getClass().isRecord()) {
+            throw new Refusal("a " + describe(value) + " is none of the kinds that cross without an object mapper "
+                    + "(null, boolean, number, string, enum, array, collection, map with string keys, Instant, Date, "
+                    + "Optional, record); add tools.jackson.core:jackson-databind (Jackson 3) to the class path or set "
+                    + "RuntimeConfig.Builder.objectMapper, or pass a record or a Map");
         }
         if (depth >= MAX_DEPTH) {
             throw new Refusal("it is nested deeper than " + MAX_DEPTH + " levels");
@@ -198,6 +205,27 @@ final class ValueEncoder {
         finally {
             this.open.remove(value);
         }
+    }
+
+    /** A record or POJO as the object mapper writes it, encoded by the rules above. */
+    private void mapped(Object value, int depth) {
+        if (depth >= MAX_DEPTH) {
+            throw new Refusal("it is nested deeper than " + MAX_DEPTH + " levels");
+        }
+        Object tree;
+        try {
+            tree = this.mapper.toTree(value);
+        }
+        catch (RuntimeException | StackOverflowError ex) {
+            String why = ex instanceof StackOverflowError ? "it nests too deep or has a circular reference"
+                    : String.valueOf(ex.getMessage()).replaceAll("\\s+", " ");
+            throw new Refusal("the object mapper (" + this.mapper + ") cannot write a " + describe(value) + ": "
+                    + (why.length() > 300 ? why.substring(0, 297) + "..." : why));
+        }
+        if (tree != null && tree.getClass() == value.getClass()) {
+            throw new Refusal("the object mapper (" + this.mapper + ") gave the " + describe(value) + " back as it was");
+        }
+        value(tree, depth + 1);
     }
 
     private void integral(long value) {
