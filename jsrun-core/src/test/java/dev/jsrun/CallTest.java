@@ -149,6 +149,25 @@ class CallTest {
     }
 
     @Test
+    void valuesThatJsonCannotHoldArriveAtTheirPlaceHoweverDeep() {
+        try (JsRuntime js = runtime()) {
+            Map<String, Object> odd = new LinkedHashMap<>();
+            odd.put("__proto__", Instant.ofEpochMilli(5));
+            odd.put("k\"e\\y\u0000", List.of(Double.NaN, Map.of("big", BigInteger.TEN.pow(30))));
+            odd.put("7", new byte[] { 0, 34, 92, -128 });
+            odd.put("inf", Double.NEGATIVE_INFINITY);
+            assertThat(js.call("kind", String.class, 1L << 60, List.of(odd), Float.POSITIVE_INFINITY))
+                .isEqualTo("bigint 1152921504606846976");
+            assertThat(js.call("kind", String.class, List.of(odd))).isEqualTo("Array Object true "
+                    + "7=Uint8Array 0,34,92,128 | __proto__=Date 1970-01-01T00:00:00.005Z | k\"e\\y\u0000=Array number NaN"
+                    + " | Object true big=bigint 1000000000000000000000000000000 | inf=number -Infinity");
+            js.eval("globalThis.third = (a, b, c) => kind(c)");
+            assertThat(js.call("third", String.class, 1L << 60, List.of(odd), Float.POSITIVE_INFINITY))
+                .isEqualTo("number Infinity");
+        }
+    }
+
+    @Test
     void argumentsNeverBecomeSourceCode() {
         try (JsRuntime js = runtime()) {
             String hostile = "'); globalThis.owned = true; ('\"`${globalThis.owned = true}`\\u0000\n</script>";

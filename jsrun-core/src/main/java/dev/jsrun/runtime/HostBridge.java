@@ -113,13 +113,13 @@ final class HostBridge {
      * Calls the function at {@code path} (property names from {@code globalThis}, joined by dots) with the
      * arguments {@link ValueEncoder} encoded; the value is what {@link #run} gives.
      */
-    V8Value call(String path, String arguments) throws JavetException {
-        return this.call.call(null, path, arguments);
+    V8Value call(String path, ValueEncoder.Encoded arguments) throws JavetException {
+        return this.call.call(null, path, arguments.json(), arguments.fixups());
     }
 
     /** As {@link #call}, except that a thenable result answers {@code "p"} and settles as {@code id} later. */
-    V8Value callAsync(String path, String arguments, int id) throws JavetException {
-        return this.callAsync.call(null, path, arguments, id);
+    V8Value callAsync(String path, ValueEncoder.Encoded arguments, int id) throws JavetException {
+        return this.callAsync.call(null, path, arguments.json(), arguments.fixups(), id);
     }
 
     /** The promises of {@link #runAsync} that settled since the last time, as the host's text. */

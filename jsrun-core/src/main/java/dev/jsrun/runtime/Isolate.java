@@ -188,7 +188,7 @@ public final class Isolate implements AutoCloseable {
      */
     public Object call(String function, Object[] args, JsObjectMapper mapper, Duration timeout) {
         String path = checkedPath(function);
-        String arguments = ValueEncoder.encodeArguments(path, args, this.config.maxResultSize(), mapper);
+        ValueEncoder.Encoded arguments = ValueEncoder.encodeArguments(path, args, this.config.maxResultSize(), mapper);
         this.lock.lock();
         try {
             return guarded(timeout, () -> {
@@ -213,7 +213,7 @@ public final class Isolate implements AutoCloseable {
     public CompletableFuture<Object> callAsync(String function, Object[] args, JsObjectMapper mapper,
             Duration timeout) {
         String path = checkedPath(function);
-        String arguments = ValueEncoder.encodeArguments(path, args, this.config.maxResultSize(), mapper);
+        ValueEncoder.Encoded arguments = ValueEncoder.encodeArguments(path, args, this.config.maxResultSize(), mapper);
         CompletableFuture<Object> future = new CompletableFuture<>();
         this.lock.lock();
         int id = this.pending.add(future);

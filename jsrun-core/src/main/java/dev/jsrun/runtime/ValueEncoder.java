@@ -9,7 +9,6 @@ import java.math.BigInteger;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Date;
-import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -21,9 +20,10 @@ import dev.jsrun.JsFunction;
 import dev.jsrun.JsObjectMapper;
 
 /**
- * Turns the Java arguments of a call into the text that the host's {@code decodeArguments} makes JavaScript
- * values of, in the tags that {@link ValueDecoder} reads the other way. Arguments never become source code:
- * strings travel length-prefixed, so no character in them can mean anything but itself.
+ * Turns the Java arguments of a call into what the host's {@code decodeArguments} makes JavaScript values of:
+ * JSON text of the arguments array, which V8's own {@code JSON.parse} reads (it defines every property, so no
+ * setter on a prototype runs and a key {@code __proto__} stays a key), and, for the values JSON has no form
+ * for, fixups that put them in place after the parse. Arguments never become source code.
  * <p>
  * What crosses: {@code null}; booleans; integral numbers (as BigInt beyond ±2<sup>53</sup>−1, as
  * {@code BigInteger} always); {@code double}, {@code float} (by its shortest decimal, so 0.1f is 0.1) and
@@ -47,10 +47,19 @@ final class ValueEncoder {
     /** The range of a JavaScript {@code Date}: ±10<sup>8</sup> days from the epoch, in milliseconds. */
     private static final long MAX_DATE = 8_640_000_000_000_000L;
 
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    /** The arguments as JSON, and the values JSON cannot hold as {@code [[path...], tag, payload]} items. */
+    record Encoded(String json, String fixups) { }
+
     private final StringBuilder out = new StringBuilder(256);
+    private StringBuilder fixups;
     private final int limit;
-    private final IdentityHashMap<Object, Boolean> open = new IdentityHashMap<>();
     private final JsObjectMapper mapper;
+    /** The containers being written and the step into each, from the arguments array down: for cycles and fixups. */
+    private final Object[] openAt = new Object[MAX_DEPTH + 2];
+    private final String[] keyAt = new String[MAX_DEPTH + 2];
+    private final int[] indexAt = new int[MAX_DEPTH + 2];
 
     private ValueEncoder(int limit, JsObjectMapper mapper) {
         this.limit = limit;
@@ -58,14 +67,18 @@ final class ValueEncoder {
     }
 
     /**
-     * The arguments as one text of at most {@code limit} characters (an array of {@code args.length} items).
+     * The arguments, together at most {@code limit} characters.
      * @throws JsConversionException naming {@code function}, the argument and the path of what cannot cross
      */
-    static String encodeArguments(String function, Object[] args, int limit, JsObjectMapper mapper) {
+    static Encoded encodeArguments(String function, Object[] args, int limit, JsObjectMapper mapper) {
         Object[] values = args == null ? new Object[0] : args;
         ValueEncoder encoder = new ValueEncoder(limit, mapper);
-        encoder.out.append('a').append(values.length).append(';');
+        encoder.out.append('[');
         for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                encoder.out.append(',');
+            }
+            encoder.indexAt[0] = i;
             try {
                 encoder.value(values[i], 0);
             }
@@ -75,69 +88,79 @@ final class ValueEncoder {
                         + " cannot cross to JavaScript: " + where + refusal.getMessage());
             }
         }
-        return encoder.out.toString();
+        encoder.out.append(']');
+        return new Encoded(encoder.out.toString(), encoder.fixups == null ? "" : encoder.fixups.append(']').toString());
     }
 
+    /** Writes {@code value}, which sits at step {@code depth} of the path (its key or index is at that level). */
     private void value(Object value, int depth) {
         if (value == null) {
-            this.out.append('n');
+            this.out.append("null");
             return;
         }
         if (value instanceof String text) {
-            string('s', text);
+            string(text);
             return;
         }
         if (value instanceof Boolean bool) {
-            this.out.append(bool ? 't' : 'f');
+            this.out.append(bool ? "true" : "false");
             return;
         }
         if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
-            integral(((Number) value).longValue());
+            integral(((Number) value).longValue(), depth);
             return;
         }
         if (value instanceof Double number) {
-            number(number);
+            number(number, depth);
             return;
         }
         if (value instanceof Float number) {
-            // the shortest decimal that names the float, as Jackson writes it: 0.1f crosses as 0.1
-            this.out.append('d').append(number.floatValue()).append(';');
+            if (Float.isFinite(number)) {
+                // the shortest decimal that names the float, as Jackson writes it: 0.1f crosses as 0.1
+                this.out.append(number.floatValue());
+                checkSize();
+            }
+            else {
+                number(number.doubleValue(), depth);
+            }
             return;
         }
         if (value instanceof BigInteger big) {
-            bigint(big.toString());
+            String digits = big.toString();
+            room(digits.length(), "a BigInt of " + digits.length() + " digits");
+            special(depth, 'b').append('"').append(digits).append("\"]");
             return;
         }
         if (value instanceof BigDecimal decimal) {
-            number(decimal.doubleValue());
+            number(decimal.doubleValue(), depth);
             return;
         }
         if (value instanceof Character character) {
-            string('s', String.valueOf(character.charValue()));
+            string(String.valueOf(character.charValue()));
             return;
         }
         if (value instanceof CharSequence text) {
-            string('s', text.toString());
+            string(text.toString());
             return;
         }
         if (value instanceof Enum<?> constant) {
-            string('s', constant.name());
+            string(constant.name());
             return;
         }
         if (value instanceof Instant instant) {
-            date(instant);
+            date(instant, depth);
             return;
         }
         if (value instanceof Date date) {
-            date(date.toInstant());
+            date(date.toInstant(), depth);
             return;
         }
         if (value instanceof byte[] bytes) {
-            bytes(bytes);
+            bytes(bytes, depth);
             return;
         }
         if (value instanceof char[] chars) {
-            string('s', new String(chars));
+            string(new String(chars));
             return;
         }
         if (value instanceof Optional<?> optional) {
@@ -159,10 +182,10 @@ final class ValueEncoder {
         if (value instanceof Number number) {
             // AtomicLong, LongAdder and the like: their current value
             if (number.doubleValue() == number.longValue()) {
-                integral(number.longValue());
+                integral(number.longValue(), depth);
             }
             else {
-                number(number.doubleValue());
+                number(number.doubleValue(), depth);
             }
             return;
         }
@@ -185,9 +208,12 @@ final class ValueEncoder {
         if (depth >= MAX_DEPTH) {
             throw new Refusal("it is nested deeper than " + MAX_DEPTH + " levels");
         }
-        if (this.open.put(value, Boolean.TRUE) != null) {
-            throw new Refusal("it has a circular reference (a " + describe(value) + " that contains itself)");
+        for (int i = 0; i <= depth; i++) {
+            if (this.openAt[i] == value) {
+                throw new Refusal("it has a circular reference (a " + describe(value) + " that contains itself)");
+            }
         }
+        this.openAt[depth + 1] = value;
         try {
             if (value instanceof Collection<?> collection) {
                 collection(collection, depth + 1);
@@ -203,7 +229,7 @@ final class ValueEncoder {
             }
         }
         finally {
-            this.open.remove(value);
+            this.openAt[depth + 1] = null;
         }
     }
 
@@ -225,35 +251,92 @@ final class ValueEncoder {
         if (tree != null && tree.getClass() == value.getClass()) {
             throw new Refusal("the object mapper (" + this.mapper + ") gave the " + describe(value) + " back as it was");
         }
-        value(tree, depth + 1);
+        value(tree, depth);
     }
 
-    private void integral(long value) {
+    private void integral(long value, int depth) {
         if (value >= -MAX_SAFE_INTEGER && value <= MAX_SAFE_INTEGER) {
-            this.out.append('i').append(value).append(';');
+            this.out.append(value);
         }
         else {
-            bigint(Long.toString(value));
+            special(depth, 'b').append('"').append(value).append("\"]");
         }
-    }
-
-    private void number(double value) {
-        // Double.toString writes NaN, Infinity, -0.0 and exponents in forms JavaScript's Number() reads back
-        this.out.append('d').append(value).append(';');
         checkSize();
     }
 
-    private void bigint(String digits) {
-        room(digits.length(), "a BigInt of " + digits.length() + " digits");
-        this.out.append('b').append(digits).append(';');
+    private void number(double value, int depth) {
+        if (Double.isFinite(value)) {
+            // Double.toString writes -0.0 and exponents (1.0E300) in forms JSON.parse reads back
+            this.out.append(value);
+        }
+        else {
+            special(depth, 'd').append('"').append(value).append("\"]");
+        }
+        checkSize();
     }
 
-    private void string(char tag, String text) {
+    /**
+     * Writes a {@code null} in the JSON where the value goes and opens its fixup: the path to it, the tag; the
+     * caller appends the payload and the closing bracket.
+     */
+    private StringBuilder special(int depth, char tag) {
+        this.out.append("null");
+        if (this.fixups == null) {
+            this.fixups = new StringBuilder(64).append('[');
+        }
+        else {
+            this.fixups.append(',');
+        }
+        StringBuilder fix = this.fixups.append("[[");
+        for (int i = 0; i <= depth; i++) {
+            if (i > 0) {
+                fix.append(',');
+            }
+            if (this.keyAt[i] != null) {
+                quoted(fix, this.keyAt[i]);
+            }
+            else {
+                fix.append(this.indexAt[i]);
+            }
+        }
+        return fix.append("],\"").append(tag).append("\",");
+    }
+
+    private void string(String text) {
         room(text.length(), "a string of " + text.length() + " characters");
-        this.out.append(tag).append(text.length()).append(':').append(text);
+        quoted(this.out, text);
+        checkSize();
     }
 
-    private void date(Instant instant) {
+    /** A JSON string; lone surrogates are escaped so that they reach V8 as the code units they are. */
+    private static void quoted(StringBuilder out, String text) {
+        out.append('"');
+        int length = text.length();
+        int plain = 0;
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            boolean escape = c < 0x20 || c == '"' || c == '\\';
+            if (!escape && Character.isSurrogate(c)) {
+                boolean paired = Character.isHighSurrogate(c) ? i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))
+                        : i > 0 && Character.isHighSurrogate(text.charAt(i - 1));
+                escape = !paired;
+            }
+            if (escape) {
+                out.append(text, plain, i);
+                if (c == '"' || c == '\\') {
+                    out.append('\\').append(c);
+                }
+                else {
+                    out.append("\\u").append(HEX[c >> 12]).append(HEX[(c >> 8) & 15]).append(HEX[(c >> 4) & 15])
+                        .append(HEX[c & 15]);
+                }
+                plain = i + 1;
+            }
+        }
+        out.append(text, plain, length).append('"');
+    }
+
+    private void date(Instant instant, int depth) {
         long millis;
         try {
             millis = instant.toEpochMilli();
@@ -264,21 +347,31 @@ final class ValueEncoder {
         if (millis > MAX_DATE || millis < -MAX_DATE) {
             throw new Refusal(instant + " is outside the range of a JavaScript Date (±8.64e15 ms from the epoch)");
         }
-        this.out.append('D').append(millis).append(';');
+        special(depth, 'D').append(millis).append(']');
+        checkSize();
     }
 
-    private void bytes(byte[] bytes) {
+    private void bytes(byte[] bytes, int depth) {
         room(bytes.length, "a byte[] of " + bytes.length + " bytes");
-        this.out.append('x').append(bytes.length).append(':');
+        StringBuilder fix = special(depth, 'x').append('"');
         for (byte b : bytes) {
-            this.out.append((char) (b & 0xff));
+            int c = b & 0xff;
+            if (c < 0x20 || c == '"' || c == '\\') {
+                fix.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 15]);
+            }
+            else {
+                fix.append((char) c);
+            }
         }
+        fix.append("\"]");
+        checkSize();
     }
 
     private void collection(Collection<?> collection, int depth) {
         int size = collection.size();
         room(size, "a " + describe(collection) + " of " + size + " items");
-        this.out.append('a').append(size).append(';');
+        this.out.append('[');
+        this.keyAt[depth] = null;
         int index = 0;
         for (Object item : collection) {
             if (index == size) {
@@ -289,26 +382,33 @@ final class ValueEncoder {
         if (index != size) {
             throw new Refusal("the " + describe(collection) + " shrank while it was read");
         }
+        this.out.append(']');
     }
 
     private void array(Object array, int depth) {
         int length = Array.getLength(array);
         room(length, "an array of " + length + " items");
-        this.out.append('a').append(length).append(';');
+        this.out.append('[');
+        this.keyAt[depth] = null;
         if (array instanceof Object[] objects) {
             for (int i = 0; i < length; i++) {
                 item(objects[i], depth, i);
             }
-            return;
         }
-        for (int i = 0; i < length; i++) {
-            // a primitive array: boxing each element is the simple way to one set of rules
-            value(Array.get(array, i), depth);
+        else {
+            for (int i = 0; i < length; i++) {
+                // a primitive array: boxing each element is the simple way to one set of rules
+                item(Array.get(array, i), depth, i);
+            }
         }
-        checkSize();
+        this.out.append(']');
     }
 
     private void item(Object item, int depth, int index) {
+        if (index > 0) {
+            this.out.append(',');
+        }
+        this.indexAt[depth] = index;
         try {
             value(item, depth);
         }
@@ -321,7 +421,7 @@ final class ValueEncoder {
     private void map(Map<?, ?> map, int depth) {
         int size = map.size();
         room(size, "a " + describe(map) + " of " + size + " entries");
-        this.out.append('o').append(size).append(';');
+        this.out.append('{');
         int count = 0;
         for (Map.Entry<?, ?> entry : map.entrySet()) {
             Object key = entry.getKey();
@@ -330,19 +430,21 @@ final class ValueEncoder {
                         + (key == null ? "null" : describe(key)) + " (" + abbreviate(String.valueOf(key))
                         + "): only maps with String keys become JavaScript objects");
             }
-            if (count++ == size) {
+            if (count == size) {
                 throw new Refusal("the " + describe(map) + " grew while it was read");
             }
-            property(name, entry.getValue(), depth);
+            property(count++, name, entry.getValue(), depth);
         }
         if (count != size) {
             throw new Refusal("the " + describe(map) + " shrank while it was read");
         }
+        this.out.append('}');
     }
 
     private void record(Object record, int depth) {
         RecordComponent[] components = record.getClass().getRecordComponents();
-        this.out.append('o').append(components.length).append(';');
+        this.out.append('{');
+        int count = 0;
         for (RecordComponent component : components) {
             Method accessor = component.getAccessor();
             Object value;
@@ -360,13 +462,19 @@ final class ValueEncoder {
                 throw new Refusal("its accessor " + component.getName() + "() cannot be called: " + ex.getMessage())
                         .under("." + component.getName());
             }
-            property(component.getName(), value, depth);
+            property(count++, component.getName(), value, depth);
         }
+        this.out.append('}');
     }
 
-    private void property(String name, Object value, int depth) {
+    private void property(int index, String name, Object value, int depth) {
         room(name.length(), "a property name of " + name.length() + " characters");
-        this.out.append(name.length()).append(':').append(name);
+        if (index > 0) {
+            this.out.append(',');
+        }
+        quoted(this.out, name);
+        this.out.append(':');
+        this.keyAt[depth] = name;
         try {
             value(value, depth);
         }
@@ -376,15 +484,19 @@ final class ValueEncoder {
         checkSize();
     }
 
+    private int size() {
+        return this.out.length() + (this.fixups == null ? 0 : this.fixups.length());
+    }
+
     private void room(int size, String what) {
-        if (size > this.limit - this.out.length()) {
+        if (size > this.limit - size()) {
             throw new Refusal(what + " is larger than the argument size limit of " + this.limit
                     + " characters allows (RuntimeConfig.Builder.maxResultSize, jsrun.runtime.max-result-size)");
         }
     }
 
     private void checkSize() {
-        if (this.out.length() > this.limit) {
+        if (size() > this.limit) {
             throw new Refusal("the arguments are larger than the argument size limit of " + this.limit
                     + " characters (RuntimeConfig.Builder.maxResultSize, jsrun.runtime.max-result-size)");
         }

@@ -805,88 +805,51 @@
 
   // ---- calls: a function reached by its path from globalThis, with arguments that Java encoded ----
 
-  const { stringCharCodeAt, BigIntOf, DateOf } = intrinsics;
+  const { stringCharCodeAt, jsonParse, BigIntOf, DateOf } = intrinsics;
+
+  function define(target, key, item) {
+    defineProperty(target, key, { __proto__: null, value: item, writable: true, enumerable: true,
+      configurable: true });
+  }
+
+  /** A value that JSON has no form for, from its tag and payload in Java's ValueEncoder. */
+  function special(tag, payload) {
+    switch (tag) {
+      case 'b': return BigIntOf(payload);
+      case 'd': return +payload;
+      case 'D': return new DateOf(payload);
+      case 'x': {
+        const bytes = new Bytes(payload.length);
+        for (let i = 0; i < payload.length; i++) {
+          bytes[i] = apply(stringCharCodeAt, payload, [i]);
+        }
+        return bytes;
+      }
+      default:
+        throw new TypeErrorOf('jsrun could not read the arguments (a bug in jsrun; please report it)');
+    }
+  }
 
   /**
-   * The JavaScript values of the text that Java's ValueEncoder made of a call's arguments, in the encoder's
-   * tags. Properties and items are defined, not assigned, so no setter on a prototype sees them and a key
-   * '__proto__' stays a key.
+   * The JavaScript values of a call's arguments, as Java's ValueEncoder wrote them: JSON, which JSON.parse
+   * reads into properties it defines (no setter on a prototype runs; a key '__proto__' stays a key), then the
+   * fixups, each a path of own properties of what JSON.parse made and the value that goes there.
    */
-  function decodeArguments(text) {
-    let at = 0;
-
-    function malformed() {
-      return new TypeErrorOf('jsrun could not read the arguments at character ' + at
-        + ' (a bug in jsrun; please report it)');
+  function decodeArguments(json, fixups) {
+    const args = jsonParse(json);
+    if (!isArray(args)) {
+      throw new TypeErrorOf('jsrun could not read the arguments (a bug in jsrun; please report it)');
     }
-
-    function until(end) {
-      const stop = apply(stringIndexOf, text, [end, at]);
-      if (stop < 0) {
-        throw malformed();
+    if (fixups !== '') {
+      const list = jsonParse(fixups);
+      for (let i = 0; i < list.length; i++) {
+        const path = list[i][0];
+        let target = args;
+        for (let j = 0; j < path.length - 1; j++) {
+          target = target[path[j]];
+        }
+        define(target, path[path.length - 1], special(list[i][1], list[i][2]));
       }
-      const part = apply(stringSlice, text, [at, stop]);
-      at = stop + 1;
-      return part;
-    }
-
-    function chars() {
-      const length = +until(':');
-      const part = apply(stringSlice, text, [at, at + length]);
-      at += length;
-      return part;
-    }
-
-    function define(target, key, item) {
-      defineProperty(target, key, { __proto__: null, value: item, writable: true, enumerable: true,
-        configurable: true });
-    }
-
-    function value() {
-      switch (text[at++]) {
-        case 'n': return null;
-        case '_': return undefined;
-        case 't': return true;
-        case 'f': return false;
-        case 'i':
-        case 'd': return +until(';');
-        case 's': return chars();
-        case 'b': return BigIntOf(until(';'));
-        case 'D': return new DateOf(+until(';'));
-        case 'a': {
-          const length = +until(';');
-          const list = [];
-          for (let i = 0; i < length; i++) {
-            define(list, i, value());
-          }
-          return list;
-        }
-        case 'o': {
-          const length = +until(';');
-          const object = {};
-          for (let i = 0; i < length; i++) {
-            const key = chars();
-            define(object, key, value());
-          }
-          return object;
-        }
-        case 'x': {
-          const length = +until(':');
-          const bytes = new Bytes(length);
-          for (let i = 0; i < length; i++) {
-            bytes[i] = apply(stringCharCodeAt, text, [at + i]);
-          }
-          at += length;
-          return bytes;
-        }
-        default:
-          throw malformed();
-      }
-    }
-
-    const args = value();
-    if (at !== text.length || !isArray(args)) {
-      throw malformed();
     }
     return args;
   }
@@ -924,19 +887,19 @@
     return target;
   }
 
-  function invoke(path, encoded) {
+  function invoke(path, json, fixups) {
     const target = resolve(path);
     const self = resolvedThis;
     resolvedThis = undefined;
-    return apply(target, self, decodeArguments(encoded));
+    return apply(target, self, decodeArguments(json, fixups));
   }
 
   /** As run, for the function at {@code path} called with the encoded arguments. */
-  function call(path, encoded) {
+  function call(path, json, fixups) {
     const limit = LIMIT;
     let item;
     try {
-      item = invoke(path, encoded);
+      item = invoke(path, json, fixups);
     }
     catch (error) {
       return refused(error) || (overCharged() ? 'K' : '') + thrown(error);
@@ -946,12 +909,12 @@
   }
 
   /** As runAsync, for the function at {@code path} called with the encoded arguments. */
-  function callAsync(path, encoded, id) {
+  function callAsync(path, json, fixups, id) {
     const limit = LIMIT;
     let item;
     let thenable;
     try {
-      item = invoke(path, encoded);
+      item = invoke(path, json, fixups);
       thenable = item !== null && (typeof item === 'object' || typeof item === 'function')
         && typeof item.then === 'function';
     }

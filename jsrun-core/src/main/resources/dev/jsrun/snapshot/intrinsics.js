@@ -66,6 +66,7 @@
   const errorBrand = typeof ErrorOf.isError === 'function' ? ErrorOf.isError : null;
   // what the host needs to make JavaScript values of a call's Java arguments
   const stringCharCodeAt = String.prototype.charCodeAt;
+  const jsonParse = JSON.parse;
   const BigIntOf = BigInt;
   const DateOf = Date;
 
@@ -102,5 +103,5 @@
       typedArrayBuffer, typedArrayOffset, typedArrayByteLength, typedArraySubarray, Bytes, arrayBufferLength,
       sharedBufferLength, dataViewBuffer, dataViewOffset, dataViewLength, PromiseOf, promiseThen, promiseResolve,
       promiseReject, ErrorOf, ErrorPrototype, TypeErrorOf, SyntaxErrorOf, errorBrand,
-      stringCharCodeAt, BigIntOf, DateOf }) });
+      stringCharCodeAt, jsonParse, BigIntOf, DateOf }) });
 })();
