@@ -52,14 +52,14 @@ final class ValueEncoder {
     /** The arguments as JSON, and the values JSON cannot hold as {@code [[path...], tag, payload]} items. */
     record Encoded(String json, String fixups) { }
 
-    private final StringBuilder out = new StringBuilder(256);
+    private final StringBuilder out = new StringBuilder(1024);
     private StringBuilder fixups;
     private final int limit;
     private final JsObjectMapper mapper;
     /** The containers being written and the step into each, from the arguments array down: for cycles and fixups. */
-    private final Object[] openAt = new Object[MAX_DEPTH + 2];
-    private final String[] keyAt = new String[MAX_DEPTH + 2];
-    private final int[] indexAt = new int[MAX_DEPTH + 2];
+    private Object[] openAt = new Object[16];
+    private String[] keyAt = new String[16];
+    private int[] indexAt = new int[16];
 
     private ValueEncoder(int limit, JsObjectMapper mapper) {
         this.limit = limit;
@@ -114,6 +114,11 @@ final class ValueEncoder {
             number(number, depth);
             return;
         }
+        // before any other interface check: a miss costs a scan of the class's interfaces, paid per value
+        if (value instanceof Map || value instanceof Collection) {
+            container(value, depth);
+            return;
+        }
         if (value instanceof Float number) {
             if (Float.isFinite(number)) {
                 // the shortest decimal that names the float, as Jackson writes it: 0.1f crosses as 0.1
@@ -127,7 +132,9 @@ final class ValueEncoder {
         }
         if (value instanceof BigInteger big) {
             String digits = big.toString();
-            room(digits.length(), "a BigInt of " + digits.length() + " digits");
+            if (!room(digits.length())) {
+                throw tooLarge("a BigInt of " + digits.length() + " digits");
+            }
             special(depth, 'b').append('"').append(digits).append("\"]");
             return;
         }
@@ -194,17 +201,22 @@ final class ValueEncoder {
             throw new Refusal("a " + describe(value) + " is a function, and functions cannot cross; bind it with "
                     + "JsRuntime.bind(name, function) and pass its name instead");
         }
-        boolean container = value instanceof Collection || value instanceof Map || value.getClass().isArray();
-        if (!container && this.mapper != null) {
+        boolean array = value.getClass().isArray();
+        if (!array && this.mapper != null) {
             mapped(value, depth);
             return;
         }
-        if (!container && !value.getClass().isRecord()) {
+        if (!array && !value.getClass().isRecord()) {
             throw new Refusal("a " + describe(value) + " is none of the kinds that cross without an object mapper "
                     + "(null, boolean, number, string, enum, array, collection, map with string keys, Instant, Date, "
                     + "Optional, record); add tools.jackson.core:jackson-databind (Jackson 3) to the class path or set "
                     + "RuntimeConfig.Builder.objectMapper, or pass a record or a Map");
         }
+        container(value, depth);
+    }
+
+    /** A map, collection, array or record, with its items one level down. */
+    private void container(Object value, int depth) {
         if (depth >= MAX_DEPTH) {
             throw new Refusal("it is nested deeper than " + MAX_DEPTH + " levels");
         }
@@ -213,13 +225,20 @@ final class ValueEncoder {
                 throw new Refusal("it has a circular reference (a " + describe(value) + " that contains itself)");
             }
         }
+        if (depth + 1 == this.openAt.length) {
+            // most arguments nest a few levels: the path grows only for those that nest deeper
+            int length = Math.min(this.openAt.length * 2, MAX_DEPTH + 2);
+            this.openAt = java.util.Arrays.copyOf(this.openAt, length);
+            this.keyAt = java.util.Arrays.copyOf(this.keyAt, length);
+            this.indexAt = java.util.Arrays.copyOf(this.indexAt, length);
+        }
         this.openAt[depth + 1] = value;
         try {
-            if (value instanceof Collection<?> collection) {
-                collection(collection, depth + 1);
-            }
-            else if (value instanceof Map<?, ?> map) {
+            if (value instanceof Map<?, ?> map) {
                 map(map, depth + 1);
+            }
+            else if (value instanceof Collection<?> collection) {
+                collection(collection, depth + 1);
             }
             else if (value.getClass().isArray()) {
                 array(value, depth + 1);
@@ -303,7 +322,9 @@ final class ValueEncoder {
     }
 
     private void string(String text) {
-        room(text.length(), "a string of " + text.length() + " characters");
+        if (!room(text.length())) {
+            throw tooLarge("a string of " + text.length() + " characters");
+        }
         quoted(this.out, text);
         checkSize();
     }
@@ -352,7 +373,9 @@ final class ValueEncoder {
     }
 
     private void bytes(byte[] bytes, int depth) {
-        room(bytes.length, "a byte[] of " + bytes.length + " bytes");
+        if (!room(bytes.length)) {
+            throw tooLarge("a byte[] of " + bytes.length + " bytes");
+        }
         StringBuilder fix = special(depth, 'x').append('"');
         for (byte b : bytes) {
             int c = b & 0xff;
@@ -369,7 +392,9 @@ final class ValueEncoder {
 
     private void collection(Collection<?> collection, int depth) {
         int size = collection.size();
-        room(size, "a " + describe(collection) + " of " + size + " items");
+        if (!room(size)) {
+            throw tooLarge("a " + describe(collection) + " of " + size + " items");
+        }
         this.out.append('[');
         this.keyAt[depth] = null;
         int index = 0;
@@ -387,7 +412,9 @@ final class ValueEncoder {
 
     private void array(Object array, int depth) {
         int length = Array.getLength(array);
-        room(length, "an array of " + length + " items");
+        if (!room(length)) {
+            throw tooLarge("an array of " + length + " items");
+        }
         this.out.append('[');
         this.keyAt[depth] = null;
         if (array instanceof Object[] objects) {
@@ -420,7 +447,9 @@ final class ValueEncoder {
 
     private void map(Map<?, ?> map, int depth) {
         int size = map.size();
-        room(size, "a " + describe(map) + " of " + size + " entries");
+        if (!room(size)) {
+            throw tooLarge("a " + describe(map) + " of " + size + " entries");
+        }
         this.out.append('{');
         int count = 0;
         for (Map.Entry<?, ?> entry : map.entrySet()) {
@@ -468,7 +497,9 @@ final class ValueEncoder {
     }
 
     private void property(int index, String name, Object value, int depth) {
-        room(name.length(), "a property name of " + name.length() + " characters");
+        if (!room(name.length())) {
+            throw tooLarge("a property name of " + name.length() + " characters");
+        }
         if (index > 0) {
             this.out.append(',');
         }
@@ -488,11 +519,14 @@ final class ValueEncoder {
         return this.out.length() + (this.fixups == null ? 0 : this.fixups.length());
     }
 
-    private void room(int size, String what) {
-        if (size > this.limit - size()) {
-            throw new Refusal(what + " is larger than the argument size limit of " + this.limit
-                    + " characters allows (RuntimeConfig.Builder.maxResultSize, jsrun.runtime.max-result-size)");
-        }
+    /** Whether {@code size} more characters fit; the message of a refusal is built only when one is due. */
+    private boolean room(int size) {
+        return size <= this.limit - size();
+    }
+
+    private Refusal tooLarge(String what) {
+        return new Refusal(what + " is larger than the argument size limit of " + this.limit
+                + " characters allows (RuntimeConfig.Builder.maxResultSize, jsrun.runtime.max-result-size)");
     }
 
     private void checkSize() {
