@@ -7,6 +7,7 @@ import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.Date;
 import java.util.Map;
@@ -373,20 +374,12 @@ final class ValueEncoder {
     }
 
     private void bytes(byte[] bytes, int depth) {
-        if (!room(bytes.length)) {
+        int length = (bytes.length + 2) / 3 * 4;
+        if (!room(length)) {
             throw tooLarge("a byte[] of " + bytes.length + " bytes");
         }
-        StringBuilder fix = special(depth, 'x').append('"');
-        for (byte b : bytes) {
-            int c = b & 0xff;
-            if (c < 0x20 || c == '"' || c == '\\') {
-                fix.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 15]);
-            }
-            else {
-                fix.append((char) c);
-            }
-        }
-        fix.append("\"]");
+        // base64, which Uint8Array.fromBase64 reads natively, rather than a loop over the bytes in JavaScript
+        special(depth, 'x').append('"').append(Base64.getEncoder().encodeToString(bytes)).append("\"]");
         checkSize();
     }
 

@@ -805,7 +805,7 @@
 
   // ---- calls: a function reached by its path from globalThis, with arguments that Java encoded ----
 
-  const { stringCharCodeAt, jsonParse, BigIntOf, DateOf } = intrinsics;
+  const { jsonParse, bytesFromBase64, BigIntOf, DateOf } = intrinsics;
 
   function define(target, key, item) {
     defineProperty(target, key, { __proto__: null, value: item, writable: true, enumerable: true,
@@ -818,13 +818,7 @@
       case 'b': return BigIntOf(payload);
       case 'd': return +payload;
       case 'D': return new DateOf(payload);
-      case 'x': {
-        const bytes = new Bytes(payload.length);
-        for (let i = 0; i < payload.length; i++) {
-          bytes[i] = apply(stringCharCodeAt, payload, [i]);
-        }
-        return bytes;
-      }
+      case 'x': return apply(bytesFromBase64, Bytes, [payload]);
       default:
         throw new TypeErrorOf('jsrun could not read the arguments (a bug in jsrun; please report it)');
     }

@@ -65,8 +65,8 @@
   const SyntaxErrorOf = SyntaxError;
   const errorBrand = typeof ErrorOf.isError === 'function' ? ErrorOf.isError : null;
   // what the host needs to make JavaScript values of a call's Java arguments
-  const stringCharCodeAt = String.prototype.charCodeAt;
   const jsonParse = JSON.parse;
+  const bytesFromBase64 = Uint8Array.fromBase64;
   const BigIntOf = BigInt;
   const DateOf = Date;
 
@@ -103,5 +103,5 @@
       typedArrayBuffer, typedArrayOffset, typedArrayByteLength, typedArraySubarray, Bytes, arrayBufferLength,
       sharedBufferLength, dataViewBuffer, dataViewOffset, dataViewLength, PromiseOf, promiseThen, promiseResolve,
       promiseReject, ErrorOf, ErrorPrototype, TypeErrorOf, SyntaxErrorOf, errorBrand,
-      stringCharCodeAt, jsonParse, BigIntOf, DateOf }) });
+      jsonParse, bytesFromBase64, BigIntOf, DateOf }) });
 })();
