@@ -168,6 +168,18 @@ class CallTest {
     }
 
     @Test
+    void aRuntimeFromASnapshotGetsTheSameValues() {
+        try (JsRuntimeFactory restored = new UnpooledJsRuntimeFactory(RuntimeConfig.builder()
+                .snapshot(new dev.jsrun.snapshot.SnapshotBuilder().executeScript("kind.js", KIND).build()).build());
+                JsRuntime js = restored.create()) {
+            assertThat(js.call("kind", String.class, new byte[] { 0, 1, -1, 34, 92 })).isEqualTo("Uint8Array 0,1,255,34,92");
+            assertThat(js.call("kind", String.class, new byte[0])).isEqualTo("Uint8Array ");
+            assertThat(js.call("kind", String.class, List.of(new byte[] { 7, 8 }, Instant.EPOCH, 1L << 60, Double.NaN)))
+                .isEqualTo("Array Uint8Array 7,8 | Date 1970-01-01T00:00:00.000Z | bigint 1152921504606846976 | number NaN");
+        }
+    }
+
+    @Test
     void argumentsNeverBecomeSourceCode() {
         try (JsRuntime js = runtime()) {
             String hostile = "'); globalThis.owned = true; ('\"`${globalThis.owned = true}`\\u0000\n</script>";

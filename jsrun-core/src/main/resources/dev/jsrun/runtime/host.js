@@ -806,6 +806,28 @@
   // ---- calls: a function reached by its path from globalThis, with arguments that Java encoded ----
 
   const { jsonParse, bytesFromBase64, BigIntOf, DateOf } = intrinsics;
+  // V8 adds Uint8Array.fromBase64 to a context restored from a snapshot, after the snapshot build's record was
+  // taken; this still runs before any code of the context's users
+  const fromBase64 = typeof bytesFromBase64 === 'function' ? bytesFromBase64 : Bytes.fromBase64;
+  const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+  /** Bytes from base64, natively where V8 can, else one character at a time. */
+  function decodeBase64(text) {
+    if (typeof fromBase64 === 'function') {
+      return apply(fromBase64, Bytes, [text]);
+    }
+    const padding = text.length > 0 && text[text.length - 1] === '=' ? (text[text.length - 2] === '=' ? 2 : 1) : 0;
+    const bytes = new Bytes(text.length / 4 * 3 - padding);
+    let at = 0;
+    for (let i = 0; i < text.length; i += 4) {
+      const n = (apply(stringIndexOf, BASE64, [text[i]]) << 18) | (apply(stringIndexOf, BASE64, [text[i + 1]]) << 12)
+        | ((apply(stringIndexOf, BASE64, [text[i + 2]]) & 63) << 6) | (apply(stringIndexOf, BASE64, [text[i + 3]]) & 63);
+      bytes[at++] = n >> 16 & 255;
+      if (at < bytes.length) bytes[at++] = n >> 8 & 255;
+      if (at < bytes.length) bytes[at++] = n & 255;
+    }
+    return bytes;
+  }
 
   function define(target, key, item) {
     defineProperty(target, key, { __proto__: null, value: item, writable: true, enumerable: true,
@@ -818,7 +840,7 @@
       case 'b': return BigIntOf(payload);
       case 'd': return +payload;
       case 'D': return new DateOf(payload);
-      case 'x': return apply(bytesFromBase64, Bytes, [payload]);
+      case 'x': return decodeBase64(payload);
       default:
         throw new TypeErrorOf('jsrun could not read the arguments (a bug in jsrun; please report it)');
     }
