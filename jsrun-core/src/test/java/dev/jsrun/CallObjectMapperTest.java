@@ -123,7 +123,7 @@ class CallObjectMapperTest {
 
     @Test
     void theDefaultRuntimeUsesJacksonWhenItIsOnTheClassPath() {
-        assertThat(RuntimeConfig.defaults().objectMapper()).get().isInstanceOf(JacksonObjectMapper.class);
+        assertThat(RuntimeConfig.defaults().objectMapper()).get().hasToString("Jackson JsonMapper.shared()");
         assertThat(DetectedObjectMapper.jacksonVisible(getClass().getClassLoader())).isTrue();
         ClassLoader withoutJackson = new URLClassLoader(new URL[0], ClassLoader.getPlatformClassLoader());
         assertThat(DetectedObjectMapper.jacksonVisible(withoutJackson)).isFalse();
