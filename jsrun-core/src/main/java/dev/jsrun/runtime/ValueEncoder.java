@@ -88,6 +88,11 @@ final class ValueEncoder {
                 throw new JsConversionException(function + "(): argument " + (i + 1) + " of " + values.length
                         + " cannot cross to JavaScript: " + where + refusal.getMessage());
             }
+            catch (StackOverflowError ex) {
+                // a thread with a small stack runs out before the limit of nesting does
+                throw new JsConversionException(function + "(): argument " + (i + 1) + " of " + values.length
+                        + " cannot cross to JavaScript: it is nested deeper than this thread's stack allows");
+            }
         }
         encoder.out.append(']');
         return new Encoded(encoder.out.toString(), encoder.fixups == null ? "" : encoder.fixups.append(']').toString());
@@ -95,129 +100,30 @@ final class ValueEncoder {
 
     /** Writes {@code value}, which sits at step {@code depth} of the path (its key or index is at that level). */
     private void value(Object value, int depth) {
-        if (value == null) {
-            this.out.append("null");
+        // the common final classes first, then containers before any other interface check: a miss costs a scan
+        // of the class's interfaces, paid per value
+        if (value == null || value instanceof String || value instanceof Integer || value instanceof Double
+                || value instanceof Boolean || value instanceof Long) {
+            scalar(value, depth);
             return;
         }
-        if (value instanceof String text) {
-            string(text);
-            return;
-        }
-        if (value instanceof Boolean bool) {
-            this.out.append(bool ? "true" : "false");
-            return;
-        }
-        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
-            integral(((Number) value).longValue(), depth);
-            return;
-        }
-        if (value instanceof Double number) {
-            number(number, depth);
-            return;
-        }
-        // before any other interface check: a miss costs a scan of the class's interfaces, paid per value
-        if (value instanceof Map || value instanceof Collection) {
-            container(value, depth);
-            return;
-        }
-        if (value instanceof Float number) {
-            if (Float.isFinite(number)) {
-                // the shortest decimal that names the float, as Jackson writes it: 0.1f crosses as 0.1
-                this.out.append(number.floatValue());
-                checkSize();
+        if (!(value instanceof Map || value instanceof Collection)) {
+            if (scalar(value, depth)) {
+                return;
             }
-            else {
-                number(number.doubleValue(), depth);
+            boolean array = value.getClass().isArray();
+            if (!array && this.mapper != null) {
+                mapped(value, depth);
+                return;
             }
-            return;
-        }
-        if (value instanceof BigInteger big) {
-            String digits = big.toString();
-            if (!room(digits.length())) {
-                throw tooLarge("a BigInt of " + digits.length() + " digits");
+            if (!array && !value.getClass().isRecord()) {
+                throw new Refusal("a " + describe(value) + " is none of the kinds that cross without an object "
+                        + "mapper (null, boolean, number, string, enum, array, collection, map with string keys, "
+                        + "Instant, Date, Optional, record); add tools.jackson.core:jackson-databind (Jackson 3) to the "
+                        + "class path or set RuntimeConfig.Builder.objectMapper, or pass a record or a Map");
             }
-            special(depth, 'b').append('"').append(digits).append("\"]");
-            return;
         }
-        if (value instanceof BigDecimal decimal) {
-            number(decimal.doubleValue(), depth);
-            return;
-        }
-        if (value instanceof Character character) {
-            string(String.valueOf(character.charValue()));
-            return;
-        }
-        if (value instanceof CharSequence text) {
-            string(text.toString());
-            return;
-        }
-        if (value instanceof Enum<?> constant) {
-            string(constant.name());
-            return;
-        }
-        if (value instanceof Instant instant) {
-            date(instant, depth);
-            return;
-        }
-        if (value instanceof Date date) {
-            date(date.toInstant(), depth);
-            return;
-        }
-        if (value instanceof byte[] bytes) {
-            bytes(bytes, depth);
-            return;
-        }
-        if (value instanceof char[] chars) {
-            string(new String(chars));
-            return;
-        }
-        if (value instanceof Optional<?> optional) {
-            value(optional.orElse(null), depth);
-            return;
-        }
-        if (value instanceof OptionalInt optional) {
-            value(optional.isPresent() ? (Object) optional.getAsInt() : null, depth);
-            return;
-        }
-        if (value instanceof OptionalLong optional) {
-            value(optional.isPresent() ? (Object) optional.getAsLong() : null, depth);
-            return;
-        }
-        if (value instanceof OptionalDouble optional) {
-            value(optional.isPresent() ? (Object) optional.getAsDouble() : null, depth);
-            return;
-        }
-        if (value instanceof Number number) {
-            // AtomicLong, LongAdder and the like: their current value
-            if (number.doubleValue() == number.longValue()) {
-                integral(number.longValue(), depth);
-            }
-            else {
-                number(number.doubleValue(), depth);
-            }
-            return;
-        }
-        if (value instanceof JsFunction || value instanceof Runnable || value instanceof java.util.function.Function
-                || value instanceof java.util.function.Supplier || value instanceof java.util.function.Consumer) {
-            throw new Refusal("a " + describe(value) + " is a function, and functions cannot cross; bind it with "
-                    + "JsRuntime.bind(name, function) and pass its name instead");
-        }
-        boolean array = value.getClass().isArray();
-        if (!array && this.mapper != null) {
-            mapped(value, depth);
-            return;
-        }
-        if (!array && !value.getClass().isRecord()) {
-            throw new Refusal("a " + describe(value) + " is none of the kinds that cross without an object mapper "
-                    + "(null, boolean, number, string, enum, array, collection, map with string keys, Instant, Date, "
-                    + "Optional, record); add tools.jackson.core:jackson-databind (Jackson 3) to the class path or set "
-                    + "RuntimeConfig.Builder.objectMapper, or pass a record or a Map");
-        }
-        container(value, depth);
-    }
-
-    /** A map, collection, array or record, with its items one level down. */
-    private void container(Object value, int depth) {
+        // a container, written here rather than in a method of its own: each level of nesting costs stack frames
         if (depth >= MAX_DEPTH) {
             throw new Refusal("it is nested deeper than " + MAX_DEPTH + " levels");
         }
@@ -251,6 +157,113 @@ final class ValueEncoder {
         finally {
             this.openAt[depth + 1] = null;
         }
+    }
+
+    /** Writes {@code value} if it is no container, record or POJO; whether it was. */
+    private boolean scalar(Object value, int depth) {
+        if (value == null) {
+            this.out.append("null");
+            return true;
+        }
+        if (value instanceof String text) {
+            string(text);
+            return true;
+        }
+        if (value instanceof Boolean bool) {
+            this.out.append(bool ? "true" : "false");
+            return true;
+        }
+        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+            integral(((Number) value).longValue(), depth);
+            return true;
+        }
+        if (value instanceof Double number) {
+            number(number, depth);
+            return true;
+        }
+        if (value instanceof Float number) {
+            if (Float.isFinite(number)) {
+                // the shortest decimal that names the float, as Jackson writes it: 0.1f crosses as 0.1
+                this.out.append(number.floatValue());
+                checkSize();
+            }
+            else {
+                number(number.doubleValue(), depth);
+            }
+            return true;
+        }
+        if (value instanceof BigInteger big) {
+            String digits = big.toString();
+            if (!room(digits.length())) {
+                throw tooLarge("a BigInt of " + digits.length() + " digits");
+            }
+            special(depth, 'b').append('"').append(digits).append("\"]");
+            return true;
+        }
+        if (value instanceof BigDecimal decimal) {
+            number(decimal.doubleValue(), depth);
+            return true;
+        }
+        if (value instanceof Character character) {
+            string(String.valueOf(character.charValue()));
+            return true;
+        }
+        if (value instanceof CharSequence text) {
+            string(text.toString());
+            return true;
+        }
+        if (value instanceof Enum<?> constant) {
+            string(constant.name());
+            return true;
+        }
+        if (value instanceof Instant instant) {
+            date(instant, depth);
+            return true;
+        }
+        if (value instanceof Date date) {
+            date(date.toInstant(), depth);
+            return true;
+        }
+        if (value instanceof byte[] bytes) {
+            bytes(bytes, depth);
+            return true;
+        }
+        if (value instanceof char[] chars) {
+            string(new String(chars));
+            return true;
+        }
+        if (value instanceof Optional<?> optional) {
+            value(optional.orElse(null), depth);
+            return true;
+        }
+        if (value instanceof OptionalInt optional) {
+            value(optional.isPresent() ? (Object) optional.getAsInt() : null, depth);
+            return true;
+        }
+        if (value instanceof OptionalLong optional) {
+            value(optional.isPresent() ? (Object) optional.getAsLong() : null, depth);
+            return true;
+        }
+        if (value instanceof OptionalDouble optional) {
+            value(optional.isPresent() ? (Object) optional.getAsDouble() : null, depth);
+            return true;
+        }
+        if (value instanceof Number number) {
+            // AtomicLong, LongAdder and the like: their current value
+            if (number.doubleValue() == number.longValue()) {
+                integral(number.longValue(), depth);
+            }
+            else {
+                number(number.doubleValue(), depth);
+            }
+            return true;
+        }
+        if (value instanceof JsFunction || value instanceof Runnable || value instanceof java.util.function.Function
+                || value instanceof java.util.function.Supplier || value instanceof java.util.function.Consumer) {
+            throw new Refusal("a " + describe(value) + " is a function, and functions cannot cross; bind it with "
+                    + "JsRuntime.bind(name, function) and pass its name instead");
+        }
+        return false;
     }
 
     /** A record or POJO as the object mapper writes it, encoded by the rules above. */
