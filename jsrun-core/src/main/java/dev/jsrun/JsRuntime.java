@@ -43,6 +43,58 @@ public interface JsRuntime extends AutoCloseable {
     CompletableFuture<Object> evalAsync(String code);
 
     /**
+     * Calls a JavaScript function with Java values as its arguments, which never become source code.
+     * {@code function} is a global name ({@code "render"}) or a dotted path from {@code globalThis}
+     * ({@code "marked.parse"}, {@code "Handlebars.compile"}); a function reached by a path is called with its
+     * owner as {@code this}, as {@code marked.parse(...)} would be, a global one with {@code this} undefined.
+     * <p>
+     * Arguments cross as: {@code null}; booleans; integral numbers (a BigInt beyond ±2<sup>53</sup>−1, and
+     * for every {@code BigInteger}); {@code double}, {@code float} (by its shortest decimal: 0.1f is 0.1) and
+     * {@code BigDecimal} as numbers (a {@code BigDecimal} rounded to the nearest double); strings,
+     * {@code char} and other {@code CharSequence}s; enums by name; {@code byte[]} as a {@code Uint8Array};
+     * other arrays, {@code List}s and {@code Set}s as arrays; {@code Map}s with {@code String} keys as plain
+     * objects; {@code Instant} and {@code Date} as {@code Date}s; {@code Optional} as its value or
+     * {@code null}; records and POJOs as plain objects, as the runtime's {@link JsObjectMapper} (Jackson 3's
+     * {@code JsonMapper} when it is on the class path) writes them as JSON, or, with no mapper, records as
+     * plain objects of their components. The result converts as {@link #eval(String)}'s does.
+     * @throws JsConversionException when an argument cannot cross (another type, a cycle, a function, past the
+     *         size limit or 1,000 levels of nesting), naming the argument and the path to the value, or when
+     *         the result cannot
+     * @throws JsException when the function is missing (a {@code TypeError} naming the path) or throws
+     * @throws JsTimeoutException when it runs past the runtime's timeout
+     */
+    Object call(String function, Object... args);
+
+    /**
+     * {@link #call(String, Object...)}, with the result converted to {@code type}: the JDK's types as
+     * {@link #eval(String, Class)} converts them, records and other application classes by the runtime's
+     * {@link JsObjectMapper}.
+     * @throws JsConversionException when the value does not fit {@code type}
+     */
+    <T> T call(String function, Class<T> type, Object... args);
+
+    /**
+     * {@link #call(String, Object...)}, with the result converted to a generic type by the runtime's
+     * {@link JsObjectMapper}: {@code js.call("invoices", new JsType<List<Invoice>>() { }, customer)}.
+     * @throws JsConversionException when the value does not fit {@code type}, or {@code type} has type
+     *         arguments and the runtime has no object mapper
+     */
+    <T> T call(String function, JsType<T> type, Object... args);
+
+    /**
+     * {@link #call(String, Object...)} for a function that may return a promise: the future completes with the
+     * converted value once it settles, or exceptionally with a {@link JsException} when it rejects.
+     * @throws JsConversionException right away when an argument cannot cross
+     */
+    CompletableFuture<Object> callAsync(String function, Object... args);
+
+    /** {@link #callAsync(String, Object...)} with the settled value converted as {@link #call(String, Class, Object...)} does. */
+    <T> CompletableFuture<T> callAsync(String function, Class<T> type, Object... args);
+
+    /** {@link #callAsync(String, Object...)} with the settled value converted as {@link #call(String, JsType, Object...)} does. */
+    <T> CompletableFuture<T> callAsync(String function, JsType<T> type, Object... args);
+
+    /**
      * Makes an ES module available to {@code import} statements of other modules and to dynamic
      * {@code import('name')}. A module is evaluated once, on first import.
      */

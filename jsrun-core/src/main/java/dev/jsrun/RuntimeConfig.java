@@ -24,6 +24,7 @@ public final class RuntimeConfig {
     private final Map<String, JsFunction> hostFunctions;
     private final int maxResultSize;
     private final long maxExternalMemory;
+    private final JsObjectMapper objectMapper;
 
     /** The default {@link Builder#maxResultSize(int)}: 16 Mi characters. */
     public static final int DEFAULT_MAX_RESULT_SIZE = 16 << 20;
@@ -38,6 +39,7 @@ public final class RuntimeConfig {
         this.timeout = builder.timeout;
         this.consoleLogger = builder.consoleLogger;
         this.hostFunctions = Collections.unmodifiableMap(new LinkedHashMap<>(builder.hostFunctions));
+        this.objectMapper = builder.objectMapperSet ? builder.objectMapper : DetectedObjectMapper.of();
     }
 
     public static Builder builder() {
@@ -78,6 +80,14 @@ public final class RuntimeConfig {
         return this.maxExternalMemory;
     }
 
+    /**
+     * How records, POJOs and generic results cross (see {@link Builder#objectMapper(JsObjectMapper)}); empty when
+     * none was set and Jackson 3 is not on the class path.
+     */
+    public Optional<JsObjectMapper> objectMapper() {
+        return Optional.ofNullable(this.objectMapper);
+    }
+
     /** The SLF4J logger that {@code console.log/info/warn/error/debug} write to. */
     public String consoleLogger() {
         return this.consoleLogger;
@@ -96,8 +106,22 @@ public final class RuntimeConfig {
         private final Map<String, JsFunction> hostFunctions = new LinkedHashMap<>();
         private int maxResultSize = DEFAULT_MAX_RESULT_SIZE;
         private long maxExternalMemory = DEFAULT_MAX_EXTERNAL_MEMORY;
+        private JsObjectMapper objectMapper;
+        private boolean objectMapperSet;
 
         private Builder() {
+        }
+
+        /**
+         * Converts records and POJOs among the arguments of {@code call}, and results asked for as application or
+         * generic types, with this mapper; {@code null} for none, so that records cross by their components and
+         * other objects are refused. By default, Jackson 3's shared {@code JsonMapper} when
+         * {@code tools.jackson.core:jackson-databind} is on the class path, else none.
+         */
+        public Builder objectMapper(JsObjectMapper objectMapper) {
+            this.objectMapper = objectMapper;
+            this.objectMapperSet = true;
+            return this;
         }
 
         /**

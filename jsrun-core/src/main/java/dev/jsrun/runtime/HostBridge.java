@@ -56,6 +56,8 @@ final class HostBridge {
     private V8ValueFunction moduleStats;
     private V8ValueFunction adopt;
     private V8ValueFunction setHostReading;
+    private V8ValueFunction call;
+    private V8ValueFunction callAsync;
     /** Set when JavaScript may have queued something since the last {@link #serve}; V8 thread only. */
     private boolean signalled;
 
@@ -93,6 +95,8 @@ final class HostBridge {
         this.moduleStats = this.api.get("moduleStats");
         this.adopt = this.api.get("adopt");
         this.setHostReading = this.api.get("setHostReading");
+        this.call = this.api.get("call");
+        this.callAsync = this.api.get("callAsync");
     }
 
     /** Evaluates {@code code} as a global script; the value is a primitive or the host's text for it. */
@@ -103,6 +107,19 @@ final class HostBridge {
     /** As {@link #run}, except that a thenable result answers {@code "p"} and settles as {@code id} later. */
     V8Value runAsync(String code, int id) throws JavetException {
         return this.runAsync.call(null, code, id);
+    }
+
+    /**
+     * Calls the function at {@code path} (property names from {@code globalThis}, joined by dots) with the
+     * arguments {@link ValueEncoder} encoded; the value is what {@link #run} gives.
+     */
+    V8Value call(String path, ValueEncoder.Encoded arguments) throws JavetException {
+        return this.call.call(null, path, arguments.json(), arguments.fixups());
+    }
+
+    /** As {@link #call}, except that a thenable result answers {@code "p"} and settles as {@code id} later. */
+    V8Value callAsync(String path, ValueEncoder.Encoded arguments, int id) throws JavetException {
+        return this.callAsync.call(null, path, arguments.json(), arguments.fixups(), id);
     }
 
     /** The promises of {@link #runAsync} that settled since the last time, as the host's text. */
@@ -196,7 +213,8 @@ final class HostBridge {
     void clear() throws JavetException {
         this.signalled = false;
         for (V8Value value : new V8Value[] { this.run, this.runAsync, this.takeSettled, this.take, this.settleImport,
-                this.failImport, this.register, this.moduleStats, this.adopt, this.setHostReading, this.api }) {
+                this.failImport, this.register, this.moduleStats, this.adopt, this.setHostReading, this.call,
+                this.callAsync, this.api }) {
             if (value != null) {
                 value.close();
             }
@@ -212,6 +230,8 @@ final class HostBridge {
         this.moduleStats = null;
         this.adopt = null;
         this.setHostReading = null;
+        this.call = null;
+        this.callAsync = null;
     }
 
     /** Reads the host's queue text: counts end in ';', texts are length-prefixed. */

@@ -32,6 +32,7 @@ import dev.jsrun.JsException;
 import dev.jsrun.JsExternalMemoryLimitException;
 import dev.jsrun.JsFunction;
 import dev.jsrun.JsHeapLimitException;
+import dev.jsrun.JsObjectMapper;
 import dev.jsrun.JsTimeoutException;
 import dev.jsrun.RuntimeConfig;
 import dev.jsrun.modules.ModuleSet;
@@ -178,6 +179,79 @@ public final class Isolate implements AutoCloseable {
             this.lock.unlock();
         }
         return future;
+    }
+
+    /**
+     * Calls the function at {@code function}, a global name or a dotted path from {@code globalThis}, with
+     * {@code args} as JavaScript values (records and POJOs through {@code mapper}, if any), under {@code timeout};
+     * the result converts as {@link #eval}'s does.
+     */
+    public Object call(String function, Object[] args, JsObjectMapper mapper, Duration timeout) {
+        String path = checkedPath(function);
+        ValueEncoder.Encoded arguments = ValueEncoder.encodeArguments(path, args, this.config.maxResultSize(), mapper);
+        this.lock.lock();
+        try {
+            return guarded(timeout, () -> {
+                Object result;
+                try (V8Value value = this.bridge.call(path, arguments)) {
+                    this.bridge.serve(this.modules);
+                    settleReady();
+                    result = read(value, null);
+                }
+                return result;
+            });
+        }
+        catch (JavetException ex) {
+            throw translate(ex, timeout);
+        }
+        finally {
+            this.lock.unlock();
+        }
+    }
+
+    /** As {@link #call}, for a function that may return a promise: the future completes once it settles. */
+    public CompletableFuture<Object> callAsync(String function, Object[] args, JsObjectMapper mapper,
+            Duration timeout) {
+        String path = checkedPath(function);
+        ValueEncoder.Encoded arguments = ValueEncoder.encodeArguments(path, args, this.config.maxResultSize(), mapper);
+        CompletableFuture<Object> future = new CompletableFuture<>();
+        this.lock.lock();
+        int id = this.pending.add(future);
+        try {
+            guarded(timeout, () -> {
+                try (V8Value value = this.bridge.callAsync(path, arguments, id)) {
+                    if (!(value instanceof V8ValueString text && "p".equals(text.getValue()))) {
+                        this.pending.remove(id);
+                        complete(future, () -> read(value, null));
+                    }
+                }
+                this.bridge.serve(this.modules);
+                settleReady();
+                return null;
+            });
+        }
+        catch (JavetException ex) {
+            this.pending.remove(id);
+            future.completeExceptionally(translate(ex, timeout));
+        }
+        catch (RuntimeException ex) {
+            this.pending.remove(id);
+            future.completeExceptionally(ex);
+        }
+        finally {
+            this.lock.unlock();
+        }
+        return future;
+    }
+
+    /** A function's path as the host resolves it: property names, none empty, joined by dots. */
+    private static String checkedPath(String function) {
+        if (function == null || function.isEmpty() || function.length() > 1000 || function.startsWith(".")
+                || function.endsWith(".") || function.contains("..")) {
+            throw new IllegalArgumentException("'" + function + "' is not a function's name or a dotted path from "
+                    + "globalThis such as 'render' or 'marked.parse'");
+        }
+        return function;
     }
 
     public void addStaticModule(String name, String source) {

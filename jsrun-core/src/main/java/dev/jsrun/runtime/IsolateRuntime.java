@@ -2,11 +2,14 @@ package dev.jsrun.runtime;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import dev.jsrun.JsFunction;
+import dev.jsrun.JsObjectMapper;
 import dev.jsrun.JsRuntime;
+import dev.jsrun.JsType;
 import dev.jsrun.modules.ModuleStats;
 
 /**
@@ -52,7 +55,7 @@ public final class IsolateRuntime implements JsRuntime {
     public <T> T eval(String code, Class<T> type) {
         Object value = eval(code);
         try {
-            return JsValues.as(value, type);
+            return JsValues.as(value, type, mapper());
         }
         catch (RuntimeException ex) {
             this.failures.accept(ex);
@@ -70,6 +73,67 @@ public final class IsolateRuntime implements JsRuntime {
         CompletableFuture<Object> result = open().evalAsync(code, timeout);
         result.whenComplete((value, failure) -> {
             if (failure instanceof RuntimeException ex) {
+                this.failures.accept(ex);
+            }
+        });
+        return result;
+    }
+
+    @Override
+    public Object call(String function, Object... args) {
+        Isolate target = open();
+        try {
+            return target.call(function, args, mapper(), defaultTimeout());
+        }
+        catch (RuntimeException ex) {
+            this.failures.accept(ex);
+            throw ex;
+        }
+    }
+
+    @Override
+    public <T> T call(String function, Class<T> type, Object... args) {
+        return call(function, JsType.of(type), args);
+    }
+
+    @Override
+    public <T> T call(String function, JsType<T> type, Object... args) {
+        Object value = call(function, args);
+        try {
+            return JsValues.as(value, type, mapper());
+        }
+        catch (RuntimeException ex) {
+            this.failures.accept(ex);
+            throw ex;
+        }
+    }
+
+    @Override
+    public CompletableFuture<Object> callAsync(String function, Object... args) {
+        return callAsync(function, JsType.of(Object.class), args);
+    }
+
+    @Override
+    public <T> CompletableFuture<T> callAsync(String function, Class<T> type, Object... args) {
+        return callAsync(function, JsType.of(type), args);
+    }
+
+    @Override
+    public <T> CompletableFuture<T> callAsync(String function, JsType<T> type, Object... args) {
+        Isolate target = open();
+        CompletableFuture<Object> settled;
+        try {
+            settled = target.callAsync(function, args, mapper(), defaultTimeout());
+        }
+        catch (RuntimeException ex) {
+            this.failures.accept(ex);
+            throw ex;
+        }
+        JsObjectMapper mapper = mapper();
+        CompletableFuture<T> result = settled.thenApply(value -> JsValues.as(value, type, mapper));
+        result.whenComplete((value, failure) -> {
+            Throwable cause = failure instanceof CompletionException wrapped ? wrapped.getCause() : failure;
+            if (cause instanceof RuntimeException ex) {
                 this.failures.accept(ex);
             }
         });
@@ -108,6 +172,10 @@ public final class IsolateRuntime implements JsRuntime {
             throw new IllegalStateException("this JsRuntime was closed; acquire a new one from the JsRuntimeFactory");
         }
         return this.isolate;
+    }
+
+    private JsObjectMapper mapper() {
+        return this.isolate.config().objectMapper().orElse(null);
     }
 
     private Duration defaultTimeout() {

@@ -1,10 +1,13 @@
 package dev.jsrun.runtime;
 
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
 import java.util.List;
 import java.util.Map;
 
-
 import dev.jsrun.JsConversionException;
+import dev.jsrun.JsObjectMapper;
+import dev.jsrun.JsType;
 
 /** Narrows the Java values of JavaScript results to what callers ask for. */
 final class JsValues {
@@ -24,6 +27,53 @@ final class JsValues {
             return integral;
         }
         return value;
+    }
+
+    /**
+     * Narrows a converted value to what the caller asked for: the JDK's types as {@link #as(Object, Class)}
+     * does, application and generic types through {@code mapper}.
+     */
+    @SuppressWarnings("unchecked")
+    static <T> T as(Object value, Class<T> type, JsObjectMapper mapper) {
+        if (mapper == null || jdkType(type) || (value != null && type.isInstance(value))) {
+            return as(value, type);
+        }
+        return (T) mapped(value, type, mapper);
+    }
+
+    @SuppressWarnings("unchecked")
+    static <T> T as(Object value, JsType<T> type, JsObjectMapper mapper) {
+        Type target = type.type();
+        if (target instanceof Class<?> plain) {
+            return (T) as(value, plain, mapper);
+        }
+        if (mapper == null) {
+            throw new JsConversionException("JavaScript value " + abbreviate(value) + " cannot be converted to "
+                    + target.getTypeName() + " without an object mapper: add tools.jackson.core:jackson-databind "
+                    + "(Jackson 3) to the class path or set RuntimeConfig.Builder.objectMapper");
+        }
+        if (target instanceof ParameterizedType parameterized && parameterized.getRawType() instanceof Class<?> raw
+                && jdkType(raw) && !(value instanceof List || value instanceof Map || value instanceof java.util.Set)) {
+            // List<Invoice> from a string is a type error, not one of Jackson's coercions
+            throw new JsConversionException("JavaScript value " + abbreviate(value) + " (" + describe(value)
+                    + ") cannot be converted to " + target.getTypeName());
+        }
+        return (T) mapped(value, target, mapper);
+    }
+
+    private static Object mapped(Object value, Type type, JsObjectMapper mapper) {
+        try {
+            return mapper.fromTree(value, type);
+        }
+        catch (RuntimeException ex) {
+            throw new JsConversionException("JavaScript value " + abbreviate(value) + " (" + describe(value)
+                    + ") cannot be converted to " + type.getTypeName() + ": " + ex.getMessage());
+        }
+    }
+
+    /** The JDK's own types convert by jsrun's rules, so that Jackson's coercions ("42" to 42) never apply to them. */
+    private static boolean jdkType(Class<?> type) {
+        return type.isArray() ? jdkType(type.getComponentType()) : type.isPrimitive() || type.getName().startsWith("java.");
     }
 
     /** Narrows a converted value to what the caller asked for. */
@@ -95,6 +145,7 @@ final class JsValues {
     }
 
     private static String describe(Object value) {
+        if (value == null) return "null";
         if (value instanceof String) return "string";
         if (value instanceof Number) return "number";
         if (value instanceof Boolean) return "boolean";

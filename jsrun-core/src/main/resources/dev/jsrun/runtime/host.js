@@ -828,8 +828,161 @@
     hostReading = reading;
   }
 
+
+  // ---- calls: a function reached by its path from globalThis, with arguments that Java encoded ----
+
+  const { jsonParse, bytesFromBase64, BigIntOf, DateOf } = intrinsics;
+  // V8 adds Uint8Array.fromBase64 to a context restored from a snapshot, after the snapshot build's record was
+  // taken; this still runs before any code of the context's users
+  const fromBase64 = typeof bytesFromBase64 === 'function' ? bytesFromBase64 : Bytes.fromBase64;
+  const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+  /** Bytes from base64, natively where V8 can, else one character at a time. */
+  function decodeBase64(text) {
+    if (typeof fromBase64 === 'function') {
+      return apply(fromBase64, Bytes, [text]);
+    }
+    const padding = text.length > 0 && text[text.length - 1] === '=' ? (text[text.length - 2] === '=' ? 2 : 1) : 0;
+    const bytes = new Bytes(text.length / 4 * 3 - padding);
+    let at = 0;
+    for (let i = 0; i < text.length; i += 4) {
+      const n = (apply(stringIndexOf, BASE64, [text[i]]) << 18) | (apply(stringIndexOf, BASE64, [text[i + 1]]) << 12)
+        | ((apply(stringIndexOf, BASE64, [text[i + 2]]) & 63) << 6) | (apply(stringIndexOf, BASE64, [text[i + 3]]) & 63);
+      bytes[at++] = n >> 16 & 255;
+      if (at < bytes.length) bytes[at++] = n >> 8 & 255;
+      if (at < bytes.length) bytes[at++] = n & 255;
+    }
+    return bytes;
+  }
+
+  function define(target, key, item) {
+    defineProperty(target, key, { __proto__: null, value: item, writable: true, enumerable: true,
+      configurable: true });
+  }
+
+  /** A value that JSON has no form for, from its tag and payload in Java's ValueEncoder. */
+  function special(tag, payload) {
+    switch (tag) {
+      case 'b': return BigIntOf(payload);
+      case 'd': return +payload;
+      case 'D': return new DateOf(payload);
+      case 'x': return decodeBase64(payload);
+      default:
+        throw new TypeErrorOf('jsrun could not read the arguments (a bug in jsrun; please report it)');
+    }
+  }
+
+  /**
+   * The JavaScript values of a call's arguments, as Java's ValueEncoder wrote them: JSON, which JSON.parse
+   * reads into properties it defines (no setter on a prototype runs; a key '__proto__' stays a key), then the
+   * fixups, each a path of own properties of what JSON.parse made and the value that goes there.
+   */
+  function decodeArguments(json, fixups) {
+    const args = jsonParse(json);
+    if (!isArray(args)) {
+      throw new TypeErrorOf('jsrun could not read the arguments (a bug in jsrun; please report it)');
+    }
+    if (fixups !== '') {
+      const list = jsonParse(fixups);
+      for (let i = 0; i < list.length; i++) {
+        const path = list[i][0];
+        let target = args;
+        for (let j = 0; j < path.length - 1; j++) {
+          target = target[path[j]];
+        }
+        define(target, path[path.length - 1], special(list[i][1], list[i][2]));
+      }
+    }
+    return args;
+  }
+
+  /** The receiver of the function that {@link resolve} found last: the path's owner, none for a global name. */
+  let resolvedThis;
+
+  /**
+   * The function at a path of property names from globalThis ('render', 'marked.parse'), read as the
+   * expression 'marked.parse' would read it; a TypeError naming the part of the path that is missing.
+   */
+  function resolve(path) {
+    let owner;
+    let target = global;
+    let reached = 'globalThis';
+    let at = 0;
+    for (;;) {
+      if (target === null || target === undefined) {
+        throw new TypeErrorOf('cannot call ' + path + ': ' + reached + ' is ' + target);
+      }
+      const stop = apply(stringIndexOf, path, ['.', at]);
+      const name = apply(stringSlice, path, [at, stop < 0 ? path.length : stop]);
+      owner = target;
+      target = target[name];
+      reached = at === 0 ? name : reached + '.' + name;
+      if (stop < 0) {
+        break;
+      }
+      at = stop + 1;
+    }
+    if (typeof target !== 'function') {
+      throw new TypeErrorOf(path + ' is not a function (it is ' + (target === null ? 'null' : typeof target) + ')');
+    }
+    resolvedThis = at === 0 ? undefined : owner;
+    return target;
+  }
+
+  function invoke(path, json, fixups) {
+    const target = resolve(path);
+    const self = resolvedThis;
+    resolvedThis = undefined;
+    return apply(target, self, decodeArguments(json, fixups));
+  }
+
+  /** As run, for the function at {@code path} called with the encoded arguments. */
+  function call(path, json, fixups) {
+    const limit = LIMIT;
+    let item;
+    try {
+      item = invoke(path, json, fixups);
+    }
+    catch (error) {
+      return refused(error) || (overCharged() ? 'K' : '') + thrown(error);
+    }
+    refused(undefined);
+    return overCharged() ? 'K' + always(item, limit) : result(item, limit);
+  }
+
+  /** As runAsync, for the function at {@code path} called with the encoded arguments. */
+  function callAsync(path, json, fixups, id) {
+    const limit = LIMIT;
+    let item;
+    let thenable;
+    try {
+      item = invoke(path, json, fixups);
+      thenable = item !== null && (typeof item === 'object' || typeof item === 'function')
+        && typeof item.then === 'function';
+    }
+    catch (error) {
+      return refused(error) || (overCharged() ? 'K' : '') + thrown(error);
+    }
+    if (!thenable) {
+      refused(undefined);
+      return overCharged() ? 'K' + always(item, limit) : result(item, limit);
+    }
+    try {
+      const promise = apply(promiseResolve, PromiseOf, [item]);
+      apply(promiseThen, promise, [
+        value => { settle(id, (overCharged() ? 'K' : '') + always(value, limit)); },
+        error => { settle(id, refused(error) || (overCharged() ? 'K' : '') + thrown(error)); }
+      ]);
+    }
+    catch (error) {
+      return refused(error) || (overCharged() ? 'K' : '') + thrown(error);
+    }
+    return 'p';
+  }
+
   return {
     run, runAsync, takeSettled, take, settleImport, failImport, register, moduleStats, adopt, setHostReading,
-    encode
+    encode,
+    call, callAsync
   };
 })

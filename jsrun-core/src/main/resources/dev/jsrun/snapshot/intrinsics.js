@@ -65,6 +65,11 @@
   const TypeErrorOf = TypeError;
   const SyntaxErrorOf = SyntaxError;
   const errorBrand = typeof ErrorOf.isError === 'function' ? ErrorOf.isError : null;
+  // what the host needs to make JavaScript values of a call's Java arguments
+  const jsonParse = JSON.parse;
+  const bytesFromBase64 = Uint8Array.fromBase64;
+  const BigIntOf = BigInt;
+  const DateOf = Date;
 
 
   // V8 hands Error.prepareStackTrace its CallSite objects; their methods are taken from one made here, or, in
@@ -98,5 +103,6 @@
       setSize, MapOf, mapGet, mapSet, mapDelete, mapForEach, mapSize, TypedArrayPrototype, typedArrayTag,
       typedArrayBuffer, typedArrayOffset, typedArrayByteLength, typedArraySubarray, Bytes, arrayBufferLength,
       sharedBufferLength, dataViewBuffer, dataViewOffset, dataViewLength, PromiseOf, promiseThen, promiseResolve,
-      promiseReject, ErrorOf, ErrorPrototype, TypeErrorOf, SyntaxErrorOf, errorBrand }) });
+      promiseReject, ErrorOf, ErrorPrototype, TypeErrorOf, SyntaxErrorOf, errorBrand,
+      jsonParse, bytesFromBase64, BigIntOf, DateOf }) });
 })();

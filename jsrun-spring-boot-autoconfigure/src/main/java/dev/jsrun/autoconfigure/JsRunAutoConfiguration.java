@@ -6,6 +6,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AbstractDependsOnBeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -14,11 +16,15 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.io.support.ResourcePatternUtils;
 
 import dev.jsrun.JsRuntimeFactory;
 import dev.jsrun.RuntimeConfig;
+import dev.jsrun.jackson.JacksonObjectMapper;
 import dev.jsrun.modules.ModuleReport;
 import dev.jsrun.modules.ModuleRoot;
 import dev.jsrun.modules.ModuleSet;
@@ -29,7 +35,8 @@ import dev.jsrun.snapshot.SnapshotCache;
 
 /**
  * Builds the JavaScript {@link Snapshot} from {@code jsrun.snapshot.scripts} at startup and provides the
- * {@link JsRuntimeFactory}: a {@link JsRuntimePool} of runtimes restored from it.
+ * {@link JsRuntimeFactory}: a {@link JsRuntimePool} of runtimes restored from it, whose calls convert records
+ * and POJOs with the application's Jackson 3 {@link JsonMapper} when there is one.
  */
 @AutoConfiguration
 @ConditionalOnClass(JsRuntimeFactory.class)
@@ -117,6 +124,20 @@ public final class JsRunAutoConfiguration {
         }
         customizers.orderedStream().forEach(customizer -> customizer.customize(config));
         return new JsRuntimePool(config.build(), properties.getPool().toSettings());
+    }
+
+    /** Records and POJOs cross as the application's {@code JsonMapper} writes them as JSON. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(JsonMapper.class)
+    static class JacksonObjectMapperConfiguration {
+
+        /** First among the customizers, so that one of the application's may set another mapper. */
+        @Bean
+        @Order(Ordered.HIGHEST_PRECEDENCE)
+        RuntimeConfigCustomizer jsrunJacksonObjectMapper(ObjectProvider<JsonMapper> jsonMapper) {
+            return config -> jsonMapper.ifUnique(mapper -> config.objectMapper(new JacksonObjectMapper(mapper)));
+        }
+
     }
 
     static final class SnapshotDependsOnV8EngineSettings extends AbstractDependsOnBeanFactoryPostProcessor {

@@ -1,11 +1,13 @@
 package dev.jsrun.autoconfigure;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -56,6 +58,28 @@ class JsRunAutoConfigurationTest {
                     assertThat(js.eval("_.kebabCase('Hello World')")).isEqualTo("hello-world");
                 }
             });
+    }
+
+    record Person(String firstName, int shoeSize) { }
+
+    @Test
+    void callsConvertRecordsWithTheApplicationsJsonMapper() {
+        this.runner.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class))
+            .withPropertyValues("spring.jackson.property-naming-strategy=SNAKE_CASE")
+            .run(context -> {
+                try (JsRuntime js = context.getBean(JsRuntimeFactory.class).acquire()) {
+                    js.eval("globalThis.grow = p => ({ ...p, shoe_size: p.shoe_size + 1 })");
+                    assertThat(js.call("Object.keys", new Person("Ada", 38))).isEqualTo(List.of("first_name", "shoe_size"));
+                    assertThat(js.call("grow", Person.class, new Person("Ada", 38))).isEqualTo(new Person("Ada", 39));
+                }
+            });
+    }
+
+    @Test
+    void aCustomizerOfTheApplicationChoosesAnotherObjectMapper() {
+        this.runner.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class))
+            .withBean(RuntimeConfigCustomizer.class, () -> config -> config.objectMapper(null))
+            .run(context -> assertThat(context.getBean(JsRuntimeFactory.class).config().objectMapper()).isEmpty());
     }
 
     @Test
