@@ -468,8 +468,15 @@ public final class Isolate implements AutoCloseable {
         this.sharedRegExps = this.runtime.getExecutor(SharedRegExps.RELINK).setResourceName("jsrun:regexps")
                 .executeInteger();
         // a snapshot carries the record from before its scripts ran; a context without one is pristine now
-        Intrinsics.record(this.runtime);
-        this.bridge.install();
+        // (both under jsrun's own time limit, so a context that cannot be readied fails instead of hanging)
+        hostCall("recording the built-ins", () -> {
+            Intrinsics.record(this.runtime);
+            return null;
+        });
+        hostCall("installing the host", () -> {
+            this.bridge.install();
+            return null;
+        });
     }
 
     /**
