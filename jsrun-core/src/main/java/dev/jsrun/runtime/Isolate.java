@@ -150,13 +150,21 @@ public final class Isolate implements AutoCloseable {
     }
 
     public CompletableFuture<Object> evalAsync(String code, Duration timeout) {
-        CompletableFuture<Object> future = new CompletableFuture<>();
         String source = DynamicImportRewriter.rewrite(code, HostBridge.IMPORT_FUNCTION);
+        return started(timeout, source, id -> this.bridge.runAsync(source, id));
+    }
+
+    /**
+     * Starts an evaluation or call that may return a promise, registered as {@code id} until it settles:
+     * the future completes at once when {@code start} gives no promise, otherwise when the host settles it.
+     */
+    private CompletableFuture<Object> started(Duration timeout, String source, AsyncStart start) {
+        CompletableFuture<Object> future = new CompletableFuture<>();
         this.lock.lock();
         int id = this.pending.add(future);
         try {
             guarded(timeout, () -> {
-                try (V8Value value = this.bridge.runAsync(source, id)) {
+                try (V8Value value = start.run(id)) {
                     if (!(value instanceof V8ValueString text && "p".equals(text.getValue()))) {
                         this.pending.remove(id);
                         complete(future, () -> read(value, source));
@@ -214,34 +222,7 @@ public final class Isolate implements AutoCloseable {
             Duration timeout) {
         String path = checkedPath(function);
         ValueEncoder.Encoded arguments = ValueEncoder.encodeArguments(path, args, this.config.maxResultSize(), mapper);
-        CompletableFuture<Object> future = new CompletableFuture<>();
-        this.lock.lock();
-        int id = this.pending.add(future);
-        try {
-            guarded(timeout, () -> {
-                try (V8Value value = this.bridge.callAsync(path, arguments, id)) {
-                    if (!(value instanceof V8ValueString text && "p".equals(text.getValue()))) {
-                        this.pending.remove(id);
-                        complete(future, () -> read(value, null));
-                    }
-                }
-                this.bridge.serve(this.modules);
-                settleReady();
-                return null;
-            });
-        }
-        catch (JavetException ex) {
-            this.pending.remove(id);
-            future.completeExceptionally(translate(ex, timeout));
-        }
-        catch (RuntimeException ex) {
-            this.pending.remove(id);
-            future.completeExceptionally(ex);
-        }
-        finally {
-            this.lock.unlock();
-        }
-        return future;
+        return started(timeout, null, id -> this.bridge.callAsync(path, arguments, id));
     }
 
     /** A function's path as the host resolves it: property names, none empty, joined by dots. */
@@ -580,6 +561,14 @@ public final class Isolate implements AutoCloseable {
     }
 
     /** One call into V8. */
+    /** Starts an asynchronous evaluation or call in V8 under the id its settlement will carry. */
+    @FunctionalInterface
+    private interface AsyncStart {
+
+        V8Value run(int id) throws JavetException;
+
+    }
+
     @FunctionalInterface
     private interface V8Call<T> {
 
