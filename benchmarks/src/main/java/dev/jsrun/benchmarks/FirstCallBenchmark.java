@@ -121,7 +121,6 @@ public class FirstCallBenchmark {
         this.stopped = true;
         this.other.join();
         this.runtime.close();
-        V8Runtimes.released(this.snapshot);
     }
 
 }

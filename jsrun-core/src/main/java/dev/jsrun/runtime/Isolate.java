@@ -116,7 +116,6 @@ public final class Isolate implements AutoCloseable {
             }
             else if (runtime != null) {
                 closeQuietly(runtime);
-                config.snapshot().ifPresent(V8Runtimes::released);
             }
             throw (ex instanceof RuntimeException runtimeException) ? runtimeException
                     : new IllegalStateException("V8 could not create a runtime: " + ex.getMessage(), ex);
@@ -440,7 +439,6 @@ public final class Isolate implements AutoCloseable {
                 // the runtime is closed next, which frees the modules too
             }
             closeQuietly(this.runtime);
-            this.config.snapshot().ifPresent(V8Runtimes::released);
         }
     }
 

@@ -32,6 +32,9 @@ public final class V8Runtimes {
     /** jsrun turns incremental marking off unless the custom V8 flags mention it. */
     private static final String INCREMENTAL_MARKING_FLAG = "incremental-marking";
 
+    /** Keeps custom snapshots out of the read-only heap that all runtimes of the process share; not negotiable. */
+    private static final String FIXED_READ_ONLY_HEAP_FLAG = "--no-extensible-ro-snapshot";
+
     /** The custom V8 flags that came from outside jsrun: Javet's options as first found, then {@link #addFlags}. */
     private static String givenFlags = "";
 
@@ -89,6 +92,11 @@ public final class V8Runtimes {
         if (!givenFlags.contains(WASM_PAGES_FLAG)) {
             append(flags, WASM_PAGES_FLAG + "=" + wasmPages);
         }
+        // V8 sets up one read-only heap per process from the first runtime's snapshot and shares it with every
+        // later runtime. By default a custom snapshot moves its own immutable objects into that heap, so a
+        // runtime of another snapshot, or one without a snapshot, reads the wrong objects there: wrong results,
+        // a loop no termination reaches, an abort. Kept out of it, every snapshot fits the same shared heap.
+        append(flags, FIXED_READ_ONLY_HEAP_FLAG);
     }
 
     /**
@@ -131,6 +139,11 @@ public final class V8Runtimes {
                 throw new IllegalArgumentException("'" + flag + "' is not a V8 flag: V8 flags start with --, such as"
                         + " --incremental-marking");
             }
+            if (flag.replace('_', '-').contains("extensible-ro-snapshot") && !flag.equals(FIXED_READ_ONLY_HEAP_FLAG)) {
+                throw new IllegalArgumentException("jsrun does not take the V8 flag '" + flag + "': with it, runtimes "
+                        + "of different snapshots, or with and without a snapshot, corrupt each other in one process. "
+                        + "Leave it out.");
+            }
         }
         V8Flags flags = V8RuntimeOptions.V8_FLAGS;
         if (List.of(custom(flags).trim().split("\\s+")).containsAll(wanted)) {
@@ -145,9 +158,6 @@ public final class V8Runtimes {
         flags.setCustomFlags(givenFlags);
         addDefaults(flags);
     }
-
-    private static String liveScripts;
-    private static int liveCount;
 
     private V8Runtimes() {
     }
@@ -169,51 +179,14 @@ public final class V8Runtimes {
     }
 
     /**
-     * A runtime restored from a snapshot whose bytes were checked when it was built or read. Give it back
-     * with {@link #released(Snapshot)} when it is closed.
-     * @throws IllegalStateException while runtimes of a snapshot of other scripts are open
+     * A runtime restored from a snapshot whose bytes were checked when it was built or read. Runtimes of any
+     * snapshots, and runtimes without one, may be open at once.
      */
     public static V8Runtime restore(Snapshot snapshot) throws JavetException {
         snapshot.requireCompatible();
-        opened(snapshot);
-        try {
-            V8RuntimeOptions options = new V8RuntimeOptions();
-            options.setSnapshotBlob(snapshot.blob());
-            return host().createV8Runtime(options);
-        }
-        catch (JavetException | RuntimeException ex) {
-            released(snapshot);
-            throw ex;
-        }
-    }
-
-    /**
-     * V8 misbehaves when runtimes of two snapshots of different scripts are open at once in one process
-     * (measured: a call that spins past every timeout, wrong results, an abort). Runtimes of snapshots of the
-     * same scripts, and runtimes without a snapshot, mix safely.
-     */
-    private static synchronized void opened(Snapshot snapshot) {
-        if (liveCount > 0 && !liveScripts.equals(snapshot.contentHash())) {
-            throw new IllegalStateException("Cannot restore a runtime from a snapshot of " + snapshot.scriptNames()
-                    + " while " + liveCount + " runtime(s) of a snapshot of other scripts are open in this JVM: V8 "
-                    + "cannot run runtimes of two different snapshots at once. Close those runtimes (and their pool) "
-                    + "first, or put all scripts into one snapshot. In a test suite, where the test framework keeps "
-                    + "each application context (and its pool) open for reuse, mark the test classes that configure "
-                    + "other scripts with @DirtiesContext, or use one set of jsrun.snapshot.scripts across test "
-                    + "classes.");
-        }
-        liveScripts = snapshot.contentHash();
-        liveCount++;
-    }
-
-    /** Records that a runtime restored from {@code snapshot} was closed. */
-    public static synchronized void released(Snapshot snapshot) {
-        if (liveCount > 0) {
-            liveCount--;
-        }
-        if (liveCount == 0) {
-            liveScripts = null;
-        }
+        V8RuntimeOptions options = new V8RuntimeOptions();
+        options.setSnapshotBlob(snapshot.blob());
+        return host().createV8Runtime(options);
     }
 
     /** The version of V8 that this JVM runs, such as {@code 14.7.173.18}. */

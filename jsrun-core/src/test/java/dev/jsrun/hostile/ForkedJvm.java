@@ -2,6 +2,8 @@ package dev.jsrun.hostile;
 
 import java.io.File;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -30,13 +32,15 @@ final class ForkedJvm {
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), probe.getName()));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        byte[] bytes = process.getInputStream().readAllBytes();
+        // the output goes to a file, so that a probe that hangs cannot block the test reading it
+        Path log = Files.createTempFile("jsrun-probe-", ".log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         boolean finished = process.waitFor(5, TimeUnit.MINUTES);
-        String output = new String(bytes, StandardCharsets.UTF_8);
         if (!finished) {
-            process.destroyForcibly();
+            process.destroyForcibly().waitFor();
         }
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        Files.deleteIfExists(log);
         assertThat(finished).as("probe finished in time; output:%n%s", output).isTrue();
         assertThat(process.exitValue()).as("exit code (134 or 133: V8 aborted the JVM); output:%n%s", output).isZero();
         assertThat(output).as("the probe's last word").contains("ALIVE");

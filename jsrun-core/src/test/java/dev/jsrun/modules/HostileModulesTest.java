@@ -114,9 +114,6 @@ class HostileModulesTest {
         catch (JavetException ex) {
             throw new IllegalStateException(ex);
         }
-        finally {
-            V8Runtimes.released(snapshot);
-        }
     }
 
 }

@@ -322,9 +322,6 @@ class SnapshotWalkTest {
         catch (JavetException ex) {
             throw new IllegalStateException(ex);
         }
-        finally {
-            V8Runtimes.released(snapshot);
-        }
     }
 
 }

@@ -33,7 +33,21 @@ class V8FlagsTest {
             .contains("--invocation-count-for-maglev=2000")
             // a busy runtime's heap holds what is live, not the contexts earlier resets left behind
             .contains("--initial-old-space-size=8")
-            .contains("--no-incremental-marking");
+            .contains("--no-incremental-marking")
+            // runtimes of different snapshots share V8's read-only heap without corrupting each other
+            .contains("--no-extensible-ro-snapshot");
+    }
+
+    @Test
+    void theFlagThatLetsSnapshotsCorruptEachOtherIsRefused() {
+        for (String flag : List.of("--extensible-ro-snapshot", "--extensible_ro_snapshot")) {
+            assertThatThrownBy(() -> V8Runtimes.addFlags("--no-regexp-tier-up " + flag))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'" + flag + "'")
+                .hasMessageContaining("corrupt each other")
+                .hasMessageContaining("Leave it out");
+        }
+        V8Runtimes.addFlags("--no-extensible-ro-snapshot");
     }
 
     @Test
@@ -61,14 +75,16 @@ class V8FlagsTest {
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(output).isZero();
         assertThat(output).contains("result=2,4,6");
-        String flags = output.substring(output.indexOf("flags="));
+        String flags = output.substring(output.indexOf("flags=")).trim();
         assertThat(flags).contains("--incremental-marking --initial-heap-size=32")
             .doesNotContain("--no-incremental-marking")
             .doesNotContain("--initial-old-space-size")
             // the defaults the added flags do not decide stay
             .contains("--no-turbofan")
             .contains("--no-regexp-tier-up")
-            .contains("--invocation-count-for-maglev=2000");
+            .contains("--invocation-count-for-maglev=2000")
+            // and the one no added flag decides comes last, where V8 takes it over anything before it
+            .endsWith("--no-extensible-ro-snapshot");
     }
 
 }
