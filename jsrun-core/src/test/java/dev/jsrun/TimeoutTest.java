@@ -111,9 +111,35 @@ class TimeoutTest {
         cases.add("new Uint8Array({ length: 2 ** 28 })");
         cases.add("new Float32Array(new Proxy({ length: 2 ** 25 }, {}))");
         cases.add("new Uint8Array(new Array(2 ** 28))");
-        cases.add("'ab'.repeat(2 ** 22).replaceAll('a', 'c')");
-        cases.add("'ab'.repeat(2 ** 22).replaceAll('b', '$&$&')");
         return cases.stream();
+    }
+
+    /**
+     * String and regular expression built-ins that V8 runs through every match or piece in one C++ loop, over
+     * strings of 16 million characters: global replaces, matches and splits of every kind of regular expression,
+     * replacement and receiver, and splits by a string.
+     */
+    static Stream<String> builtinsOverLongStrings() {
+        String x = "'x'.repeat(2 ** 24)";
+        return Stream.of("'ab'.repeat(2 ** 22).replaceAll('a', 'c')", "'ab'.repeat(2 ** 22).replaceAll('b', '$&$&')",
+                x + ".replace(/x/g, 'y')", x + ".replace(/(?:)/g, '')", x + ".replace(/x/g, () => 'y')",
+                x + ".replace(/(?<c>x)/gu, '$<c>$1')", x + ".replaceAll(/(x)/g, '$1')", x + ".match(/x/g)",
+                x + ".match(/(?:)/g)", x + ".split(/(?:)/)", x + ".split(/x/)", x + ".split(/(x)/)",
+                "'x,'.repeat(2 ** 23).split(',')", x + ".split('x')", "'x,'.repeat(2 ** 23).split(',', 2 ** 31)",
+                "RegExp.prototype[Symbol.replace].call(/x/g, " + x + ", 'y')",
+                "RegExp.prototype[Symbol.split].call(/x/, " + x + ")",
+                "String.prototype.replace.call({ toString: () => " + x + " }, /x/g, 'y')",
+                "const r = /x/g; Object.defineProperty(r, 'flags', { value: 'g' }); " + x + ".replace(r, 'y')",
+                "const r = /x/g; r.exec = RegExp.prototype.exec; " + x + ".replace(r, 'y')",
+                "const r = /x/; Object.defineProperty(r, 'flags', { value: 'g' }); 'x'.repeat(2 ** 20).replace(r, 'y')",
+                "class R extends RegExp {} " + x + ".split(new R('(?:)'))",
+                "class R extends RegExp {} " + x + ".replace(new R('x', 'g'), 'y')");
+    }
+
+    @ParameterizedTest
+    @MethodSource("builtinsOverLongStrings")
+    void stringBuiltinsOverLongStringsEndNearTheirDeadline(String script) {
+        arrayBuiltinsOverHugeReceiversEndNearTheirDeadline(script);
     }
 
     @ParameterizedTest

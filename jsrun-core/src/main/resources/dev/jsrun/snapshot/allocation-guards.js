@@ -19,6 +19,8 @@
   const RangeErrorOf = RangeError;
   const StringOf = String;
   const trunc = Math.trunc;
+  const min = Math.min;
+  const max = Math.max;
   const stringIndexOf = String.prototype.indexOf;
   const stringIncludes = String.prototype.includes;
   const regexpExec = RegExp.prototype.exec;
@@ -213,26 +215,46 @@
 
   // ---- arrays built in one step ----
 
-  guardMethod(String.prototype, 'split', (self, args) => {
-    const separator = args[0];
-    if (typeof self !== 'string' || self.length <= MAX_ELEMENTS || typeof separator !== 'string'
-      || (args[1] !== undefined && args[1] >>> 0 <= MAX_ELEMENTS)) {
-      return;
-    }
-    let pieces = 1;
-    if (separator === '') {
-      pieces = self.length;
-    }
-    else {
-      for (let at = apply(stringIndexOf, self, [separator]); at >= 0 && pieces <= MAX_ELEMENTS;
-        at = apply(stringIndexOf, self, [separator, at + separator.length])) {
-        pieces++;
+  // V8 splits a string by a string in one C++ loop (some 20 ns a piece); past this length, which bounds that
+  // loop to a few milliseconds, the pieces are cut here, where a timeout can stop the loop.
+  const SPLIT_LIMIT = 1 << 21;
+  const stringSliceOf = String.prototype.slice;
+  const originalSplit = String.prototype.split;
+  replace(String.prototype, 'split', new ProxyOf(originalSplit, { __proto__: null,
+    apply(target, self, args) {
+      const separator = args[0];
+      if (typeof self !== 'string' || self.length <= SPLIT_LIMIT || typeof separator !== 'string') {
+        return apply(target, self, args);
       }
-    }
-    if (pieces > MAX_ELEMENTS) {
-      tooLong('splitting a string of ' + self.length + ' characters', MAX_ELEMENTS);
-    }
-  });
+      const lim = args[1] === undefined ? 4294967295 : args[1] >>> 0;
+      const parts = [];
+      if (lim === 0) {
+        return parts;
+      }
+      if (separator === '') {
+        const count = min(self.length, lim);
+        if (count > MAX_ELEMENTS) {
+          tooLong('splitting a string of ' + self.length + ' characters', MAX_ELEMENTS);
+        }
+        for (let i = 0; i < count; i++) {
+          parts[i] = apply(stringSliceOf, self, [i, i + 1]);
+        }
+        return parts;
+      }
+      let p = 0;
+      for (let q = apply(stringIndexOf, self, [separator]); q >= 0; q = apply(stringIndexOf, self, [separator, p])) {
+        if (parts.length >= MAX_ELEMENTS) {
+          tooLong('splitting a string of ' + self.length + ' characters', MAX_ELEMENTS);
+        }
+        parts[parts.length] = apply(stringSliceOf, self, [p, q]);
+        if (parts.length === lim) {
+          return parts;
+        }
+        p = q + separator.length;
+      }
+      parts[parts.length] = apply(stringSliceOf, self, [p]);
+      return parts;
+    } }));
 
   // ---- replacements V8 makes in one uninterrupted loop ----
 
@@ -319,41 +341,289 @@
     }
   });
 
-  // A global match on a long string collects its matches here, where an array grows step by step (and V8
-  // may interrupt it) rather than being built at once.
-  const originalMatch = RegExp.prototype[Symbol.match];
-  replace(RegExp.prototype, Symbol.match, new ProxyOf(originalMatch, { __proto__: null,
-    apply(target, self, args) {
-      const text = args[0];
-      if (typeof text !== 'string' || text.length <= MAX_ELEMENTS || self === null || typeof self !== 'object') {
-        return apply(target, self, args);
-      }
-      const flags = StringOf(self.flags);
-      if (!apply(stringIncludes, flags, ['g'])) {
-        return apply(target, self, args);
-      }
-      const unicode = apply(stringIncludes, flags, ['u']) || apply(stringIncludes, flags, ['v']);
-      self.lastIndex = 0;
-      const matches = [];
-      let count = 0;
-      for (;;) {
-        const exec = self.exec;
-        const match = typeof exec === 'function' ? apply(exec, self, [text]) : apply(regexpExec, self, [text]);
-        if (match === null) {
-          return count === 0 ? null : matches;
+  // ---- regular expressions over long strings ----
+
+  // V8 runs a global replace, match or split through all matches in one C++ loop without an interrupt check
+  // (some 80 ns a match, whatever the replacement), and a regular expression whose flags or exec were
+  // changed the same way. Past this length these run here instead, one exec at a time as the specification
+  // describes them, where a timeout stops them and an array grows step by step rather than at once.
+  const REGEXP_LIMIT = 1 << 18;
+  const RegExpOf = RegExp;
+  const TypeErrorOf = TypeError;
+  const NumberOf = Number;
+  const ObjectOf = Object;
+  const arrayJoin = Array.prototype.join;
+  const speciesSymbol = Symbol.species;
+  const constructProbe = { __proto__: null, construct() { return constructProbe; } };
+
+  function toLength(value) {
+    const number = trunc(NumberOf(value));
+    return number > 0 ? min(number, 9007199254740991) : 0;
+  }
+
+  function advance(text, index, unicode) {
+    if (!unicode || index + 1 >= text.length) {
+      return index + 1;
+    }
+    return apply(codePointAt, text, [index]) > 0xffff ? index + 2 : index + 1;
+  }
+
+  function regExpExecWith(exec, rx, text) {
+    const result = apply(exec, rx, [text]);
+    if (result !== null && typeof result !== 'object' && typeof result !== 'function') {
+      throw new TypeErrorOf('object.exec returned ' + typeof result + ', not an object or null');
+    }
+    return result;
+  }
+
+  /** RegExpExec: the object's own exec when it has one, else the built-in. */
+  function regExpExec(rx, text) {
+    const exec = rx.exec;
+    return typeof exec === 'function' ? regExpExecWith(exec, rx, text) : apply(regexpExec, rx, [text]);
+  }
+
+  function requireObject(rx, method) {
+    if (rx === null || (typeof rx !== 'object' && typeof rx !== 'function')) {
+      throw new TypeErrorOf('RegExp.prototype.' + method + ' called on a non-object');
+    }
+  }
+
+  /** Pieces of a long result, joined every few thousand so that no string of millions of parts is built. */
+  function pieces() {
+    let parts = [];
+    let done = '';
+    return {
+      add(text) {
+        parts[parts.length] = text;
+        if (parts.length === 4096) {
+          done += apply(arrayJoin, parts, ['']);
+          parts = [];
         }
-        const matched = StringOf(match[0]);
-        if (count >= MAX_ELEMENTS) {
-          tooLong('matching a string of ' + text.length + ' characters', MAX_ELEMENTS);
-        }
-        matches[count++] = matched;
-        if (matched === '') {
-          const index = toIndex(self.lastIndex);
-          const wide = unicode && index < text.length && apply(codePointAt, text, [index]) > 0xffff;
-          self.lastIndex = index + (wide ? 2 : 1);
+      },
+      result() {
+        return done + apply(arrayJoin, parts, ['']);
+      }
+    };
+  }
+
+  /** The arguments a replacer function, or GetSubstitution, receives for one exec result. */
+  function replacerArguments(result, matched, position, text, functional) {
+    const captureCount = toLength(result.length) - 1;
+    const args = [matched];
+    for (let n = 1; n <= captureCount; n++) {
+      const capture = result[n];
+      args[n] = capture === undefined ? undefined : StringOf(capture);
+    }
+    const groups = result.groups;
+    args[args.length] = position;
+    args[args.length] = text;
+    if (groups !== undefined) {
+      args[args.length] = functional ? groups : ObjectOf(groups);
+    }
+    return args;
+  }
+
+  function longReplace(rx, text, replaceValue) {
+    const functional = typeof replaceValue === 'function';
+    const template = functional ? '' : StringOf(replaceValue);
+    // a template without a $ is its own substitution
+    const substitute = functional ? replaceValue
+      : apply(stringIndexOf, template, ['$']) >= 0 ? substitution(template) : null;
+    const flags = StringOf(rx.flags);
+    const global = apply(stringIncludes, flags, ['g']);
+    const unicode = global && (apply(stringIncludes, flags, ['u']) || apply(stringIncludes, flags, ['v']));
+    if (global) {
+      rx.lastIndex = 0;
+    }
+    const out = pieces();
+    let next = 0;
+    // The specification collects every result before it substitutes any. A string replacement of the
+    // built-in exec's results cannot tell the difference, so those are substituted at once and not kept.
+    const kept = [];
+    for (;;) {
+      const exec = rx.exec;
+      const builtin = typeof exec !== 'function' || exec === regexpExec;
+      const result = builtin ? apply(regexpExec, rx, [text]) : regExpExecWith(exec, rx, text);
+      if (result === null) {
+        break;
+      }
+      const matched = StringOf(result[0]);
+      if (builtin && !functional && kept.length === 0) {
+        const position = result.index;
+        if (position >= next) {
+          out.add(apply(stringSlice, text, [next, position]));
+          out.add(substitute === null ? template
+            : apply(substitute, undefined, replacerArguments(result, matched, position, text, false)));
+          next = position + matched.length;
         }
       }
-    } }));
+      else {
+        kept[kept.length] = result;
+      }
+      if (!global) {
+        break;
+      }
+      if (matched === '') {
+        rx.lastIndex = advance(text, toLength(rx.lastIndex), unicode);
+      }
+    }
+    for (let r = 0; r < kept.length; r++) {
+      const result = kept[r];
+      const matched = StringOf(result[0]);
+      const position = max(min(trunc(NumberOf(result.index)) || 0, text.length), 0);
+      const args = replacerArguments(result, matched, position, text, functional);
+      const replacement = StringOf(substitute === null ? template : apply(substitute, undefined, args));
+      if (position >= next) {
+        out.add(apply(stringSlice, text, [next, position]));
+        out.add(replacement);
+        next = position + matched.length;
+      }
+    }
+    out.add(apply(stringSlice, text, [next]));
+    return out.result();
+  }
+
+  function longMatch(rx, text) {
+    const flags = StringOf(rx.flags);
+    if (!apply(stringIncludes, flags, ['g'])) {
+      return regExpExec(rx, text);
+    }
+    const unicode = apply(stringIncludes, flags, ['u']) || apply(stringIncludes, flags, ['v']);
+    rx.lastIndex = 0;
+    const matches = [];
+    let count = 0;
+    for (;;) {
+      const match = regExpExec(rx, text);
+      if (match === null) {
+        return count === 0 ? null : matches;
+      }
+      const matched = StringOf(match[0]);
+      if (count >= MAX_ELEMENTS) {
+        tooLong('matching a string of ' + text.length + ' characters', MAX_ELEMENTS);
+      }
+      matches[count++] = matched;
+      if (matched === '') {
+        rx.lastIndex = advance(text, toLength(rx.lastIndex), unicode);
+      }
+    }
+  }
+
+  function isConstructor(value) {
+    if (typeof value !== 'function') {
+      return false;
+    }
+    try {
+      // a proxy can be constructed exactly when its target can; its trap answers without running the target
+      construct(new ProxyOf(value, constructProbe), []);
+      return true;
+    }
+    catch (ignored) {
+      return false;
+    }
+  }
+
+  function speciesConstructor(rx) {
+    const C = rx.constructor;
+    if (C === undefined) {
+      return RegExpOf;
+    }
+    if (C === null || (typeof C !== 'object' && typeof C !== 'function')) {
+      throw new TypeErrorOf('The .constructor property is not an object');
+    }
+    const species = C[speciesSymbol];
+    if (species === undefined || species === null) {
+      return RegExpOf;
+    }
+    if (isConstructor(species)) {
+      return species;
+    }
+    throw new TypeErrorOf('object.constructor[Symbol.species] is not a constructor');
+  }
+
+  function longSplit(rx, text, limit) {
+    const C = speciesConstructor(rx);
+    const flags = StringOf(rx.flags);
+    const unicode = apply(stringIncludes, flags, ['u']) || apply(stringIncludes, flags, ['v']);
+    const splitter = construct(C, [rx, apply(stringIncludes, flags, ['y']) ? flags : flags + 'y']);
+    const parts = [];
+    const lim = limit === undefined ? 4294967295 : limit >>> 0;
+    if (lim === 0) {
+      return parts;
+    }
+    const size = text.length;
+    // a splitter that is the built-in RegExp with the built-in exec searches ahead instead of trying each index
+    let finder = null;
+    if (C === RegExpOf && splitter.exec === regexpExec) {
+      let searching = 'g';
+      for (let i = 0; i < flags.length; i++) {
+        const flag = apply(stringCharAt, flags, [i]);
+        searching += flag === 'y' || flag === 'g' ? '' : flag;
+      }
+      finder = new RegExpOf(splitter, searching);
+    }
+    let p = 0;
+    let q = 0;
+    while (q < size) {
+      let z;
+      if (finder !== null) {
+        finder.lastIndex = q;
+        z = apply(regexpExec, finder, [text]);
+        if (z === null || z.index >= size) {
+          break;
+        }
+        q = z.index;
+      }
+      else {
+        splitter.lastIndex = q;
+        z = regExpExec(splitter, text);
+        if (z === null) {
+          q = advance(text, q, unicode);
+          continue;
+        }
+      }
+      const e = min(toLength(finder !== null ? finder.lastIndex : splitter.lastIndex), size);
+      if (e === p) {
+        q = advance(text, q, unicode);
+        continue;
+      }
+      if (parts.length >= MAX_ELEMENTS) {
+        tooLong('splitting a string of ' + size + ' characters', MAX_ELEMENTS);
+      }
+      parts[parts.length] = apply(stringSlice, text, [p, q]);
+      if (parts.length === lim) {
+        return parts;
+      }
+      p = e;
+      const captureCount = max(toLength(z.length) - 1, 0);
+      for (let i = 1; i <= captureCount; i++) {
+        parts[parts.length] = z[i];
+        if (parts.length === lim) {
+          return parts;
+        }
+      }
+      q = p;
+    }
+    parts[parts.length] = apply(stringSlice, text, [p, size]);
+    return parts;
+  }
+
+  function guardLong(symbol, method, long) {
+    const original = RegExp.prototype[symbol];
+    replace(RegExp.prototype, symbol, new ProxyOf(original, { __proto__: null,
+      apply(target, self, args) {
+        requireObject(self, method);
+        const text = StringOf(args[0]);
+        if (text.length <= REGEXP_LIMIT) {
+          args[0] = text;
+          return apply(target, self, args);
+        }
+        return long(self, text, args[1]);
+      } }));
+  }
+
+  guardLong(Symbol.replace, '[Symbol.replace]', longReplace);
+  guardLong(Symbol.match, '[Symbol.match]', longMatch);
+  guardLong(Symbol.split, '[Symbol.split]', longSplit);
 
   guardMethod(JSON, 'parse', (self, args) => {
     const text = args[0];

@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.jsrun.JsRuntime;
 import dev.jsrun.JsRuntimeFactory;
@@ -24,37 +25,83 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The bounded Array built-ins ({@code bounded-builtins.js}) behave as Node 20's own on ordinary and edge inputs
  * (holes, negative and NaN indices, -0, getters, proxies and the order of their traps, species, concat spreading),
- * in a runtime from a snapshot and in one without, and still look native to libraries.
+ * and so do regular expressions over long strings ({@code allocation-guards.js}: replace, match and split with
+ * every kind of replacement, flag, lastIndex, exec and species), in a runtime from a snapshot and in one
+ * without; the built-ins still look native to libraries.
  */
 class BoundedBuiltinsTest {
 
     private static final String MARKER = "// ---- cases";
 
-    private static String prelude;
+    /** A prelude of helpers and one expression per line after it. */
+    private record Cases(String prelude, List<String> expressions) {
 
-    private static List<String> cases;
+        static Cases read(String name) {
+            String text = resource(name);
+            int split = text.indexOf(MARKER);
+            return new Cases(text.substring(0, split),
+                    text.substring(split + MARKER.length()).lines().filter(line -> !line.isBlank()).toList());
+        }
 
-    @BeforeAll
-    static void readCases() {
-        String text = resource("bounded-builtins-cases.js");
-        int split = text.indexOf(MARKER);
-        prelude = text.substring(0, split);
-        cases = text.substring(split + MARKER.length()).lines().filter(line -> !line.isBlank()).toList();
     }
 
-    @Test
-    void snapshotRuntimesAgreeWithNode() {
+    @ParameterizedTest
+    @ValueSource(strings = { "bounded-builtins-cases.js", "long-string-cases.js" })
+    void snapshotRuntimesAgreeWithNode(String file) {
         Snapshot snapshot = new SnapshotBuilder().executeScript("ready.js", "globalThis.ready = true;").build();
         try (JsRuntimeFactory factory = new UnpooledJsRuntimeFactory(RuntimeConfig.builder().snapshot(snapshot).build())) {
-            assertAgreesWithNode(factory);
+            assertAgreesWithNode(factory, Cases.read(file));
         }
     }
 
-    @Test
-    void runtimesWithoutSnapshotAgreeWithNode() {
+    @ParameterizedTest
+    @ValueSource(strings = { "bounded-builtins-cases.js", "long-string-cases.js" })
+    void runtimesWithoutSnapshotAgreeWithNode(String file) {
         try (JsRuntimeFactory factory = new UnpooledJsRuntimeFactory(RuntimeConfig.builder().build())) {
-            assertAgreesWithNode(factory);
+            assertAgreesWithNode(factory, Cases.read(file));
         }
+    }
+
+    /** A recording proxy, and an object that acts as a global regular expression with two empty matches. */
+    private static final String TRACING = "const log = []; function logged(target) { return new Proxy(target, {"
+            + " get(t, k, r) { log.push('get ' + String(k)); return Reflect.get(t, k, r); },"
+            + " set(t, k, v, r) { log.push('set ' + String(k) + ' ' + String(v)); return Reflect.set(t, k, v, r); } }); }"
+            + " function fake() { return logged({ flags: 'g', lastIndex: 0, n: 0,"
+            + " exec(s) { return this.n++ < 2 ? { 0: '', length: 1, index: 3, groups: { g: 'G' } } : null; } }); }";
+
+    /**
+     * What a regular expression sees of a replace, match or split on a long string, where jsrun runs it, is what
+     * V8 shows it on a short one. (Node 20 is an older V8, which still read {@code global} where this one reads
+     * {@code flags}, as the specification now says.)
+     */
+    @ParameterizedTest
+    @ValueSource(strings = { "RegExp.prototype[Symbol.replace].call(fake(), TEXT, () => 'F')",
+            "RegExp.prototype[Symbol.replace].call(fake(), TEXT, '$&-$1$<g>')",
+            "TEXT.replace(fake(), '$`')",
+            "RegExp.prototype[Symbol.match].call(fake(), TEXT)",
+            "RegExp.prototype[Symbol.split].call(fake(), TEXT)",
+            "RegExp.prototype[Symbol.split].call(fake(), TEXT, 0)",
+            "RegExp.prototype[Symbol.replace].call(logged(/b/g), TEXT, 'x')",
+            "RegExp.prototype[Symbol.split].call(logged(/b/y), TEXT, 3)",
+            "RegExp.prototype[Symbol.match].call(logged(/b/), TEXT)",
+            "const r = /b/g; r.exec = function (s) { log.push('exec ' + this.lastIndex); return null; }; TEXT.replace(r, 'x')",
+            "const r = /b/g; r.exec = function (s) { log.push('exec ' + this.lastIndex); return this.lastIndex++ < 2 ? ['b'] : null; };"
+                    + " TEXT.match(r)",
+            "String.prototype[Symbol.split] = function () { log.push('own split'); return []; };"
+                    + " try { TEXT.split('b'); } finally { delete String.prototype[Symbol.split]; }",
+            "TEXT.split({ toString() { log.push('toString'); return 'b'; } }, { valueOf() { log.push('valueOf'); return 2; } })" })
+    void longStringsSeeTheOperationsShortOnesDo(String expression) {
+        try (JsRuntimeFactory factory = new UnpooledJsRuntimeFactory(RuntimeConfig.builder().build());
+                JsRuntime js = factory.create()) {
+            String onShort = traced(js, expression, "'ab1c'");
+            assertThat(traced(js, expression, "'ab1c'.repeat(1 << 20)")).isEqualTo(onShort);
+        }
+    }
+
+    private static String traced(JsRuntime js, String expression, String text) {
+        return String.valueOf(js.eval("(() => { " + TRACING + " const TEXT = " + text + "; let outcome;"
+                + " try { " + expression + "; outcome = 'returned'; } catch (e) { outcome = 'throws ' + e.constructor.name; }"
+                + " return log.join(',') + ' | ' + outcome; })()"));
     }
 
     @Test
@@ -86,18 +133,18 @@ class BoundedBuiltinsTest {
         }
     }
 
-    private static void assertAgreesWithNode(JsRuntimeFactory factory) {
-        List<String> expected = node();
+    private static void assertAgreesWithNode(JsRuntimeFactory factory, Cases cases) {
+        List<String> expected = node(cases);
         List<String> actual = new ArrayList<>();
-        for (String expression : cases) {
+        for (String expression : cases.expressions()) {
             try (JsRuntime js = factory.create()) {
-                actual.add(String.valueOf(js.eval(prelude + "\n" + wrapped(expression))));
+                actual.add(String.valueOf(js.eval(cases.prelude() + "\n" + wrapped(expression))));
             }
         }
         List<String> differences = new ArrayList<>();
-        for (int i = 0; i < cases.size(); i++) {
+        for (int i = 0; i < cases.expressions().size(); i++) {
             if (!actual.get(i).equals(expected.get(i))) {
-                differences.add(cases.get(i) + "\n  jsrun: " + actual.get(i) + "\n  node:  " + expected.get(i));
+                differences.add(cases.expressions().get(i) + "\n  jsrun: " + actual.get(i) + "\n  node:  " + expected.get(i));
             }
         }
         assertThat(differences).as("cases where jsrun and Node disagree").isEmpty();
@@ -108,10 +155,10 @@ class BoundedBuiltinsTest {
                 + "+ e.constructor.name; } })()";
     }
 
-    private static List<String> node() {
+    private static List<String> node(Cases cases) {
         Assumptions.assumeTrue(nodeAvailable(), "node is not installed");
-        StringBuilder script = new StringBuilder(prelude).append("\nconst results = [];\n");
-        for (String expression : cases) {
+        StringBuilder script = new StringBuilder(cases.prelude()).append("\nconst results = [];\n");
+        for (String expression : cases.expressions()) {
             script.append("results.push(").append(wrapped(expression)).append(");\n");
         }
         script.append("process.stdout.write(results.join('\\n'));\n");
@@ -124,7 +171,7 @@ class BoundedBuiltinsTest {
                 assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
                 assertThat(process.exitValue()).as(out).isZero();
                 List<String> lines = out.lines().toList();
-                assertThat(lines).hasSize(cases.size());
+                assertThat(lines).hasSize(cases.expressions().size());
                 return lines;
             }
             finally {

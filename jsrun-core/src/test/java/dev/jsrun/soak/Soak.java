@@ -82,6 +82,8 @@ public final class Soak {
         "const o = {}; for (let i = 0; ; i++) { o.k = i; }",
         "Array.prototype.lastIndexOf.call({ length: 2 ** 30 }, 1)",
         "new Array(2 ** 32 - 1).indexOf(1)",
+        "'x'.repeat(2 ** 21).replace(/x/g, 'y')",
+        "'x,'.repeat(2 ** 19).split(/,/)",
     };
 
     private static final Duration LOOP_TIMEOUT = Duration.ofMillis(20);
