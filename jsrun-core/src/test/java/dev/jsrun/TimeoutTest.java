@@ -111,6 +111,11 @@ class TimeoutTest {
         cases.add("new Uint8Array({ length: 2 ** 28 })");
         cases.add("new Float32Array(new Proxy({ length: 2 ** 25 }, {}))");
         cases.add("new Uint8Array(new Array(2 ** 28))");
+        cases.add("new Uint8Array(2 ** 26).join('')");
+        cases.add("new Float64Array(2 ** 24).fill(Math.PI).join()");
+        cases.add("new Float64Array(2 ** 24).toLocaleString()");
+        cases.add("Object.entries(new Array(2 ** 22).fill(0))");
+        cases.add("Object.entries(new Float64Array(2 ** 22))");
         return cases.stream();
     }
 
