@@ -305,12 +305,12 @@
           const one = +next;
           if (two >= 1 && two <= captures) {
             const capture = arguments[two];
-            result += capture === undefined ? '' : StringOf(capture);
+            result += capture === undefined ? '' : `${capture}`;
             i = dollar + 3;
           }
           else if (one >= 1 && one <= captures) {
             const capture = arguments[one];
-            result += capture === undefined ? '' : StringOf(capture);
+            result += capture === undefined ? '' : `${capture}`;
           }
           else {
             result += '$' + next;
@@ -323,7 +323,7 @@
           }
           else {
             const capture = groups[apply(stringSlice, template, [dollar + 2, close])];
-            result += capture === undefined ? '' : StringOf(capture);
+            result += capture === undefined ? '' : `${capture}`;
             i = close + 1;
           }
         }
@@ -350,14 +350,18 @@
   const REGEXP_LIMIT = 1 << 18;
   const RegExpOf = RegExp;
   const TypeErrorOf = TypeError;
-  const NumberOf = Number;
   const ObjectOf = Object;
   const arrayJoin = Array.prototype.join;
   const speciesSymbol = Symbol.species;
   const constructProbe = { __proto__: null, construct() { return constructProbe; } };
 
+  /** ToString: unlike String(value), it throws for a symbol. */
+  function toText(value) {
+    return `${value}`;
+  }
+
   function toLength(value) {
-    const number = trunc(NumberOf(value));
+    const number = trunc(+value);
     return number > 0 ? min(number, 9007199254740991) : 0;
   }
 
@@ -412,7 +416,7 @@
     const args = [matched];
     for (let n = 1; n <= captureCount; n++) {
       const capture = result[n];
-      args[n] = capture === undefined ? undefined : StringOf(capture);
+      args[n] = capture === undefined ? undefined : toText(capture);
     }
     const groups = result.groups;
     args[args.length] = position;
@@ -425,11 +429,11 @@
 
   function longReplace(rx, text, replaceValue) {
     const functional = typeof replaceValue === 'function';
-    const template = functional ? '' : StringOf(replaceValue);
+    const template = functional ? '' : toText(replaceValue);
     // a template without a $ is its own substitution
     const substitute = functional ? replaceValue
       : apply(stringIndexOf, template, ['$']) >= 0 ? substitution(template) : null;
-    const flags = StringOf(rx.flags);
+    const flags = toText(rx.flags);
     const global = apply(stringIncludes, flags, ['g']);
     const unicode = global && (apply(stringIncludes, flags, ['u']) || apply(stringIncludes, flags, ['v']));
     if (global) {
@@ -447,7 +451,7 @@
       if (result === null) {
         break;
       }
-      const matched = StringOf(result[0]);
+      const matched = toText(result[0]);
       if (builtin && !functional && kept.length === 0) {
         const position = result.index;
         if (position >= next) {
@@ -469,10 +473,10 @@
     }
     for (let r = 0; r < kept.length; r++) {
       const result = kept[r];
-      const matched = StringOf(result[0]);
-      const position = max(min(trunc(NumberOf(result.index)) || 0, text.length), 0);
+      const matched = toText(result[0]);
+      const position = max(min(trunc(+result.index) || 0, text.length), 0);
       const args = replacerArguments(result, matched, position, text, functional);
-      const replacement = StringOf(substitute === null ? template : apply(substitute, undefined, args));
+      const replacement = toText(substitute === null ? template : apply(substitute, undefined, args));
       if (position >= next) {
         out.add(apply(stringSlice, text, [next, position]));
         out.add(replacement);
@@ -484,7 +488,7 @@
   }
 
   function longMatch(rx, text) {
-    const flags = StringOf(rx.flags);
+    const flags = toText(rx.flags);
     if (!apply(stringIncludes, flags, ['g'])) {
       return regExpExec(rx, text);
     }
@@ -497,7 +501,7 @@
       if (match === null) {
         return count === 0 ? null : matches;
       }
-      const matched = StringOf(match[0]);
+      const matched = toText(match[0]);
       if (count >= MAX_ELEMENTS) {
         tooLong('matching a string of ' + text.length + ' characters', MAX_ELEMENTS);
       }
@@ -542,7 +546,7 @@
 
   function longSplit(rx, text, limit) {
     const C = speciesConstructor(rx);
-    const flags = StringOf(rx.flags);
+    const flags = toText(rx.flags);
     const unicode = apply(stringIncludes, flags, ['u']) || apply(stringIncludes, flags, ['v']);
     const splitter = construct(C, [rx, apply(stringIncludes, flags, ['y']) ? flags : flags + 'y']);
     const parts = [];
@@ -612,7 +616,7 @@
     replace(RegExp.prototype, symbol, new ProxyOf(original, { __proto__: null,
       apply(target, self, args) {
         requireObject(self, method);
-        const text = StringOf(args[0]);
+        const text = toText(args[0]);
         if (text.length <= REGEXP_LIMIT) {
           args[0] = text;
           return apply(target, self, args);

@@ -89,7 +89,12 @@ class BoundedBuiltinsTest {
                     + " TEXT.match(r)",
             "String.prototype[Symbol.split] = function () { log.push('own split'); return []; };"
                     + " try { TEXT.split('b'); } finally { delete String.prototype[Symbol.split]; }",
-            "TEXT.split({ toString() { log.push('toString'); return 'b'; } }, { valueOf() { log.push('valueOf'); return 2; } })" })
+            "TEXT.split({ toString() { log.push('toString'); return 'b'; } }, { valueOf() { log.push('valueOf'); return 2; } })",
+            "TEXT.replace(/b/g, { toString() { log.push('toString'); return 'x'; }, valueOf() { log.push('valueOf'); return 'y'; } })",
+            "log.push('start'); TEXT.replace(/b/g, Symbol('s'))", "log.push('start'); RegExp.prototype[Symbol.split].call(/b/, Symbol('s'))",
+            "const r = /b/g; r.exec = function () { log.push('exec'); return this.lastIndex++ < 1 ? { 0: 'b', index: 1, 1: Symbol('c'), length: 2 } : null; };"
+                    + " TEXT.replace(r, '$1')",
+            "const r = /b/g; r.lastIndex = 2n; r.exec = function () { log.push('exec'); return null; }; TEXT.match(r)" })
     void longStringsSeeTheOperationsShortOnesDo(String expression) {
         try (JsRuntimeFactory factory = new UnpooledJsRuntimeFactory(RuntimeConfig.builder().build());
                 JsRuntime js = factory.create()) {
