@@ -49,6 +49,23 @@ class JsRunAutoConfigurationTest {
             });
     }
 
+    /** Test suites keep contexts of other scripts open for reuse: their pools serve side by side. */
+    @Test
+    void contextsWithSnapshotsOfDifferentScriptsServeAtTheSameTime() {
+        this.runner.withPropertyValues("jsrun.snapshot.scripts=classpath:js/greet.js").run(greeting ->
+            this.runner.withPropertyValues("jsrun.snapshot.scripts=classpath:js/counter.js").run(counting -> {
+                JsRuntimeFactory greets = greeting.getBean(JsRuntimeFactory.class);
+                JsRuntimeFactory counts = counting.getBean(JsRuntimeFactory.class);
+                for (int i = 0; i < 20; i++) {
+                    try (JsRuntime a = greets.acquire(); JsRuntime b = counts.acquire(); JsRuntime c = greets.create()) {
+                        assertThat(a.eval("greet('Spring') + typeof next")).isEqualTo("Hello, Spring!undefined");
+                        assertThat(b.eval("next() + next() + typeof greet")).isEqualTo("3undefined");
+                        assertThat(c.eval("greet('again')")).isEqualTo("Hello, again!");
+                    }
+                }
+            }));
+    }
+
     @Test
     void loadsLibrariesFromWebJarsWithOrWithoutVersion() {
         this.runner
