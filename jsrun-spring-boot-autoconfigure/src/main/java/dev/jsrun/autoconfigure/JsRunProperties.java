@@ -160,8 +160,9 @@ public class JsRunProperties {
 
         /**
          * Extra V8 flags for every runtime of the JVM, separated by spaces, such as --incremental-marking.
-         * They go before jsrun's own, which give way to them where they decide the same thing. V8 takes
-         * flags only before the first runtime of the JVM exists.
+         * They go before jsrun's own, which give way to them where they decide the same thing, except
+         * --no-extensible-ro-snapshot, which is always set. V8 takes flags only before the first runtime of
+         * the JVM exists.
          */
         private String v8Flags;
 
