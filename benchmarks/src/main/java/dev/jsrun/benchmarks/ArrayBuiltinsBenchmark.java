@@ -2,39 +2,26 @@ package dev.jsrun.benchmarks;
 
 import java.util.concurrent.TimeUnit;
 
-import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-
-import dev.jsrun.JsRuntime;
-import dev.jsrun.JsRuntimeFactory;
-import dev.jsrun.RuntimeConfig;
-import dev.jsrun.runtime.UnpooledJsRuntimeFactory;
-import dev.jsrun.snapshot.SnapshotBuilder;
 
 /**
  * What ordinary array code costs through jsrun's bounded Array built-ins: one {@code eval} runs 1,000 calls of one
  * method on small arrays (10 numbers, 10 strings; {@code arguments} of 3 values for {@code sliceArguments}), or 20
  * calls on an array of 100,000 numbers ({@code large*}), or one call on an array of 1,000,000 numbers
- * ({@code million*}: longer than the bounded built-ins hand to V8's own method directly). Uses only the public API, so the same class measures a
- * build without them.
+ * ({@code million*}: longer than the bounded built-ins hand to V8's own method directly).
  */
-@State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = "-Xmx1g")
-public class ArrayBuiltinsBenchmark {
+public class ArrayBuiltinsBenchmark extends SnapshotEvalBenchmark {
 
     private static final String SETUP = "globalThis.numbers = [5, 3, 9, 1, 7, 2, 8, 6, 4, 0];"
             + " globalThis.words = ['pear', 'fig', 'apple', 'kiwi', 'plum', 'lime', 'date', 'yuzu', 'sloe', 'nut'];"
@@ -47,17 +34,14 @@ public class ArrayBuiltinsBenchmark {
             "largeJoin", "largeSort", "millionIndexOf", "millionJoin", "millionSlice", "millionMap"})
     public String operation;
 
-    private JsRuntimeFactory factory;
-    private JsRuntime js;
-    private String code;
+    @Override
+    protected String setupScript() {
+        return SETUP;
+    }
 
-    @Setup
-    public void setUp() {
-        this.factory = new UnpooledJsRuntimeFactory(RuntimeConfig.builder()
-            .snapshot(new SnapshotBuilder().executeScript("setup.js", SETUP).build())
-            .build());
-        this.js = this.factory.create();
-        this.code = switch (this.operation) {
+    @Override
+    protected String code() {
+        return switch (this.operation) {
             case "indexOf" -> "repeat(1000, i => numbers.indexOf(i % 12))";
             case "includes" -> "repeat(1000, i => words.includes('kiwi'))";
             case "join" -> "repeat(1000, i => words.join(',')).length";
@@ -75,17 +59,6 @@ public class ArrayBuiltinsBenchmark {
             case "millionMap" -> "million.map(x => x + 1).length";
             default -> throw new IllegalArgumentException(this.operation);
         };
-    }
-
-    @TearDown
-    public void tearDown() {
-        this.js.close();
-        this.factory.close();
-    }
-
-    @Benchmark
-    public Object eval() {
-        return this.js.eval(this.code);
     }
 
 }

@@ -2,38 +2,25 @@ package dev.jsrun.benchmarks;
 
 import java.util.concurrent.TimeUnit;
 
-import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-
-import dev.jsrun.JsRuntime;
-import dev.jsrun.JsRuntimeFactory;
-import dev.jsrun.RuntimeConfig;
-import dev.jsrun.runtime.UnpooledJsRuntimeFactory;
-import dev.jsrun.snapshot.SnapshotBuilder;
 
 /**
  * What string and regular expression code costs through jsrun's guards: one {@code eval} runs 1,000 calls of one
  * operation on a 1 KB text, or one call on a 1 MB text ({@code long*}, longer than the guards hand to V8's own
  * regular expression loops) or on a 4 MB one ({@code huge*}, longer than they hand to V8's split by a string).
- * Uses only the public API, so the same class measures a build without the guards.
  */
-@State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = "-Xmx1g")
-public class StringBuiltinsBenchmark {
+public class StringBuiltinsBenchmark extends SnapshotEvalBenchmark {
 
     private static final String SETUP = "globalThis.text = 'The <b>quick</b> brown & fox jumps over the lazy dog.\\n'.repeat(19);"
             + " globalThis.longText = text.repeat(1024); globalThis.hugeText = longText.repeat(4);"
@@ -44,17 +31,14 @@ public class StringBuiltinsBenchmark {
             "longMatch", "longSplitRegExp", "hugeSplitString"})
     public String operation;
 
-    private JsRuntimeFactory factory;
-    private JsRuntime js;
-    private String code;
+    @Override
+    protected String setupScript() {
+        return SETUP;
+    }
 
-    @Setup
-    public void setUp() {
-        this.factory = new UnpooledJsRuntimeFactory(RuntimeConfig.builder()
-            .snapshot(new SnapshotBuilder().executeScript("setup.js", SETUP).build())
-            .build());
-        this.js = this.factory.create();
-        this.code = switch (this.operation) {
+    @Override
+    protected String code() {
+        return switch (this.operation) {
             case "replace" -> "repeat(1000, i => text.replace(/o/g, '0')).length";
             case "replaceFunction" -> "repeat(1000, i => text.replace(/[<>&]/g, c => entities[c])).length";
             case "match" -> "repeat(1000, i => text.match(/\\w+/g)).length";
@@ -67,17 +51,6 @@ public class StringBuiltinsBenchmark {
             case "hugeSplitString" -> "hugeText.split(' ').length";
             default -> throw new IllegalArgumentException(this.operation);
         };
-    }
-
-    @TearDown
-    public void tearDown() {
-        this.js.close();
-        this.factory.close();
-    }
-
-    @Benchmark
-    public Object eval() {
-        return this.js.eval(this.code);
     }
 
 }

@@ -23,6 +23,7 @@
   const max = Math.max;
   const stringIndexOf = String.prototype.indexOf;
   const stringIncludes = String.prototype.includes;
+  const stringSlice = String.prototype.slice;
   const regexpExec = RegExp.prototype.exec;
   const codePointAt = String.prototype.codePointAt;
   const TypedArrayPrototype = getPrototypeOf(Uint8Array.prototype);
@@ -218,7 +219,6 @@
   // V8 splits a string by a string in one C++ loop (some 20 ns a piece); past this length, which bounds that
   // loop to a few milliseconds, the pieces are cut here, where a timeout can stop the loop.
   const SPLIT_LIMIT = 1 << 21;
-  const stringSliceOf = String.prototype.slice;
   const originalSplit = String.prototype.split;
   replace(String.prototype, 'split', new ProxyOf(originalSplit, { __proto__: null,
     apply(target, self, args) {
@@ -237,7 +237,7 @@
           tooLong('splitting a string of ' + self.length + ' characters', MAX_ELEMENTS);
         }
         for (let i = 0; i < count; i++) {
-          parts[i] = apply(stringSliceOf, self, [i, i + 1]);
+          parts[i] = apply(stringSlice, self, [i, i + 1]);
         }
         return parts;
       }
@@ -246,13 +246,13 @@
         if (parts.length >= MAX_ELEMENTS) {
           tooLong('splitting a string of ' + self.length + ' characters', MAX_ELEMENTS);
         }
-        parts[parts.length] = apply(stringSliceOf, self, [p, q]);
+        parts[parts.length] = apply(stringSlice, self, [p, q]);
         if (parts.length === lim) {
           return parts;
         }
         p = q + separator.length;
       }
-      parts[parts.length] = apply(stringSliceOf, self, [p]);
+      parts[parts.length] = apply(stringSlice, self, [p]);
       return parts;
     } }));
 
@@ -262,7 +262,6 @@
   // replacement in C++, outlasts a timeout by more than a few milliseconds. (With a regular expression V8
   // collects every match in one step whatever the replacement, so there a function would not help.)
   const REPLACE_LIMIT = 1 << 16;
-  const stringSlice = String.prototype.slice;
   const stringCharAt = String.prototype.charAt;
 
   /**
@@ -365,6 +364,11 @@
     return number > 0 ? min(number, 9007199254740991) : 0;
   }
 
+  /** Whether flags make a regular expression step through code points rather than code units. */
+  function byCodePoints(flags) {
+    return apply(stringIncludes, flags, ['u']) || apply(stringIncludes, flags, ['v']);
+  }
+
   function advance(text, index, unicode) {
     if (!unicode || index + 1 >= text.length) {
       return index + 1;
@@ -435,7 +439,7 @@
       : apply(stringIndexOf, template, ['$']) >= 0 ? substitution(template) : null;
     const flags = toText(rx.flags);
     const global = apply(stringIncludes, flags, ['g']);
-    const unicode = global && (apply(stringIncludes, flags, ['u']) || apply(stringIncludes, flags, ['v']));
+    const unicode = global && byCodePoints(flags);
     if (global) {
       rx.lastIndex = 0;
     }
@@ -492,7 +496,7 @@
     if (!apply(stringIncludes, flags, ['g'])) {
       return regExpExec(rx, text);
     }
-    const unicode = apply(stringIncludes, flags, ['u']) || apply(stringIncludes, flags, ['v']);
+    const unicode = byCodePoints(flags);
     rx.lastIndex = 0;
     const matches = [];
     let count = 0;
@@ -547,7 +551,7 @@
   function longSplit(rx, text, limit) {
     const C = speciesConstructor(rx);
     const flags = toText(rx.flags);
-    const unicode = apply(stringIncludes, flags, ['u']) || apply(stringIncludes, flags, ['v']);
+    const unicode = byCodePoints(flags);
     const splitter = construct(C, [rx, apply(stringIncludes, flags, ['y']) ? flags : flags + 'y']);
     const parts = [];
     const lim = limit === undefined ? 4294967295 : limit >>> 0;
