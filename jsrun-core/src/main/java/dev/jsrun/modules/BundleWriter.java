@@ -271,6 +271,11 @@ final class BundleWriter {
                     return apply(target, self, args);
                   }
                 });
+                // the doctor's Intl guard, when it set one, learns which module makes each Intl object
+                var intl = global.__jsrun_intl_guard;
+                function attribute() {
+                  if (intl) intl.script(stack.length ? stack[stack.length - 1] : '');
+                }
                 return {
                   enter: function (path) {
                     if (results[path] === undefined) {
@@ -278,8 +283,9 @@ final class BundleWriter {
                       order[order.length] = path;
                     }
                     stack[stack.length] = path;
+                    attribute();
                   },
-                  exit: function () { stack.length--; },
+                  exit: function () { stack.length--; attribute(); },
                   failed: function (path, error) {
                     if (results[path].error === null) results[path].error = describe(error);
                   },
@@ -293,6 +299,8 @@ final class BundleWriter {
                         try { initialize(path); } catch (ignored) { }
                       }
                     });
+                    // what the modules export stays reachable, as the snapshot's require() keeps it
+                    if (intl) defineProperty(global, '__jsrun_probe_cache', { __proto__: null, value: cache, configurable: true });
                     return stringify({ __proto__: null, order: order, results: results });
                   }
                 };

@@ -49,6 +49,7 @@ final class Doctor {
     static Diagnosis examine(ModuleGraph graph, Set<String> forced) {
         Map<String, String> excluded = new LinkedHashMap<>();
         Map<?, ?> probe;
+        Map<String, String> keptIntl;
         try (JsRuntimeFactory factory = new UnpooledJsRuntimeFactory(RuntimeConfig.defaults());
                 JsRuntime js = factory.create()) {
             for (Module module : graph.modules().values()) {
@@ -65,13 +66,15 @@ final class Doctor {
             order.addAll(graph.modules().keySet());
             order.removeIf(path -> forced.contains(path) || excluded.containsKey(path));
             String script = BundleWriter.write(graph, excluded, List.of(), new Probe(new LinkedHashSet<>(order), WATCHED)).script();
+            boolean intl = Boolean.TRUE.equals(js.eval(IntlGuard.INSTALL));
             probe = (Map<?, ?>) Json.parse((String) js.eval(script));
+            keptIntl = intl ? IntlGuard.kept(js) : Map.of();
         }
         catch (JsException ex) {
             throw new IllegalStateException("the module doctor's run failed: " + ex.getMessage(), ex);
         }
         Map<?, ?> results = (Map<?, ?>) probe.get("results");
-        Map<String, String> deferred = deferred(graph, forced, excluded, results);
+        Map<String, String> deferred = deferred(graph, forced, excluded, results, keptIntl);
 
         List<Entry> entries = new ArrayList<>();
         for (Module module : graph.modules().values()) {
@@ -117,11 +120,12 @@ final class Doctor {
      * initialize (a failure that comes from a dependency is reported there), or because they threw.
      */
     private static Map<String, String> deferred(ModuleGraph graph, Set<String> forced, Map<String, String> excluded,
-            Map<?, ?> results) {
+            Map<?, ?> results, Map<String, String> keptIntl) {
         Set<String> deferred = new LinkedHashSet<>();
         for (String path : graph.modules().keySet()) {
             Map<?, ?> result = (Map<?, ?>) results.get(path);
-            if (!excluded.containsKey(path) && (forced.contains(path) || result == null || result.get("error") != null)) {
+            if (!excluded.containsKey(path) && (forced.contains(path) || result == null || result.get("error") != null
+                    || keptIntl.containsKey(path))) {
                 deferred.add(path);
             }
         }
@@ -143,6 +147,10 @@ final class Doctor {
             }
             else if (result == null) {
                 reasons.put(path, "was not initialized by the doctor's run");
+            }
+            else if (result.get("error") == null && keptIntl.containsKey(path)) {
+                reasons.put(path, "keeps an object made by " + keptIntl.get(path) + " at load, and V8 cannot put Intl "
+                        + "objects into a snapshot");
             }
             else if (dependency != null) {
                 reasons.put(path, "requires deferred " + dependency + " at load");

@@ -45,6 +45,8 @@ final class ExtractedLibrary {
 
     private static final Set<PosixFilePermission> LIBRARY_FILE = PosixFilePermissions.fromString("r-x------");
 
+    private static final Set<PosixFilePermission> DATA_FILE = PosixFilePermissions.fromString("r--------");
+
     private final NativePlatform platform;
 
     private final String dependency;
@@ -115,6 +117,55 @@ final class ExtractedLibrary {
         }
     }
 
+    /**
+     * The path of the data file {@code fileName} taken from {@code resource} into {@code folder} (the native
+     * library's), written only when no identical copy is there, and checked against {@code sha256} as it is.
+     */
+    static Path extractData(URL resource, String fileName, String sha256, Path folder, NativePlatform platform,
+            String dependency) {
+        return new ExtractedLibrary(platform, dependency).extractData(resource, fileName, sha256, folder.toAbsolutePath());
+    }
+
+    private Path extractData(URL resource, String fileName, String sha256, Path folder) {
+        Checksum expected;
+        try {
+            expected = Checksum.of(resource);
+        }
+        catch (IOException ex) {
+            throw damaged(resource, fileName, ex.getMessage(), ex);
+        }
+        Path file = folder.resolve(fileName);
+        if (Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+            requirePrivate(folder);
+            if (expected.matches(file)) {
+                return file;
+            }
+        }
+        try {
+            createPrivate(folder);
+        }
+        catch (IOException ex) {
+            throw notWritable(folder, ex);
+        }
+        requirePrivate(folder);
+        try {
+            write(resource, expected, sha256, DATA_FILE, folder, file);
+        }
+        catch (DamagedResource ex) {
+            throw damaged(resource, fileName, ex.getMessage(), ex);
+        }
+        catch (IOException ex) {
+            throw notWritable(folder, ex);
+        }
+        return file;
+    }
+
+    private NativeLibraryException damaged(URL resource, String fileName, String reason, Throwable cause) {
+        return new NativeLibraryException(Problem.ICU_DATA_MISSING, this.platform, this.dependency, null,
+                "Cannot take " + fileName + " from the classpath (" + resource + "): " + reason + ".",
+                "Check that the jar of dev.jsrun:jsrun-icu-data is whole: download it again.", cause);
+    }
+
     private static Path existingParent(Path dir) {
         Path parent = dir;
         while (parent != null && !Files.exists(parent)) {
@@ -124,8 +175,14 @@ final class ExtractedLibrary {
     }
 
     private void write(URL resource, Checksum expected, Path folder, Path file) throws IOException {
+        write(resource, expected, null, LIBRARY_FILE, folder, file);
+    }
+
+    private void write(URL resource, Checksum expected, String sha256, Set<PosixFilePermission> permissions, Path folder,
+            Path file) throws IOException {
         Path temp = Files.createTempFile(folder, file.getFileName() + ".", ".tmp");
         try {
+            java.security.MessageDigest digest = sha256(sha256);
             CRC32 crc = new CRC32();
             long size = 0;
             byte[] buffer = new byte[1 << 16];
@@ -133,17 +190,23 @@ final class ExtractedLibrary {
                     OutputStream out = Files.newOutputStream(temp, StandardOpenOption.TRUNCATE_EXISTING)) {
                 for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                     crc.update(buffer, 0, n);
+                    if (digest != null) {
+                        digest.update(buffer, 0, n);
+                    }
                     out.write(buffer, 0, n);
                     size += n;
                 }
             }
             if (size != expected.size() || crc.getValue() != expected.crc()) {
-                throw new IOException("the library read from the classpath (" + size + " bytes) does not match its "
+                throw new DamagedResource("the file read from the classpath (" + size + " bytes) does not match its "
                         + "checksum in the jar");
+            }
+            if (digest != null && !java.util.HexFormat.of().formatHex(digest.digest()).equalsIgnoreCase(sha256.trim())) {
+                throw new DamagedResource("its SHA-256 is not the one its build recorded");
             }
             PosixFileAttributeView view = Files.getFileAttributeView(temp, PosixFileAttributeView.class);
             if (view != null) {
-                view.setPermissions(LIBRARY_FILE);
+                view.setPermissions(permissions);
             }
             try {
                 Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -158,6 +221,29 @@ final class ExtractedLibrary {
         finally {
             Files.deleteIfExists(temp);
         }
+    }
+
+    private static java.security.MessageDigest sha256(String expected) {
+        if (expected == null) {
+            return null;
+        }
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256");
+        }
+        catch (java.security.NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    /** A file on the classpath whose bytes are not those its jar or its build recorded. */
+    private static final class DamagedResource extends IOException {
+
+        private static final long serialVersionUID = 1L;
+
+        DamagedResource(String message) {
+            super(message);
+        }
+
     }
 
     /** Refuses a directory that others may write to: they could replace the library with code of their own. */
@@ -254,7 +340,7 @@ final class ExtractedLibrary {
     }
 
     private static void removeFiles(Path folder, boolean wholeFolder, Instant cutoff) throws IOException {
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "libjavet-*")) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "{libjavet-*,icudt*}")) {
             for (Path file : files) {
                 boolean leftover = file.getFileName().toString().endsWith(".tmp") && olderThan(file, cutoff);
                 if ((wholeFolder || leftover) && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {

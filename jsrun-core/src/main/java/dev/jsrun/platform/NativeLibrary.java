@@ -8,6 +8,7 @@ import com.caoccao.javet.exceptions.JavetException;
 import com.caoccao.javet.interop.V8Host;
 import com.caoccao.javet.interop.loader.IJavetLibLoadingListener;
 import com.caoccao.javet.interop.loader.JavetLibLoader;
+import com.caoccao.javet.interop.options.V8RuntimeOptions;
 
 import dev.jsrun.platform.NativeLibraryException.Problem;
 
@@ -34,6 +35,8 @@ public final class NativeLibrary {
     private static Path loadedFrom;
 
     private static boolean attempted;
+
+    private static Boolean intl;
 
     private NativeLibrary() {
     }
@@ -96,15 +99,24 @@ public final class NativeLibrary {
         }
         NativePlatform platform = NativePlatform.current();
         String version = javetVersion();
+        boolean withIntl = intl();
         Path file = null;
+        Path icuData;
         if (System.getProperty(JAVET_LOADING_TYPE_PROPERTY) == null) {
-            URL resource = locate(platform, version, JavetLibLoader.class.getClassLoader());
-            String fileName = javetFileName(platform, version);
-            file = ExtractedLibrary.extract(resource, fileName, version, directory(), platform,
-                    platform.dependency(version).orElseThrow());
+            Native found = find(platform, version, JavetLibLoader.class.getClassLoader());
+            String fileName = javetFileName(platform, version, found.intl());
+            file = ExtractedLibrary.extract(found.resource(), fileName, version, directory(), platform, found.dependency());
             JavetLibLoader.setLibLoadingListener(new FromDirectory(file.getParent(), JavetLibLoader.getLibLoadingListener()));
+            icuData = withIntl ? IcuData.extract(file.getParent(), platform, found.dependency()) : null;
         }
-        V8Host host = V8Host.getV8Instance();
+        else {
+            icuData = withIntl ? IcuData.extract(directory().resolve(IcuData.FOLDER), platform, null) : null;
+        }
+        if (icuData != null) {
+            // the library reads the data file as it loads: without it, JNI_OnLoad crashes the process
+            V8RuntimeOptions.V8_FLAGS.setIcuDataFile(icuData.toString());
+        }
+        V8Host host = V8Host.getInstance(runtimeType());
         if (!host.isLibraryLoaded() && (!attempted || !host.loadLibrary())) {
             attempted = true;
             throw loadFailed(platform, version, file, host.getLastException());
@@ -115,24 +127,71 @@ public final class NativeLibrary {
     }
 
     /**
+     * Whether this JVM runs the V8 with ICU ({@code Intl}, {@code \p{...}} in regular expressions): true when
+     * the classpath holds Javet's native with ICU for this platform, which jsrun-core depends on for Linux
+     * x86_64 and which an application may add for the others.
+     */
+    public static synchronized boolean intl() {
+        if (intl == null) {
+            NativePlatform platform = NativePlatform.current();
+            ClassLoader loader = JavetLibLoader.class.getClassLoader();
+            intl = platform.supported() && resource(platform, javetVersion(), true, loader) != null
+                    && (System.getProperty(JAVET_LOADING_TYPE_PROPERTY) != null
+                            || find(platform, javetVersion(), loader).intl());
+        }
+        return intl;
+    }
+
+    /** Javet's kind of runtime for the native this JVM loads. */
+    public static JSRuntimeType runtimeType() {
+        return intl() ? JSRuntimeType.V8I18n : JSRuntimeType.V8;
+    }
+
+    /** Javet's V8 host for the native this JVM loads, after loading it. */
+    public static V8Host host() {
+        load();
+        return V8Host.getInstance(runtimeType());
+    }
+
+    /** A native found on the classpath: its resource, whether it has ICU, and its Maven coordinates. */
+    record Native(URL resource, boolean intl, String dependency) {
+    }
+
+    /**
+     * The native for {@code platform} on the classpath: the one jsrun-core depends on, else the other one.
+     * @throws NativeLibraryException when Javet publishes no native for the platform or neither jar is there
+     */
+    static Native find(NativePlatform platform, String version, ClassLoader classLoader) {
+        if (!platform.supported()) {
+            throw unsupported(platform, version);
+        }
+        boolean preferred = platform.intlByDefault();
+        for (boolean withIntl : new boolean[] { preferred, !preferred }) {
+            URL resource = resource(platform, version, withIntl, classLoader);
+            if (resource != null) {
+                return new Native(resource, withIntl, platform.dependency(version, withIntl).orElseThrow());
+            }
+        }
+        String fileName = platform.libraryFileName(version).orElseThrow();
+        String dependency = platform.dependency(version).orElseThrow();
+        throw new NativeLibraryException(Problem.NOT_ON_CLASSPATH, platform, dependency, null,
+                "V8's native library for " + platform + " (" + fileName + ") is not on the classpath.",
+                "Add the dependency " + dependency + " (Maven: <groupId>" + NativePlatform.GROUP_ID
+                        + "</groupId><artifactId>" + platform.artifactId().orElseThrow() + "</artifactId><version>"
+                        + version + "</version>); its version must be Javet's, " + version + ".", null);
+    }
+
+    private static URL resource(NativePlatform platform, String version, boolean withIntl, ClassLoader classLoader) {
+        String fileName = platform.libraryFileName(version, withIntl).orElseThrow();
+        return (classLoader != null) ? classLoader.getResource(fileName) : ClassLoader.getSystemResource(fileName);
+    }
+
+    /**
      * The classpath resource of the native for {@code platform}, looked up as Javet looks it up.
      * @throws NativeLibraryException when Javet publishes no native for the platform or its jar is missing
      */
     public static URL locate(NativePlatform platform, String version, ClassLoader classLoader) {
-        if (!platform.supported()) {
-            throw unsupported(platform, version);
-        }
-        String fileName = platform.libraryFileName(version).orElseThrow();
-        URL resource = (classLoader != null) ? classLoader.getResource(fileName) : ClassLoader.getSystemResource(fileName);
-        if (resource == null) {
-            String dependency = platform.dependency(version).orElseThrow();
-            throw new NativeLibraryException(Problem.NOT_ON_CLASSPATH, platform, dependency, null,
-                    "V8's native library for " + platform + " (" + fileName + ") is not on the classpath.",
-                    "Add the dependency " + dependency + " (Maven: <groupId>" + NativePlatform.GROUP_ID
-                            + "</groupId><artifactId>" + platform.artifactId().orElseThrow() + "</artifactId><version>"
-                            + version + "</version>); its version must be Javet's, " + version + ".", null);
-        }
-        return resource;
+        return find(platform, version, classLoader).resource();
     }
 
     private static NativeLibraryException unsupported(NativePlatform platform, String version) {
@@ -146,9 +205,9 @@ public final class NativeLibrary {
     }
 
     /** The name Javet itself will look for, which jsrun's mapping must agree with. */
-    private static String javetFileName(NativePlatform platform, String version) {
+    private static String javetFileName(NativePlatform platform, String version, boolean withIntl) {
         try {
-            return new JavetLibLoader(JSRuntimeType.V8).getLibFileName();
+            return new JavetLibLoader(withIntl ? JSRuntimeType.V8I18n : JSRuntimeType.V8).getLibFileName();
         }
         catch (JavetException | RuntimeException ex) {
             throw unsupported(platform, version);
@@ -206,22 +265,22 @@ public final class NativeLibrary {
 
         @Override
         public java.io.File getLibPath(JSRuntimeType type) {
-            return (type == JSRuntimeType.V8) ? this.directory.toFile() : this.others.getLibPath(type);
+            return type.isV8() ? this.directory.toFile() : this.others.getLibPath(type);
         }
 
         @Override
         public boolean isDeploy(JSRuntimeType type) {
-            return (type != JSRuntimeType.V8) && this.others.isDeploy(type);
+            return !type.isV8() && this.others.isDeploy(type);
         }
 
         @Override
         public boolean isLibInSystemPath(JSRuntimeType type) {
-            return (type != JSRuntimeType.V8) && this.others.isLibInSystemPath(type);
+            return !type.isV8() && this.others.isLibInSystemPath(type);
         }
 
         @Override
         public boolean isSuppressingError(JSRuntimeType type) {
-            return (type != JSRuntimeType.V8) && this.others.isSuppressingError(type);
+            return !type.isV8() && this.others.isSuppressingError(type);
         }
 
     }

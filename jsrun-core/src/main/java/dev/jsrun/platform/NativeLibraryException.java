@@ -20,6 +20,9 @@ public class NativeLibraryException extends RuntimeException {
         /** The directory for the extracted library cannot be created or written. */
         DIRECTORY_NOT_WRITABLE,
 
+        /** The native has ICU but jsrun's ICU data is not on the classpath, or is damaged. */
+        ICU_DATA_MISSING,
+
         /** Others than the JVM's user may write to the directory, so its files could be swapped for other code. */
         DIRECTORY_NOT_PRIVATE,
 

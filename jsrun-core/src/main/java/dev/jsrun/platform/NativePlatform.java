@@ -10,7 +10,10 @@ import java.util.Optional;
 
 /**
  * The operating system, processor and C library this JVM runs on, and the Javet native that fits them.
- * Javet publishes V8 natives for Linux (glibc) x86_64 and arm64, macOS x86_64 and arm64, and Windows x86_64.
+ * Javet publishes V8 natives for Linux (glibc) x86_64 and arm64, macOS x86_64 and arm64, and Windows x86_64,
+ * each without ICU ({@code javet-v8-linux-arm64}) and with it ({@code javet-v8-linux-x86_64-i18n}, which has
+ * {@code Intl} and Unicode property escapes in regular expressions). jsrun depends on the ICU native where its
+ * build can resolve one, and takes whichever of the two the classpath holds.
  *
  * @param os {@code linux}, {@code macos}, {@code windows}, or the JVM's {@code os.name} when it is none of these
  * @param arch {@code x86_64}, {@code arm64}, or the JVM's {@code os.arch} when it is neither
@@ -23,6 +26,9 @@ public record NativePlatform(String os, String arch, boolean musl) {
 
     private static final List<String> SUPPORTED = List.of("linux-x86_64", "linux-arm64", "macos-x86_64",
             "macos-arm64", "windows-x86_64");
+
+    /** The platforms whose ICU native jsrun-core depends on; the others get the native without ICU. */
+    private static final List<String> WITH_INTL = List.of("linux-x86_64");
 
     /** The platform of this JVM, from {@code os.name}, {@code os.arch} and, on Linux, the C library it runs on. */
     public static NativePlatform current() {
@@ -86,24 +92,44 @@ public record NativePlatform(String os, String arch, boolean musl) {
         return !this.musl && SUPPORTED.contains(this.os + "-" + this.arch);
     }
 
-    /** The artifact of Javet's V8 native for this platform, such as {@code javet-v8-linux-arm64}; empty when there is none. */
+    /** Whether the native that jsrun-core depends on for this platform is the one with ICU. */
+    public boolean intlByDefault() {
+        return WITH_INTL.contains(this.os + "-" + this.arch);
+    }
+
+    /** The artifact of the native jsrun-core depends on, such as {@code javet-v8-linux-arm64}; empty when there is none. */
     public Optional<String> artifactId() {
-        return supported() ? Optional.of("javet-v8-" + this.os + "-" + this.arch) : Optional.empty();
+        return artifactId(intlByDefault());
+    }
+
+    /** The artifact of Javet's native with ICU or without, such as {@code javet-v8-linux-x86_64-i18n}; empty when there is none. */
+    public Optional<String> artifactId(boolean intl) {
+        return supported() ? Optional.of("javet-v8-" + this.os + "-" + this.arch + (intl ? "-i18n" : "")) : Optional.empty();
     }
 
     /** The Maven coordinates of the native to add, such as {@code com.caoccao.javet:javet-v8-linux-arm64:5.0.6}. */
     public Optional<String> dependency(String javetVersion) {
-        return artifactId().map(artifact -> GROUP_ID + ":" + artifact + ":" + javetVersion);
+        return dependency(javetVersion, intlByDefault());
     }
 
-    /** The library file inside that artifact's jar, such as {@code libjavet-v8-macos-arm64.v.5.0.6.dylib}. */
+    /** The Maven coordinates of the native with ICU or without. */
+    public Optional<String> dependency(String javetVersion, boolean intl) {
+        return artifactId(intl).map(artifact -> GROUP_ID + ":" + artifact + ":" + javetVersion);
+    }
+
+    /** The library file inside the default native's jar, such as {@code libjavet-v8-macos-arm64.v.5.0.6.dylib}. */
     public Optional<String> libraryFileName(String javetVersion) {
+        return libraryFileName(javetVersion, intlByDefault());
+    }
+
+    /** The library file inside the jar of the native with ICU or without. */
+    public Optional<String> libraryFileName(String javetVersion, boolean intl) {
         String extension = switch (this.os) {
             case "macos" -> "dylib";
             case "windows" -> "dll";
             default -> "so";
         };
-        return artifactId().map(artifact -> "lib" + artifact + ".v." + javetVersion + "." + extension);
+        return artifactId(intl).map(artifact -> "lib" + artifact + ".v." + javetVersion + "." + extension);
     }
 
     /** The platform as a person would name it, such as {@code linux arm64 (glibc)}. */

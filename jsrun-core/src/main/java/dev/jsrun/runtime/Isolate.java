@@ -320,6 +320,24 @@ public final class Isolate implements AutoCloseable {
         }
     }
 
+    /** Runs a full garbage collection, so that weak references to what is no longer reachable are cleared. */
+    public void collectGarbage() {
+        this.lock.lock();
+        try {
+            hostCall("collecting garbage", () -> {
+                this.runtime.await();
+                this.runtime.lowMemoryNotification();
+                return null;
+            });
+        }
+        catch (JavetException ex) {
+            throw translate(ex, HOST_TIMEOUT);
+        }
+        finally {
+            this.lock.unlock();
+        }
+    }
+
     /**
      * What {@code require()} did in this runtime since it was restored or reset, read through the function the
      * host took from the module bundle before any user code ran.

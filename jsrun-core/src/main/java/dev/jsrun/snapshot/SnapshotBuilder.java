@@ -70,13 +70,15 @@ public final class SnapshotBuilder {
         String v8Version;
         // One snapshot per snapshot-enabled runtime: a second createSnapshot() aborts the process.
         try (V8Runtime runtime = V8Runtimes.fresh(true)) {
-            v8Version = runtime.getVersion();
+            v8Version = V8Runtimes.v8Version();
             Intrinsics.record(runtime);
-            try (SharedRegExps regExps = SharedRegExps.prepare(runtime)) {
+            try (IntlObjects intl = IntlObjects.watch(runtime); SharedRegExps regExps = SharedRegExps.prepare(runtime)) {
                 for (Script script : this.scripts) {
+                    intl.script(script.name());
                     run(runtime, script);
                 }
                 regExps.collect();
+                refuseIntlObjects(intl.alive(runtime));
             }
             blob = capture(runtime);
         }
@@ -98,6 +100,21 @@ public final class SnapshotBuilder {
         catch (JavetException ex) {
             throw new SnapshotBuildException(script.name(), 0, 0, ex.getMessage(), null, ex);
         }
+    }
+
+    /** V8 aborts the process when it serializes an object backed by ICU, so the build stops before it tries. */
+    private static void refuseIntlObjects(List<IntlObjects.Alive> alive) {
+        if (alive.isEmpty()) {
+            return;
+        }
+        IntlObjects.Alive first = alive.get(0);
+        String more = (alive.size() > 1) ? " (and " + (alive.size() - 1) + " more Intl object" + (alive.size() > 2 ? "s" : "")
+                + ": " + alive.stream().skip(1).limit(5).map(a -> a.constructor() + " from '" + a.script() + "'")
+                        .distinct().collect(java.util.stream.Collectors.joining(", ")) + ")" : "";
+        throw new SnapshotBuildException(first.script(), 0, 0, "it leaves an object made by " + first.constructor()
+                + " reachable when the heap is captured" + more + "; V8 cannot put Intl objects into a snapshot",
+                "Create Intl objects when they are first used (lazily, inside a function) rather than while the script "
+                        + "loads, or load the script at run time instead of into the snapshot", null);
     }
 
     private static byte[] capture(V8Runtime runtime) {

@@ -189,9 +189,13 @@ public final class V8Runtimes {
         return host().createV8Runtime(options);
     }
 
-    /** The version of V8 that this JVM runs, such as {@code 14.7.173.18}. */
+    /**
+     * The version of V8 that this JVM runs, such as {@code 14.7.173.18}, with {@code -i18n} for the build with
+     * ICU: the two builds cannot read each other's snapshots.
+     */
     public static String v8Version() {
-        return JSRuntimeType.V8.getVersion();
+        JSRuntimeType type = NativeLibrary.runtimeType();
+        return type.getVersion() + (type.isI18nEnabled() ? "-i18n" : "");
     }
 
     /** The version of Javet, whose build of V8 reads snapshots. */
@@ -201,8 +205,7 @@ public final class V8Runtimes {
 
     /** Javet's V8 host, after jsrun has put the native library where it may load and checked that it did. */
     private static V8Host host() {
-        NativeLibrary.load();
-        return V8Host.getV8Instance();
+        return NativeLibrary.host();
     }
 
     /**

@@ -15,6 +15,23 @@ import dev.jsrun.runtime.UnpooledJsRuntimeFactory;
 class DoctorTest {
 
     @Test
+    void defersModulesThatKeepIntlObjectsAtLoadAndTheirDependents() {
+        ModuleSet modules = ModuleSet.builder().root(NodeProject.fixture()).module("intl-user").module("intl-lazy").build();
+        assertThat(modules.report().toTable()).isEqualTo("""
+                jsrun modules: 1 healthy, 2 deferred, 0 excluded
+                  STATUS    MODULE                             REASON
+                  DEFERRED  node_modules/intl-user/index.js    requires deferred node_modules/intl-holder/index.js at load
+                  HEALTHY   node_modules/intl-lazy/index.js
+                  DEFERRED  node_modules/intl-holder/index.js  keeps an object made by Intl.NumberFormat at load, and V8 \
+                cannot put Intl objects into a snapshot""");
+        try (UnpooledJsRuntimeFactory runtimes = NodeProject.runtimes(modules); JsRuntime js = runtimes.create()) {
+            assertThat(js.eval("require('intl-user').price(1234.5)")).isEqualTo("Preis: 1.234,50\u00a0\u20ac");
+            assertThat(js.eval("require('intl-lazy').format(1234.5)")).isEqualTo("1.234,5");
+            assertThat(js.eval("require('intl-lazy').sorted")).isEqualTo(true);
+        }
+    }
+
+    @Test
     void defersModulesThatNeedTimersAtLoadAndTheirDependents() {
         ModuleSet modules = ModuleSet.builder().root(NodeProject.fixture()).module("timer-user").module("counter").build();
         String table = modules.report().toTable();

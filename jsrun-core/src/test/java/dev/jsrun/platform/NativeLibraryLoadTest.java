@@ -34,13 +34,64 @@ class NativeLibraryLoadTest {
 
         assertThat(first.get("result")).isEqualTo("42");
         assertThat(first.get("file")).startsWith(natives + File.separator + "javet-5.0.6-")
-            .endsWith("libjavet-v8-linux-x86_64.v.5.0.6.so");
+            .endsWith("libjavet-v8-linux-x86_64-i18n.v.5.0.6.so");
         assertThat(second.get("file")).isEqualTo(first.get("file"));
         assertThat(second.get("inode")).as("the same file, not a rewrite").isEqualTo(first.get("inode"));
+        assertThat(first.get("intl")).isEqualTo("1.234,5");
+        assertThat(first.get("icu")).as("ICU's data beside the library")
+            .isEqualTo(Path.of(first.get("file")).resolveSibling("icudt77l.dat").toString());
+        assertThat(second.get("icuInode")).as("the same data file, not a rewrite").isEqualTo(first.get("icuInode"));
         assertThat(second.get("modified")).isEqualTo(first.get("modified"));
         try (Stream<Path> entries = Files.list(natives)) {
             assertThat(entries).hasSize(1);
         }
+    }
+
+    @Test
+    void aDamagedDataFileIsReplacedBeforeV8ReadsIt() throws Exception {
+        Path natives = this.dir.resolve("natives");
+        Map<String, String> first = probe(List.of("-D" + NativeLibrary.DIRECTORY_PROPERTY + "=" + natives), "loaded");
+        Path data = Path.of(first.get("icu"));
+        data.toFile().setWritable(true, true);
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(data,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            channel.write(java.nio.ByteBuffer.wrap(new byte[4096]), 1 << 20);
+        }
+
+        Map<String, String> second = probe(List.of("-D" + NativeLibrary.DIRECTORY_PROPERTY + "=" + natives), "loaded");
+
+        assertThat(second.get("icu")).isEqualTo(first.get("icu"));
+        assertThat(second.get("icuInode")).as("written anew").isNotEqualTo(first.get("icuInode"));
+        assertThat(second.get("intl")).isEqualTo("1.234,5");
+    }
+
+    @Test
+    void withoutIcuDataTheNativeWithIcuIsRefusedBeforeItLoads() throws Exception {
+        String classPath = java.util.Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+            .filter(entry -> !entry.contains("jsrun-icu-data"))
+            .collect(java.util.stream.Collectors.joining(File.pathSeparator));
+        Output output = run(List.of(), List.of("-D" + NativeLibrary.DIRECTORY_PROPERTY + "=" + this.dir), classPath);
+
+        Map<String, String> failed = output.probe("failed");
+        assertThat(failed.get("problem")).isEqualTo("ICU_DATA_MISSING");
+        assertThat(output.text()).contains("dev/jsrun/icu/icudt77l.dat is not on the classpath", "dev.jsrun:jsrun-icu-data",
+                "com.caoccao.javet:javet-v8-linux-x86_64:5.0.6");
+    }
+
+    @Test
+    void icuDataThatIsNotWhatItsBuildRecordedIsRefused() throws Exception {
+        Path fake = Files.createDirectories(this.dir.resolve("fake/dev/jsrun/icu"));
+        Files.write(fake.resolve("icudt77l.dat"), new byte[1000]);
+        try (java.io.InputStream real = NativeLibrary.class.getClassLoader().getResourceAsStream("dev/jsrun/icu/icudt77l.dat.sha256")) {
+            Files.write(fake.resolve("icudt77l.dat.sha256"), real.readAllBytes());
+        }
+        String classPath = this.dir.resolve("fake") + File.pathSeparator + System.getProperty("java.class.path");
+        Output output = run(List.of(), List.of("-D" + NativeLibrary.DIRECTORY_PROPERTY + "=" + this.dir.resolve("natives")),
+                classPath);
+
+        assertThat(output.probe("failed").get("problem")).isEqualTo("ICU_DATA_MISSING");
+        assertThat(output.text()).contains("icudt77l.dat", "its SHA-256 is not the one its build recorded",
+                "Check that the jar of dev.jsrun:jsrun-icu-data is whole");
     }
 
     @Test
@@ -103,11 +154,15 @@ class NativeLibraryLoadTest {
     }
 
     private static Output run(List<String> wrapper, List<String> jvmOptions) throws Exception {
+        return run(wrapper, jvmOptions, System.getProperty("java.class.path"));
+    }
+
+    private static Output run(List<String> wrapper, List<String> jvmOptions, String classPath) throws Exception {
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
         List<String> command = new ArrayList<>(wrapper);
         command.addAll(List.of(java, "-Xmx256m"));
         command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), NativeLoadProbe.class.getName()));
+        command.addAll(List.of("-cp", classPath, NativeLoadProbe.class.getName()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         byte[] bytes = process.getInputStream().readAllBytes();
         boolean finished = process.waitFor(2, TimeUnit.MINUTES);

@@ -20,8 +20,8 @@ class NativePlatformTest {
 
     @ParameterizedTest(name = "{0} / {1} -> {2}")
     @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
-            Linux       | amd64   | javet-v8-linux-x86_64   | libjavet-v8-linux-x86_64.v.5.0.6.so
-            Linux       | x86_64  | javet-v8-linux-x86_64   | libjavet-v8-linux-x86_64.v.5.0.6.so
+            Linux       | amd64   | javet-v8-linux-x86_64-i18n | libjavet-v8-linux-x86_64-i18n.v.5.0.6.so
+            Linux       | x86_64  | javet-v8-linux-x86_64-i18n | libjavet-v8-linux-x86_64-i18n.v.5.0.6.so
             Linux       | aarch64 | javet-v8-linux-arm64    | libjavet-v8-linux-arm64.v.5.0.6.so
             Mac OS X    | aarch64 | javet-v8-macos-arm64    | libjavet-v8-macos-arm64.v.5.0.6.dylib
             Mac OS X    | x86_64  | javet-v8-macos-x86_64   | libjavet-v8-macos-x86_64.v.5.0.6.dylib
@@ -45,6 +45,17 @@ class NativePlatformTest {
     }
 
     @Test
+    void eachPlatformHasANativeWithIcuAndOneWithout() {
+        NativePlatform mac = NativePlatform.of("Mac OS X", "aarch64", false);
+        assertThat(mac.intlByDefault()).isFalse();
+        assertThat(mac.artifactId(true)).contains("javet-v8-macos-arm64-i18n");
+        assertThat(mac.libraryFileName("5.0.6", true)).contains("libjavet-v8-macos-arm64-i18n.v.5.0.6.dylib");
+        NativePlatform linux = NativePlatform.of("Linux", "amd64", false);
+        assertThat(linux.intlByDefault()).isTrue();
+        assertThat(linux.dependency("5.0.6", false)).contains("com.caoccao.javet:javet-v8-linux-x86_64:5.0.6");
+    }
+
+    @Test
     void muslHasNoNativeEvenOnAPublishedProcessor() {
         assertThat(NativePlatform.of("Linux", "amd64", true).supported()).isFalse();
         assertThat(NativePlatform.of("Linux", "aarch64", true).artifactId()).isEmpty();
@@ -55,7 +66,8 @@ class NativePlatformTest {
     void thisJvmsPlatformNamesTheFileJavetLooksFor() throws Exception {
         NativePlatform current = NativePlatform.current();
         assertThat(current.libraryFileName(NativeLibrary.javetVersion()))
-            .contains(new JavetLibLoader(JSRuntimeType.V8).getLibFileName());
+            .contains(new JavetLibLoader(NativeLibrary.runtimeType()).getLibFileName());
+        assertThat(NativeLibrary.runtimeType()).isEqualTo(current.intlByDefault() ? JSRuntimeType.V8I18n : JSRuntimeType.V8);
         assertThat(NativeLibrary.javetVersion()).isEqualTo("5.0.6");
     }
 

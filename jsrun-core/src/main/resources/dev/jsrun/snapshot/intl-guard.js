@@ -1,0 +1,108 @@
+// Evaluates to a function that readies a snapshot runtime: it wraps every Intl constructor (and the Intl
+// methods that return new ICU-backed objects) so that each object they make is noted with a weak reference,
+// the constructor's name and the script that was running. V8 cannot serialize those objects, so one still
+// reachable when the heap is captured would abort the process; the builder asks which are alive first.
+(function () {
+  'use strict';
+  const global = globalThis;
+  const Intl = global.Intl;
+  if (typeof Intl !== 'object' || Intl === null) {
+    return null;
+  }
+  const WeakRefOf = global.WeakRef;
+  const construct = Reflect.construct;
+  const apply = Reflect.apply;
+  const defineProperty = Object.defineProperty;
+  const getOwnPropertyDescriptor = Object.getOwnPropertyDescriptor;
+  const getPrototypeOf = Object.getPrototypeOf;
+  const push = Array.prototype.push;
+  const notes = [];
+  const restores = [];
+  let script = '';
+  let watching = true;
+
+  // A library may keep a wrapper it took while loading: once the build is over, wrappers note nothing.
+  function note(value, what) {
+    if (watching && value !== null && (typeof value === 'object' || typeof value === 'function')) {
+      apply(push, notes, [[new WeakRefOf(value), what, script]]);
+    }
+    return value;
+  }
+
+  function replace(holder, key, value) {
+    const original = getOwnPropertyDescriptor(holder, key);
+    defineProperty(holder, key, {
+      value, writable: original.writable, enumerable: original.enumerable, configurable: original.configurable
+    });
+    apply(push, restores, [() => defineProperty(holder, key, original)]);
+  }
+
+  function wrapMethod(holder, key, what) {
+    const original = holder !== undefined ? getOwnPropertyDescriptor(holder, key) : undefined;
+    if (original === undefined || typeof original.value !== 'function') {
+      return;
+    }
+    replace(holder, key, new Proxy(original.value, {
+      apply(target, self, args) {
+        return note(apply(target, self, args), what);
+      }
+    }));
+  }
+
+  const names = ['Collator', 'DateTimeFormat', 'DisplayNames', 'DurationFormat', 'ListFormat', 'Locale',
+    'NumberFormat', 'PluralRules', 'RelativeTimeFormat', 'Segmenter'];
+  for (const name of names) {
+    const original = getOwnPropertyDescriptor(Intl, name);
+    if (original === undefined || typeof original.value !== 'function') {
+      continue;
+    }
+    const what = 'Intl.' + name;
+    const wrapped = new Proxy(original.value, {
+      construct(target, args, newTarget) {
+        return note(construct(target, args, newTarget), what);
+      },
+      apply(target, self, args) {
+        return note(apply(target, self, args), what);
+      }
+    });
+    replace(Intl, name, wrapped);
+    replace(original.value.prototype, 'constructor', wrapped);
+  }
+  const Locale = getOwnPropertyDescriptor(Intl, 'Locale');
+  if (Locale !== undefined) {
+    wrapMethod(getPrototypeOf(new Locale.value.prototype.constructor('en')), 'maximize', 'Intl.Locale');
+    wrapMethod(getPrototypeOf(new Locale.value.prototype.constructor('en')), 'minimize', 'Intl.Locale');
+  }
+  if (typeof Intl.Segmenter === 'function') {
+    const segments = new Intl.Segmenter().segment('');
+    wrapMethod(Intl.Segmenter.prototype, 'segment', 'Intl.Segmenter (its segments)');
+    wrapMethod(getPrototypeOf(segments), Symbol.iterator, 'Intl.Segmenter (an iterator of its segments)');
+  }
+  notes.length = 0;
+
+  return {
+    // Names the script whose objects are noted from now on.
+    script(name) {
+      script = String(name);
+    },
+    // Puts back the original constructors and methods.
+    restore() {
+      watching = false;
+      for (let i = restores.length - 1; i >= 0; i--) {
+        restores[i]();
+      }
+      restores.length = 0;
+    },
+    // After a full collection: [what, script] of each noted object that is still alive.
+    alive() {
+      const found = [];
+      for (const [ref, what, from] of notes) {
+        if (ref.deref() !== undefined) {
+          apply(push, found, [what + '\u0000' + from]);
+        }
+      }
+      notes.length = 0;
+      return found.join('\u0001');
+    }
+  };
+})
