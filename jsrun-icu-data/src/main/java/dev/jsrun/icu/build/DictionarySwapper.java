@@ -61,8 +61,8 @@ final class DictionarySwapper implements ItemSwapper {
                     + size + " do not fit a region of " + payload.length() + " bytes");
         }
         if (reserved2 != reserved1 || size != reserved1) {
-            throw new IcuDataException(item + ": dictionary data has reserved parts (" + reserved1 + " to " + size
-                    + "), of unknown layout");
+            throw new IcuDataException(item + ": dictionary data has reserved parts (offsets " + reserved1 + " and "
+                    + reserved2 + ", size " + size + "), of unknown layout");
         }
         int trieType = payload.i32(4 * IX_TRIE_TYPE) & TRIE_TYPE_MASK;
         int transform = payload.i32(4 * IX_TRANSFORM) & TRANSFORM_TYPE_MASK;
