@@ -41,8 +41,8 @@ final class Normalizer2Swapper implements ItemSwapper {
         };
         int trieOffset = payload.i32(NORM_TRIE_OFFSET * 4);
         if (trieOffset % 4 != 0 || trieOffset / 4 < minIndexes) {
-            throw new IcuDataException(item + ": Nrm2 " + version + " indexes of " + trieOffset + " bytes, not "
-                    + minIndexes + " or more 32-bit values");
+            throw new IcuDataException(item + ": Nrm2 format version " + version + " with indexes of " + trieOffset
+                    + " bytes, not " + minIndexes + " or more 32-bit values");
         }
         int extraOffset = payload.i32(EXTRA_DATA_OFFSET * 4);
         int fcdOffset = payload.i32(SMALL_FCD_OFFSET * 4);

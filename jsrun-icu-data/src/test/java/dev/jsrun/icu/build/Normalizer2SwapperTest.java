@@ -149,15 +149,14 @@ class Normalizer2SwapperTest {
     }
 
     @Test
-    void formatVersionFourNeedsOnlyNineteenIndexesAndFiveNeedsTwentyTwo() {
+    void formatVersionFourSwapsAlikeAndFiveNeedsTwentyTwoIndexes() {
         byte[] nfc = Icupkg.bigEndian("nfc.nrm");
         byte[] four = nfc.clone();
         four[16] = 4;
-        assertThat(swapDirect(four)).isNotNull();
-        // 22 indexes in the data: a version 5 with fewer is refused (21 would leave index 21 out)
-        assertFails(patched(bytes -> {
-            putInt(bytes, 32, 21 * 4);
-        }));
+        byte[] swappedFour = swapDirect(four);
+        swappedFour[16] = 5;
+        assertThat(swappedFour).isEqualTo(swapDirect(nfc));
+        assertFails(patched(bytes -> putInt(bytes, 32, 21 * 4)));
     }
 
     private static byte[] patched(Consumer<byte[]> damage) {
