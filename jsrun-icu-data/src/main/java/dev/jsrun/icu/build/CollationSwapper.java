@@ -8,4 +8,9 @@ final class CollationSwapper implements ItemSwapper {
         throw new IcuDataException(payload.item() + ": no swapper for \"UCol\" yet");
     }
 
+    /** Swaps the collation binary that a resource bundle holds under {@code %%CollationBin}. */
+    static void swapBinary(DataRegion binary) {
+        throw new IcuDataException(binary.item() + ": CollationSwapper.swapBinary is a stub");
+    }
+
 }
