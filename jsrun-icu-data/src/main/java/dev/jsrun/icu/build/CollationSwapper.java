@@ -171,9 +171,4 @@ final class CollationSwapper implements ItemSwapper {
         return length / width;
     }
 
-    /** Swaps the collation binary that a resource bundle holds under {@code %%CollationBin}. */
-    static void swapBinary(DataRegion binary) {
-        throw new IcuDataException(binary.item() + ": CollationSwapper.swapBinary is a stub");
-    }
-
 }
