@@ -10,7 +10,6 @@ import javax.script.ScriptException;
 import javax.script.SimpleScriptContext;
 
 import com.caoccao.javet.exceptions.JavetException;
-import com.caoccao.javet.interop.V8Host;
 import com.caoccao.javet.interop.V8Runtime;
 import com.caoccao.javet.interop.options.V8RuntimeOptions;
 import org.graalvm.polyglot.Context;
@@ -18,6 +17,7 @@ import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.Source;
 import org.openjdk.nashorn.api.scripting.NashornScriptEngineFactory;
 
+import dev.jsrun.platform.NativeLibrary;
 import dev.jsrun.pool.JsRuntimePool;
 import dev.jsrun.pool.PoolSettings;
 import dev.jsrun.pool.PoolStats;
@@ -67,7 +67,7 @@ final class Engines {
 
     /** A plain Javet runtime (no snapshot) with the scripts evaluated in it. */
     static V8Runtime javetWith(Map<String, String> scripts) throws JavetException {
-        V8Runtime runtime = V8Host.getV8Instance().createV8Runtime();
+        V8Runtime runtime = NativeLibrary.host().createV8Runtime();
         try {
             javetEval(runtime, scripts);
             return runtime;

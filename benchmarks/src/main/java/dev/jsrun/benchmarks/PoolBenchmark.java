@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
-import com.caoccao.javet.interop.V8Host;
 import com.caoccao.javet.interop.V8Runtime;
 import com.caoccao.javet.interop.engine.IJavetEngine;
 import com.caoccao.javet.interop.engine.JavetEngineConfig;
@@ -27,6 +26,7 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 
 import dev.jsrun.JsRuntime;
 import dev.jsrun.RuntimeConfig;
+import dev.jsrun.platform.NativeLibrary;
 import dev.jsrun.pool.JsRuntimePool;
 import dev.jsrun.snapshot.Snapshot;
 
@@ -61,6 +61,8 @@ public class PoolBenchmark {
         this.pool = new JsRuntimePool(RuntimeConfig.builder().snapshot(snapshot).build(),
                 Engines.poolOf(8).build());
         JavetEngineConfig config = new JavetEngineConfig();
+        // the V8 build jsrun loads, with ICU where jsrun has it: one process loads one
+        config.setJSRuntimeType(NativeLibrary.runtimeType());
         config.setSnapshotBlob(javetSnapshot(libraries));
         config.setPoolMinSize(8);
         config.setPoolMaxSize(8);
@@ -68,14 +70,14 @@ public class PoolBenchmark {
         this.dedicated = this.pool.create();
         V8RuntimeOptions options = new V8RuntimeOptions();
         options.setSnapshotBlob(config.getSnapshotBlob());
-        this.bare = V8Host.getV8Instance().createV8Runtime(options);
+        this.bare = NativeLibrary.host().createV8Runtime(options);
     }
 
     /** Javet's own snapshot of the same scripts, so both pools start from the same heap. */
     private static byte[] javetSnapshot(Map<String, String> libraries) throws Exception {
         V8RuntimeOptions options = new V8RuntimeOptions();
         options.setCreateSnapshotEnabled(true);
-        try (V8Runtime runtime = V8Host.getV8Instance().createV8Runtime(options)) {
+        try (V8Runtime runtime = NativeLibrary.host().createV8Runtime(options)) {
             for (Map.Entry<String, String> script : libraries.entrySet()) {
                 runtime.getExecutor(script.getValue()).setResourceName(script.getKey()).executeVoid();
             }

@@ -33,6 +33,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import dev.jsrun.JsRuntime;
 import dev.jsrun.RuntimeConfig;
+import dev.jsrun.platform.NativeLibrary;
 import dev.jsrun.pool.JsRuntimePool;
 import dev.jsrun.runtime.Isolate;
 import dev.jsrun.runtime.UnpooledJsRuntimeFactory;
@@ -222,6 +223,10 @@ public class ThroughputBenchmark {
         @Setup(Level.Trial)
         public void setUp(ThroughputBenchmark benchmark) throws Exception {
             JavetEngineConfig config = new JavetEngineConfig();
+            // the V8 build jsrun loads, with ICU where jsrun has it: one process loads one
+            config.setJSRuntimeType(NativeLibrary.runtimeType());
+        // the V8 build jsrun loads, with ICU where jsrun has it: one process loads one
+        config.setJSRuntimeType(NativeLibrary.runtimeType());
             config.setPoolMinSize(8);
             config.setPoolMaxSize(8);
             // Its default forbids eval and new Function, which handlebars compiles templates with.

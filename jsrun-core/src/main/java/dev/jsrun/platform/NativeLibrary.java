@@ -142,6 +142,11 @@ public final class NativeLibrary {
         return intl;
     }
 
+    /** The version of ICU in this JVM's V8, such as {@code 77.1}; empty for the native without ICU. */
+    public static java.util.Optional<String> icuVersion() {
+        return intl() ? java.util.Optional.of(IcuData.ICU_VERSION) : java.util.Optional.empty();
+    }
+
     /** Javet's kind of runtime for the native this JVM loads. */
     public static JSRuntimeType runtimeType() {
         return intl() ? JSRuntimeType.V8I18n : JSRuntimeType.V8;

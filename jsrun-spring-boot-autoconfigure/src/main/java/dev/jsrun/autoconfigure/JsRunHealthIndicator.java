@@ -6,6 +6,7 @@ import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
 import dev.jsrun.modules.ModuleStats;
+import dev.jsrun.platform.NativeLibrary;
 import dev.jsrun.pool.JsRuntimePool;
 import dev.jsrun.pool.PoolStats;
 import dev.jsrun.snapshot.Snapshot;
@@ -29,6 +30,7 @@ public class JsRunHealthIndicator extends AbstractHealthIndicator {
     @Override
     protected void doHealthCheck(Health.Builder builder) {
         builder.withDetail("v8Version", this.snapshot.v8Version())
+            .withDetail("icu", NativeLibrary.icuVersion().orElse("none"))
             .withDetail("snapshot.size", this.snapshot.size())
             .withDetail("snapshot.scripts",
                     this.snapshot.scriptNames().stream().map(JsRunHealthIndicator::fileName).toList())

@@ -40,6 +40,7 @@ class JsRunObservabilityTest {
             Map<String, Object> details = health.getDetails();
             Snapshot snapshot = context.getBean(Snapshot.class);
             assertThat(details).containsEntry("v8Version", snapshot.v8Version())
+                .containsEntry("icu", "77.1")
                 .containsEntry("snapshot.size", snapshot.size())
                 .containsEntry("snapshot.scripts", List.of("greet.js"))
                 .containsEntry("pool", "jsrun")
