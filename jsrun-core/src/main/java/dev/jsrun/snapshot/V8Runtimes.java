@@ -198,6 +198,38 @@ public final class V8Runtimes {
         return type.getVersion() + (type.isI18nEnabled() ? "-i18n" : "");
     }
 
+    /**
+     * The default locale and time zone of this JVM's V8 with ICU, as its runtimes see them: read from the
+     * process's environment ({@code LC_ALL}, {@code LANG}, {@code TZ}, {@code /etc/localtime}), which V8 offers
+     * no flag to change. Empty without ICU.
+     *
+     * @param locale a BCP 47 tag such as {@code en-US}
+     * @param timeZone an IANA zone such as {@code Europe/Berlin}, or {@code UTC}
+     */
+    public record IntlDefaults(String locale, String timeZone) {
+    }
+
+    private static IntlDefaults intlDefaults;
+
+    /** The default locale and time zone of V8's runtimes, read once in a throwaway runtime; empty without ICU. */
+    public static synchronized java.util.Optional<IntlDefaults> intlDefaults() {
+        if (!NativeLibrary.intl()) {
+            return java.util.Optional.empty();
+        }
+        if (intlDefaults == null) {
+            try (V8Runtime runtime = fresh(false)) {
+                String both = runtime.getExecutor("(() => { const o = new Intl.DateTimeFormat().resolvedOptions();"
+                        + " return o.locale + ' ' + o.timeZone; })()").executeString();
+                int space = both.indexOf(' ');
+                intlDefaults = new IntlDefaults(both.substring(0, space), both.substring(space + 1));
+            }
+            catch (JavetException ex) {
+                throw new IllegalStateException("V8 could not report its default locale and time zone: " + ex.getMessage(), ex);
+            }
+        }
+        return java.util.Optional.of(intlDefaults);
+    }
+
     /** The version of Javet, whose build of V8 reads snapshots. */
     public static String javetVersion() {
         return host().getJavetVersion();

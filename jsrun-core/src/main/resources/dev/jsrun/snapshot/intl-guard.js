@@ -49,8 +49,9 @@
     }));
   }
 
+  // v8BreakIterator is V8's own, older than Intl.Segmenter, and holds an ICU break iterator as well
   const names = ['Collator', 'DateTimeFormat', 'DisplayNames', 'DurationFormat', 'ListFormat', 'Locale',
-    'NumberFormat', 'PluralRules', 'RelativeTimeFormat', 'Segmenter'];
+    'NumberFormat', 'PluralRules', 'RelativeTimeFormat', 'Segmenter', 'v8BreakIterator'];
   for (const name of names) {
     const original = getOwnPropertyDescriptor(Intl, name);
     if (original === undefined || typeof original.value !== 'function') {

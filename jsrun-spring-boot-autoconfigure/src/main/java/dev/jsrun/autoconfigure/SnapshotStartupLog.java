@@ -1,6 +1,8 @@
 package dev.jsrun.autoconfigure;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.TimeZone;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -9,7 +11,9 @@ import dev.jsrun.modules.ModuleReport;
 import dev.jsrun.modules.ModuleReport.Entry;
 import dev.jsrun.modules.ModuleReport.Status;
 import dev.jsrun.modules.ModuleSet;
+import dev.jsrun.platform.NativeLibrary;
 import dev.jsrun.snapshot.Snapshot;
+import dev.jsrun.snapshot.V8Runtimes;
 
 /**
  * What startup logs about the snapshot: one INFO line, the doctor's whole module table at DEBUG, and at WARN
@@ -51,9 +55,37 @@ final class SnapshotStartupLog {
         String modules = (report == null) ? "no modules"
                 : String.format("modules %d healthy / %d deferred / %d excluded", report.count(Status.HEALTHY),
                         report.count(Status.DEFERRED), report.count(Status.EXCLUDED));
-        logger.info(String.format("%s JavaScript snapshot in %d ms: %d script(s), %s, %.1f MiB, V8 %s",
+        logger.info(String.format("%s JavaScript snapshot in %d ms: %d script(s), %s, %.1f MiB, V8 %s%s",
                 cached ? "Loaded cached" : "Built", millis, scripts, modules, snapshot.size() / 1048576.0,
-                snapshot.v8Version()));
+                snapshot.v8Version(), V8Runtimes.intlDefaults()
+                    .map(intl -> String.format(", ICU %s (locale %s, time zone %s)", NativeLibrary.icuVersion().orElseThrow(),
+                            intl.locale(), intl.timeZone()))
+                    .orElse(", no ICU")));
+        V8Runtimes.intlDefaults().ifPresent(intl -> intlDefaults(intl, TimeZone.getDefault(), Locale.getDefault()));
+    }
+
+    /**
+     * Warns when V8's default time zone or language is not the JVM's: V8 reads them from the process's
+     * environment, so {@code -Duser.timezone} and {@code -Duser.language} do not reach it.
+     */
+    static String intlDefaults(V8Runtimes.IntlDefaults intl, TimeZone jvmZone, Locale jvmLocale) {
+        StringBuilder text = new StringBuilder();
+        if (!TimeZone.getTimeZone(intl.timeZone()).hasSameRules(jvmZone)) {
+            text.append("V8's default time zone is ").append(intl.timeZone()).append(" but the JVM's is ")
+                .append(jvmZone.getID()).append(": V8 reads the process's TZ environment variable (start the JVM with TZ=")
+                .append(jvmZone.getID()).append("), or pass timeZone to Intl and toLocaleString calls. ");
+        }
+        String language = Locale.forLanguageTag(intl.locale()).getLanguage();
+        if (!language.equals(jvmLocale.getLanguage())) {
+            text.append("V8's default locale is ").append(intl.locale()).append(" but the JVM's is ")
+                .append(jvmLocale.toLanguageTag()).append(": V8 reads LC_ALL or LANG from the process's environment ")
+                .append("(start the JVM with LANG set), or pass a locale to Intl and toLocaleString calls.");
+        }
+        String warning = text.toString().trim();
+        if (!warning.isEmpty() && logger.isWarnEnabled()) {
+            logger.warn(warning);
+        }
+        return warning;
     }
 
 }

@@ -37,6 +37,14 @@ public class JsController {
         }
     }
 
+    /** Locale-aware formatting and sorting with the runtime's Intl (ICU 77), the request passed as one object. */
+    @PostMapping("/format")
+    public FormatResponse format(@Valid @RequestBody FormatRequest request) {
+        try (JsRuntime js = this.runtimes.acquire()) {
+            return js.call("formatForLocale", FormatResponse.class, request);
+        }
+    }
+
     /** The one endpoint whose input is code: it shows what the runtime's limits do to hostile scripts. */
     @PostMapping("/eval")
     public EvalResponse eval(@Valid @RequestBody EvalRequest request) {
@@ -55,6 +63,13 @@ public class JsController {
     }
 
     public record TemplateResponse(String result) {
+    }
+
+    public record FormatRequest(@NotBlank String locale, double amount, @NotBlank String currency, @NotBlank String date,
+            @NotBlank String timeZone, java.util.List<String> words) {
+    }
+
+    public record FormatResponse(String amount, String date, java.util.List<String> sorted) {
     }
 
     public record EvalRequest(@NotBlank String expression) {
