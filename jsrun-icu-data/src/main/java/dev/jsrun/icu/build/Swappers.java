@@ -14,7 +14,7 @@ public final class Swappers {
             Map.entry("Brk ", new BreakIteratorSwapper()),
             Map.entry("Dict", new DictionarySwapper()),
             Map.entry("UPro", new PropertiesSwapper()),
-            Map.entry("cAsE", new CaseSwapper()),
+            Map.entry("cASE", new CaseSwapper()),
             Map.entry("BiDi", new BidiSwapper()),
             Map.entry("Emoj", new EmojiSwapper()),
             Map.entry("Layo", new LayoutSwapper()),
