@@ -114,6 +114,12 @@ class TimeoutTest {
         cases.add("new Uint8Array(2 ** 26).join('')");
         cases.add("new Float64Array(2 ** 24).fill(Math.PI).join()");
         cases.add("new Float64Array(2 ** 24).toLocaleString()");
+        // ICU formats each number in some 10-15 microseconds: a few hundred thousand are seconds of C++
+        cases.add("new Array(2 ** 18).fill(1.5).toLocaleString()");
+        cases.add("new Array(2 ** 18).fill(1.5).toLocaleString('de-DE', { style: 'currency', currency: 'EUR' })");
+        cases.add("new Array(2 ** 18).fill(2n ** 64n).toLocaleString('en-IN')");
+        cases.add("new Float64Array(2 ** 20).fill(Math.PI).toLocaleString('ar-EG')");
+        cases.add("Array.prototype.toLocaleString.call({ length: 2 ** 18, __proto__: new Array(2 ** 18).fill(1) })");
         return cases.stream();
     }
 

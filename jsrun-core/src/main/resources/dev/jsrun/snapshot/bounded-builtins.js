@@ -51,6 +51,8 @@
   // Above these lengths the original's uninterrupted loop could outlast a timeout by more than a few milliseconds
   // (a sparse or generic receiver costs up to 50 ns per index; sorting without a comparator far more).
   const LIMIT = 1 << 18;
+  // toLocaleString formats each number with ICU, some 10 to 15 microseconds apiece
+  const LOCALE_LIMIT = 1 << 9;
   const CALLBACK_LIMIT = 1 << 20;
   const SORT_LIMIT = 1 << 14;
   const TYPED_SORT_LIMIT = 1 << 17;
@@ -322,10 +324,14 @@
     }
     return length >= 0 && plainArray(self) ? searchBackInSlices(self, args) : interruptible(target, ObjectOf(self), args);
   });
-  for (const name of ['toLocaleString', 'reverse', 'copyWithin', 'slice',
+  for (const name of ['reverse', 'copyWithin', 'slice',
     'splice', 'toReversed', 'toSpliced', 'with', 'shift', 'unshift']) {
     install(ArrayPrototype, name, plain);
   }
+  install(ArrayPrototype, 'toLocaleString', (target, self, args) => {
+    const length = knownLength(self);
+    return length >= 0 && !(length > LOCALE_LIMIT) ? apply(target, self, args) : interruptible(target, ObjectOf(self), args);
+  });
   install(ArrayPrototype, 'join', (target, self, args) => {
     const length = knownLength(self);
     if (length >= 0 && !(length > LIMIT)) {
@@ -744,18 +750,19 @@
       apply(typedArrayOffset, array, []) + from * type.BYTES_PER_ELEMENT, to - from);
   }
 
-  // join and toLocaleString of a long typed array: the original on views of at most LIMIT elements
+  // join and toLocaleString of a long typed array: the original on views of at most LIMIT (LOCALE_LIMIT) elements
   for (const name of ['join', 'toLocaleString']) {
+    const joining = name === 'join';
+    const step = joining ? LIMIT : LOCALE_LIMIT;
     install(TypedArrayPrototype, name, (target, self, args) => {
       const length = typedLength(self);
-      if (!(length > LIMIT)) {
+      if (!(length > step)) {
         return apply(target, self, args);
       }
-      const joining = name === 'join';
       const separator = !joining || args[0] === undefined ? ',' : `${args[0]}`;
       let text = '';
-      for (let from = 0; from < length; from += LIMIT) {
-        const part = apply(target, view(self, from, min(length, from + LIMIT)), joining ? [separator] : args);
+      for (let from = 0; from < length; from += step) {
+        const part = apply(target, view(self, from, min(length, from + step)), joining ? [separator] : args);
         text = from === 0 ? part : text + separator + part;
       }
       return text;

@@ -15,16 +15,23 @@
   const defineProperty = Object.defineProperty;
   const getOwnPropertyDescriptor = Object.getOwnPropertyDescriptor;
   const getPrototypeOf = Object.getPrototypeOf;
-  const push = Array.prototype.push;
+  const join = Array.prototype.join;
+  const deref = WeakRef.prototype.deref;
+  const StringOf = String;
   const notes = [];
   const restores = [];
   let script = '';
   let watching = true;
 
   // A library may keep a wrapper it took while loading: once the build is over, wrappers note nothing.
+  // own properties defined, never set, so that no setter a script put on Array.prototype runs
+  function add(list, value) {
+    defineProperty(list, list.length, { value, writable: true, enumerable: true, configurable: true });
+  }
+
   function note(value, what) {
     if (watching && value !== null && (typeof value === 'object' || typeof value === 'function')) {
-      apply(push, notes, [[new WeakRefOf(value), what, script]]);
+      add(notes, [new WeakRefOf(value), what, script]);
     }
     return value;
   }
@@ -34,7 +41,7 @@
     defineProperty(holder, key, {
       value, writable: original.writable, enumerable: original.enumerable, configurable: original.configurable
     });
-    apply(push, restores, [() => defineProperty(holder, key, original)]);
+    add(restores, () => defineProperty(holder, key, original));
   }
 
   function wrapMethod(holder, key, what) {
@@ -52,7 +59,8 @@
   // v8BreakIterator is V8's own, older than Intl.Segmenter, and holds an ICU break iterator as well
   const names = ['Collator', 'DateTimeFormat', 'DisplayNames', 'DurationFormat', 'ListFormat', 'Locale',
     'NumberFormat', 'PluralRules', 'RelativeTimeFormat', 'Segmenter', 'v8BreakIterator'];
-  for (const name of names) {
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i];
     const original = getOwnPropertyDescriptor(Intl, name);
     if (original === undefined || typeof original.value !== 'function') {
       continue;
@@ -84,7 +92,7 @@
   return {
     // Names the script whose objects are noted from now on.
     script(name) {
-      script = String(name);
+      script = StringOf(name);
     },
     // Puts back the original constructors and methods.
     restore() {
@@ -97,13 +105,14 @@
     // After a full collection: [what, script] of each noted object that is still alive.
     alive() {
       const found = [];
-      for (const [ref, what, from] of notes) {
-        if (ref.deref() !== undefined) {
-          apply(push, found, [what + '\u0000' + from]);
+      for (let i = 0; i < notes.length; i++) {
+        const note = notes[i];
+        if (apply(deref, note[0], []) !== undefined) {
+          add(found, note[1] + '\u0000' + note[2]);
         }
       }
       notes.length = 0;
-      return found.join('\u0001');
+      return apply(join, found, ['\u0001']);
     }
   };
 })
