@@ -20,7 +20,7 @@ import java.util.jar.JarFile;
 
 /**
  * Builds {@code icudt77l.dat}, the ICU data the i18n V8 reads, from the big-endian data that ICU4J's jar
- * carries: every item is swapped to little-endian by its format's swapper, the items are packaged as ICU
+ * carries, with the few items it lacks that V8's ICU needs ({@link #addedItems}): every item is swapped to little-endian by its format's swapper, the items are packaged as ICU
  * common data, and the result is read back and checked before it is written with its SHA-256.
  */
 public final class IcuDataBuilder {
@@ -38,7 +38,7 @@ public final class IcuDataBuilder {
         }
         Path dir = Path.of(args[0]);
         String packageName = args[1];
-        SortedMap<String, byte[]> bigEndian = readIcu4jData();
+        SortedMap<String, byte[]> bigEndian = items();
         byte[] file = build(packageName, bigEndian);
         Files.createDirectories(dir);
         Path target = dir.resolve(packageName + ".dat");
@@ -84,6 +84,26 @@ public final class IcuDataBuilder {
             throw new IcuDataException(packageName + ".dat: holds " + found.size() + " of " + bigEndian.size() + " items");
         }
         return file;
+    }
+
+    /**
+     * The big-endian items of the file: those of ICU4J's jar ({@link #readIcu4jData}) and those that the i18n V8's
+     * ICU needs but ICU4J lacks ({@link #addedItems}).
+     */
+    public static SortedMap<String, byte[]> items() throws IOException {
+        SortedMap<String, byte[]> items = readIcu4jData();
+        addedItems().forEach(items::putIfAbsent);
+        return items;
+    }
+
+    /**
+     * The items ICU4J's data lacks that the i18n V8's ICU needs, big-endian: {@code brkitr/jaml.res}, without which
+     * it breaks no Chinese or Japanese words ({@link JapanesePhraseModel}).
+     */
+    public static SortedMap<String, byte[]> addedItems() {
+        SortedMap<String, byte[]> items = new TreeMap<>();
+        items.put(JapanesePhraseModel.ITEM, JapanesePhraseModel.bigEndian());
+        return items;
     }
 
     /** The big-endian items of the ICU4J jar on the classpath, by name under {@value #ICU4J_DATA}. */

@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
  * The file the build wrote ({@code dev/jsrun/icu/icudt77l.dat}, made by {@link IcuDataBuilder} before the
- * tests run): a valid common data file holding every item of ICU4J's data, each little-endian with its own
- * format and versions, and, where ICU's own {@code icupkg} can swap an item, the very bytes it makes.
+ * tests run): a valid common data file holding every item of ICU4J's data and the items added to it
+ * ({@link IcuDataBuilder#addedItems}), each little-endian with its own format and versions, and, where ICU's own {@code icupkg} can swap an item, the very bytes it makes.
  */
 class IcuDataFileTest {
 
@@ -34,9 +34,9 @@ class IcuDataFileTest {
     }
 
     @Test
-    void holdsEveryItemOfIcu4jLittleEndianWithItsFormat() {
+    void holdsEveryItemOfIcu4jAndTheAddedOnesLittleEndianWithItsFormat() {
         List<CommonData.Entry> entries = CommonData.read(PACKAGE, file);
-        SortedMap<String, byte[]> icu4j = Icupkg.icu4jData();
+        SortedMap<String, byte[]> icu4j = allItems();
 
         assertThat(entries).extracting(CommonData.Entry::name).containsExactlyElementsOf(icu4j.keySet());
         assertThat(entries.size()).isGreaterThan(4000);
@@ -64,7 +64,21 @@ class IcuDataFileTest {
 
     @Test
     void buildingAgainGivesTheSameBytes() {
-        assertThat(IcuDataBuilder.build(PACKAGE, Icupkg.icu4jData())).isEqualTo(file);
+        assertThat(IcuDataBuilder.build(PACKAGE, allItems())).isEqualTo(file);
+    }
+
+    @Test
+    void addsTheJapanesePhraseModelThatIcu4jLacks() {
+        assertThat(Icupkg.icu4jData()).doesNotContainKey(JapanesePhraseModel.ITEM);
+        assertThat(IcuDataBuilder.addedItems()).containsOnlyKeys(JapanesePhraseModel.ITEM);
+        assertThat(CommonData.items(PACKAGE, file)).containsKey(JapanesePhraseModel.ITEM);
+    }
+
+    /** The items the build puts into the file: ICU4J's and the added ones. */
+    private static SortedMap<String, byte[]> allItems() {
+        SortedMap<String, byte[]> all = new TreeMap<>(Icupkg.icu4jData());
+        all.putAll(IcuDataBuilder.addedItems());
+        return all;
     }
 
     @Test
