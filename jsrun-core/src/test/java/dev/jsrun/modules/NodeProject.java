@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Properties;
@@ -31,7 +32,9 @@ import dev.jsrun.snapshot.SnapshotBuilder;
  */
 final class NodeProject {
 
-    static final List<String> WEBJARS = List.of("lodash", "marked", "handlebars", "moment", "mime-db", "source-map");
+    static final List<String> WEBJARS = List.of("lodash", "marked", "handlebars", "moment", "mime-db", "source-map", "luxon",
+            "ajv", "fast-deep-equal", "json-schema-traverse", "require-from-string", "uri-js", "punycode", "highlight.js",
+            "prettier");
 
     private static Path directory;
 
@@ -67,7 +70,15 @@ final class NodeProject {
         Assumptions.assumeTrue(nodeAvailable(), "node is not installed");
         StringBuilder script = new StringBuilder();
         modules.forEach(module -> script.append("require(").append(Json.quote(module)).append(");\n"));
-        return run(directory(), script + "process.stdout.write(String(" + expression + "))");
+        return run(directory(), List.of("node", "-e", script + "process.stdout.write(String(" + expression + "))"));
+    }
+
+    /** What the Node script {@code script} writes to its standard output, run in the project directory. */
+    static String nodeScript(Path script, String... args) {
+        Assumptions.assumeTrue(nodeAvailable(), "node is not installed");
+        List<String> command = new ArrayList<>(List.of("node", script.toString()));
+        command.addAll(List.of(args));
+        return run(directory(), command);
     }
 
     static synchronized Path directory() {
@@ -110,9 +121,9 @@ final class NodeProject {
         }
     }
 
-    private static String run(Path dir, String script) {
+    private static String run(Path dir, List<String> command) {
         try {
-            Process process = new ProcessBuilder("node", "-e", script).directory(dir.toFile()).start();
+            Process process = new ProcessBuilder(command).directory(dir.toFile()).start();
             byte[] out = process.getInputStream().readAllBytes();
             byte[] err = process.getErrorStream().readAllBytes();
             if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
@@ -148,15 +159,33 @@ final class NodeProject {
         }
     }
 
-    /** Unpacks {@code META-INF/resources/webjars/<name>/<version>/} of the WebJar on the class path. */
-    private static void extract(String name, Path target) throws IOException {
-        ClassLoader loader = NodeProject.class.getClassLoader();
+    /** The text of {@code file}, a path inside the package of the WebJar {@code name} on the class path. */
+    static String webjarFile(String name, String file) {
+        try (InputStream in = NodeProject.class.getClassLoader().getResourceAsStream(webjarPrefix(name) + file)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no " + file + " in the WebJar " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /** {@code META-INF/resources/webjars/<name>/<version>/} of the WebJar on the class path. */
+    private static String webjarPrefix(String name) throws IOException {
         Properties pom = new Properties();
-        try (InputStream in = loader.getResourceAsStream("META-INF/maven/org.webjars.npm/" + name + "/pom.properties")) {
+        try (InputStream in = NodeProject.class.getClassLoader()
+            .getResourceAsStream("META-INF/maven/org.webjars.npm/" + name + "/pom.properties")) {
             pom.load(in);
         }
-        String prefix = "META-INF/resources/webjars/" + name + "/" + pom.getProperty("version") + "/";
-        URL url = loader.getResource(prefix + "package.json");
+        return "META-INF/resources/webjars/" + name + "/" + pom.getProperty("version") + "/";
+    }
+
+    /** Unpacks the package of the WebJar {@code name} on the class path. */
+    private static void extract(String name, Path target) throws IOException {
+        String prefix = webjarPrefix(name);
+        URL url = NodeProject.class.getClassLoader().getResource(prefix + "package.json");
         JarFile jar = ((JarURLConnection) url.openConnection()).getJarFile();
         Enumeration<JarEntry> entries = jar.entries();
         while (entries.hasMoreElements()) {
