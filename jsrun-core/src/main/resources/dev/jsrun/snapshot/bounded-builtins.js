@@ -858,11 +858,12 @@
       return items;
     }
 
-    /** The texts before the first item, after it, between middle items, before the last item and after it. */
+    /**
+     * The texts before the first item, after it, between middle items, before the last item and after it: the
+     * first three from a list of placeholders, the others from one that ends with the list's last item, on which
+     * they may depend. ICU leaves empty items out of formatToParts and merges the literals around them.
+     */
     function separatorsOf(self, items) {
-      const n = items.length;
-      const head = apply(listFormatToParts, self, [iterableOf([items[0], items[1], items[2], items[3]])]);
-      const tail = apply(listFormatToParts, self, [iterableOf([items[n - 3], items[n - 2], items[n - 1]])]);
       const literalsOf = (parts) => {
         const literals = [];
         let text = '';
@@ -878,10 +879,11 @@
         append(literals, text);
         return literals;
       };
-      // head: before the first item, after it, after the second; tail: before its last item, after it
-      const first = literalsOf(head);
-      const last = literalsOf(tail);
-      return [first[0], first[1], first[2], last[2], last[3]];
+      const head = literalsOf(apply(listFormatToParts, self, [iterableOf(['a', 'b', 'c', 'd'])]));
+      const last = items[items.length - 1];
+      const tail = literalsOf(apply(listFormatToParts, self, [iterableOf(['a', 'b', last])]));
+      // with an empty last item, what follows the second placeholder is the separator and the suffix at once
+      return last === '' ? [head[0], head[1], head[2], tail[2], ''] : [head[0], head[1], head[2], tail[2], tail[3]];
     }
 
     function formatLong(target, self, args, toParts) {
@@ -904,19 +906,27 @@
         return text + beforeLast + items[n - 1] + suffix;
       }
       const parts = [];
-      const add = (type, value) => {
-        if (type === 'element' || value !== '') {
-          append(parts, { type, value });
+      let literal = prefix;
+      const element = (value) => {
+        if (value === '') {
+          return;
         }
+        if (literal !== '') {
+          append(parts, { type: 'literal', value: literal });
+          literal = '';
+        }
+        append(parts, { type: 'element', value });
       };
-      add('literal', prefix);
       for (let i = 0; i < n; i++) {
         if (i > 0) {
-          add('literal', i === 1 ? afterFirst : i === n - 1 ? beforeLast : middle);
+          literal += i === 1 ? afterFirst : i === n - 1 ? beforeLast : middle;
         }
-        add('element', items[i]);
+        element(items[i]);
       }
-      add('literal', suffix);
+      literal += suffix;
+      if (literal !== '') {
+        append(parts, { type: 'literal', value: literal });
+      }
       return parts;
     }
 
