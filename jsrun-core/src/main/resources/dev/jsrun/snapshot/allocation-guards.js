@@ -258,8 +258,8 @@
 
   // ---- conversions ICU makes of a whole string in one step ----
 
-  // normalize and the locale-sensitive case mappings convert a string in one ICU call (normalize NFD of 32 million
-  // characters took 0.44 s). Past this length the string is converted in pieces, cut where nothing before the cut
+  // normalize and the locale-sensitive case mappings convert a string in one uninterrupted ICU call. Past this
+  // length the string is converted in pieces, cut where nothing before the cut
   // can change what follows it: for normalize, before a character with a normalization boundary before it in
   // every form (letters, digits and ASCII, less the Hangul jamo and voicing marks that compose with what precedes
   // them, as ICU's hasBoundaryBefore says, which IntlStringGuardsTest checks); for case mappings, before a space,

@@ -47,18 +47,6 @@ class ResourceBundleSwapperTest {
         return name.substring(0, name.lastIndexOf('/') + 1);
     }
 
-    /** Our swap of a bundle, or the test aborted when only the stub of the collation swapper keeps it from working. */
-    private static byte[] oursOrAbortOnCollationStub(String name) {
-        try {
-            return Icupkg.ours(name);
-        }
-        catch (IcuDataException ex) {
-            Assumptions.assumeFalse(ex.getMessage().contains("stub"),
-                    () -> name + " holds collation data, and CollationSwapper.swapBinary is still a stub");
-            throw ex;
-        }
-    }
-
     @Test
     void everyResourceBundleOfIcu4jIsSwapped() {
         Set<String> resItems = new TreeSet<>();
@@ -68,24 +56,14 @@ class ResourceBundleSwapperTest {
         assertThat(bundles).isEqualTo(resItems).hasSize(3971);
 
         Set<String> versions = new TreeSet<>();
-        Set<String> waitingForCollation = new TreeSet<>();
         for (String name : bundles) {
             versions.add(DataHeader.read(name, Icupkg.bigEndian(name)).formatVersionText());
-            try {
-                byte[] ours = Icupkg.ours(name);
-                assertThat(ours).hasSameSizeAs(Icupkg.bigEndian(name));
-                assertThat(DataHeader.read(name, ours).bigEndian()).isFalse();
-            }
-            catch (IcuDataException ex) {
-                if (!ex.getMessage().contains("CollationSwapper.swapBinary is a stub")) {
-                    throw ex;
-                }
-                waitingForCollation.add(name);
-            }
+            byte[] ours = Icupkg.ours(name);
+            assertThat(ours).hasSameSizeAs(Icupkg.bigEndian(name));
+            assertThat(DataHeader.read(name, ours).bigEndian()).isFalse();
         }
         // ICU4J 77.1 has bundles of format versions 2 and 3 only, none of 1.x
         assertThat(versions).containsExactly("2.0.0.0", "3.0.0.0");
-        assertThat(waitingForCollation).allMatch(name -> name.startsWith("coll/"));
     }
 
     @TestFactory
@@ -103,7 +81,7 @@ class ResourceBundleSwapperTest {
             Map<String, byte[]> theirs = Icupkg.swap(names, dependencies).orElseThrow();
             directories.add(DynamicContainer.dynamicContainer(directory.getKey().isEmpty() ? "/" : directory.getKey(),
                     names.stream().map(name -> DynamicTest.dynamicTest(name,
-                            () -> assertSameBytes(name, oursOrAbortOnCollationStub(name), theirs.get(name))))));
+                            () -> assertSameBytes(name, Icupkg.ours(name), theirs.get(name))))));
         }
         return directories.stream();
     }
@@ -186,7 +164,7 @@ class ResourceBundleSwapperTest {
         for (Synthetic bundle : List.of(Synthetic.sample(ResourceBundleSwapper.COLLATION_BINARY_KEY, "pool"),
                 Synthetic.sample("pool", ResourceBundleSwapper.COLLATION_BINARY_KEY),
                 Synthetic.localCollationKey())) {
-            // the stub, or the real collation swapper refusing bytes that are no collation data
+            // the collation swapper refuses these few bytes, which are no collation data
             assertThatThrownBy(() -> swap(bundle.bigEndian(), bundle.context())).isInstanceOf(IcuDataException.class);
         }
     }
