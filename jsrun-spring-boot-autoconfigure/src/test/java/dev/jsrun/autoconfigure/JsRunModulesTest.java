@@ -29,6 +29,21 @@ class JsRunModulesTest {
         .withPropertyValues("jsrun.snapshot.modules=ms,lodash", "jsrun.snapshot.scripts=classpath:js/humanize.js",
                 "jsrun.pool.max-size=1", "jsrun.pool.min-idle=1");
 
+    /** luxon formats with the runtime's ICU: the same text as Node 20 for the same calls. */
+    @Test
+    void aLibraryThatNeedsIntlWorksAsASnapshotModule() {
+        this.runner.withPropertyValues("jsrun.snapshot.modules=luxon").run(context -> {
+            try (JsRuntime js = context.getBean(JsRuntimePool.class).acquire()) {
+                assertThat(js.eval("require('luxon').DateTime.fromISO('2026-03-29T01:30:00Z').setZone('Europe/Berlin')"
+                        + ".setLocale('de').toFormat('cccc, d. LLLL yyyy HH:mm ZZZZ')"))
+                    .isEqualTo("Sonntag, 29. März 2026 03:30 MESZ");
+                assertThat(js.eval("require('luxon').DateTime.fromISO('2026-03-08T06:30:00Z').setZone('America/New_York')"
+                        + ".plus({ hours: 1 }).toISO()"))
+                    .as("one hour after 01:30 EST is 03:30 EDT").isEqualTo("2026-03-08T03:30:00.000-04:00");
+            }
+        });
+    }
+
     @Test
     void modulesAreRequiredFromTheSnapshotAndCounted() throws Exception {
         this.runner.run(context -> {
