@@ -69,6 +69,21 @@ class NativeLibraryFailureAnalyzerTest {
     }
 
     @Test
+    void withoutIcuDataTheBannerNamesTheArtifactToAddBeforeV8Loads() throws Exception {
+        String classPath = java.util.Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+            .filter(entry -> !entry.contains("jsrun-icu-data"))
+            .collect(java.util.stream.Collectors.joining(File.pathSeparator));
+
+        String output = startWithClassPath(List.of(), List.of(), classPath, "--jsrun.native-library.directory=" + this.dir);
+
+        assertThat(output).contains("APPLICATION FAILED TO START", "V8's native library (Javet 5.0.6) cannot be loaded.",
+                "Native: com.caoccao.javet:javet-v8-linux-x86_64-i18n:5.0.6",
+                "needs ICU's data, but dev/jsrun/icu/icudt77l.dat is not on the classpath",
+                "Add the dependency dev.jsrun:jsrun-icu-data")
+            .doesNotContain("<null>", "SIGSEGV", "Fatal error");
+    }
+
+    @Test
     void aReadOnlyDirectoryGetsABannerNamingItTheCauseAndTheProperty() throws Exception {
         Path readOnly = Files.createDirectories(this.dir.resolve("read-only"));
         boolean root = "root".equals(System.getProperty("user.name"));
@@ -128,11 +143,16 @@ class NativeLibraryFailureAnalyzerTest {
     }
 
     private static String start(List<String> wrapper, List<String> jvmOptions, String... args) throws Exception {
+        return startWithClassPath(wrapper, jvmOptions, System.getProperty("java.class.path"), args);
+    }
+
+    private static String startWithClassPath(List<String> wrapper, List<String> jvmOptions, String classPath,
+            String... args) throws Exception {
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
         List<String> command = new ArrayList<>(wrapper);
         command.addAll(List.of(java, "-Xmx256m"));
         command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), NativeLibraryApp.class.getName()));
+        command.addAll(List.of("-cp", classPath, NativeLibraryApp.class.getName()));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         byte[] bytes = process.getInputStream().readAllBytes();
