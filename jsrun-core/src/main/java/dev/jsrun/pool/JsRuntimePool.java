@@ -31,6 +31,13 @@ import dev.jsrun.runtime.IsolateRuntime;
  * A pool of runtimes restored from one snapshot. {@link #acquire()} hands out an idle runtime that is already
  * in exactly the snapshot's state; {@link JsRuntime#close()} gives it back, and a cleaner thread resets it
  * (or replaces it) before anyone else can borrow it, so borrowers never pay for the reset.
+ * <p>
+ * {@link #acquire(String)} borrows in a scope: a runtime that scope gave back is kept for it unreset, warm, so
+ * the scope's next borrower gets it back as it was left; otherwise a clean one. A scoped runtime is reset
+ * before anybody else gets it: when a borrower finds no clean runtime idle (the one given back longest ago
+ * goes, whatever its scope, so no scope holds runtimes others wait for), after
+ * {@link PoolSettings#scopeMaxUses()} borrows of its scope, and after a fault (timeout, heap or memory limit),
+ * which disposes of it as for any borrower; a runtime with host functions bound is replaced.
  */
 public final class JsRuntimePool implements JsRuntimeFactory {
 
@@ -46,6 +53,11 @@ public final class JsRuntimePool implements JsRuntimeFactory {
     private final AtomicLong restored = new AtomicLong();
     private final AtomicLong restoreNanos = new AtomicLong();
     private final AtomicReference<ModuleStats> requires = new AtomicReference<>(ModuleStats.NONE);
+    private final ScopedRuntimes scoped = new ScopedRuntimes();
+    /** Borrowers between their look at the scoped runtimes and getting a clean one, who may be waiting. */
+    private final AtomicInteger acquiring = new AtomicInteger();
+    private final AtomicLong scopeHits = new AtomicLong();
+    private final AtomicLong scopeSwitches = new AtomicLong();
     private volatile boolean withoutModules;
     private final List<PoolListener> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
@@ -96,14 +108,52 @@ public final class JsRuntimePool implements JsRuntimeFactory {
 
     @Override
     public JsRuntime acquire(Duration maxWait) {
+        String scope = this.settings.scope();
+        return (scope != null) ? acquire(scope, maxWait) : acquireClean(maxWait, null);
+    }
+
+    @Override
+    public JsRuntime acquire(String scope) {
+        return acquire(scope, this.settings.maxWait());
+    }
+
+    @Override
+    public JsRuntime acquire(String scope, Duration maxWait) {
+        JsRuntimeFactory.requireScope(scope);
+        requireOpen();
+        long started = System.nanoTime();
+        ScopedRuntimes.Parked parked = this.scoped.take(scope);
+        if (parked == null) {
+            return acquireClean(maxWait, scope);
+        }
+        Isolate isolate = parked.isolate();
+        long now = System.nanoTime();
+        this.borrowed.add(isolate);
+        this.scopeHits.incrementAndGet();
+        isolate.markUsed();
+        for (PoolListener listener : this.listeners) {
+            listener.scopeHit();
+            listener.acquired(now - started);
+        }
+        int uses = parked.uses() + 1;
+        return new IsolateRuntime(isolate, returned -> giveBack(returned, now, scope, uses), this::evaluationFailed);
+    }
+
+    /** A runtime in the snapshot's state, for a plain borrower ({@code scope} null) or a scope's first. */
+    private JsRuntime acquireClean(Duration maxWait, String scope) {
         requireOpen();
         long started = System.nanoTime();
         Isolate isolate;
-        if (this.pool.getNumIdle() == 0) {
-            // about to wait: returned runtimes queued behind a busy cleaner thread must not wait for it
-            this.cleaner.borrowerWaiting();
-        }
+        this.acquiring.incrementAndGet();
         try {
+            if (this.pool.getNumIdle() == 0) {
+                if (full()) {
+                    // no clean runtime and no room for one: a runtime a scope holds is reset for this borrower
+                    switchOne();
+                }
+                // about to wait: returned runtimes queued behind a busy cleaner thread must not wait for it
+                this.cleaner.borrowerWaiting();
+            }
             isolate = this.pool.borrowObject(maxWait);
         }
         catch (NoSuchElementException ex) {
@@ -125,6 +175,9 @@ public final class JsRuntimePool implements JsRuntimeFactory {
             throw new IllegalStateException("Pool '" + this.settings.name() + "' could not restore a runtime: "
                     + ex.getMessage(), ex);
         }
+        finally {
+            this.acquiring.decrementAndGet();
+        }
         long now = System.nanoTime();
         this.borrowed.add(isolate);
         if (this.drainedAfter != null) {
@@ -137,7 +190,40 @@ public final class JsRuntimePool implements JsRuntimeFactory {
         for (PoolListener listener : this.listeners) {
             listener.acquired(now - started);
         }
-        return new IsolateRuntime(isolate, returned -> giveBack(returned, now), this::evaluationFailed);
+        if (scope == null) {
+            return new IsolateRuntime(isolate, returned -> giveBack(returned, now), this::evaluationFailed);
+        }
+        if (this.pool.getNumIdle() < this.settings.minIdle()) {
+            // clean runtimes stay ready for new scopes and plain borrowers: a new one, or a scope's reset
+            if (full()) {
+                switchOne();
+            }
+            else {
+                this.cleaner.submit(this::refill, false);
+            }
+        }
+        return new IsolateRuntime(isolate, returned -> giveBack(returned, now, scope, 1), this::evaluationFailed);
+    }
+
+    /** Whether the pool holds as many runtimes as it may, so that a borrower must wait for one to come back. */
+    private boolean full() {
+        return this.pool.getNumActive() + this.pool.getNumIdle() >= this.settings.maxSize();
+    }
+
+    /** Sends the runtime a scope gave back longest ago to be reset for whoever needs a clean one. */
+    private void switchOne() {
+        ScopedRuntimes.Parked oldest = this.scoped.takeOldest();
+        if (oldest == null) {
+            return;
+        }
+        this.scopeSwitches.incrementAndGet();
+        this.listeners.forEach(PoolListener::scopeSwitched);
+        reset(oldest.isolate(), true);
+    }
+
+    /** What scoped borrowing did: the scopes that hold runtimes, how many, hits and switches so far. */
+    public ScopeStats scopeStats() {
+        return new ScopeStats(this.scoped.scopes(), this.scoped.size(), this.scopeHits.get(), this.scopeSwitches.get());
     }
 
     @Override
@@ -196,8 +282,9 @@ public final class JsRuntimePool implements JsRuntimeFactory {
             external += isolate.externalMemory();
             externalLimit += isolate.config().maxExternalMemory();
         }
-        return new PoolStats(this.settings.name(), Math.max(0, this.pool.getNumActive() - inCleaning),
-                this.pool.getNumIdle(), this.pool.getNumWaiters(), inCleaning, this.settings.maxSize(),
+        int parked = this.scoped.size();
+        return new PoolStats(this.settings.name(), Math.max(0, this.pool.getNumActive() - inCleaning - parked),
+                this.pool.getNumIdle() + parked, this.pool.getNumWaiters(), inCleaning, this.settings.maxSize(),
                 this.settings.minIdle(), heapUsed, heapLimit, external, externalLimit);
     }
 
@@ -220,6 +307,9 @@ public final class JsRuntimePool implements JsRuntimeFactory {
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
+        }
+        for (ScopedRuntimes.Parked parked : this.scoped.drain()) {
+            discard(parked.isolate(), "pool closed");
         }
         this.pool.close();
         for (Isolate isolate : this.borrowed) {
@@ -288,10 +378,44 @@ public final class JsRuntimePool implements JsRuntimeFactory {
             discard(isolate, unfit);
             return;
         }
-        this.cleaning.incrementAndGet();
         // A borrower blocked in acquire() should not wait for the cleaner's next look. Only then: a helper woken
         // here may take this thread's core for a whole reset before close() returns.
-        boolean urgent = this.pool.getNumWaiters() > 0;
+        reset(isolate, this.pool.getNumWaiters() > 0);
+    }
+
+    /** A scope's borrower gives back a runtime that served {@code uses} borrows of the scope since its reset. */
+    private void giveBack(Isolate isolate, long borrowedAt, String scope, int uses) {
+        if (uses >= this.settings.scopeMaxUses()) {
+            giveBack(isolate, borrowedAt);
+            return;
+        }
+        this.borrowed.remove(isolate);
+        long usage = System.nanoTime() - borrowedAt;
+        for (PoolListener listener : this.listeners) {
+            listener.released(usage);
+        }
+        String unfit = unfitReason(isolate);
+        if (unfit != null) {
+            discard(isolate, unfit);
+            return;
+        }
+        this.scoped.park(new ScopedRuntimes.Parked(isolate, scope, uses));
+        if (!isOpen()) {
+            // closing drains the parked runtimes; one parked as it did is disposed of here
+            for (ScopedRuntimes.Parked parked : this.scoped.drain()) {
+                discard(parked.isolate(), "pool closed");
+            }
+            return;
+        }
+        // a borrower that found nothing to take just now waits for a clean runtime: it gets one
+        if (this.acquiring.get() > 0 && this.pool.getNumIdle() == 0 && full()) {
+            switchOne();
+        }
+    }
+
+    /** Hands a runtime the pool counts as borrowed to a cleaner thread, which resets it and makes it idle. */
+    private void reset(Isolate isolate, boolean urgent) {
+        this.cleaning.incrementAndGet();
         if (!this.cleaner.submit(() -> clean(isolate), urgent)) {
             this.cleaning.decrementAndGet();
             discard(isolate, "pool closed");

@@ -29,6 +29,14 @@ public interface PoolListener {
     default void evaluationFailed(RuntimeException failure) {
     }
 
+    /** A borrower of a scope got a runtime that scope used last, without a reset. */
+    default void scopeHit() {
+    }
+
+    /** A runtime a scope held was reset for another scope or a plain borrower. */
+    default void scopeSwitched() {
+    }
+
     /** A runtime was disposed of instead of reused, for {@code reason}. */
     default void discarded(String reason) {
     }

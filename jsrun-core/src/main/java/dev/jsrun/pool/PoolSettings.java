@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * How a {@link JsRuntimePool} sizes and maintains itself. Defaults: name {@code jsrun}, max-size 8,
  * min-idle 2, max-wait 5 s, idle-timeout 10 min, eviction-interval 30 s, max-uses unlimited,
- * shutdown-timeout 10 s, a cleaner thread per available processor (at most max-size).
+ * shutdown-timeout 10 s, a cleaner thread per available processor (at most max-size), no scope for plain
+ * {@code acquire()}, and 1,000 borrows of one scope before a scoped runtime is reset.
  */
 public final class PoolSettings {
 
@@ -20,6 +21,8 @@ public final class PoolSettings {
     private final Duration shutdownTimeout;
     private final int cleanerThreads;
     private final String warmUp;
+    private final String scope;
+    private final int scopeMaxUses;
 
     private PoolSettings(Builder builder) {
         this.name = builder.name;
@@ -33,6 +36,8 @@ public final class PoolSettings {
         this.cleanerThreads = (builder.cleanerThreads > 0) ? builder.cleanerThreads
                 : Math.min(builder.maxSize, Runtime.getRuntime().availableProcessors());
         this.warmUp = builder.warmUp;
+        this.scope = builder.scope;
+        this.scopeMaxUses = builder.scopeMaxUses;
     }
 
     public static Builder builder() {
@@ -99,11 +104,24 @@ public final class PoolSettings {
         return this.warmUp;
     }
 
+    /**
+     * The scope that plain {@code acquire()} borrows in, or {@code null} (the default) for a runtime in the
+     * snapshot's state on every borrow; see {@link JsRuntimePool#acquire(String)}.
+     */
+    public String scope() {
+        return this.scope;
+    }
+
+    /** Borrows of one scope a runtime serves before it is reset to the snapshot's state. */
+    public int scopeMaxUses() {
+        return this.scopeMaxUses;
+    }
+
     @Override
     public String toString() {
         return "PoolSettings[name=" + this.name + ", maxSize=" + this.maxSize + ", minIdle=" + this.minIdle
                 + ", maxWait=" + this.maxWait + ", idleTimeout=" + this.idleTimeout + ", maxUses=" + this.maxUses
-                + "]";
+                + (this.scope != null ? ", scope=" + this.scope : "") + ", scopeMaxUses=" + this.scopeMaxUses + "]";
     }
 
     public static final class Builder {
@@ -119,8 +137,28 @@ public final class PoolSettings {
         /** 0: one per available processor, at most max-size. */
         private int cleanerThreads;
         private String warmUp;
+        private String scope;
+        private int scopeMaxUses = 1000;
 
         private Builder() {
+        }
+
+        /**
+         * Makes plain {@code acquire()} borrow in {@code scope}: each borrower may see what earlier borrowers of
+         * the pool left, so only for an application whose scripts are all its own. {@code null} or blank: none.
+         */
+        public Builder scope(String scope) {
+            this.scope = (scope == null || scope.isBlank()) ? null : scope;
+            return this;
+        }
+
+        /** Borrows of one scope a runtime serves before it is reset, so that state cannot grow without bound. */
+        public Builder scopeMaxUses(int scopeMaxUses) {
+            if (scopeMaxUses < 1) {
+                throw new IllegalArgumentException("scope-max-uses must be at least 1, was " + scopeMaxUses);
+            }
+            this.scopeMaxUses = scopeMaxUses;
+            return this;
         }
 
         /**
