@@ -42,6 +42,11 @@ public class JsRunHealthIndicator extends AbstractHealthIndicator {
             .withDetail("pending", stats.pending())
             .withDetail("cleaning", stats.cleaning())
             .withDetail("max", stats.max());
+        if (this.pool.settings().scope() != null || this.pool.scopeStats().hits() + this.pool.scopeStats().parked() > 0) {
+            dev.jsrun.pool.ScopeStats scopes = this.pool.scopeStats();
+            builder.withDetail("scopes", Map.of("held", scopes.scopes(), "runtimes", scopes.parked(), "hits", scopes.hits(),
+                    "switches", scopes.switches()));
+        }
         ModuleStats modules = this.pool.moduleStats();
         if (modules.definitions() > 0) {
             builder.withDetail("modules", Map.of("exports", modules.exports(), "definitions", modules.definitions(),

@@ -23,7 +23,8 @@ import dev.jsrun.snapshot.Snapshot;
  * {@code jsrun.isolates.active/idle/pending/max/min}, {@code jsrun.isolates.timeout},
  * {@code jsrun.isolates.acquire/usage/creation/reset}, {@code jsrun.isolates.discarded},
  * {@code jsrun.isolates.errors} (tag {@code type}: a {@link JsFailureKind}), {@code jsrun.isolates.heap.used/limit},
- * {@code jsrun.isolates.heap.external/external.limit},
+ * {@code jsrun.isolates.heap.external/external.limit}, {@code jsrun.isolates.scopes},
+ * {@code jsrun.isolates.scope.hits/switches}, {@code jsrun.isolates.resets.avoided},
  * {@code jsrun.modules.requires} (tag {@code result}), {@code jsrun.snapshot.size} and {@code jsrun.snapshot.build}.
  */
 public class JsRunMetrics implements MeterBinder {
@@ -79,6 +80,22 @@ public class JsRunMetrics implements MeterBinder {
                 .tags(tags.and("result", result))
                 .register(registry);
         }
+        Gauge.builder("jsrun.isolates.scopes", this.pool, pool -> pool.scopeStats().scopes())
+            .description("Scopes that hold a runtime they may borrow again without a reset")
+            .tags(tags)
+            .register(registry);
+        FunctionCounter.builder("jsrun.isolates.scope.hits", this.pool, pool -> pool.scopeStats().hits())
+            .description("Borrows of a scope served with the runtime that scope gave back, unreset")
+            .tags(tags)
+            .register(registry);
+        FunctionCounter.builder("jsrun.isolates.scope.switches", this.pool, pool -> pool.scopeStats().switches())
+            .description("Runtimes a scope held that were reset for another scope or a plain borrower")
+            .tags(tags)
+            .register(registry);
+        FunctionCounter.builder("jsrun.isolates.resets.avoided", this.pool, pool -> pool.scopeStats().hits())
+            .description("Resets to the snapshot state that scoped borrowing saved")
+            .tags(tags)
+            .register(registry);
         Gauge.builder("jsrun.snapshot.size", this.snapshot, Snapshot::size)
             .description("Size of the V8 heap image runtimes are restored from")
             .baseUnit("bytes")

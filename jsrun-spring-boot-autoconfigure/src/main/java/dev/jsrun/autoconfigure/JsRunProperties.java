@@ -291,6 +291,36 @@ public class JsRunProperties {
          */
         private String warmUp;
 
+        /**
+         * Scope that plain acquire() borrows in: a borrower then gets back the runtime an earlier borrower of the
+         * pool left, unreset and warm, with its globals and caches, instead of one in the snapshot's state. Only
+         * for an application whose scripts are all its own. Unset (the default): a clean runtime on every
+         * borrow. JsRuntimeFactory.acquire(scope) borrows in a scope of the caller's choosing either way.
+         */
+        private String scope;
+
+        /**
+         * Borrows of one scope a runtime serves before it is reset to the snapshot's state, so that what a
+         * scope keeps cannot grow without bound.
+         */
+        private int scopeMaxUses = 1000;
+
+        public String getScope() {
+            return this.scope;
+        }
+
+        public void setScope(String scope) {
+            this.scope = scope;
+        }
+
+        public int getScopeMaxUses() {
+            return this.scopeMaxUses;
+        }
+
+        public void setScopeMaxUses(int scopeMaxUses) {
+            this.scopeMaxUses = scopeMaxUses;
+        }
+
         public String getWarmUp() {
             return this.warmUp;
         }
@@ -386,6 +416,8 @@ public class JsRunProperties {
                 .maxUses(this.maxUses)
                 .shutdownTimeout(this.shutdownTimeout)
                 .warmUp(this.warmUp)
+                .scope(this.scope)
+                .scopeMaxUses(this.scopeMaxUses)
                 .build();
         }
 

@@ -52,6 +52,14 @@ final class JsRunPropertiesValidator {
             throw new InvalidJsRunPropertyException("jsrun.pool.max-uses", pool.getMaxUses(), "must not be negative",
                     "Set jsrun.pool.max-uses to 0 (no limit) or a positive number.");
         }
+        if (pool.getScopeMaxUses() < 1) {
+            throw new InvalidJsRunPropertyException("jsrun.pool.scope-max-uses", pool.getScopeMaxUses(),
+                    "a scoped runtime must serve at least one borrow", "Set jsrun.pool.scope-max-uses to 1 or more.");
+        }
+        if (pool.getScope() != null && !pool.getScope().isEmpty() && pool.getScope().isBlank()) {
+            throw new InvalidJsRunPropertyException("jsrun.pool.scope", "'" + pool.getScope() + "'",
+                    "must name a scope or be left unset", "Remove jsrun.pool.scope, or set it to a name such as 'app'.");
+        }
         if (pool.getCleanerThreads() != null && pool.getCleanerThreads() < 1) {
             throw new InvalidJsRunPropertyException("jsrun.pool.cleaner-threads", pool.getCleanerThreads(),
                     "at least one thread must reset returned runtimes", "Set jsrun.pool.cleaner-threads to 1 or more.");
