@@ -20,8 +20,10 @@ import dev.jsrun.snapshot.Snapshot;
  * compiler) snapshot: acquires N runtimes from a pool and holds them, then makes the first call in each, and
  * reads VmRSS from /proc/self/status before and after (each after a System.gc()); then borrows every runtime
  * B more times (a call and a reset each) and reads it again: the memory of a pool that has been busy for a
- * while. For comparison, the same with N plain Javet runtimes that evaluate the libraries themselves. Also
- * prints the snapshot sizes. Each measurement runs in a JVM of its own. Linux only.
+ * while. For comparison, the same with N plain Javet runtimes that evaluate the libraries themselves. Then one
+ * runtime borrowed 10,000 times by one scope ({@code acquire(scope)}, unreset between borrows, reset every
+ * {@code scope-max-uses}), its RSS read every 1,000 borrows. Also prints the snapshot sizes. Each measurement
+ * runs in a JVM of its own. Linux only.
  * <p>
  * Run: {@code java -cp benchmarks/target/benchmarks.jar dev.jsrun.benchmarks.RssPerRuntime [N [B]]} (N defaults
  * to 20, B to 100).
@@ -37,6 +39,11 @@ public final class RssPerRuntime {
 
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals(MEASURE)) {
+            if (args[2].equals("scoped")) {
+                Engines.initV8();
+                scoped(Scenario.valueOf(args[1]).snapshot(true), Scenario.valueOf(args[1]));
+                return;
+            }
             measure(Scenario.valueOf(args[1]), args[2].equals("jsrun"), Integer.parseInt(args[3]),
                     Integer.parseInt(args[4]));
             return;
@@ -46,7 +53,7 @@ public final class RssPerRuntime {
         System.out.printf("%d runtimes per measurement; MiB per runtime = (VmRSS after - VmRSS before) / %d%n%n", count,
                 count);
         for (Scenario scenario : Scenario.values()) {
-            for (String engine : List.of("jsrun", "javet")) {
+            for (String engine : List.of("jsrun", "javet", "scoped")) {
                 // A JVM per measurement: memory another measurement freed but the allocator kept would skew it.
                 fork(scenario, engine, count, borrows);
             }
@@ -121,6 +128,26 @@ public final class RssPerRuntime {
             System.out.printf("  jsrun pooled      : %6.2f MiB/runtime after %d borrows of each runtime (V8 heap used"
                     + " %.2f MiB/runtime)%n", perRuntime(churned - before, count), borrows,
                     pool.stats().heapUsed() / MIB / count);
+        }
+    }
+
+    /** One runtime borrowed 10,000 times by one scope, each borrow a call that also keeps a little state. */
+    private static void scoped(Snapshot snapshot, Scenario scenario) throws Exception {
+        try (JsRuntimePool pool = new JsRuntimePool(RuntimeConfig.builder().snapshot(snapshot).build(),
+                PoolSettings.builder().maxSize(1).minIdle(1).build())) {
+            long before = rss();
+            StringBuilder samples = new StringBuilder();
+            for (int i = 1; i <= 10_000; i++) {
+                try (JsRuntime runtime = pool.acquire("bench")) {
+                    scenario.check(runtime.eval(scenario.firstCall()));
+                    runtime.eval("(globalThis.kept = globalThis.kept || []).push({ at: Date.now() }); 0");
+                }
+                if (i % 1000 == 0) {
+                    samples.append(String.format(" %.2f", (rss() - before) / MIB));
+                }
+            }
+            System.out.printf("  jsrun scoped      : one runtime borrowed 10,000 times by one scope, MiB more than before"
+                    + " every 1,000 borrows:%s (V8 heap used %.2f MiB)%n", samples, pool.stats().heapUsed() / MIB);
         }
     }
 
