@@ -35,6 +35,9 @@ final class Engines {
     /** System property with the pools' cleaner threads for an experiment, instead of the pool's default. */
     static final String CLEANER_THREADS_PROPERTY = "jsrun.bench.cleaner-threads";
 
+    /** System property with the pools' borrows of one scope before a reset, instead of the pool's default. */
+    static final String SCOPE_MAX_USES_PROPERTY = "jsrun.bench.scope-max-uses";
+
     /** Whether every runtime of the pool is clean and idle and no reset runs: a pool with nothing left to do. */
     static boolean allIdle(JsRuntimePool pool) {
         PoolStats stats = pool.stats();
@@ -43,12 +46,16 @@ final class Engines {
 
     /**
      * Settings of a benchmark's pool: {@code size} runtimes, all restored up front, and the cleaner threads of
-     * {@value #CLEANER_THREADS_PROPERTY} if set.
+     * {@value #CLEANER_THREADS_PROPERTY} and the scope-max-uses of {@value #SCOPE_MAX_USES_PROPERTY} if set.
      */
     static PoolSettings.Builder poolOf(int size) {
         PoolSettings.Builder builder = PoolSettings.builder().maxSize(size).minIdle(size);
         Integer cleaners = Integer.getInteger(CLEANER_THREADS_PROPERTY);
-        return (cleaners != null) ? builder.cleanerThreads(cleaners) : builder;
+        if (cleaners != null) {
+            builder.cleanerThreads(cleaners);
+        }
+        Integer scopeMaxUses = Integer.getInteger(SCOPE_MAX_USES_PROPERTY);
+        return (scopeMaxUses != null) ? builder.scopeMaxUses(scopeMaxUses) : builder;
     }
 
     /**

@@ -30,11 +30,15 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.infra.ThreadParams;
+import org.openjdk.jmh.runner.IterationType;
 
 import dev.jsrun.JsRuntime;
 import dev.jsrun.RuntimeConfig;
 import dev.jsrun.platform.NativeLibrary;
 import dev.jsrun.pool.JsRuntimePool;
+import dev.jsrun.pool.ScopeStats;
 import dev.jsrun.runtime.Isolate;
 import dev.jsrun.runtime.UnpooledJsRuntimeFactory;
 import dev.jsrun.snapshot.Snapshot;
@@ -49,6 +53,13 @@ import dev.jsrun.snapshot.Snapshot;
  * {@code resetContext()} on a cleaner thread: a closed loop of borrows is bounded by how fast the cleaners
  * reset runtimes on the cores the callers leave them.</li>
  * <li>{@code jsrunDedicated}: one jsrun runtime per caller thread, kept open: the call without the pool.</li>
+ * <li>{@code jsrunScoped}: {@code acquire("bench")}, call, close on another pool of 8 from the same snapshot:
+ * every borrower is in the one scope, so it gets back a runtime the scope left warm, unreset, and the cleaner
+ * only resets one every {@code scopeMaxUses} (1,000) borrows: what a kept runtime costs, through the pool.</li>
+ * <li>{@code jsrunScopeSwitching}: the same pool with 100 scopes taking turns, each borrow of a caller thread
+ * in another scope than its last: with 8 runtimes no scope finds its own again, so every borrow has the
+ * runtime a scope gave back longest ago reset for it. The trial prints the resets per second
+ * ({@code ScopeStats.switches()}) of its measured iterations.</li>
  * <li>{@code jsrunResetOnly}: only what the cleaner does per borrow, a reset to the snapshot's state; and
  * {@code jsrunResetThenCall}: a reset followed by the call, both on the caller's thread: the CPU time one
  * clean-state borrow costs in all.</li>
@@ -84,7 +95,7 @@ public class ThroughputBenchmark {
     public void setUp() {
         Engines.initV8();
         this.work = Workload.of(this.workload);
-        this.scripts = new LinkedHashMap<>(Scenario.LIGHT.sources());
+        this.scripts = new LinkedHashMap<>(this.work.libraries().sources());
         this.scripts.put("setup.js", this.work.setup());
         this.call = this.work.call();
     }
@@ -128,6 +139,78 @@ public class ThroughputBenchmark {
         @TearDown(Level.Trial)
         public void tearDown() {
             this.pool.close();
+        }
+
+    }
+
+    /**
+     * A pool of 8 from the snapshot that every row borrows from with {@code acquire(scope)}. It counts the
+     * scope hits and switches of the measured iterations and prints them per second at the end of the trial.
+     */
+    @State(Scope.Benchmark)
+    public static class JsrunScopedPool {
+
+        JsRuntimePool pool;
+        private ScopeStats before;
+        private long startedAt;
+        private long measuredNanos;
+        private long measuredHits;
+        private long measuredSwitches;
+
+        @Setup(Level.Trial)
+        public void setUp(ThroughputBenchmark benchmark, JsrunSnapshot snapshot) {
+            this.pool = new JsRuntimePool(snapshot.config, Engines.poolOf(8).build());
+            try (JsRuntime js = this.pool.acquire(SCOPE)) {
+                benchmark.work.check(js.eval(benchmark.call));
+            }
+        }
+
+        @Setup(Level.Iteration)
+        public void startIteration() {
+            this.before = this.pool.scopeStats();
+            this.startedAt = System.nanoTime();
+        }
+
+        @TearDown(Level.Iteration)
+        public void endIteration(IterationParams iteration) {
+            // warm-up iterations do not count, as in JMH's own score
+            if (iteration.getType() == IterationType.MEASUREMENT) {
+                ScopeStats after = this.pool.scopeStats();
+                this.measuredNanos += System.nanoTime() - this.startedAt;
+                this.measuredHits += after.hits() - this.before.hits();
+                this.measuredSwitches += after.switches() - this.before.switches();
+            }
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            double seconds = this.measuredNanos / 1e9;
+            System.out.printf("%nscopes, measured iterations: %.0f hits/s, %.0f resets/s by a change of scope;"
+                    + " at the end %s%n", this.measuredHits / seconds, this.measuredSwitches / seconds,
+                    this.pool.scopeStats());
+            this.pool.close();
+        }
+
+    }
+
+    /**
+     * A caller thread's turn through {@link #SCOPES} scopes. Threads start half-way apart (for 2), so that no
+     * thread borrows in a scope another thread just gave back.
+     */
+    @State(Scope.Thread)
+    public static class ScopeTurns {
+
+        private int next;
+
+        @Setup(Level.Trial)
+        public void setUp(ThreadParams thread) {
+            this.next = thread.getThreadIndex() * SCOPES.length / thread.getThreadCount();
+        }
+
+        String nextScope() {
+            String scope = SCOPES[this.next];
+            this.next = (this.next + 1) % SCOPES.length;
+            return scope;
         }
 
     }
@@ -268,6 +351,18 @@ public class ThroughputBenchmark {
 
     }
 
+    /** The scope of the {@code jsrunScoped} rows. */
+    static final String SCOPE = "bench";
+
+    /** The scopes of the {@code jsrunScopeSwitching} rows, named up front so the loop builds no strings. */
+    static final String[] SCOPES = new String[100];
+
+    static {
+        for (int i = 0; i < SCOPES.length; i++) {
+            SCOPES[i] = "s" + i;
+        }
+    }
+
     private Object resetThenCall(JsrunResetByCaller runtime) throws Exception {
         runtime.isolate.reset();
         return runtime.isolate.eval(this.call, null);
@@ -275,6 +370,12 @@ public class ThroughputBenchmark {
 
     private Object jsrunPool(JsrunPool pool) {
         try (JsRuntime js = pool.pool.acquire()) {
+            return js.eval(this.call);
+        }
+    }
+
+    private Object jsrunScoped(JsrunScopedPool pool, String scope) {
+        try (JsRuntime js = pool.pool.acquire(scope)) {
             return js.eval(this.call);
         }
     }
@@ -331,6 +432,30 @@ public class ThroughputBenchmark {
     @Threads(2)
     public Object jsrunDedicated2Threads(JsrunDedicated runtime) {
         return runtime.runtime.eval(this.call);
+    }
+
+    @Benchmark
+    @Threads(1)
+    public Object jsrunScoped1Thread(JsrunScopedPool pool) {
+        return jsrunScoped(pool, SCOPE);
+    }
+
+    @Benchmark
+    @Threads(2)
+    public Object jsrunScoped2Threads(JsrunScopedPool pool) {
+        return jsrunScoped(pool, SCOPE);
+    }
+
+    @Benchmark
+    @Threads(1)
+    public Object jsrunScopeSwitching1Thread(JsrunScopedPool pool, ScopeTurns turns) {
+        return jsrunScoped(pool, turns.nextScope());
+    }
+
+    @Benchmark
+    @Threads(2)
+    public Object jsrunScopeSwitching2Threads(JsrunScopedPool pool, ScopeTurns turns) {
+        return jsrunScoped(pool, turns.nextScope());
     }
 
     @Benchmark

@@ -3,10 +3,11 @@ package dev.jsrun.benchmarks;
 import java.util.Locale;
 
 /**
- * One realistic call for {@link ThroughputBenchmark}, with deterministic inputs generated here: rendering a
- * ~2 KB handlebars template with a model, or {@code marked.parse} of a ~10 KB markdown document. Every
- * engine first runs {@link #setup()} (in jsrun: inside the snapshot) and then evaluates {@link #call()}, whose
- * source carries the request's input as a literal, as a request handler would pass it.
+ * One realistic call for {@link ThroughputBenchmark} and {@link ScopedThroughputBenchmark}, with deterministic
+ * inputs generated here: rendering a ~2 KB handlebars template with a model, {@code marked.parse} of a ~10 KB
+ * markdown document, or {@code ts.transpileModule} of a ~4 KB TypeScript module. Every engine first loads
+ * {@link #libraries()} and runs {@link #setup()} (in jsrun: inside the snapshot) and then evaluates
+ * {@link #call()}, whose source carries the request's input as a literal, as a request handler would pass it.
  */
 enum Workload {
 
@@ -43,7 +44,36 @@ enum Workload {
         String expected() {
             return "<h2 id=\"section-12\">Section 12</h2>";
         }
+    },
+
+    TYPESCRIPT {
+        @Override
+        Scenario libraries() {
+            return Scenario.HEAVY;
+        }
+
+        @Override
+        String setup() {
+            // the options object a build tool would create once and pass to every file
+            return "var transpileOptions = { compilerOptions: { target: ts.ScriptTarget.ES2020,"
+                    + " module: ts.ModuleKind.CommonJS, esModuleInterop: true }, fileName: 'orders.ts' };";
+        }
+
+        @Override
+        String call() {
+            return "ts.transpileModule(" + quote(typeScript()) + ", transpileOptions).outputText";
+        }
+
+        @Override
+        String expected() {
+            return "OrderStatus[OrderStatus[\"Shipped\"] = 2] = \"Shipped\"";
+        }
     };
+
+    /** The libraries every engine loads before {@link #setup()}: lodash + handlebars + marked unless noted. */
+    Scenario libraries() {
+        return Scenario.LIGHT;
+    }
 
     abstract String setup();
 
@@ -177,6 +207,145 @@ enum Workload {
             }
         }
         return md.toString();
+    }
+
+    /**
+     * An order service module, about 4 KB of TypeScript: imports, interfaces, a numeric enum, generics, a
+     * class with parameter properties and private fields, async methods, type guards, a namespace.
+     */
+    static String typeScript() {
+        return """
+                import { EventEmitter } from 'events';
+                import type { Logger } from './logging';
+                import * as money from './money';
+
+                export enum OrderStatus { Draft, Placed, Shipped, Delivered, Cancelled }
+
+                export type Currency = 'EUR' | 'USD' | 'GBP';
+
+                export interface Money { readonly amount: number; readonly currency: Currency; }
+
+                export interface OrderLine { sku: string; quantity: number; unitPrice: Money; discount?: number; }
+
+                export interface Order {
+                  id: string;
+                  customerId: string;
+                  status: OrderStatus;
+                  lines: OrderLine[];
+                  placedAt?: Date;
+                  notes?: string | null;
+                }
+
+                export interface Repository<T extends { id: string }> {
+                  find(id: string): Promise<T | undefined>;
+                  save(entity: T): Promise<void>;
+                  query(filter: Partial<T>, limit?: number): Promise<readonly T[]>;
+                }
+
+                type Handler<E> = (event: E) => void | Promise<void>;
+
+                export class OrderError extends Error {
+                  constructor(public readonly orderId: string, message: string, readonly cause?: unknown) {
+                    super(`order ${orderId}: ${message}`);
+                  }
+                }
+
+                function isPlaced(order: Order): order is Order & { placedAt: Date } {
+                  return order.status === OrderStatus.Placed && order.placedAt instanceof Date;
+                }
+
+                export function lineTotal({ quantity, unitPrice, discount = 0 }: OrderLine): Money {
+                  const gross = quantity * unitPrice.amount;
+                  return { amount: Math.round(gross * (1 - discount / 100) * 100) / 100, currency: unitPrice.currency };
+                }
+
+                export class OrderService<O extends Order = Order> extends EventEmitter {
+                  #handlers = new Map<OrderStatus, Handler<O>[]>();
+                  private static readonly MAX_LINES: number = 200;
+
+                  constructor(private readonly orders: Repository<O>, protected logger?: Logger) {
+                    super();
+                  }
+
+                  on(status: OrderStatus, handler: Handler<O>): this;
+                  on(event: string | symbol, listener: (...args: any[]) => void): this;
+                  on(event: OrderStatus | string | symbol, listener: any): this {
+                    if (typeof event === 'number') {
+                      const list = this.#handlers.get(event) ?? [];
+                      list.push(listener as Handler<O>);
+                      this.#handlers.set(event, list);
+                      return this;
+                    }
+                    return super.on(event, listener);
+                  }
+
+                  async total(id: string): Promise<Money> {
+                    const order = await this.require(id);
+                    const currency = order.lines[0]?.unitPrice.currency ?? 'EUR';
+                    const amount = order.lines.map(lineTotal).reduce((sum, line) => money.add(sum, line.amount), 0);
+                    return { amount, currency };
+                  }
+
+                  async place(id: string, notes?: string): Promise<O> {
+                    const order = await this.require(id);
+                    if (order.status !== OrderStatus.Draft) {
+                      throw new OrderError(id, `cannot place an order that is ${OrderStatus[order.status]}`);
+                    }
+                    if (order.lines.length === 0 || order.lines.length > OrderService.MAX_LINES) {
+                      throw new OrderError(id, `needs 1 to ${OrderService.MAX_LINES} lines`);
+                    }
+                    const placed = { ...order, status: OrderStatus.Placed, placedAt: new Date(), notes: notes ?? null };
+                    await this.orders.save(placed);
+                    await this.fire(placed);
+                    return placed;
+                  }
+
+                  async ship(id: string): Promise<O> {
+                    const order = await this.require(id);
+                    if (!isPlaced(order)) {
+                      throw new OrderError(id, 'only placed orders ship');
+                    }
+                    const shipped: O = { ...order, status: OrderStatus.Shipped };
+                    await this.orders.save(shipped);
+                    this.logger?.info(`shipped ${id} placed ${order.placedAt.toISOString()}`);
+                    await this.fire(shipped);
+                    return shipped;
+                  }
+
+                  async openOrders(customerId: string, limit = 50): Promise<O[]> {
+                    const found = await this.orders.query({ customerId } as Partial<O>, limit);
+                    return found.filter((order) => order.status < OrderStatus.Delivered);
+                  }
+
+                  private async require(id: string): Promise<O> {
+                    const order = await this.orders.find(id);
+                    if (!order) {
+                      throw new OrderError(id, 'not found');
+                    }
+                    return order;
+                  }
+
+                  private async fire(order: O): Promise<void> {
+                    for (const handler of this.#handlers.get(order.status) ?? []) {
+                      try {
+                        await handler(order);
+                      } catch (err: unknown) {
+                        this.logger?.error(`handler failed for ${order.id}`, err as Error);
+                      }
+                    }
+                  }
+                }
+
+                export namespace Orders {
+                  export const empty = (id: string, customerId: string): Order =>
+                    ({ id, customerId, status: OrderStatus.Draft, lines: [] });
+                  export function withLine<T extends Order>(order: T, line: OrderLine): T {
+                    return { ...order, lines: [...order.lines, line] };
+                  }
+                }
+
+                export default OrderService;
+                """;
     }
 
     /** A JavaScript string literal. */
