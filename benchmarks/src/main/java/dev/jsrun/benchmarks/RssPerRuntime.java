@@ -22,7 +22,7 @@ import dev.jsrun.snapshot.Snapshot;
  * B more times (a call and a reset each) and reads it again: the memory of a pool that has been busy for a
  * while. For comparison, the same with N plain Javet runtimes that evaluate the libraries themselves. Then one
  * runtime borrowed 10,000 times by one scope ({@code acquire(scope)}, unreset between borrows, reset every
- * {@code scope-max-uses}), its RSS read every 1,000 borrows. Also prints the snapshot sizes. Each measurement
+ * 1,000 by {@code scope-max-uses}), its RSS read every 1,000 borrows. Also prints the snapshot sizes. Each measurement
  * runs in a JVM of its own. Linux only.
  * <p>
  * Run: {@code java -cp benchmarks/target/benchmarks.jar dev.jsrun.benchmarks.RssPerRuntime [N [B]]} (N defaults
@@ -134,7 +134,7 @@ public final class RssPerRuntime {
     /** One runtime borrowed 10,000 times by one scope, each borrow a call that also keeps a little state. */
     private static void scoped(Snapshot snapshot, Scenario scenario) throws Exception {
         try (JsRuntimePool pool = new JsRuntimePool(RuntimeConfig.builder().snapshot(snapshot).build(),
-                PoolSettings.builder().maxSize(1).minIdle(1).build())) {
+                PoolSettings.builder().maxSize(1).minIdle(1).scopeMaxUses(1000).build())) {
             long before = rss();
             StringBuilder samples = new StringBuilder();
             for (int i = 1; i <= 10_000; i++) {

@@ -308,8 +308,6 @@ public class ThroughputBenchmark {
             JavetEngineConfig config = new JavetEngineConfig();
             // the V8 build jsrun loads, with ICU where jsrun has it: one process loads one
             config.setJSRuntimeType(NativeLibrary.runtimeType());
-        // the V8 build jsrun loads, with ICU where jsrun has it: one process loads one
-        config.setJSRuntimeType(NativeLibrary.runtimeType());
             config.setPoolMinSize(8);
             config.setPoolMaxSize(8);
             // Its default forbids eval and new Function, which handlebars compiles templates with.

@@ -7,7 +7,7 @@ import java.util.Objects;
  * How a {@link JsRuntimePool} sizes and maintains itself. Defaults: name {@code jsrun}, max-size 8,
  * min-idle 2, max-wait 5 s, idle-timeout 10 min, eviction-interval 30 s, max-uses unlimited,
  * shutdown-timeout 10 s, a cleaner thread per available processor (at most max-size), no scope for plain
- * {@code acquire()}, and 1,000 borrows of one scope before a scoped runtime is reset.
+ * {@code acquire()}, and 10,000 borrows of one scope before a scoped runtime is reset.
  */
 public final class PoolSettings {
 
@@ -138,7 +138,7 @@ public final class PoolSettings {
         private int cleanerThreads;
         private String warmUp;
         private String scope;
-        private int scopeMaxUses = 1000;
+        private int scopeMaxUses = 10_000;
 
         private Builder() {
         }

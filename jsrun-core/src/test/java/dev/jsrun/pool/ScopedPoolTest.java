@@ -229,7 +229,7 @@ class ScopedPoolTest {
 
     @Test
     void aRuntimeBorrowedTenThousandTimesByOneScopeStaysBounded() {
-        JsRuntimePool pool = pool(PoolSettings.builder().minIdle(1).maxSize(1));
+        JsRuntimePool pool = pool(PoolSettings.builder().minIdle(1).maxSize(1).scopeMaxUses(1000));
         long peak = 0;
         int longest = 0;
         List<Integer> afterReset = new ArrayList<>();

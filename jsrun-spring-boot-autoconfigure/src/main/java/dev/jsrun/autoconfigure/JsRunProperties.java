@@ -303,7 +303,7 @@ public class JsRunProperties {
          * Borrows of one scope a runtime serves before it is reset to the snapshot's state, so that what a
          * scope keeps cannot grow without bound.
          */
-        private int scopeMaxUses = 1000;
+        private int scopeMaxUses = 10_000;
 
         public String getScope() {
             return this.scope;
