@@ -282,9 +282,10 @@ public final class JsRuntimePool implements JsRuntimeFactory {
             external += isolate.externalMemory();
             externalLimit += isolate.config().maxExternalMemory();
         }
+        // runtimes that scopes hold are neither borrowed nor clean: scopeStats() counts them
         int parked = this.scoped.size();
         return new PoolStats(this.settings.name(), Math.max(0, this.pool.getNumActive() - inCleaning - parked),
-                this.pool.getNumIdle() + parked, this.pool.getNumWaiters(), inCleaning, this.settings.maxSize(),
+                this.pool.getNumIdle(), this.pool.getNumWaiters(), inCleaning, this.settings.maxSize(),
                 this.settings.minIdle(), heapUsed, heapLimit, external, externalLimit);
     }
 

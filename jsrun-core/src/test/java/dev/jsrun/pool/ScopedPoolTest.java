@@ -142,6 +142,8 @@ class ScopedPoolTest {
         first.close();
         second.close();
         assertThat(pool.scopeStats()).isEqualTo(new ScopeStats(1, 2, 0, 0));
+        assertThat(pool.stats().active()).as("held by a scope, not borrowed").isZero();
+        assertThat(pool.stats().idle()).as("nor clean").isZero();
 
         try (JsRuntime b = pool.acquire("b"); JsRuntime plain = pool.acquire()) {
             assertThat(b.call("visit", String.class, "b", 0)).isEmpty();
