@@ -1,9 +1,5 @@
 package dev.jsrun.snapshot;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,13 +17,14 @@ import com.caoccao.javet.values.reference.V8ValueObject;
  * constructor named. Objects made and dropped during the build, and Intl calls that keep nothing (such as
  * {@code toLocaleString}), are fine.
  */
-final class IntlObjects implements AutoCloseable {
+public final class IntlObjects implements AutoCloseable {
 
-    /** One Intl object alive at capture: what made it and in which script. */
-    record Alive(String constructor, String script) {
+    /** One Intl object alive at capture: what made it and in which script (or module). */
+    public record Alive(String constructor, String script) {
     }
 
-    private static final String PREPARE = read("intl-guard.js");
+    /** {@code intl-guard.js}: evaluates to the function that returns the guard, or {@code null} without Intl. */
+    public static final String GUARD = Intrinsics.load("intl-guard.js");
 
     private V8ValueObject guard;
 
@@ -37,7 +34,7 @@ final class IntlObjects implements AutoCloseable {
 
     /** Starts noting the Intl objects made in {@code runtime}, where no script ran yet; a no-op without Intl. */
     static IntlObjects watch(V8Runtime runtime) throws JavetException {
-        try (V8ValueFunction prepare = runtime.getExecutor(PREPARE).setResourceName("jsrun:intl-guard.js").execute()) {
+        try (V8ValueFunction prepare = runtime.getExecutor(GUARD).setResourceName("jsrun:intl-guard.js").execute()) {
             Object guard = prepare.call(null);
             return new IntlObjects(guard instanceof V8ValueObject object ? object : null);
         }
@@ -63,19 +60,23 @@ final class IntlObjects implements AutoCloseable {
             // weak references keep their targets until the end of the job that made them
             runtime.await();
             runtime.lowMemoryNotification();
-            String found = this.guard.invokeString("alive");
-            List<Alive> alive = new ArrayList<>();
-            if (!found.isEmpty()) {
-                for (String entry : found.split("\u0001")) {
-                    int at = entry.indexOf('\u0000');
-                    alive.add(new Alive(entry.substring(0, at), entry.substring(at + 1)));
-                }
-            }
-            return alive;
+            return aliveOf(this.guard.invokeString("alive"));
         }
         finally {
             close();
         }
+    }
+
+    /** The objects the guard's {@code alive()} reports, in the order it noted them. */
+    public static List<Alive> aliveOf(String found) {
+        List<Alive> alive = new ArrayList<>();
+        if (!found.isEmpty()) {
+            for (String entry : found.split("\u0001")) {
+                int at = entry.indexOf('\u0000');
+                alive.add(new Alive(entry.substring(0, at), entry.substring(at + 1)));
+            }
+        }
+        return alive;
     }
 
     @Override
@@ -84,18 +85,6 @@ final class IntlObjects implements AutoCloseable {
             V8ValueObject held = this.guard;
             this.guard = null;
             held.close();
-        }
-    }
-
-    private static String read(String name) {
-        try (InputStream in = IntlObjects.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("jsrun-core is missing its resource dev/jsrun/snapshot/" + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
         }
     }
 

@@ -49,7 +49,8 @@ public final class Intrinsics {
         return BUILTINS + "\n" + SCRIPT + "\n" + GUARDS;
     }
 
-    private static String load(String name) {
+    /** A guest script of this package, read from the class path. */
+    static String load(String name) {
         try (InputStream in = Intrinsics.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("jsrun's guest script " + name + " is missing from the class path");

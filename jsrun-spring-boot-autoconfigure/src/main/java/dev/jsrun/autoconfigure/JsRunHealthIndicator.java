@@ -42,8 +42,8 @@ public class JsRunHealthIndicator extends AbstractHealthIndicator {
             .withDetail("pending", stats.pending())
             .withDetail("cleaning", stats.cleaning())
             .withDetail("max", stats.max());
-        if (this.pool.settings().scope() != null || this.pool.scopeStats().hits() + this.pool.scopeStats().parked() > 0) {
-            dev.jsrun.pool.ScopeStats scopes = this.pool.scopeStats();
+        dev.jsrun.pool.ScopeStats scopes = this.pool.scopeStats();
+        if (this.pool.settings().scope() != null || scopes.hits() + scopes.parked() > 0) {
             builder.withDetail("scopes", Map.of("held", scopes.scopes(), "runtimes", scopes.parked(), "hits", scopes.hits(),
                     "switches", scopes.switches()));
         }
