@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** What Node's {@code JSON.stringify} gives for JavaScript expressions: the reference for jsrun's conversions. */
-final class NodeJson {
+public final class NodeJson {
 
     private NodeJson() {
     }
 
-    static boolean available() {
+    public static boolean available() {
         try {
             return new ProcessBuilder("node", "--version").start().waitFor() == 0;
         }
@@ -25,7 +25,7 @@ final class NodeJson {
     }
 
     /** {@code JSON.stringify} of each expression, one result per expression. */
-    static List<String> stringify(List<String> expressions) throws IOException, InterruptedException {
+    public static List<String> stringify(List<String> expressions) throws IOException, InterruptedException {
         // the results travel in base64, one a line, so a result may hold any character
         String script = "process.stdout.write([" + String.join(",\n", expressions.stream()
                 .map(expression -> "JSON.stringify(" + expression + ")").toList())

@@ -20,6 +20,8 @@ import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.caoccao.javet.exceptions.JavetException;
+
 import dev.jsrun.JsRuntime;
 import dev.jsrun.JsRuntimeFactory;
 import dev.jsrun.RuntimeConfig;
@@ -398,6 +400,14 @@ public final class JsRuntimePool implements JsRuntimeFactory {
         String unfit = unfitReason(isolate);
         if (unfit != null) {
             discard(isolate, unfit);
+            return;
+        }
+        try {
+            // a scope keeps its runtime's state, but not the timers and messages of a borrower who has left
+            isolate.cancelTasks();
+        }
+        catch (JavetException | RuntimeException ex) {
+            discard(isolate, "timers could not be cancelled");
             return;
         }
         this.scoped.park(new ScopedRuntimes.Parked(isolate, scope, uses));

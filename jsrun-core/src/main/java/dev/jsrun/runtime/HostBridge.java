@@ -58,8 +58,19 @@ final class HostBridge {
     private V8ValueFunction setHostReading;
     private V8ValueFunction call;
     private V8ValueFunction callAsync;
+    private V8ValueFunction step;
+    private V8ValueFunction cancelTasks;
+    private V8ValueFunction pendingTasks;
+
+    /** What {@link #step} answers when a task ran, and when nothing is left to run. */
+    static final int RAN = -2;
+    static final int IDLE = -1;
+
+    private static final java.security.SecureRandom SEEDS = new java.security.SecureRandom();
     /** Set when JavaScript may have queued something since the last {@link #serve}; V8 thread only. */
     private boolean signalled;
+    /** Set when the event loop said it has work, until a step finds none; V8 thread only. */
+    private boolean tasksPending;
 
     private final int maxResultSize;
     private final long maxExternalMemory;
@@ -83,6 +94,12 @@ final class HostBridge {
             options.set("maxExternalMemory", (double) this.maxExternalMemory);
             options.set("importFunction", IMPORT_FUNCTION);
             options.set("traceModules", modulesLogger.isDebugEnabled());
+            // each context draws its random numbers from a key of its own, never one a snapshot carries
+            byte[] seed = new byte[32];
+            SEEDS.nextBytes(seed);
+            options.set("seed", java.util.Base64.getEncoder().encodeToString(seed));
+            java.time.Instant origin = java.time.Instant.now();
+            options.set("timeOrigin", origin.toEpochMilli() + (origin.getNano() % 1_000_000) / 1e6);
             this.api = installer.call(null, options);
         }
         this.run = this.api.get("run");
@@ -97,6 +114,29 @@ final class HostBridge {
         this.setHostReading = this.api.get("setHostReading");
         this.call = this.api.get("call");
         this.callAsync = this.api.get("callAsync");
+        this.step = this.api.get("step");
+        this.cancelTasks = this.api.get("cancelTasks");
+        this.pendingTasks = this.api.get("pendingTasks");
+    }
+
+    /**
+     * Runs the context's next ready task (a timer or a message): {@link #RAN} when one ran, {@link #IDLE} when
+     * nothing is set or queued, else the ms until the next timer is due; an error no one caught comes as the
+     * host's text for it.
+     */
+    V8Value step() throws JavetException {
+        return this.step.call(null);
+    }
+
+    /** Drops every timer and queued message of the context; answers how many there were, as 'timers;messages'. */
+    String cancelTasks() throws JavetException {
+        this.tasksPending = false;
+        return this.cancelTasks.callString(null);
+    }
+
+    /** How many timers are set and messages queued, as 'timers;messages'. */
+    String pendingTasks() throws JavetException {
+        return this.pendingTasks.callString(null);
     }
 
     /** Evaluates {@code code} as a global script; the value is a primitive or the host's text for it. */
@@ -160,6 +200,16 @@ final class HostBridge {
      * Serves what JavaScript queued, until nothing is left (serving a module may log or import more); costs
      * nothing when no promise went unhandled since the last time.
      */
+    /** Whether the context's event loop has timers or messages that no step has run out of yet. */
+    boolean tasksPending() {
+        return this.tasksPending;
+    }
+
+    /** The last step found nothing set or queued. */
+    void tasksIdle() {
+        this.tasksPending = false;
+    }
+
     void serve(StaticModules modules) throws JavetException {
         while (this.signalled) {
             this.signalled = false;
@@ -178,6 +228,9 @@ final class HostBridge {
             for (int i = 0; i < imports; i++) {
                 int id = queue.count();
                 modules.serve(id, queue.text());
+            }
+            if (queue.count() > 0) {
+                this.tasksPending = true;
             }
         }
     }
@@ -212,9 +265,10 @@ final class HostBridge {
     /** Releases the JavaScript half before the context goes away. */
     void clear() throws JavetException {
         this.signalled = false;
+        this.tasksPending = false;
         for (V8Value value : new V8Value[] { this.run, this.runAsync, this.takeSettled, this.take, this.settleImport,
                 this.failImport, this.register, this.moduleStats, this.adopt, this.setHostReading, this.call,
-                this.callAsync, this.api }) {
+                this.callAsync, this.step, this.cancelTasks, this.pendingTasks, this.api }) {
             if (value != null) {
                 value.close();
             }
@@ -232,6 +286,9 @@ final class HostBridge {
         this.setHostReading = null;
         this.call = null;
         this.callAsync = null;
+        this.step = null;
+        this.cancelTasks = null;
+        this.pendingTasks = null;
     }
 
     /** Reads the host's queue text: counts end in ';', texts are length-prefixed. */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.LoggerFactory;
@@ -55,6 +56,10 @@ public final class Isolate implements AutoCloseable {
     private final PendingPromises pending = new PendingPromises();
     private final ReentrantLock lock = new ReentrantLock();
     private volatile String taint;
+    /** Set by {@link #terminate()}: a call waiting for a timer gives up; cleared as each call starts. */
+    private volatile boolean stopWaiting;
+    /** The thread waiting for a timer, for {@link #terminate()} to wake. */
+    private volatile Thread waiter;
     private volatile boolean holdsHostFunctions;
     private volatile boolean heapLimitReached;
     private volatile long externalMemoryReached;
@@ -70,6 +75,12 @@ public final class Isolate implements AutoCloseable {
      * to 1 GiB (an array of 2^27 numbers, a string of 2^29 two-byte characters).
      */
     private static final long HEAP_HEADROOM = 1152L << 20;
+
+    /**
+     * How soon a timer must be due for a call to wait for it before it returns: Node's shortest delay, so that
+     * {@code setTimeout(f)} and {@code setTimeout(f, 0)} run before {@code eval} returns.
+     */
+    private static final long SHORTEST_DELAY_NANOS = 1_000_000;
 
     /** The longest jsrun's own calls may take: resetting a runtime, reading its module statistics. */
     private static final Duration HOST_TIMEOUT = Duration.ofSeconds(5);
@@ -128,17 +139,21 @@ public final class Isolate implements AutoCloseable {
 
     public Object eval(String code, Duration timeout) {
         String source = DynamicImportRewriter.rewrite(code, HostBridge.IMPORT_FUNCTION);
+        long started = System.nanoTime();
         this.lock.lock();
         try {
-            return guarded(timeout, () -> {
-                Object result;
-                try (V8Value value = this.bridge.run(source)) {
+            this.stopWaiting = false;
+            Object result = guarded(timeout, () -> {
+                Object value;
+                try (V8Value answer = this.bridge.run(source)) {
                     this.bridge.serve(this.modules);
                     settleReady();
-                    result = read(value, source);
+                    value = read(answer, source);
                 }
-                return result;
+                return value;
             });
+            runTasks(timeout, started, null);
+            return result;
         }
         catch (JavetException ex) {
             throw translate(ex, timeout);
@@ -159,9 +174,11 @@ public final class Isolate implements AutoCloseable {
      */
     private CompletableFuture<Object> started(Duration timeout, String source, AsyncStart start) {
         CompletableFuture<Object> future = new CompletableFuture<>();
+        long started = System.nanoTime();
         this.lock.lock();
         int id = this.pending.add(future);
         try {
+            this.stopWaiting = false;
             guarded(timeout, () -> {
                 try (V8Value value = start.run(id)) {
                     if (!(value instanceof V8ValueString text && "p".equals(text.getValue()))) {
@@ -173,6 +190,13 @@ public final class Isolate implements AutoCloseable {
                 settleReady();
                 return null;
             });
+            runTasks(timeout, started, future);
+            if (!future.isDone()) {
+                this.pending.remove(id);
+                future.completeExceptionally(new JsException("Error", "the promise can never settle: it is still "
+                        + "pending, and no timer, message port or microtask is left that could settle it (" + tasks()
+                        + ")", null, null, 0, 0));
+            }
         }
         catch (JavetException ex) {
             this.pending.remove(id);
@@ -196,17 +220,21 @@ public final class Isolate implements AutoCloseable {
     public Object call(String function, Object[] args, JsObjectMapper mapper, Duration timeout) {
         String path = checkedPath(function);
         ValueEncoder.Encoded arguments = ValueEncoder.encodeArguments(path, args, this.config.maxResultSize(), mapper);
+        long started = System.nanoTime();
         this.lock.lock();
         try {
-            return guarded(timeout, () -> {
-                Object result;
-                try (V8Value value = this.bridge.call(path, arguments)) {
+            this.stopWaiting = false;
+            Object result = guarded(timeout, () -> {
+                Object value;
+                try (V8Value answer = this.bridge.call(path, arguments)) {
                     this.bridge.serve(this.modules);
                     settleReady();
-                    result = read(value, null);
+                    value = read(answer, null);
                 }
-                return result;
+                return value;
             });
+            runTasks(timeout, started, null);
+            return result;
         }
         catch (JavetException ex) {
             throw translate(ex, timeout);
@@ -373,10 +401,124 @@ public final class Isolate implements AutoCloseable {
         return this.uses;
     }
 
-    /** Stops whatever JavaScript runs now; safe from any thread. */
+    /** Stops whatever JavaScript runs now, or the wait for a timer; safe from any thread. */
     public void terminate() {
+        this.stopWaiting = true;
+        Thread waiter = this.waiter;
+        if (waiter != null) {
+            LockSupport.unpark(waiter);
+        }
         if (!this.runtime.isClosed()) {
             this.runtime.terminateExecution();
+        }
+    }
+
+    /**
+     * Drops the timers and queued messages a borrower left, for a runtime that goes back to its pool without a
+     * reset (a scope's).
+     */
+    public void cancelTasks() throws JavetException {
+        this.lock.lock();
+        try {
+            hostCall("cancelling timers", () -> {
+                this.bridge.cancelTasks();
+                return null;
+            });
+        }
+        finally {
+            this.lock.unlock();
+        }
+    }
+
+    /**
+     * The event loop after a call's synchronous part: runs the ready timers and messages one per step (V8 runs
+     * each one's microtasks as the step returns), all under what is left of the call's timeout. With
+     * {@code until}, it waits for timers, in real time, until that future is done or nothing is left to run;
+     * without, it returns once no task is due within {@link #SHORTEST_DELAY_NANOS}.
+     */
+    private void runTasks(Duration timeout, long started, CompletableFuture<?> until) throws JavetException {
+        while (this.bridge.tasksPending() && (until == null || !until.isDone())) {
+            Duration left = remaining(timeout, started);
+            double answer = guarded(left, () -> {
+                double wait;
+                try (V8Value value = this.bridge.step()) {
+                    wait = (value instanceof V8ValueInteger integer) ? integer.getValue()
+                            : (value instanceof V8ValueDouble number) ? number.getValue() : failedStep(value);
+                }
+                this.bridge.serve(this.modules);
+                settleReady();
+                return wait;
+            });
+            if (answer == HostBridge.RAN) {
+                continue;
+            }
+            if (answer == HostBridge.IDLE) {
+                this.bridge.tasksIdle();
+                return;
+            }
+            long wait = (long) Math.ceil(answer * 1_000_000);
+            if (until == null && wait > SHORTEST_DELAY_NANOS) {
+                return;
+            }
+            sleep(wait, timeout, started);
+        }
+    }
+
+    /** A step that answered with the host's text rather than a number: the error a task threw. */
+    private double failedStep(V8Value value) {
+        read(value, null);
+        throw new JsConversionException("jsrun's host answered a step with a value (a bug in jsrun; please report it)");
+    }
+
+    /** The time a call has left, at least a millisecond, or {@code null} for a call without a timeout. */
+    private Duration remaining(Duration timeout, long started) {
+        if (timeout == null) {
+            return null;
+        }
+        long left = timeout.toNanos() - (System.nanoTime() - started);
+        if (left <= 0) {
+            this.taint = "timeout";
+            throw new JsTimeoutException(timeout, null);
+        }
+        return Duration.ofNanos(left);
+    }
+
+    /** Waits {@code nanos} for a timer, no longer than the call's deadline, unless the runtime is told to stop. */
+    private void sleep(long nanos, Duration timeout, long started) {
+        long wake = System.nanoTime() + nanos;
+        this.waiter = Thread.currentThread();
+        try {
+            for (long left = nanos; left > 0; left = wake - System.nanoTime()) {
+                if (timeout != null) {
+                    remaining(timeout, started);
+                    left = Math.min(left, timeout.toNanos() - (System.nanoTime() - started));
+                }
+                if (this.stopWaiting) {
+                    this.taint = "terminated";
+                    throw new JsTimeoutException(Duration.ZERO, null);
+                }
+                if (Thread.interrupted()) {
+                    Thread.currentThread().interrupt();
+                    this.taint = "terminated";
+                    throw new IllegalStateException("interrupted while the runtime waited for a timer (" + tasks() + ")");
+                }
+                LockSupport.parkNanos(this, left);
+            }
+            remaining(timeout, started);
+        }
+        finally {
+            this.waiter = null;
+        }
+    }
+
+    /** What the context has set or queued, in words, for messages; empty when V8 cannot say. */
+    private String tasks() {
+        try {
+            String[] counts = this.bridge.pendingTasks().split(";");
+            return counts[0] + " timer(s) set, " + counts[1] + " message(s) queued";
+        }
+        catch (JavetException | RuntimeException ex) {
+            return "nothing known to be pending";
         }
     }
 

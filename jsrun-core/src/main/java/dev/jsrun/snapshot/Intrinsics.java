@@ -14,7 +14,7 @@ import com.caoccao.javet.interop.V8Runtime;
  * replace them, and in a context without a snapshot before the host installs. The host takes the record away
  * before user code runs. Just before the record, the same call makes the Array built-ins whose loops V8 never
  * interrupts stop for termination ({@code bounded-builtins.js}), so the snapshot's scripts, and the libraries that
- * keep references to those methods, see the bounded ones.
+ * keep references to those methods, see the bounded ones. Last comes the web platform ({@link WebPlatform}).
  */
 public final class Intrinsics {
 
@@ -42,11 +42,12 @@ public final class Intrinsics {
         runtime.getExecutor(BUILTINS).setResourceName(BUILTINS_RESOURCE).executeVoid();
         runtime.getExecutor(SCRIPT).setResourceName("jsrun:intrinsics").executeVoid();
         runtime.getExecutor(GUARDS).setResourceName("jsrun:guards").executeVoid();
+        WebPlatform.install(runtime);
     }
 
     /** The guest scripts' text, which a snapshot's identity includes: a snapshot made with other ones is rebuilt. */
     static String guestScripts() {
-        return BUILTINS + "\n" + SCRIPT + "\n" + GUARDS;
+        return BUILTINS + "\n" + SCRIPT + "\n" + GUARDS + "\n" + WebPlatform.script();
     }
 
     /** A guest script of this package, read from the class path. */

@@ -34,6 +34,15 @@ public final class SnapshotBuilder {
     private static final String ESM_ADVICE = "Snapshot scripts run as classic scripts, not ES modules: load the "
             + "library's CommonJS or UMD build instead (for example dist/*.js or *.umd.js rather than *.esm.js / *.mjs)";
 
+    private static final String STEP = WebPlatform.GLOBAL + ".step()";
+    private static final String PENDING = "(p => p.timers + ' timer(s) set and ' + p.messages + ' message(s) queued')("
+            + WebPlatform.GLOBAL + ".pending())";
+    /** What the event loop's step answers when a task ran, and when nothing is left. */
+    private static final double RAN = -2;
+    private static final double IDLE = -1;
+    /** Tasks a script may run at load before the build takes it for a loop that never ends. */
+    private static final int MAX_STEPS = 100_000;
+
     private final List<Script> scripts = new ArrayList<>();
 
     /** Runs {@code source} as a classic script; its globals end up in the snapshot. */
@@ -76,6 +85,7 @@ public final class SnapshotBuilder {
                 for (Script script : this.scripts) {
                     intl.script(script.name());
                     run(runtime, script);
+                    runTasks(runtime, script);
                 }
                 regExps.collect();
                 refuseIntlObjects(intl.alive(runtime));
@@ -99,6 +109,43 @@ public final class SnapshotBuilder {
         }
         catch (JavetException ex) {
             throw new SnapshotBuildException(script.name(), 0, 0, ex.getMessage(), null, ex);
+        }
+    }
+
+    /**
+     * Runs the timers and messages a script left that are due at once, as a call does; a timer still set after
+     * that would be captured in every runtime's heap and fire in none, so the build stops.
+     */
+    private static void runTasks(V8Runtime runtime, Script script) {
+        try {
+            for (int steps = 0;; steps++) {
+                double answer = ((Number) runtime.getExecutor(STEP).setResourceName(WebPlatform.RESOURCE).executeObject())
+                        .doubleValue();
+                if (answer == RAN && steps < MAX_STEPS) {
+                    continue;
+                }
+                if (answer >= 0 && answer <= 1 && steps < MAX_STEPS) {
+                    Thread.sleep(1);
+                    continue;
+                }
+                if (answer == IDLE) {
+                    return;
+                }
+                String pending = runtime.getExecutor(PENDING).setResourceName(WebPlatform.RESOURCE).executeString();
+                throw new SnapshotBuildException(script.name(), 0, 0, "it leaves " + pending + " when the heap is "
+                        + "captured; they would be copied into every runtime and never run",
+                        "Set timers and post messages when a function runs rather than while the script loads", null);
+            }
+        }
+        catch (BaseJavetScriptingException ex) {
+            throw failure(script, ex);
+        }
+        catch (JavetException ex) {
+            throw new SnapshotBuildException(script.name(), 0, 0, ex.getMessage(), null, ex);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new SnapshotBuildException(script.name(), 0, 0, "interrupted while its timers ran", null, ex);
         }
     }
 

@@ -38,6 +38,13 @@
 
   const EXTERNAL_LIMIT = options.maxExternalMemory;
 
+  // the web platform's event loop (web/timers.js), readied for this context with fresh random bytes and clock
+  const web = typeof __jsrun_web !== 'undefined' ? __jsrun_web : null;
+  delete globalThis.__jsrun_web;
+  if (web !== null) {
+    web.context(intrinsics.bytesFromBase64(options.seed), options.timeOrigin);
+  }
+
   /**
    * Whether half the limit or more was allocated outside the heap since Java last measured, freed or not,
    * over any number of evaluations: Java then measures what is held before it reads the result (marked 'K').
@@ -664,6 +671,15 @@
   // an async function's promise is V8's own, whatever the snapshot did to the global Promise
   const signal = async () => { throw 0; };
 
+  // the event loop says it has work (web/timers.js): Java runs its steps after the call
+  let webWoke = false;
+  if (web !== null) {
+    web.onWake(() => {
+      webWoke = true;
+      queued();
+    });
+  }
+
   function queued() {
     if (pending++ === 0) {
       signal();
@@ -726,7 +742,8 @@
 
   /** What JavaScript queued: log count, dropped count, each log; import count, each request. */
   function take() {
-    const taken = logCount + ';' + dropped + ';' + logText + importCount + ';' + importText;
+    const taken = logCount + ';' + dropped + ';' + logText + importCount + ';' + importText + (webWoke ? 1 : 0) + ';';
+    webWoke = false;
     pending = 0;
     logCount = 0;
     logText = '';
@@ -980,7 +997,42 @@
     return 'p';
   }
 
+  // ---- the event loop: one task per call from Java, so that V8 drains its microtasks before the next ----
+
+  /** Runs the next ready task: -2 when one ran, else the ms until a timer is due, -1 for none; errors as text. */
+  function step() {
+    if (web === null) {
+      return -1;
+    }
+    try {
+      return web.step();
+    }
+    catch (error) {
+      return refused(error) || (overCharged() ? 'K' : '') + thrown(error);
+    }
+  }
+
+  /** Drops the context's timers and messages; what is set or queued, as 'timers;messages', before that. */
+  function cancelTasks() {
+    if (web === null) {
+      return '0;0';
+    }
+    const pending = web.pending();
+    web.cancel();
+    return pending.timers + ';' + pending.messages;
+  }
+
+  /** What is set or queued, as 'timers;messages'. */
+  function pendingTasks() {
+    if (web === null) {
+      return '0;0';
+    }
+    const pending = web.pending();
+    return pending.timers + ';' + pending.messages;
+  }
+
   return {
+    step, cancelTasks, pendingTasks,
     run, runAsync, takeSettled, take, settleImport, failImport, register, moduleStats, adopt, setHostReading,
     encode,
     call, callAsync

@@ -1,0 +1,4 @@
+// Placeholder until this part lands.
+(function (web) {
+  'use strict';
+})

@@ -1,0 +1,28 @@
+// The globals that name the environment: self, navigator, and process with env.NODE_ENV only, which libraries
+// read to pick their production build; the rest of Node's process stays absent, so code that checks for Node
+// does not take this for it.
+(function (web) {
+  'use strict';
+  const defineProperty = Reflect.defineProperty;
+  const TypeErrorOf = TypeError;
+  const global = web.global;
+
+  defineProperty(global, 'self', { __proto__: null, configurable: true, enumerable: true,
+    get() { return global; }, set(value) { defineProperty(global, 'self', { __proto__: null, configurable: true,
+      enumerable: true, writable: true, value }); } });
+
+  class Navigator {
+    constructor() {
+      throw new TypeErrorOf('Illegal constructor');
+    }
+
+    get userAgent() {
+      return 'jsrun';
+    }
+  }
+  defineProperty(Navigator.prototype, Symbol.toStringTag, { __proto__: null, configurable: true, value: 'Navigator' });
+  web.define('Navigator', Navigator);
+  web.define('navigator', { __proto__: Navigator.prototype });
+
+  web.define('process', { env: { NODE_ENV: 'production' } });
+})

@@ -1,0 +1,36 @@
+// The frame of the web platform: the namespace its parts share, then each part in order (WebPlatform.java
+// puts them where the marker is). Parts capture the built-ins they use while they install, before any script
+// of the application runs, so a script that replaces built-ins changes nothing the platform relies on.
+(function () {
+  'use strict';
+  if (typeof __jsrun_web !== 'undefined') {
+    return;
+  }
+  const defineProperty = Reflect.defineProperty;
+  const global = globalThis;
+  const contextHooks = [];
+  const web = {
+    __proto__: null,
+    global,
+    /** A global as Web IDL defines interfaces and operations: writable and configurable, not enumerable. */
+    define(name, value) {
+      defineProperty(global, name, { __proto__: null, configurable: true, enumerable: false, writable: true, value });
+    },
+    /** Runs {@code hook(seed, timeOrigin)} in every context the host readies: 32 random bytes, a time in ms. */
+    onContext(hook) {
+      contextHooks[contextHooks.length] = hook;
+    },
+    /** What the host calls: the event loop's controls, filled in by the parts. */
+    control: {
+      __proto__: null,
+      context(seed, timeOrigin) {
+        for (let i = 0; i < contextHooks.length; i++) {
+          contextHooks[i](seed, timeOrigin);
+        }
+      }
+    }
+  };
+/* parts */
+  defineProperty(global, '__jsrun_web', { __proto__: null, configurable: true, enumerable: false, writable: false,
+    value: Object.freeze(web.control) });
+})();
