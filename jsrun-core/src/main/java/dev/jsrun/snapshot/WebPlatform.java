@@ -45,8 +45,8 @@ final class WebPlatform {
         int slot = script.indexOf("/* parts */");
         StringBuilder parts = new StringBuilder();
         for (String part : PARTS) {
-            parts.append("\n// ---- ").append(part).append(" ----\n(").append(Intrinsics.load("web/" + part).strip())
-                    .append(")(web);\n");
+            parts.append("\n// ---- ").append(part).append(" ----\n(")
+                    .append(WebUrlBundle.complete(part, Intrinsics.load("web/" + part)).strip()).append(")(web);\n");
         }
         return script.replace(slot, slot + "/* parts */".length(), parts.toString()).toString();
     }
