@@ -105,7 +105,8 @@
     while (heap.length > 0 && heap[0].cleared) {
       popFirst();
     }
-    return heap[0];
+    // never an index of an empty array: a script may have put a getter on Array.prototype
+    return heap.length > 0 ? heap[0] : undefined;
   }
 
   function describe(value) {
