@@ -46,7 +46,7 @@ final class Doctor {
     private Doctor() {
     }
 
-    static Diagnosis examine(ModuleGraph graph, Set<String> forced) {
+    static Diagnosis examine(ModuleGraph graph, Set<String> forced, List<String> conditions) {
         Map<String, String> excluded = new LinkedHashMap<>();
         Map<?, ?> probe;
         Map<String, String> keptIntl;
@@ -99,7 +99,7 @@ final class Doctor {
                 initialize.add((String) path);
             }
         }
-        return new Diagnosis(new ModuleReport(entries), excluded, initialize);
+        return new Diagnosis(new ModuleReport(entries, conditions), excluded, initialize);
     }
 
     private static String syntaxError(JsRuntime js, Module module) {

@@ -1,6 +1,7 @@
 package dev.jsrun.modules;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,16 +53,23 @@ final class NodeResolver {
     }
 
     private final List<ModuleRoot> roots;
+    private final Set<String> conditions;
     private final boolean modulesOnly;
     private final Map<String, Optional<ModuleRoot>> owners = new HashMap<>();
     private final Map<String, Optional<Map<String, Object>>> manifests = new HashMap<>();
 
+    /** A resolver with {@link ModuleSet#DEFAULT_CONDITIONS}. */
     NodeResolver(List<ModuleRoot> roots) {
-        this(roots, false);
+        this(roots, ModuleSet.DEFAULT_CONDITIONS);
     }
 
-    private NodeResolver(List<ModuleRoot> roots, boolean modulesOnly) {
+    NodeResolver(List<ModuleRoot> roots, Collection<String> conditions) {
+        this(roots, conditions, false);
+    }
+
+    private NodeResolver(List<ModuleRoot> roots, Collection<String> conditions, boolean modulesOnly) {
         this.roots = List.copyOf(roots);
+        this.conditions = PackageExports.conditions(new ArrayList<>(conditions));
         this.modulesOnly = modulesOnly;
     }
 
@@ -69,8 +77,13 @@ final class NodeResolver {
      * A resolver to which only {@code .js}, {@code .cjs} and {@code .json} files exist, for requests made at
      * run time: what Node would evaluate as a script from any other name may be data that is not meant to run.
      */
-    static NodeResolver modulesOnly(List<ModuleRoot> roots) {
-        return new NodeResolver(roots, true);
+    static NodeResolver modulesOnly(List<ModuleRoot> roots, Collection<String> conditions) {
+        return new NodeResolver(roots, conditions, true);
+    }
+
+    /** The conditions {@code exports} and {@code imports} match, {@code default} among them. */
+    Set<String> conditions() {
+        return this.conditions;
     }
 
     static boolean isBuiltin(String request) {
