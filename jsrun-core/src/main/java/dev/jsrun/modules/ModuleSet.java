@@ -29,7 +29,8 @@ import dev.jsrun.modules.NodeResolver.Result;
  *
  * Building walks the {@code require('literal')} graph from the configured requests with Node's resolution
  * rules, under the {@linkplain Builder#conditions conditions} of a browser-like runtime rather than Node's,
- * then runs the doctor (see {@link ModuleReport}) in a throwaway runtime. A runtime restored from the
+ * and with the {@code browser} field of {@code package.json} (see {@link Builder#conditions}), then runs the
+ * doctor (see {@link ModuleReport}) in a throwaway runtime. A runtime restored from the
  * snapshot is then like a Node process that has required the configured modules, in order, except that the
  * modules Node would load later (a {@code require} inside a function) are initialized already too: defer
  * those whose loading has effects that must wait.
@@ -41,7 +42,8 @@ import dev.jsrun.modules.NodeResolver.Result;
  * {@code __filename} is {@code node_modules/lodash/lodash.js}. A request that was not seen while building
  * resolves only if it is relative and names a module of the set (as moment's computed locale requires do).
  * Errors from {@code require} carry {@code code: 'MODULE_NOT_FOUND'}, as in Node, also for Node built-ins,
- * which jsrun does not provide.
+ * which jsrun does not provide (unless a package's {@code browser} field maps them to a file or to
+ * {@code false}).
  */
 public final class ModuleSet {
 
@@ -154,6 +156,14 @@ public final class ModuleSet {
          * order, and the first key that is one of the conditions wins, so the order of this list never
          * changes the choice (it is kept for the report). A nested conditions object is read the same way, and
          * when none of its keys matches, reading goes on with the next key of the object around it.
+         * <p>
+         * With {@code browser} among the conditions, the {@code browser} field of {@code package.json} applies
+         * too, as bundlers read it: its string form replaces {@code main} of a package without
+         * {@code exports}, and its object form maps the package's files and the module names it requires
+         * ({@code "./lib/node.js": "./lib/browser.js"}, {@code "util": "./util-shim.js"},
+         * {@code "crypto": false}), {@code false} giving an empty module ({@code module.exports = {}}). A Node
+         * built-in mapped so is no longer excluded; a {@code node:} request also matches a key without the
+         * prefix. Files chosen by {@code exports} are not mapped again.
          * <p>
          * The bundle is CommonJS, so keep {@code require}: {@code import} or {@code module} would choose ES
          * module builds, which the doctor excludes when they are {@code .mjs} files (and reports as not

@@ -93,7 +93,7 @@ final class PackageExports {
 
     /** Targets name exact files: unlike main, no extension or index file is tried. */
     private static Result existing(NodeResolver resolver, Result result) {
-        if (result.path() != null && !resolver.isFile(result.path())) {
+        if (result.path() != null && !resolver.isFile(result.path()) && resolver.emptyModule(result.path()) == null) {
             return Result.failed("not found: " + result.path());
         }
         return result;
