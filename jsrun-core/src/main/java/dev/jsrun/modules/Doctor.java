@@ -25,7 +25,8 @@ import dev.jsrun.runtime.UnpooledJsRuntimeFactory;
  * requires a deferred module while it initializes, or on request. A module that merely checks for an
  * absent global ({@code typeof process}) initializes the same way at run time, where it is absent too, so it
  * stays HEALTHY and the report notes what it looked for. EXCLUDED covers native addons, {@code .mjs} files,
- * files that do not parse, Node built-ins and requests that resolve to nothing.
+ * files that do not parse, Node built-ins (unless a {@code browser} field maps them) and requests that
+ * resolve to nothing.
  */
 final class Doctor {
 
@@ -46,7 +47,7 @@ final class Doctor {
     private Doctor() {
     }
 
-    static Diagnosis examine(ModuleGraph graph, Set<String> forced) {
+    static Diagnosis examine(ModuleGraph graph, Set<String> forced, List<String> conditions) {
         Map<String, String> excluded = new LinkedHashMap<>();
         Map<?, ?> probe;
         Map<String, String> keptIntl;
@@ -87,7 +88,9 @@ final class Doctor {
                 entries.add(new Entry(path, Status.DEFERRED, join(deferred.get(path), dynamic(module))));
             }
             else {
-                entries.add(new Entry(path, Status.HEALTHY, join(notes(result), dynamic(module))));
+                String empty = graph.resolver().emptyModule(path);
+                entries.add(new Entry(path, Status.HEALTHY, empty != null ? "empty module: " + empty
+                        : join(notes(result), dynamic(module))));
             }
         }
         for (Unresolved request : graph.unresolved()) {
@@ -99,7 +102,7 @@ final class Doctor {
                 initialize.add((String) path);
             }
         }
-        return new Diagnosis(new ModuleReport(entries), excluded, initialize);
+        return new Diagnosis(new ModuleReport(entries, conditions), excluded, initialize);
     }
 
     private static String syntaxError(JsRuntime js, Module module) {

@@ -18,7 +18,7 @@ class DoctorTest {
     void defersModulesThatKeepIntlObjectsAtLoadAndTheirDependents() {
         ModuleSet modules = ModuleSet.builder().root(NodeProject.fixture()).module("intl-user").module("intl-lazy").build();
         assertThat(modules.report().toTable()).isEqualTo("""
-                jsrun modules: 1 healthy, 2 deferred, 0 excluded
+                jsrun modules: 1 healthy, 2 deferred, 0 excluded (conditions: worker, browser, require, default)
                   STATUS    MODULE                             REASON
                   DEFERRED  node_modules/intl-user/index.js    requires deferred node_modules/intl-holder/index.js at load
                   HEALTHY   node_modules/intl-lazy/index.js
@@ -36,7 +36,7 @@ class DoctorTest {
         ModuleSet modules = ModuleSet.builder().root(NodeProject.fixture()).module("timer-user").module("counter").build();
         String table = modules.report().toTable();
         assertThat(table).isEqualTo("""
-                jsrun modules: 1 healthy, 2 deferred, 0 excluded
+                jsrun modules: 1 healthy, 2 deferred, 0 excluded (conditions: worker, browser, require, default)
                   STATUS    MODULE                            REASON
                   DEFERRED  node_modules/timer-user/index.js  requires deferred node_modules/timer/index.js at load
                   HEALTHY   node_modules/counter/index.js
@@ -61,7 +61,7 @@ class DoctorTest {
                 "calls Math.random() at load: the snapshot keeps what it computed; defer() it to compute it per runtime"));
         ModuleSet deferred = ModuleSet.builder().root(NodeProject.fixture()).module("seeded").defer("seeded").build();
         assertThat(deferred.report().toTable()).isEqualTo("""
-                jsrun modules: 0 healthy, 1 deferred, 0 excluded
+                jsrun modules: 0 healthy, 1 deferred, 0 excluded (conditions: worker, browser, require, default)
                   STATUS    MODULE                        REASON
                   DEFERRED  node_modules/seeded/index.js  deferred on request""");
         String seed = "require('seeded').seed";

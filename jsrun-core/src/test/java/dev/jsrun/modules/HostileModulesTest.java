@@ -57,7 +57,7 @@ class HostileModulesTest {
         ModuleSet modules = ModuleSet.builder().root(ModuleRoot.directory(this.project)).module("hijacker")
             .module("looker").build();
         assertThat(modules.report().toTable()).isEqualTo("""
-                jsrun modules: 2 healthy, 0 deferred, 0 excluded
+                jsrun modules: 2 healthy, 0 deferred, 0 excluded (conditions: worker, browser, require, default)
                   STATUS    MODULE                          REASON
                   HEALTHY   node_modules/hijacker/index.js
                   HEALTHY   node_modules/looker/index.js    looked for absent setTimeout; calls Date.now() at load: \
@@ -93,7 +93,7 @@ class HostileModulesTest {
         ModuleSet modules = ModuleSet.builder().root(ModuleRoot.directory(this.project)).module("invalid")
             .module("proxied").module("odd").module("witness").build();
         assertThat(modules.report().toTable()).isEqualTo("""
-                jsrun modules: 1 healthy, 3 deferred, 0 excluded
+                jsrun modules: 1 healthy, 3 deferred, 0 excluded (conditions: worker, browser, require, default)
                   STATUS    MODULE                         REASON
                   DEFERRED  node_modules/invalid/index.js  threw at load: Error: email is required
                   DEFERRED  node_modules/proxied/index.js  threw at load: threw an object that is not an Error
