@@ -31,10 +31,8 @@ import dev.jsrun.runtime.UnpooledJsRuntimeFactory;
 final class Doctor {
 
     /** Host globals of Node or browsers that jsrun runtimes do not have. */
-    static final Set<String> WATCHED = new LinkedHashSet<>(List.of("process", "Buffer", "setTimeout", "setInterval",
-            "setImmediate", "clearTimeout", "clearInterval", "clearImmediate", "queueMicrotask", "structuredClone",
-            "window", "document", "navigator", "self", "location", "XMLHttpRequest", "fetch", "TextEncoder",
-            "TextDecoder", "URL", "URLSearchParams", "atob", "btoa", "performance", "crypto"));
+    static final Set<String> WATCHED = new LinkedHashSet<>(List.of("Buffer", "setImmediate", "clearImmediate", "global",
+            "window", "document", "location", "XMLHttpRequest", "fetch", "WebSocket", "Blob", "ReadableStream"));
 
     private static final String SYNTAX_CHECK = "(function (source, json) { try {"
             + " if (json) JSON.parse(source); else new Function('exports', 'module', 'require', '__filename', '__dirname', source);"

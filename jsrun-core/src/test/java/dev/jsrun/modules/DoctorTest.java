@@ -32,7 +32,7 @@ class DoctorTest {
     }
 
     @Test
-    void defersModulesThatNeedTimersAtLoadAndTheirDependents() {
+    void defersModulesThatNeedAbsentGlobalsAtLoadAndTheirDependents() {
         ModuleSet modules = ModuleSet.builder().root(NodeProject.fixture()).module("timer-user").module("counter").build();
         String table = modules.report().toTable();
         assertThat(table).isEqualTo("""
@@ -40,13 +40,13 @@ class DoctorTest {
                   STATUS    MODULE                            REASON
                   DEFERRED  node_modules/timer-user/index.js  requires deferred node_modules/timer/index.js at load
                   HEALTHY   node_modules/counter/index.js
-                  DEFERRED  node_modules/timer/index.js       needs setTimeout at load, absent when the snapshot is \
-                built (ReferenceError: setTimeout is not defined)""");
+                  DEFERRED  node_modules/timer/index.js       needs setImmediate at load, absent when the snapshot is \
+                built (ReferenceError: setImmediate is not defined)""");
         try (UnpooledJsRuntimeFactory runtimes = NodeProject.runtimes(modules); JsRuntime js = runtimes.create()) {
             assertThatThrownBy(() -> js.eval("require('timer-user')")).isInstanceOf(JsException.class)
-                .hasMessageContaining("setTimeout is not defined");
-            // A runtime that provides setTimeout before the first require gets working modules.
-            js.eval("globalThis.setTimeout = function (callback) { callback(); };");
+                .hasMessageContaining("setImmediate is not defined");
+            // A runtime that provides setImmediate before the first require gets working modules.
+            js.eval("globalThis.setImmediate = function (callback) { callback(); };");
             assertThat(js.eval("require('timer-user').timer.ticks()")).isEqualTo(1);
             assertThat(js.eval("require('timer').ticks()")).isEqualTo(1);
             assertThat(ModuleStats.of(js)).isEqualTo(new ModuleStats(1, 4, 0, 1, 3));

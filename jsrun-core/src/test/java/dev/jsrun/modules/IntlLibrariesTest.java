@@ -113,8 +113,8 @@ class IntlLibrariesTest {
             .allSatisfy(file -> assertThat(report.entry("node_modules/" + file).orElseThrow().status()).isEqualTo(Status.HEALTHY));
         assertThat(report.entry("node_modules/highlight.js/lib/core.js").orElseThrow().reason())
             .isEqualTo("looked for absent window");
-        assertThat(report.entry("node_modules/prettier/standalone.js").orElseThrow().reason())
-            .isEqualTo("looked for absent process, navigator");
+        // prettier looks for process and navigator, which the web platform has
+        assertThat(report.entry("node_modules/prettier/standalone.js").orElseThrow().reason()).isEmpty();
     }
 
     @ParameterizedTest

@@ -119,7 +119,8 @@ class EventLoopTest {
             """,
             """
             const errors = [];
-            for (const bad of ['x', 1, null, undefined, {}]) {
+            for (const bad of ['x', 1, -0, 2n, true, null, undefined, {}, [], Object.create(null), new Map(),
+                'a string longer than twenty-eight characters', Symbol('s')]) {
               try { setTimeout(bad); } catch (e) { errors.push(e.name + ': ' + e.message); }
               try { setInterval(bad, 1); } catch (e) { errors.push(e.name + ': ' + e.message); }
               try { queueMicrotask(bad); } catch (e) { errors.push(e.name + ': ' + e.message); }
@@ -167,7 +168,8 @@ class EventLoopTest {
             assertThat(js.eval("globalThis.log = []; setTimeout(() => log.push('zero')); "
                     + "setTimeout(() => log.push('later'), 30); Promise.resolve().then(() => log.push('micro')); "
                     + "log.push('sync'); log.length")).isEqualTo(1);
-            assertThat(js.eval("log.join()")).isEqualTo("sync,micro,zero");
+            // 'later' too, if the machine took 30 ms to get here
+            assertThat(js.eval("log.join()", String.class)).startsWith("sync,micro,zero");
             // a runtime of its own keeps its timers for its next call
             assertThat(js.evalAsync("new Promise(r => setTimeout(() => r(log.join()), 60))").get())
                     .isEqualTo("sync,micro,zero,later");

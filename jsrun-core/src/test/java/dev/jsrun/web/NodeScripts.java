@@ -22,7 +22,9 @@ final class NodeScripts {
         // the results travel in base64, one a line, so a result may hold any character
         script.append("process.stdout.write(out.map(s => Buffer.from(String(s), 'utf8').toString('base64')).join('\\n'));")
                 .append(" process.exit(0); })().catch(e => { console.error(e); process.exit(1); });");
-        Process process = new ProcessBuilder("node", "-e", script.toString()).redirectErrorStream(true).start();
+        // Node's warnings (a delay that overflows, say) go to stderr, apart from the results
+        Process process = new ProcessBuilder("node", "-e", script.toString())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         byte[] out = process.getInputStream().readAllBytes();
         if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
             throw new AssertionError("node failed: " + new String(out, StandardCharsets.UTF_8));
