@@ -102,12 +102,7 @@ final class BundleWriter {
                 if (typeof request !== 'string' || request === '') {
                   throw new TypeError('require() needs a non-empty string, received ' + (request === '' ? "''" : typeof request));
                 }
-                if (isBuiltin(request)) {
-                  stats.misses++;
-                  trace(request, from, 'miss (Node built-in)');
-                  throw failure("Cannot load Node built-in module '" + request + "' (required by " + from
-                    + "): Node built-ins are not available in jsrun", from);
-                }
+                // a package's "browser" field may map a built-in to a module, which the map then holds
                 var path = locate(request, dir);
                 if (path === undefined) path = filesLoaded[dir + '***' + request];
                 if (path !== undefined) {
@@ -131,6 +126,11 @@ final class BundleWriter {
                   return initialize(loaded);
                 }
                 stats.misses++;
+                if (path === undefined && isBuiltin(request)) {
+                  trace(request, from, 'miss (Node built-in)');
+                  throw failure("Cannot load Node built-in module '" + request + "' (required by " + from
+                    + "): Node built-ins are not available in jsrun", from);
+                }
                 trace(request, from, 'miss');
                 if (path !== undefined && own.call(excluded, path)) {
                   throw failure("Cannot load module '" + request + "' (" + path + ", required by " + from
@@ -184,8 +184,8 @@ final class BundleWriter {
                   return load(request, dir, by);
                 }
                 require.resolve = function resolve(request) {
-                  if (typeof request === 'string' && isBuiltin(request)) return request;
                   var path = typeof request === 'string' ? locate(request, dir) : undefined;
+                  if (path === undefined && typeof request === 'string' && isBuiltin(request)) return request;
                   if (path === undefined || !own.call(definitions, path)) {
                     throw failure("Cannot find module '" + request + "' (required by " + by + ")", by);
                   }

@@ -25,15 +25,14 @@ import dev.jsrun.runtime.UnpooledJsRuntimeFactory;
  * requires a deferred module while it initializes, or on request. A module that merely checks for an
  * absent global ({@code typeof process}) initializes the same way at run time, where it is absent too, so it
  * stays HEALTHY and the report notes what it looked for. EXCLUDED covers native addons, {@code .mjs} files,
- * files that do not parse, Node built-ins and requests that resolve to nothing.
+ * files that do not parse, Node built-ins (unless a {@code browser} field maps them) and requests that
+ * resolve to nothing.
  */
 final class Doctor {
 
     /** Host globals of Node or browsers that jsrun runtimes do not have. */
-    static final Set<String> WATCHED = new LinkedHashSet<>(List.of("process", "Buffer", "setTimeout", "setInterval",
-            "setImmediate", "clearTimeout", "clearInterval", "clearImmediate", "queueMicrotask", "structuredClone",
-            "window", "document", "navigator", "self", "location", "XMLHttpRequest", "fetch", "TextEncoder",
-            "TextDecoder", "URL", "URLSearchParams", "atob", "btoa", "performance", "crypto"));
+    static final Set<String> WATCHED = new LinkedHashSet<>(List.of("Buffer", "setImmediate", "clearImmediate", "global",
+            "window", "document", "location", "XMLHttpRequest", "fetch", "WebSocket", "Blob", "ReadableStream"));
 
     private static final String SYNTAX_CHECK = "(function (source, json) { try {"
             + " if (json) JSON.parse(source); else new Function('exports', 'module', 'require', '__filename', '__dirname', source);"
@@ -46,7 +45,7 @@ final class Doctor {
     private Doctor() {
     }
 
-    static Diagnosis examine(ModuleGraph graph, Set<String> forced) {
+    static Diagnosis examine(ModuleGraph graph, Set<String> forced, List<String> conditions) {
         Map<String, String> excluded = new LinkedHashMap<>();
         Map<?, ?> probe;
         Map<String, String> keptIntl;
@@ -87,7 +86,9 @@ final class Doctor {
                 entries.add(new Entry(path, Status.DEFERRED, join(deferred.get(path), dynamic(module))));
             }
             else {
-                entries.add(new Entry(path, Status.HEALTHY, join(notes(result), dynamic(module))));
+                String empty = graph.resolver().emptyModule(path);
+                entries.add(new Entry(path, Status.HEALTHY, empty != null ? "empty module: " + empty
+                        : join(notes(result), dynamic(module))));
             }
         }
         for (Unresolved request : graph.unresolved()) {
@@ -99,7 +100,7 @@ final class Doctor {
                 initialize.add((String) path);
             }
         }
-        return new Diagnosis(new ModuleReport(entries), excluded, initialize);
+        return new Diagnosis(new ModuleReport(entries, conditions), excluded, initialize);
     }
 
     private static String syntaxError(JsRuntime js, Module module) {

@@ -5,9 +5,10 @@ import java.util.Optional;
 
 /**
  * The doctor's verdict on every module of a {@link ModuleSet}, in the order the graph walk found them,
- * followed by the requests that lead to no file (Node built-ins, unresolvable requests).
+ * followed by the requests that lead to no file (Node built-ins, unresolvable requests), and the
+ * conditions the modules were resolved with (see {@link ModuleSet.Builder#conditions}).
  */
-public record ModuleReport(List<Entry> entries) {
+public record ModuleReport(List<Entry> entries, List<String> conditions) {
 
     /** How a module ends up in the snapshot. */
     public enum Status {
@@ -25,6 +26,12 @@ public record ModuleReport(List<Entry> entries) {
 
     public ModuleReport {
         entries = List.copyOf(entries);
+        conditions = List.copyOf(conditions);
+    }
+
+    /** A report that names no conditions. */
+    public ModuleReport(List<Entry> entries) {
+        this(entries, List.of());
     }
 
     /** The entry of a module path, such as {@code node_modules/lodash/lodash.js}, or of a built-in name. */
@@ -37,7 +44,7 @@ public record ModuleReport(List<Entry> entries) {
         return this.entries.stream().filter(entry -> entry.status() == status).count();
     }
 
-    /** A fixed-width table for a startup log: a summary line, then one line per entry. */
+    /** A fixed-width table for a startup log: a summary line with the conditions, then one line per entry. */
     public String toTable() {
         int width = "MODULE".length();
         for (Entry entry : this.entries) {
@@ -46,6 +53,9 @@ public record ModuleReport(List<Entry> entries) {
         String format = "  %-8s  %-" + width + "s  %s";
         StringBuilder table = new StringBuilder(String.format("jsrun modules: %d healthy, %d deferred, %d excluded",
                 count(Status.HEALTHY), count(Status.DEFERRED), count(Status.EXCLUDED)));
+        if (!this.conditions.isEmpty()) {
+            table.append(" (conditions: ").append(String.join(", ", this.conditions)).append(')');
+        }
         table.append('\n').append(String.format(format, "STATUS", "MODULE", "REASON").stripTrailing());
         for (Entry entry : this.entries) {
             table.append('\n').append(String.format(format, entry.status(), entry.module(), entry.reason()).stripTrailing());

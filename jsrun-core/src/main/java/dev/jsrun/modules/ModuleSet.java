@@ -28,7 +28,9 @@ import dev.jsrun.modules.NodeResolver.Result;
  * }</pre>
  *
  * Building walks the {@code require('literal')} graph from the configured requests with Node's resolution
- * rules, then runs the doctor (see {@link ModuleReport}) in a throwaway runtime. A runtime restored from the
+ * rules, under the {@linkplain Builder#conditions conditions} of a browser-like runtime rather than Node's,
+ * and with the {@code browser} field of {@code package.json} (see {@link Builder#conditions}), then runs the
+ * doctor (see {@link ModuleReport}) in a throwaway runtime. A runtime restored from the
  * snapshot is then like a Node process that has required the configured modules, in order, except that the
  * modules Node would load later (a {@code require} inside a function) are initialized already too: defer
  * those whose loading has effects that must wait.
@@ -40,24 +42,33 @@ import dev.jsrun.modules.NodeResolver.Result;
  * {@code __filename} is {@code node_modules/lodash/lodash.js}. A request that was not seen while building
  * resolves only if it is relative and names a module of the set (as moment's computed locale requires do).
  * Errors from {@code require} carry {@code code: 'MODULE_NOT_FOUND'}, as in Node, also for Node built-ins,
- * which jsrun does not provide.
+ * which jsrun does not provide (unless a package's {@code browser} field maps them to a file or to
+ * {@code false}).
  */
 public final class ModuleSet {
 
     /** The script name to run the bundle under; errors inside modules report it with the bundle's line. */
     public static final String SCRIPT_NAME = "jsrun:modules";
 
+    /**
+     * The conditions used unless {@link Builder#conditions} says otherwise: {@code worker}, {@code browser},
+     * {@code require} and {@code default}. jsrun's runtimes are V8 without Node, so {@code node} is not one.
+     */
+    public static final List<String> DEFAULT_CONDITIONS = List.of("worker", "browser", "require", "default");
+
     private final String bundle;
     private final NavigableMap<Integer, String> startLines;
     private final ModuleReport report;
     private final Map<String, String> resolverMap;
+    private final List<String> conditions;
 
     private ModuleSet(String bundle, NavigableMap<Integer, String> startLines, ModuleReport report,
-            Map<String, String> resolverMap) {
+            Map<String, String> resolverMap, List<String> conditions) {
         this.bundle = bundle;
         this.startLines = startLines;
         this.report = report;
         this.resolverMap = resolverMap;
+        this.conditions = conditions;
     }
 
     public static Builder builder() {
@@ -72,6 +83,11 @@ public final class ModuleSet {
     /** The doctor's verdict on every module. */
     public ModuleReport report() {
         return this.report;
+    }
+
+    /** The conditions the modules were resolved with, as {@link Builder#conditions} made them. */
+    public List<String> conditions() {
+        return this.conditions;
     }
 
     /**
@@ -101,10 +117,19 @@ public final class ModuleSet {
      * sees only {@code .js}, {@code .cjs} and {@code .json} files inside the roots (see {@link ModuleRoot});
      * the file is evaluated in the runtime on first {@code require()}. Scripts may call the function
      * themselves, and get no more from it than {@code require()} would. Runtimes with a host function are
-     * replaced rather than reset by their pool.
+     * replaced rather than reset by their pool. Resolves with {@link #DEFAULT_CONDITIONS}.
      */
     public static JsFunction runtimeLoader(List<ModuleRoot> roots) {
-        return new RuntimeLoader(roots);
+        return runtimeLoader(roots, DEFAULT_CONDITIONS);
+    }
+
+    /**
+     * {@link #runtimeLoader(List)} with the conditions of {@link Builder#conditions}: give it those of the
+     * snapshot's set, so that a module resolves at run time as it would have at build time.
+     * @throws IllegalArgumentException when a condition is blank
+     */
+    public static JsFunction runtimeLoader(List<ModuleRoot> roots, List<String> conditions) {
+        return new RuntimeLoader(roots, conditions);
     }
 
     /** The global name the bundle's {@code require()} looks for to load modules at run time. */
@@ -116,8 +141,39 @@ public final class ModuleSet {
         private final List<ModuleRoot> roots = new ArrayList<>();
         private final List<String> modules = new ArrayList<>();
         private final List<String> deferred = new ArrayList<>();
+        private List<String> conditions = DEFAULT_CONDITIONS;
 
         private Builder() {
+        }
+
+        /**
+         * Sets the conditions that {@code exports} and {@code imports} of {@code package.json} match, replacing
+         * {@link #DEFAULT_CONDITIONS}. {@code default} is always one of them, added at the end when missing;
+         * repeats are dropped.
+         * <p>
+         * Selection follows Node's algorithm: a conditions object such as
+         * {@code {"node": "./a.js", "browser": "./b.js", "default": "./c.js"}} is read in the package's key
+         * order, and the first key that is one of the conditions wins, so the order of this list never
+         * changes the choice (it is kept for the report). A nested conditions object is read the same way, and
+         * when none of its keys matches, reading goes on with the next key of the object around it.
+         * <p>
+         * With {@code browser} among the conditions, the {@code browser} field of {@code package.json} applies
+         * too, as bundlers read it: its string form replaces {@code main} of a package without
+         * {@code exports}, and its object form maps the package's files and the module names it requires
+         * ({@code "./lib/node.js": "./lib/browser.js"}, {@code "util": "./util-shim.js"},
+         * {@code "crypto": false}), {@code false} giving an empty module ({@code module.exports = {}}). A Node
+         * built-in mapped so is no longer excluded; a {@code node:} request also matches a key without the
+         * prefix. Files chosen by {@code exports} are not mapped again.
+         * <p>
+         * The bundle is CommonJS, so keep {@code require}: {@code import} or {@code module} would choose ES
+         * module builds, which the doctor excludes when they are {@code .mjs} files (and reports as not
+         * parsing otherwise). Node's own set for {@code require()} is {@code require}, {@code node},
+         * {@code node-addons} and {@code default}.
+         * @throws IllegalArgumentException when an entry is blank
+         */
+        public Builder conditions(List<String> conditions) {
+            this.conditions = List.copyOf(PackageExports.conditions(conditions));
+            return this;
         }
 
         /** Adds a place to find files; when several roots have a path, the first one added wins. */
@@ -153,14 +209,15 @@ public final class ModuleSet {
             if (this.roots.isEmpty() || this.modules.isEmpty()) {
                 throw new IllegalStateException("a ModuleSet needs at least one root and one module");
             }
-            ModuleGraph graph = ModuleGraph.walk(new NodeResolver(this.roots), this.modules);
+            ModuleGraph graph = ModuleGraph.walk(new NodeResolver(this.roots, this.conditions), this.modules);
             Set<String> forced = new LinkedHashSet<>();
             for (String name : this.deferred) {
                 forced.add(deferredPath(graph, name));
             }
-            Doctor.Diagnosis diagnosis = Doctor.examine(graph, forced);
+            Doctor.Diagnosis diagnosis = Doctor.examine(graph, forced, this.conditions);
             BundleWriter.Bundle bundle = BundleWriter.write(graph, diagnosis.excluded(), diagnosis.initialize(), null);
-            return new ModuleSet(bundle.script(), bundle.startLines(), diagnosis.report(), graph.resolverMap());
+            return new ModuleSet(bundle.script(), bundle.startLines(), diagnosis.report(), graph.resolverMap(),
+                    this.conditions);
         }
 
         private static String deferredPath(ModuleGraph graph, String name) {

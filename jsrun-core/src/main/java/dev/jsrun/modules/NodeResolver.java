@@ -1,6 +1,7 @@
 package dev.jsrun.modules;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,27 @@ import java.util.Set;
  * {@code exports} and {@code imports} (see {@link PackageExports}), package self-reference, {@code index}
  * files and the {@code .js}, {@code .json} and {@code .node} extensions. Files come from the first root that
  * has them; {@link #modulesOnly} sees only the module files among them.
+ * <p>
+ * With the {@code browser} condition in its set, the resolver also honours the {@code browser} field of
+ * {@code package.json} as bundlers (browserify, webpack, esbuild) do:
+ * <ul>
+ * <li>A string replaces {@code main} when a package is loaded as a directory; it does not apply to a package
+ * with {@code exports}, which decides alone what its name and subpaths resolve to.</li>
+ * <li>An object maps paths and module names of the package that holds the {@code package.json} (the nearest
+ * one up from a file, as for {@code imports}). A key that is a path is relative to that package's directory,
+ * with or without the leading {@code ./}; it matches the path it names, and that path without the
+ * extension or the {@code /index} file the key ends with (key {@code ./lib/node.js} matches
+ * {@code ./lib/node}, key {@code ./lib/node} does not match {@code ./lib/node.js}); it is looked up
+ * for relative requests made anywhere, for subpaths of packages without {@code exports}, and for the
+ * package's {@code main} and {@code index} file, but not for files chosen by {@code exports} or
+ * {@code imports}, and {@code "."} is never mapped. A key that is a module name ({@code crypto},
+ * {@code node:crypto}, {@code some-package}) maps the bare requests made from inside the package; a
+ * {@code node:} request that has no key of its own also matches the key without the prefix. A string
+ * value is resolved from the package's directory, as a relative path or a module name, without looking up
+ * the map again for that request (a chain of mappings through several packages ends after
+ * {@value #MAX_REMAPS}); {@code false} makes the request an empty module, whose exports are {@code {}}.
+ * Other values are ignored.</li>
+ * </ul>
  */
 final class NodeResolver {
 
@@ -29,6 +51,14 @@ final class NodeResolver {
             "worker_threads", "zlib");
 
     private static final String[] EXTENSIONS = { "", ".js", ".json", ".node" };
+
+    /** Most {@code browser} field mappings one resolution follows, so that packages mapping into each other end. */
+    private static final int MAX_REMAPS = 8;
+
+    private static final String BROWSER_FIELD = "the \"browser\" field of ";
+
+    /** Ends the path of an empty module: a file of that name would still be a different module. */
+    private static final String EMPTY_SUFFIX = " (browser: false)";
 
     /** A resolved file, a built-in module, or why there is neither. */
     record Result(String path, String builtin, String problem) {
@@ -52,16 +82,27 @@ final class NodeResolver {
     }
 
     private final List<ModuleRoot> roots;
+    private final Set<String> conditions;
+    private final boolean browser;
     private final boolean modulesOnly;
     private final Map<String, Optional<ModuleRoot>> owners = new HashMap<>();
     private final Map<String, Optional<Map<String, Object>>> manifests = new HashMap<>();
+    private final Map<String, String> emptyModules = new HashMap<>();
+    private int remaps;
 
+    /** A resolver with {@link ModuleSet#DEFAULT_CONDITIONS}. */
     NodeResolver(List<ModuleRoot> roots) {
-        this(roots, false);
+        this(roots, ModuleSet.DEFAULT_CONDITIONS);
     }
 
-    private NodeResolver(List<ModuleRoot> roots, boolean modulesOnly) {
+    NodeResolver(List<ModuleRoot> roots, Collection<String> conditions) {
+        this(roots, conditions, false);
+    }
+
+    private NodeResolver(List<ModuleRoot> roots, Collection<String> conditions, boolean modulesOnly) {
         this.roots = List.copyOf(roots);
+        this.conditions = PackageExports.conditions(new ArrayList<>(conditions));
+        this.browser = this.conditions.contains("browser");
         this.modulesOnly = modulesOnly;
     }
 
@@ -69,8 +110,13 @@ final class NodeResolver {
      * A resolver to which only {@code .js}, {@code .cjs} and {@code .json} files exist, for requests made at
      * run time: what Node would evaluate as a script from any other name may be data that is not meant to run.
      */
-    static NodeResolver modulesOnly(List<ModuleRoot> roots) {
-        return new NodeResolver(roots, true);
+    static NodeResolver modulesOnly(List<ModuleRoot> roots, Collection<String> conditions) {
+        return new NodeResolver(roots, conditions, true);
+    }
+
+    /** The conditions {@code exports} and {@code imports} match, {@code default} among them. */
+    Set<String> conditions() {
+        return this.conditions;
     }
 
     static boolean isBuiltin(String request) {
@@ -79,8 +125,20 @@ final class NodeResolver {
 
     /** Resolves {@code request} as {@code require} in a file of directory {@code dir} would. */
     Result resolve(String dir, String request) {
+        return resolve(dir, request, true);
+    }
+
+    /** With {@code mapped} false, the {@code browser} field is not looked up for the request itself. */
+    private Result resolve(String dir, String request, boolean mapped) {
         if (request.isEmpty()) {
             return Result.failed("empty request");
+        }
+        boolean relative = isRelative(request);
+        if (mapped && !relative && !request.startsWith("#") && !request.startsWith("/")) {
+            Result remapped = mapModuleName(dir, request);
+            if (remapped != null) {
+                return remapped;
+            }
         }
         if (isBuiltin(request)) {
             return Result.builtin(request.startsWith("node:") ? request.substring(5) : request);
@@ -90,10 +148,14 @@ final class NodeResolver {
         }
         boolean directoryOnly = request.endsWith("/") || request.endsWith("/.") || request.endsWith("/..")
                 || request.equals(".") || request.equals("..");
-        if (isRelative(request)) {
+        if (relative) {
             String target = join(dir, request);
             if (target == null) {
                 return Result.failed("the request leaves the module roots");
+            }
+            Result remapped = mapped ? mapPath(target) : null;
+            if (remapped != null) {
+                return remapped;
             }
             String found = directoryOnly ? null : loadAsFile(target);
             return found(found != null ? found : loadAsDirectory(target));
@@ -117,6 +179,10 @@ final class NodeResolver {
                         manifest.get("exports"));
             }
             String target = normalize(modules + "/" + request);
+            Result remapped = target == null ? null : mapPath(target);
+            if (remapped != null) {
+                return remapped;
+            }
             String found = target == null || directoryOnly ? null : loadAsFile(target);
             if (found == null && target != null) {
                 found = loadAsDirectory(target);
@@ -132,13 +198,24 @@ final class NodeResolver {
         return root(path) != null;
     }
 
+    /** For the path of an empty module made by a {@code browser} field, what made it; otherwise null. */
+    String emptyModule(String path) {
+        return this.emptyModules.get(path);
+    }
+
     /** Whether some root has the directory {@code dir}; the base is always one. */
     boolean isDirectory(String dir) {
         return this.roots.stream().anyMatch(root -> root.isDirectory(dir));
     }
 
-    /** The text of a file that {@link #isFile} confirmed; every read of a module or a package.json comes here. */
+    /**
+     * The text of a file that {@link #isFile} confirmed, or of an empty module; every read of a module or a
+     * package.json comes here.
+     */
     String read(String path) {
+        if (this.emptyModules.containsKey(path)) {
+            return "";
+        }
         ModuleRoot root = root(path);
         if (root == null) {
             throw new IllegalArgumentException("no module root has the file " + path);
@@ -190,22 +267,130 @@ final class NodeResolver {
     }
 
     private String loadIndex(String dir) {
-        return loadAsFile(child(dir, "index"));
+        String index = child(dir, "index");
+        Result remapped = mapPath(index);
+        return remapped != null ? remapped.path() : loadAsFile(index);
     }
 
+    /** The main file of a directory: the {@code browser} string when it applies, else {@code main}, else index. */
     private String loadAsDirectory(String dir) {
         Map<String, Object> manifest = manifest(dir);
-        if (manifest != null && manifest.get("main") instanceof String main && !main.isEmpty()) {
-            String target = join(dir, main);
-            String found = loadAsFile(target);
-            if (found == null && target != null) {
-                found = loadIndex(target);
+        if (manifest != null && this.browser) {
+            String found = loadMain(dir, manifest.get("browser"));
+            if (found != null) {
+                return found;
             }
+        }
+        if (manifest != null) {
+            String found = loadMain(dir, manifest.get("main"));
             if (found != null) {
                 return found;
             }
         }
         return loadIndex(dir);
+    }
+
+    private String loadMain(String dir, Object field) {
+        if (!(field instanceof String main) || main.isEmpty()) {
+            return null;
+        }
+        String target = join(dir, main);
+        if (target == null) {
+            return null;
+        }
+        Result remapped = mapPath(target);
+        if (remapped != null) {
+            return remapped.path();
+        }
+        String found = loadAsFile(target);
+        return found != null ? found : loadIndex(target);
+    }
+
+    /**
+     * What the {@code browser} field of the package around {@code target} (a path, without extension perhaps)
+     * maps it to, a failure when the mapping leads nowhere, or null when no key matches.
+     */
+    private Result mapPath(String target) {
+        if (!this.browser) {
+            return null;
+        }
+        String scope = packageScope(dirname(target));
+        Map<String, Object> map = browserMap(scope);
+        if (map == null || target.equals(scope)) {
+            return null;
+        }
+        String relative = scope.isEmpty() ? target : target.substring(scope.length() + 1);
+        String key = browserKey(map, relative);
+        if (key == null) {
+            key = browserKey(map, "./" + relative);
+        }
+        return key == null ? null : mapped(scope, key, map.get(key));
+    }
+
+    /** The same for a bare request (a module name) made from a file of directory {@code dir}. */
+    private Result mapModuleName(String dir, String request) {
+        if (!this.browser) {
+            return null;
+        }
+        String scope = packageScope(dir);
+        Map<String, Object> map = browserMap(scope);
+        if (map == null) {
+            return null;
+        }
+        String key = browserKey(map, request);
+        if (key == null && request.startsWith("node:")) {
+            key = browserKey(map, request.substring(5));
+        }
+        return key == null ? null : mapped(scope, key, map.get(key));
+    }
+
+    /** The object form of the {@code browser} field of the package in {@code scope}, or null. */
+    private Map<String, Object> browserMap(String scope) {
+        Map<String, Object> manifest = scope == null ? null : manifest(scope);
+        return manifest != null && manifest.get("browser") instanceof Map<?, ?> map ? cast(map) : null;
+    }
+
+    /** The key of {@code map} that {@code path} matches as it is, with an extension, or as a directory's index. */
+    private static String browserKey(Map<String, Object> map, String path) {
+        for (String base : new String[] { path, path + "/index" }) {
+            for (String extension : EXTENSIONS) {
+                if (map.containsKey(base + extension)) {
+                    return base + extension;
+                }
+            }
+        }
+        return null;
+    }
+
+    private Result mapped(String scope, String key, Object value) {
+        String where = BROWSER_FIELD + child(scope, "package.json");
+        if (Boolean.FALSE.equals(value)) {
+            if (!ModuleRoot.isPlain(key)) {
+                return null;
+            }
+            String path = child(scope, key.startsWith("./") ? key.substring(2) : key) + EMPTY_SUFFIX;
+            this.emptyModules.put(path, where + " maps " + key + " to false");
+            return Result.file(path);
+        }
+        if (!(value instanceof String target)) {
+            return null;
+        }
+        if (this.remaps >= MAX_REMAPS) {
+            return Result.failed(where + " maps " + key + " to " + target + ", past the " + MAX_REMAPS
+                    + " mappings one request may go through");
+        }
+        this.remaps++;
+        try {
+            Result result = resolve(scope, target, false);
+            if (result.found() || result.builtin() != null || result.problem().startsWith(BROWSER_FIELD)) {
+                return result;
+            }
+            return Result.failed(where + " maps " + key + " to " + target + ", which cannot be resolved ("
+                    + result.problem() + ")");
+        }
+        finally {
+            this.remaps--;
+        }
     }
 
     /** A request that names the package it is made from resolves through that package's own exports. */

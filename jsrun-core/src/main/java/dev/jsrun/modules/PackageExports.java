@@ -1,8 +1,10 @@
 package dev.jsrun.modules;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import dev.jsrun.modules.NodeResolver.Result;
@@ -10,18 +12,39 @@ import dev.jsrun.modules.NodeResolver.Result;
 /**
  * The {@code exports} and {@code imports} fields of {@code package.json}, following Node's
  * PACKAGE_EXPORTS_RESOLVE / PACKAGE_IMPORTS_RESOLVE: string, array and conditional targets, {@code "."} and
- * subpath keys, and {@code *} patterns. Conditions are those of {@code require()} in Node: {@code require},
- * {@code node}, {@code node-addons} and {@code default}; as in Node, the first key of a conditions object
- * that is one of them wins, so key order matters, not the order of this list.
+ * subpath keys, and {@code *} patterns. The conditions are the resolver's set (see
+ * {@link ModuleSet.Builder#conditions}); as in Node, the first key of a conditions object that is in the set
+ * wins, so the key order of the package decides, not the order of the set.
  */
 final class PackageExports {
 
-    static final Set<String> CONDITIONS = Set.of("require", "node", "node-addons", "default");
+    /** The condition Node always matches, and so does every set of conditions here. */
+    static final String DEFAULT = "default";
 
     /** An explicit {@code null} target: the subpath is deliberately not exported. */
     private static final Result NULL = Result.failed("excluded by a null target");
 
     private PackageExports() {
+    }
+
+    /**
+     * The set of conditions for {@code given}, in the order given, without repeats and with {@code default}
+     * added at the end when it is missing.
+     * @throws IllegalArgumentException when an entry is null or blank
+     */
+    static Set<String> conditions(List<String> given) {
+        Objects.requireNonNull(given, "conditions");
+        Set<String> conditions = new LinkedHashSet<>();
+        for (int i = 0; i < given.size(); i++) {
+            String condition = given.get(i);
+            if (condition == null || condition.isBlank()) {
+                throw new IllegalArgumentException("conditions[" + i + "] is blank in " + given
+                        + ": each condition is a name such as browser or require");
+            }
+            conditions.add(condition);
+        }
+        conditions.add(DEFAULT);
+        return conditions;
     }
 
     /** Resolves {@code subpath} ({@code "."} or {@code "./x"}) of the package in {@code packageDir}. */
@@ -70,7 +93,7 @@ final class PackageExports {
 
     /** Targets name exact files: unlike main, no extension or index file is tried. */
     private static Result existing(NodeResolver resolver, Result result) {
-        if (result.path() != null && !resolver.isFile(result.path())) {
+        if (result.path() != null && !resolver.isFile(result.path()) && resolver.emptyModule(result.path()) == null) {
             return Result.failed("not found: " + result.path());
         }
         return result;
@@ -153,7 +176,7 @@ final class PackageExports {
         }
         if (target instanceof Map<?, ?> conditions) {
             for (Map.Entry<?, ?> entry : conditions.entrySet()) {
-                if (CONDITIONS.contains(String.valueOf(entry.getKey()))) {
+                if (resolver.conditions().contains(String.valueOf(entry.getKey()))) {
                     Result result = target(resolver, packageDir, entry.getValue(), pattern, imports);
                     if (result != null) {
                         return result;

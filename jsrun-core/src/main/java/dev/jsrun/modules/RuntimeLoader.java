@@ -26,9 +26,11 @@ final class RuntimeLoader implements JsFunction {
     private static final Logger logger = LoggerFactory.getLogger(RuntimeLoader.class);
 
     private final List<ModuleRoot> roots;
+    private final List<String> conditions;
 
-    RuntimeLoader(List<ModuleRoot> roots) {
+    RuntimeLoader(List<ModuleRoot> roots, List<String> conditions) {
         this.roots = List.copyOf(roots);
+        this.conditions = List.copyOf(PackageExports.conditions(conditions));
     }
 
     @Override
@@ -55,7 +57,7 @@ final class RuntimeLoader implements JsFunction {
             return null;
         }
         // One resolver per load, so that its caches neither grow with what scripts ask nor serve two threads.
-        NodeResolver resolver = NodeResolver.modulesOnly(this.roots);
+        NodeResolver resolver = NodeResolver.modulesOnly(this.roots, this.conditions);
         if (!resolver.isDirectory(dir)) {
             return null;
         }

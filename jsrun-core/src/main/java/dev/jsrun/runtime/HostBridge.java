@@ -97,7 +97,8 @@ final class HostBridge {
             // each context draws its random numbers from a key of its own, never one a snapshot carries
             byte[] seed = new byte[32];
             SEEDS.nextBytes(seed);
-            options.set("seed", java.util.Base64.getEncoder().encodeToString(seed));
+            // one character per byte: JavaScript reads it back without any decoder
+            options.set("seed", new String(seed, java.nio.charset.StandardCharsets.ISO_8859_1));
             java.time.Instant origin = java.time.Instant.now();
             options.set("timeOrigin", origin.toEpochMilli() + (origin.getNano() % 1_000_000) / 1e6);
             this.api = installer.call(null, options);

@@ -42,7 +42,11 @@
   const web = typeof __jsrun_web !== 'undefined' ? __jsrun_web : null;
   delete globalThis.__jsrun_web;
   if (web !== null) {
-    web.context(intrinsics.bytesFromBase64(options.seed), options.timeOrigin);
+    const seed = new Bytes(options.seed.length);
+    for (let i = 0; i < seed.length; i++) {
+      seed[i] = apply(stringCharCodeAt, options.seed, [i]);
+    }
+    web.context(seed, options.timeOrigin);
   }
 
   /**

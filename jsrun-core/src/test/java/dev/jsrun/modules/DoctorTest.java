@@ -18,7 +18,7 @@ class DoctorTest {
     void defersModulesThatKeepIntlObjectsAtLoadAndTheirDependents() {
         ModuleSet modules = ModuleSet.builder().root(NodeProject.fixture()).module("intl-user").module("intl-lazy").build();
         assertThat(modules.report().toTable()).isEqualTo("""
-                jsrun modules: 1 healthy, 2 deferred, 0 excluded
+                jsrun modules: 1 healthy, 2 deferred, 0 excluded (conditions: worker, browser, require, default)
                   STATUS    MODULE                             REASON
                   DEFERRED  node_modules/intl-user/index.js    requires deferred node_modules/intl-holder/index.js at load
                   HEALTHY   node_modules/intl-lazy/index.js
@@ -32,21 +32,21 @@ class DoctorTest {
     }
 
     @Test
-    void defersModulesThatNeedTimersAtLoadAndTheirDependents() {
+    void defersModulesThatNeedAbsentGlobalsAtLoadAndTheirDependents() {
         ModuleSet modules = ModuleSet.builder().root(NodeProject.fixture()).module("timer-user").module("counter").build();
         String table = modules.report().toTable();
         assertThat(table).isEqualTo("""
-                jsrun modules: 1 healthy, 2 deferred, 0 excluded
+                jsrun modules: 1 healthy, 2 deferred, 0 excluded (conditions: worker, browser, require, default)
                   STATUS    MODULE                            REASON
                   DEFERRED  node_modules/timer-user/index.js  requires deferred node_modules/timer/index.js at load
                   HEALTHY   node_modules/counter/index.js
-                  DEFERRED  node_modules/timer/index.js       needs setTimeout at load, absent when the snapshot is \
-                built (ReferenceError: setTimeout is not defined)""");
+                  DEFERRED  node_modules/timer/index.js       needs setImmediate at load, absent when the snapshot is \
+                built (ReferenceError: setImmediate is not defined)""");
         try (UnpooledJsRuntimeFactory runtimes = NodeProject.runtimes(modules); JsRuntime js = runtimes.create()) {
             assertThatThrownBy(() -> js.eval("require('timer-user')")).isInstanceOf(JsException.class)
-                .hasMessageContaining("setTimeout is not defined");
-            // A runtime that provides setTimeout before the first require gets working modules.
-            js.eval("globalThis.setTimeout = function (callback) { callback(); };");
+                .hasMessageContaining("setImmediate is not defined");
+            // A runtime that provides setImmediate before the first require gets working modules.
+            js.eval("globalThis.setImmediate = function (callback) { callback(); };");
             assertThat(js.eval("require('timer-user').timer.ticks()")).isEqualTo(1);
             assertThat(js.eval("require('timer').ticks()")).isEqualTo(1);
             assertThat(ModuleStats.of(js)).isEqualTo(new ModuleStats(1, 4, 0, 1, 3));
@@ -61,7 +61,7 @@ class DoctorTest {
                 "calls Math.random() at load: the snapshot keeps what it computed; defer() it to compute it per runtime"));
         ModuleSet deferred = ModuleSet.builder().root(NodeProject.fixture()).module("seeded").defer("seeded").build();
         assertThat(deferred.report().toTable()).isEqualTo("""
-                jsrun modules: 0 healthy, 1 deferred, 0 excluded
+                jsrun modules: 0 healthy, 1 deferred, 0 excluded (conditions: worker, browser, require, default)
                   STATUS    MODULE                        REASON
                   DEFERRED  node_modules/seeded/index.js  deferred on request""");
         String seed = "require('seeded').seed";

@@ -52,15 +52,15 @@ class HostileModulesTest {
                 module.exports = { ready: true };
                 """);
         module("looker", """
-                module.exports = { timers: typeof setTimeout, clock: Date.now() > 0 };
+                module.exports = { timers: typeof setImmediate, clock: Date.now() > 0 };
                 """);
         ModuleSet modules = ModuleSet.builder().root(ModuleRoot.directory(this.project)).module("hijacker")
             .module("looker").build();
         assertThat(modules.report().toTable()).isEqualTo("""
-                jsrun modules: 2 healthy, 0 deferred, 0 excluded
+                jsrun modules: 2 healthy, 0 deferred, 0 excluded (conditions: worker, browser, require, default)
                   STATUS    MODULE                          REASON
                   HEALTHY   node_modules/hijacker/index.js
-                  HEALTHY   node_modules/looker/index.js    looked for absent setTimeout; calls Date.now() at load: \
+                  HEALTHY   node_modules/looker/index.js    looked for absent setImmediate; calls Date.now() at load: \
                 the snapshot keeps what it computed; defer() it to compute it per runtime""");
         Snapshot snapshot = new SnapshotBuilder().executeScript(ModuleSet.SCRIPT_NAME, modules.bundle()).build();
         assertThat(captured(snapshot, "[typeof frozenByJsrun, typeof definedByJsrun, typeof require].join()"))
@@ -93,7 +93,7 @@ class HostileModulesTest {
         ModuleSet modules = ModuleSet.builder().root(ModuleRoot.directory(this.project)).module("invalid")
             .module("proxied").module("odd").module("witness").build();
         assertThat(modules.report().toTable()).isEqualTo("""
-                jsrun modules: 1 healthy, 3 deferred, 0 excluded
+                jsrun modules: 1 healthy, 3 deferred, 0 excluded (conditions: worker, browser, require, default)
                   STATUS    MODULE                         REASON
                   DEFERRED  node_modules/invalid/index.js  threw at load: Error: email is required
                   DEFERRED  node_modules/proxied/index.js  threw at load: threw an object that is not an Error

@@ -36,6 +36,9 @@ final class NodeProject {
             "ajv", "fast-deep-equal", "json-schema-traverse", "require-from-string", "uri-js", "punycode", "highlight.js",
             "prettier");
 
+    /** The conditions Node 20 matches for {@code require()}, for tests that compare with Node. */
+    static final List<String> NODE_CONDITIONS = List.of("require", "node", "node-addons", "default");
+
     private static Path directory;
 
     private NodeProject() {
@@ -71,6 +74,18 @@ final class NodeProject {
         StringBuilder script = new StringBuilder();
         modules.forEach(module -> script.append("require(").append(Json.quote(module)).append(");\n"));
         return run(directory(), List.of("node", "-e", script + "process.stdout.write(String(" + expression + "))"));
+    }
+
+    /**
+     * The value of {@code String(expression)} in Node run in {@code dir} with {@code options}, such as
+     * {@code -C browser}, which adds a condition to Node's own.
+     */
+    static String nodeIn(Path dir, List<String> options, String expression) {
+        Assumptions.assumeTrue(nodeAvailable(), "node is not installed");
+        List<String> command = new ArrayList<>(List.of("node"));
+        command.addAll(options);
+        command.addAll(List.of("-e", "process.stdout.write(String(" + expression + "))"));
+        return run(dir, command);
     }
 
     /** What the Node script {@code script} writes to its standard output, run in the project directory. */
@@ -156,6 +171,21 @@ final class NodeProject {
                 Files.createDirectories(target.getParent());
                 Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
             }
+        }
+    }
+
+    /** Writes {@code files}, pairs of a path relative to {@code root} and its text, and returns {@code root}. */
+    static Path write(Path root, String... files) {
+        try {
+            for (int i = 0; i < files.length; i += 2) {
+                Path file = root.resolve(files[i]);
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, files[i + 1]);
+            }
+            return root;
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
         }
     }
 

@@ -32,7 +32,8 @@ class NodeResolverTest {
         { "", "lazy/locales/fr" }, { "", "nope" }, { "", "./nope" },
     };
 
-    private final NodeResolver resolver = new NodeResolver(List.of(NodeProject.fixture(), NodeProject.webjars()));
+    private final NodeResolver resolver = new NodeResolver(List.of(NodeProject.fixture(), NodeProject.webjars()),
+            NodeProject.NODE_CONDITIONS);
 
     @Test
     void resolvesLikeNode() {

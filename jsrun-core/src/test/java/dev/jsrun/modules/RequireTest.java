@@ -26,7 +26,8 @@ class RequireTest {
 
     @BeforeAll
     static void build() {
-        ModuleSet.Builder builder = ModuleSet.builder().root(NodeProject.fixture()).root(NodeProject.webjars());
+        ModuleSet.Builder builder = ModuleSet.builder().root(NodeProject.fixture()).root(NodeProject.webjars())
+            .conditions(NodeProject.NODE_CONDITIONS);
         MODULES.forEach(builder::module);
         modules = builder.defer("seeded").build();
         runtimes = NodeProject.runtimes(modules);

@@ -90,7 +90,7 @@ public final class JsRunAutoConfiguration {
         if (snapshot.getModules().isEmpty()) {
             return null;
         }
-        ModuleSet.Builder modules = ModuleSet.builder();
+        ModuleSet.Builder modules = ModuleSet.builder().conditions(snapshot.getConditions());
         moduleRoots(snapshot, loader).forEach(modules::root);
         snapshot.getModules().forEach(modules::module);
         snapshot.getDeferModules().forEach(modules::defer);
@@ -120,7 +120,8 @@ public final class JsRunAutoConfiguration {
             .maxExternalMemory(properties.getRuntime().getMaxExternalMemory().toBytes());
         if (properties.getSnapshot().isLoadModulesAtRunTime()) {
             config.hostFunction(ModuleSet.RUNTIME_LOADER,
-                    ModuleSet.runtimeLoader(moduleRoots(properties.getSnapshot(), resourceLoader.getClassLoader())));
+                    ModuleSet.runtimeLoader(moduleRoots(properties.getSnapshot(), resourceLoader.getClassLoader()),
+                            properties.getSnapshot().getConditions()));
         }
         customizers.orderedStream().forEach(customizer -> customizer.customize(config));
         return new JsRuntimePool(config.build(), properties.getPool().toSettings());

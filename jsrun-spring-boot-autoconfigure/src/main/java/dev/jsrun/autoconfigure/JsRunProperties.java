@@ -9,6 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
 import dev.jsrun.RuntimeConfig;
+import dev.jsrun.modules.ModuleSet;
 
 /**
  * Configuration properties for jsrun.
@@ -89,6 +90,14 @@ public class JsRunProperties {
         private List<String> deferModules = new ArrayList<>();
 
         /**
+         * Conditions that package.json 'exports' and 'imports' match when modules are resolved, such as
+         * 'browser' or 'require'; 'default' is always added. The first key of a package's conditions object
+         * that is listed wins, in the package's key order. With 'browser', the package.json 'browser' field
+         * applies too. 'node' is not a default, as the runtimes are not Node.
+         */
+        private List<String> conditions = new ArrayList<>(ModuleSet.DEFAULT_CONDITIONS);
+
+        /**
          * Whether require() may read modules the snapshot does not hold from the module roots at run time.
          * Runtimes then hold a Java function and are replaced, not reset, when returned to the pool.
          */
@@ -116,6 +125,14 @@ public class JsRunProperties {
 
         public void setModuleRoots(List<Path> moduleRoots) {
             this.moduleRoots = moduleRoots;
+        }
+
+        public List<String> getConditions() {
+            return this.conditions;
+        }
+
+        public void setConditions(List<String> conditions) {
+            this.conditions = conditions;
         }
 
         public List<String> getDeferModules() {

@@ -15,6 +15,7 @@ final class JsRunPropertiesValidator {
 
     static JsRunProperties validate(JsRunProperties properties) {
         scripts(properties.getSnapshot().getScripts());
+        conditions(properties.getSnapshot().getConditions());
         JsRunProperties.Runtime runtime = properties.getRuntime();
         positive("jsrun.runtime.timeout", runtime.getTimeout(), "a positive duration such as 5s");
         DataSize heap = runtime.getMaxHeapSize();
@@ -80,6 +81,17 @@ final class JsRunPropertiesValidator {
                 throw new InvalidJsRunPropertyException("jsrun.snapshot.scripts[" + i + "]", location,
                         "the script is already listed as jsrun.snapshot.scripts[" + first + "]",
                         "Remove the duplicate: each script runs into the snapshot once.");
+            }
+        }
+    }
+
+    private static void conditions(List<String> conditions) {
+        for (int i = 0; i < conditions.size(); i++) {
+            String condition = conditions.get(i);
+            if (condition == null || condition.isBlank()) {
+                throw new InvalidJsRunPropertyException("jsrun.snapshot.conditions[" + i + "]",
+                        "'" + (condition == null ? "" : condition) + "'", "a condition must not be blank",
+                        "Remove the blank entry from jsrun.snapshot.conditions, or name a condition there, such as browser.");
             }
         }
     }

@@ -1,9 +1,13 @@
 package dev.jsrun.autoconfigure;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;
@@ -99,6 +103,31 @@ class JsRunModulesTest {
             try (JsRuntime js = context.getBean(JsRuntimePool.class).acquire()) {
                 assertThat(js.eval("require('ms')('1h')")).isEqualTo(3_600_000);
                 assertThat(js.moduleStats().definitionHits()).isEqualTo(1);
+            }
+        });
+    }
+
+    /** The conditions choose among a package's builds, for the snapshot's modules and those loaded at run time. */
+    @Test
+    void conditionsChooseTheBuildOfAPackage(@TempDir Path root) throws IOException {
+        for (String name : new String[] { "pick", "late" }) {
+            Path dir = Files.createDirectories(root.resolve("node_modules").resolve(name));
+            Files.writeString(dir.resolve("package.json"), "{\"name\": \"" + name + "\", \"exports\": {\".\": "
+                    + "{\"node\": \"./node.js\", \"browser\": \"./browser.js\", \"default\": \"./default.js\"}}}");
+            for (String build : new String[] { "node", "browser", "default" }) {
+                Files.writeString(dir.resolve(build + ".js"), "module.exports = '" + build + "';");
+            }
+        }
+        ApplicationContextRunner runner = this.runner.withPropertyValues("jsrun.snapshot.module-roots=" + root,
+                "jsrun.snapshot.modules=pick", "jsrun.snapshot.scripts=", "jsrun.snapshot.load-modules-at-run-time=true");
+        runner.run(context -> {
+            try (JsRuntime js = context.getBean(JsRuntimePool.class).acquire()) {
+                assertThat(js.eval("require('pick') + ' ' + require('late')")).isEqualTo("browser browser");
+            }
+        });
+        runner.withPropertyValues("jsrun.snapshot.conditions=node,require").run(context -> {
+            try (JsRuntime js = context.getBean(JsRuntimePool.class).acquire()) {
+                assertThat(js.eval("require('pick') + ' ' + require('late')")).isEqualTo("node node");
             }
         });
     }

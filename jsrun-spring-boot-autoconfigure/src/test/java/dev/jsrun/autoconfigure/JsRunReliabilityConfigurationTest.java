@@ -113,6 +113,24 @@ class JsRunReliabilityConfigurationTest {
     }
 
     @Test
+    void blankConditionFailsStartupNamingTheEntry() {
+        this.runner.withPropertyValues("jsrun.snapshot.conditions[0]=browser", "jsrun.snapshot.conditions[1]= ").run(context -> {
+            assertThat(context).hasFailed();
+            FailureAnalysis analysis = new InvalidJsRunPropertyFailureAnalyzer().analyze(context.getStartupFailure());
+            assertThat(analysis).as("analysis of %s", context.getStartupFailure()).isNotNull();
+            assertThat(analysis.getDescription()).contains("Property: jsrun.snapshot.conditions[1]")
+                .contains("a condition must not be blank");
+            assertThat(analysis.getAction()).isEqualTo(
+                    "Remove the blank entry from jsrun.snapshot.conditions, or name a condition there, such as browser.");
+        });
+        this.runner.withPropertyValues("jsrun.snapshot.conditions=worker,,browser").run(context -> {
+            FailureAnalysis analysis = new InvalidJsRunPropertyFailureAnalyzer().analyze(context.getStartupFailure());
+            assertThat(analysis).as("analysis of %s", context.getStartupFailure()).isNotNull();
+            assertThat(analysis.getDescription()).contains("Property: jsrun.snapshot.conditions[1]");
+        });
+    }
+
+    @Test
     void duplicateScriptFailsStartup() {
         this.runner.withPropertyValues("jsrun.snapshot.scripts=classpath:js/greet.js,classpath:js/counter.js,classpath:js/greet.js")
             .run(context -> {

@@ -72,7 +72,7 @@ class SnapshotStartupLogTest {
         this.logging.setLogLevel(LOGGER, LogLevel.DEBUG);
         this.runner.withPropertyValues("jsrun.snapshot.modules=ms,lodash", "jsrun.snapshot.defer-modules=ms")
             .run(context -> assertThat(context).hasNotFailed());
-        assertThat(output).contains("jsrun modules: 1 healthy, 1 deferred, 0 excluded")
+        assertThat(output).contains("jsrun modules: 1 healthy, 1 deferred, 0 excluded (conditions: worker, browser, require, default)")
             .containsPattern("HEALTHY +node_modules/lodash/")
             .containsPattern("DEFERRED +node_modules/ms/");
     }

@@ -17,6 +17,9 @@
   const promiseThen = Promise.prototype.then;
   const resolved = Promise.resolve();
   const dateNow = Date.now;
+  const getPrototypeOf = Reflect.getPrototypeOf;
+  const symbolToString = Symbol.prototype.toString;
+  const stringSlice = String.prototype.slice;
   const max = Math.max;
   const global = web.global;
 
@@ -105,14 +108,31 @@
     while (heap.length > 0 && heap[0].cleared) {
       popFirst();
     }
-    return heap[0];
+    // never an index of an empty array: a script may have put a getter on Array.prototype
+    return heap.length > 0 ? heap[0] : undefined;
   }
 
+  /** A received value as Node's argument errors name it. */
   function describe(value) {
-    if (value === null) {
-      return 'null';
+    if (value === null || value === undefined) {
+      return '' + value;
     }
-    return typeof value === 'string' ? "type string ('" + value + "')" : 'type ' + typeof value;
+    if (typeof value === 'function') {
+      return value.name ? 'function ' + value.name : 'type function';
+    }
+    if (typeof value === 'object') {
+      if (getPrototypeOf(value) === null) {
+        return '[Object: null prototype] {}';
+      }
+      const constructor = value.constructor;
+      return typeof constructor === 'function' && constructor.name ? 'an instance of ' + constructor.name : 'an object';
+    }
+    if (typeof value === 'string') {
+      return "type string ('" + (value.length > 28 ? apply(stringSlice, value, [0, 25]) + '...' : value) + "')";
+    }
+    const shown = typeof value === 'bigint' ? value + 'n' : typeof value === 'symbol' ? apply(symbolToString, value, [])
+      : (value === 0 && 1 / value < 0) ? '-0' : '' + value;
+    return 'type ' + typeof value + ' (' + shown + ')';
   }
 
   function set(callback, delay, args, repeat) {

@@ -1,0 +1,36 @@
+package dev.jsrun.web;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** What Node 20 gives for async function bodies, each result as JSON: the reference for the web platform. */
+final class NodeScripts {
+
+    private NodeScripts() {
+    }
+
+    /** {@code JSON.stringify} of what each body, run as an async function one after the other, returns. */
+    static List<String> results(List<String> bodies) throws IOException, InterruptedException {
+        StringBuilder script = new StringBuilder("(async () => { const out = [];\n");
+        for (String body : bodies) {
+            script.append("out.push(JSON.stringify(await (async () => {").append(body).append("\n})()));\n");
+        }
+        // the results travel in base64, one a line, so a result may hold any character
+        script.append("process.stdout.write(out.map(s => Buffer.from(String(s), 'utf8').toString('base64')).join('\\n'));")
+                .append(" process.exit(0); })().catch(e => { console.error(e); process.exit(1); });");
+        // Node's warnings (a delay that overflows, say) go to stderr, apart from the results
+        Process process = new ProcessBuilder("node", "-e", script.toString())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        byte[] out = process.getInputStream().readAllBytes();
+        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new AssertionError("node failed: " + new String(out, StandardCharsets.UTF_8));
+        }
+        return Arrays.stream(new String(out, StandardCharsets.UTF_8).split("\n"))
+                .map(line -> new String(Base64.getDecoder().decode(line), StandardCharsets.UTF_8)).toList();
+    }
+
+}
