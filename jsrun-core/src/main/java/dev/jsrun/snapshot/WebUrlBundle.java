@@ -7,20 +7,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The modules of the URL Standard's reference implementation, {@code whatwg-url}, and of the packages it requires
- * ({@code tr46}, {@code webidl-conversions}, {@code punycode}), read from their WebJars on the class path at the
- * versions the build resolved, for {@code web/url.js}: each module becomes an entry of the registry that part
- * defines, its source in a CommonJS wrapper, with the modules its {@code require} calls name resolved here.
- * <p>
- * Two bugs of whatwg-url 14.2.0 that later releases fixed are mended in its source ({@link #PATCHES}), each only
- * where its text is found as written, so a version without the bug is left as it is.
+ * The modules of {@code tr46} (UTS #46, IDNA) and of {@code punycode}, which it requires, read from their WebJars on
+ * the class path at the versions the build resolved, for {@code web/url.js}: each module becomes an entry of the
+ * registry that part defines, its source intact in a CommonJS wrapper, with the modules its {@code require} calls
+ * name resolved here.
  */
 final class WebUrlBundle {
 
@@ -29,44 +25,14 @@ final class WebUrlBundle {
     static final String MARKER = "/* modules */";
 
     /** The package whose main module the part loads. */
-    static final String ENTRY = "whatwg-url";
+    static final String ENTRY = "tr46";
 
     private static final String WEBJARS = "META-INF/resources/webjars/";
 
-    /** The calls a module makes to {@code require}: the four packages only ever pass a string literal. */
+    /** The calls a module makes to {@code require}: the two packages only ever pass a string literal. */
     private static final Pattern REQUIRE = Pattern.compile("\\brequire\\(\\s*([\"'])([^\"'\\\\]+)\\1\\s*\\)");
 
     private static final Pattern MAIN = Pattern.compile("\"main\"\\s*:\\s*\"([^\"]+)\"");
-
-    /** A change to one module's source: {@code from}, found exactly once, becomes {@code to}. */
-    record Patch(String module, String why, String from, String to) {
-    }
-
-    static final List<Patch> PATCHES = List.of(
-            new Patch("whatwg-url/lib/url-state-machine.js",
-                    "the authority state encodes userinfo by code point (it indexed code points by code unit, so an "
-                            + "astral code point became U+FFFD and lost the next one)",
-                    """
-                        const len = countSymbols(this.buffer);
-                        for (let pointer = 0; pointer < len; ++pointer) {
-                          const codePoint = this.buffer.codePointAt(pointer);
-                    """,
-                    """
-                        for (const codePointString of this.buffer) {
-                          const codePoint = codePointString.codePointAt(0);
-                    """),
-            new Patch("whatwg-url/lib/URL-impl.js",
-                    "URL.parse returns a URL object (it returned the implementation object behind one)",
-                    """
-                          return new URLImpl(globalObject, [input, base]);
-                        } catch {
-                          return null;
-                    """,
-                    """
-                          return require("./URL.js").createImpl(globalObject, [input, base]);
-                        } catch {
-                          return null;
-                    """));
 
     private WebUrlBundle() {
     }
@@ -85,9 +51,9 @@ final class WebUrlBundle {
 
     /**
      * The registry's entries: each package's name mapped to the id of its main module, then one entry a module
-     * reachable from the entry package's, {@code 'id': [factory, requests]} for JavaScript, where {@code requests} maps what
-     * the module passes to {@code require} to module ids, and {@code 'id': ['text']} for JSON. A module's id is its
-     * package's name and its path in the package.
+     * reachable from the entry package's, {@code 'id': [factory, requests]} for JavaScript, where {@code requests}
+     * maps what the module passes to {@code require} to module ids, and {@code 'id': ['text']} for JSON. A module's
+     * id is its package's name and its path in the package.
      */
     static String modules() {
         Map<String, String> sources = new LinkedHashMap<>();
@@ -100,7 +66,7 @@ final class WebUrlBundle {
         sources.put(entry, null);
         while (!pending.isEmpty()) {
             String id = pending.remove();
-            String source = patched(id, read(location(id)));
+            String source = read(location(id));
             sources.put(id, source);
             Map<String, String> resolved = new LinkedHashMap<>();
             if (id.endsWith(".js")) {
@@ -122,7 +88,8 @@ final class WebUrlBundle {
         }
         StringBuilder out = new StringBuilder();
         for (Map.Entry<String, String> main : mains.entrySet()) {
-            out.append("\n    ").append(literal(main.getKey())).append(": ").append(literal(main.getValue())).append(',');
+            out.append("\n    ").append(literal(main.getKey())).append(": ").append(literal(main.getValue()))
+                    .append(',');
         }
         for (Map.Entry<String, String> module : sources.entrySet()) {
             String id = module.getKey();
@@ -139,16 +106,6 @@ final class WebUrlBundle {
             out.append(" }],");
         }
         return out.append("\n").toString();
-    }
-
-    static String patched(String id, String source) {
-        for (Patch patch : PATCHES) {
-            int at = patch.module().equals(id) ? source.indexOf(patch.from()) : -1;
-            if (at >= 0 && source.indexOf(patch.from(), at + 1) < 0) {
-                source = source.substring(0, at) + patch.to() + source.substring(at + patch.from().length());
-            }
-        }
-        return source;
     }
 
     /** The module {@code request} names when module {@code from} requires it, as Node resolves it. */
@@ -241,7 +198,7 @@ final class WebUrlBundle {
         InputStream in = WebUrlBundle.class.getClassLoader().getResourceAsStream(location);
         if (in == null) {
             throw new IllegalStateException(location + " is missing from the class path: URL needs the WebJars of "
-                    + "whatwg-url, tr46, webidl-conversions and punycode");
+                    + "tr46 and punycode");
         }
         return in;
     }

@@ -26,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * it: {@code urltestdata.json} as {@code url/url-constructor.any.js} and {@code url/url-origin.any.js} (and each
  * case through {@code URL.canParse} and {@code URL.parse} too), {@code setters_tests.json} as
  * {@code url/url-setters.any.js}, {@code IdnaTestV2.json} as {@code url/IdnaTestV2.window.js} and
- * {@code toascii.json} as the {@code URL} tests of {@code url/toascii.window.js}. The files are web-platform-tests/wpt's
- * {@code url/resources/} ones (see {@code url-wpt/README.md} beside them for the versions).
+ * {@code toascii.json} as the {@code URL} tests of {@code url/toascii.window.js}. The files are
+ * web-platform-tests/wpt's {@code url/resources/} ones (see {@code url-wpt/README.md} beside them for the versions).
  */
 class UrlWptTest {
 
@@ -81,7 +81,8 @@ class UrlWptTest {
                   if (typeof expected === 'string') {
                     continue;
                   }
-                  const name = 'Parsing <' + expected.input + '> against <' + expected.base + '>';
+                  const against = '<' + expected.input + '> against <' + expected.base + '>';
+                  const name = 'Parsing ' + against;
                   const make = () => expected.base ? new URL(expected.input, expected.base) : new URL(expected.input);
                   check('url-constructor.any.js', name, () => {
                     if (expected.failure) {
@@ -95,15 +96,15 @@ class UrlWptTest {
                     return problem;
                   });
                   if ('origin' in expected) {
-                    check('url-origin.any.js', 'Origin parsing <' + expected.input + '> against <' + expected.base + '>',
+                    check('url-origin.any.js', 'Origin parsing ' + against,
                         () => differences(make(), expected, ['origin']));
                   }
                   const base = expected.base ? expected.base : undefined;
-                  check('URL.canParse of each case', 'URL.canParse <' + expected.input + '> against <' + expected.base + '>', () => {
+                  check('URL.canParse of each case', 'URL.canParse ' + against, () => {
                     const parsed = URL.canParse(expected.input, base);
                     return parsed === !expected.failure ? '' : 'canParse gave ' + parsed;
                   });
-                  check('URL.parse of each case', 'URL.parse <' + expected.input + '> against <' + expected.base + '>', () => {
+                  check('URL.parse of each case', 'URL.parse ' + against, () => {
                     const url = URL.parse(expected.input, base);
                     if (expected.failure) {
                       return url === null ? '' : 'parse gave ' + url;
@@ -121,7 +122,8 @@ class UrlWptTest {
                     continue;
                   }
                   for (const test of data[attribute]) {
-                    check('url-setters.any.js', 'URL: Setting <' + test.href + '>.' + attribute + " = '" + test.new_value + "'", () => {
+                    const name = 'URL: Setting <' + test.href + '>.' + attribute + " = '" + test.new_value + "'";
+                    check('url-setters.any.js', name, () => {
                       const url = new URL(test.href);
                       url[attribute] = test.new_value;
                       return differences(url, test.expected, Object.keys(test.expected));
@@ -134,7 +136,8 @@ class UrlWptTest {
                   if (typeof test === 'string' || test.input === '') {
                     continue;
                   }
-                  check('IdnaTestV2.window.js', 'ToASCII(' + show(test.input) + ')' + (test.comment ? ' ' + test.comment : ''), () => {
+                  const name = 'ToASCII(' + show(test.input) + ')' + (test.comment ? ' ' + test.comment : '');
+                  check('IdnaTestV2.window.js', name, () => {
                     if (test.output === null) {
                       return throwsTypeError(() => new URL('https://' + test.input + '/x'));
                     }
@@ -202,6 +205,64 @@ class UrlWptTest {
     @Test
     void toAscii() throws IOException {
         assertAsExpected("toascii");
+    }
+
+    /**
+     * The URLs of urltestdata.json and the hosts of IdnaTestV2.json come out the same after a script replaced every
+     * method of the built-ins with one that throws: URL and tr46 use the originals.
+     */
+    @Test
+    void replacedBuiltInsChangeNoResult() throws IOException {
+        try (JsRuntime js = factory.create()) {
+            Object same = js.eval("""
+                    (function (urls, idna) {
+                      const cases = [];
+                      for (let i = 0; i < urls.length; i++) {
+                        if (typeof urls[i] !== 'string') {
+                          cases[cases.length] = [urls[i].input, urls[i].base ? urls[i].base : undefined];
+                        }
+                      }
+                      for (let i = 0; i < idna.length; i++) {
+                        if (typeof idna[i] !== 'string') {
+                          cases[cases.length] = ['https://' + idna[i].input + '/x', undefined];
+                        }
+                      }
+                      function run() {
+                        let out = '';
+                        for (let i = 0; i < cases.length; i++) {
+                          try {
+                            const url = new URL(cases[i][0], cases[i][1]);
+                            out += url.href + ' ' + url.origin + ' ' + url.searchParams + '\\n';
+                          } catch (e) {
+                            out += (e instanceof TypeError) + '\\n';
+                          }
+                        }
+                        return out;
+                      }
+                      const before = run();
+                      const describe = Object.getOwnPropertyDescriptor;
+                      const define = Object.defineProperty;
+                      const keysOf = Reflect.ownKeys;
+                      const poison = function () { throw new Error('a replaced built-in was called'); };
+                      const holders = [String.prototype, Array.prototype, Object, Array, String, Number.prototype,
+                        RegExp.prototype, Map.prototype, Set.prototype, Uint8Array.prototype, Function.prototype,
+                        Object.getPrototypeOf(Uint8Array.prototype), Object.getPrototypeOf([].keys()),
+                        Object.getPrototypeOf(''[Symbol.iterator]()),
+                        Object.getPrototypeOf(Object.getPrototypeOf([].keys())), Math, JSON, Reflect];
+                      for (let i = 0; i < holders.length; i++) {
+                        const keys = keysOf(holders[i]);
+                        for (let j = 0; j < keys.length; j++) {
+                          const d = describe(holders[i], keys[j]);
+                          if (typeof d.value === 'function' && keys[j] !== 'constructor' && d.configurable) {
+                            define(holders[i], keys[j], { value: poison });
+                          }
+                        }
+                      }
+                      return run() === before && before.length > 100000;
+                    })(""" + resource("urltestdata.json") + ", " + resource("IdnaTestV2.json") + ")",
+                    Duration.ofMinutes(2));
+            assertThat(same).isEqualTo(true);
+        }
     }
 
     /** What the harness answers for one file: passed and total cases per WPT test, and the failures. */
