@@ -32,7 +32,6 @@
   const fromCharCode = String.fromCharCode;
   const StringOf = String;
   const TypeErrorOf = TypeError;
-  const ObjectOf = Object;
   const UintArray = Uint8Array;
   const typedArrayLength = uncurry(getDescriptor(getPrototypeOf(Uint8Array.prototype), 'length').get);
   const iteratorSymbol = Symbol.iterator;
