@@ -420,6 +420,9 @@ public final class Isolate implements AutoCloseable {
     public void cancelTasks() throws JavetException {
         this.lock.lock();
         try {
+            if (!this.bridge.tasksPending()) {
+                return;
+            }
             hostCall("cancelling timers", () -> {
                 this.bridge.cancelTasks();
                 return null;
