@@ -253,7 +253,7 @@ class AbortSignalTest {
                     // nothing of the last borrower is left to run: a promise that waits on nothing fails at once
                     assertThatThrownBy(() -> js.evalAsync("new Promise(() => {})").get(10, TimeUnit.SECONDS))
                             .hasCauseInstanceOf(JsException.class)
-                            .hasMessageContaining("0 timer(s) set, 0 message(s) queued");
+                            .hasMessageContaining("can never settle");
                     js.eval("""
                             const timeout = AbortSignal.timeout(30);
                             timeout.onabort = () => { fired.push('timeout'); controller.abort('by the last borrower'); };

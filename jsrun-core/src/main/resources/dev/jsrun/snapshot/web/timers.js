@@ -207,6 +207,8 @@
       uncaughtError = error;
     }
     wake();
+    // even when the loop is awake already: the call must not end before the error is thrown
+    wakeHost(true);
   }
 
   web.uncaught = report;
@@ -262,11 +264,11 @@
   let awake = false;
   let wakeHost = () => {};
 
-  /** Tells the host, once until the loop next runs dry, that there is work for it. */
+  /** Tells the host, once until the loop next runs dry, that there is work for it; wakeHost(true): an error. */
   function wake() {
     if (!awake) {
       awake = true;
-      wakeHost();
+      wakeHost(false);
     }
   }
 
