@@ -320,6 +320,16 @@ class StructuredCloneTest {
                     assertThat(js.eval("try { atob('*'); } catch (e) { e.name }")).isEqualTo("InvalidCharacterError");
                     assertThat(js.eval("new TextDecoder('utf-16be').decode(new Uint8Array([0xD8, 0x3D, 0xDE, 0x00]))"))
                         .isEqualTo("\uD83D\uDE00");
+                    // built-ins V8 adds only to restored contexts are taken up there too
+                    assertThat(js.eval("const s = new SharedArrayBuffer(2); new Uint8Array(s).set([0x68, 0x69]); "
+                            + "[new TextDecoder().decode(s), new TextDecoder().decode(new DataView(s)), structuredClone({ s }).s === s].join()"))
+                        .isEqualTo("hi,hi,true");
+                    assertThat(js.eval("const h = structuredClone(new Float16Array([0.5])); [h.constructor.name, h[0]].join()"))
+                        .isEqualTo("Float16Array,0.5");
+                    assertThat(js.eval("const t = structuredClone({ [Symbol.toStringTag]: 'Error', name: 'TypeError', message: 'm' }); "
+                            + "[Error.isError(t), Object.getPrototypeOf(t) === Object.prototype, t.name].join()")).isEqualTo("false,true,TypeError");
+                    assertThat(js.eval("[Temporal.Now.instant(), globalThis].map(v => { try { structuredClone(v); return 'ok'; } "
+                            + "catch (e) { return e.name; } }).join()")).isEqualTo("DataCloneError,DataCloneError");
                 }
             }
         }

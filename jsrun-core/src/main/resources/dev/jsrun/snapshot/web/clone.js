@@ -26,9 +26,7 @@
   const ArrayBufferOf = ArrayBuffer;
   const DataViewOf = DataView;
   const Uint8ArrayOf = Uint8Array;
-  const SharedArrayBufferOf = typeof SharedArrayBuffer === 'function' ? SharedArrayBuffer : undefined;
   const isView = ArrayBuffer.isView;
-  const isErrorBuiltin = typeof Error.isError === 'function' ? Error.isError : undefined;
   const objectToString = Object.prototype.toString;
   const functionToString = Function.prototype.toString;
   const symbolToString = Symbol.prototype.toString;
@@ -72,21 +70,14 @@
   const bufferDetached = getter(ArrayBuffer.prototype, 'detached');
   const bufferResize = ArrayBuffer.prototype.resize;
   const bufferTransfer = ArrayBuffer.prototype.transfer;
-  const sharedByteLength = SharedArrayBufferOf && getter(SharedArrayBufferOf.prototype, 'byteLength');
-  const sharedGrowable = SharedArrayBufferOf && getter(SharedArrayBufferOf.prototype, 'growable');
   const regExpSource = getter(RegExp.prototype, 'source');
   const mapSize = getter(Map.prototype, 'size');
   const setSize = getter(Set.prototype, 'size');
 
   /** The typed array constructors by [[TypedArrayName]], and their element sizes. */
   const VIEWS = { __proto__: null };
-  for (const name of ['Int8Array', 'Uint8Array', 'Uint8ClampedArray', 'Int16Array', 'Uint16Array', 'Int32Array',
-    'Uint32Array', 'Float16Array', 'Float32Array', 'Float64Array', 'BigInt64Array', 'BigUint64Array']) {
-    const constructor = global[name];
-    if (typeof constructor === 'function') {
-      VIEWS[name] = { __proto__: null, constructor, size: constructor.BYTES_PER_ELEMENT };
-    }
-  }
+  const VIEW_NAMES = ['Int8Array', 'Uint8Array', 'Uint8ClampedArray', 'Int16Array', 'Uint16Array', 'Int32Array',
+    'Uint32Array', 'Float16Array', 'Float32Array', 'Float64Array', 'BigInt64Array', 'BigUint64Array'];
 
   /** The flags RegExp.prototype.flags gathers, read by their own getters from [[OriginalFlags]]. */
   const FLAGS = [];
@@ -103,7 +94,6 @@
 
   // ---- what a value is: its record kind ----
 
-  const PRIMITIVE = 0;
   const OBJECT = 1;
   const ARRAY = 2;
   const BOOLEAN = 3;
@@ -141,29 +131,56 @@
   mark(Date.prototype, DATE);
   mark(RegExp.prototype, REGEXP);
   mark(ArrayBuffer.prototype, BUFFER);
-  if (SharedArrayBufferOf !== undefined) {
-    mark(SharedArrayBufferOf.prototype, SHARED);
-  }
   mark(Map.prototype, MAP);
   mark(Set.prototype, SET);
   mark(Symbol.prototype, REFUSED);
-  for (const name of ['WeakMap', 'WeakSet', 'WeakRef', 'FinalizationRegistry', 'Promise', 'DisposableStack',
-    'AsyncDisposableStack']) {
-    if (typeof global[name] === 'function') {
-      mark(global[name].prototype, REFUSED);
+
+  let SharedArrayBufferOf;
+  let sharedByteLength;
+  let sharedGrowable;
+  let isErrorBuiltin;
+
+  /**
+   * Takes the built-ins that V8 leaves out of a context building a snapshot and adds to each context restored
+   * from it (SharedArrayBuffer, Float16Array, Error.isError, Temporal and more): at install, and again in every
+   * context the host readies, before any script of that context runs.
+   */
+  function adopt() {
+    if (isErrorBuiltin === undefined && typeof ERRORS.Error.isError === 'function') {
+      isErrorBuiltin = ERRORS.Error.isError;
     }
-  }
-  for (const namespace of [global.Intl, global.Temporal, global.WebAssembly]) {
-    if (namespace !== null && typeof namespace === 'object') {
-      const names = ownKeys(namespace);
-      for (let i = 0; i < names.length; i++) {
-        const member = getOwnPropertyDescriptor(namespace, names[i]).value;
-        if (typeof member === 'function' && member.prototype !== null && typeof member.prototype === 'object') {
-          mark(member.prototype, REFUSED);
+    if (SharedArrayBufferOf === undefined && typeof global.SharedArrayBuffer === 'function') {
+      SharedArrayBufferOf = global.SharedArrayBuffer;
+      sharedByteLength = getter(SharedArrayBufferOf.prototype, 'byteLength');
+      sharedGrowable = getter(SharedArrayBufferOf.prototype, 'growable');
+      mark(SharedArrayBufferOf.prototype, SHARED);
+    }
+    for (let i = 0; i < VIEW_NAMES.length; i++) {
+      const constructor = global[VIEW_NAMES[i]];
+      if (VIEWS[VIEW_NAMES[i]] === undefined && typeof constructor === 'function') {
+        VIEWS[VIEW_NAMES[i]] = { __proto__: null, constructor, size: constructor.BYTES_PER_ELEMENT };
+      }
+    }
+    for (const name of ['WeakMap', 'WeakSet', 'WeakRef', 'FinalizationRegistry', 'Promise', 'DisposableStack',
+      'AsyncDisposableStack']) {
+      if (typeof global[name] === 'function') {
+        mark(global[name].prototype, REFUSED);
+      }
+    }
+    for (const namespace of [global.Intl, global.Temporal, global.WebAssembly]) {
+      if (namespace !== null && typeof namespace === 'object') {
+        const names = ownKeys(namespace);
+        for (let i = 0; i < names.length; i++) {
+          const member = getOwnPropertyDescriptor(namespace, names[i]).value;
+          if (typeof member === 'function' && member.prototype !== null && typeof member.prototype === 'object') {
+            mark(member.prototype, REFUSED);
+          }
         }
       }
     }
   }
+  adopt();
+  web.onContext(adopt);
   // generators and the iterators of built-ins, whose prototypes are reachable only through an instance
   mark(getPrototypeOf(function* () {}).prototype, REFUSED);
   mark(getPrototypeOf(async function* () {}).prototype, REFUSED);
@@ -466,7 +483,7 @@
       case OBJECT:
         rec.source = value;
         rec.keys = objectKeys(value);
-          remember(walk, value, rec);
+        remember(walk, value, rec);
         deep(walk, rec);
         return rec;
       case BOOLEAN:
@@ -509,7 +526,7 @@
           items[items.length] = item;
         }]);
         rec.items = items;
-          remember(walk, value, rec);
+        remember(walk, value, rec);
         deep(walk, rec);
         return rec;
       }
@@ -519,7 +536,7 @@
           items[items.length] = item;
         }]);
         rec.items = items;
-          remember(walk, value, rec);
+        remember(walk, value, rec);
         deep(walk, rec);
         return rec;
       }

@@ -12,7 +12,6 @@
   const RangeErrorOf = RangeError;
   const Uint8ArrayOf = Uint8Array;
   const Uint16ArrayOf = Uint16Array;
-  const SharedArrayBufferOf = typeof SharedArrayBuffer === 'function' ? SharedArrayBuffer : undefined;
   const fromCharCode = String.fromCharCode;
   const charCodeAt = String.prototype.charCodeAt;
   const stringSlice = String.prototype.slice;
@@ -38,8 +37,22 @@
   const dataViewByteLength = getter(DataView.prototype, 'byteLength');
   const bufferByteLength = getter(ArrayBuffer.prototype, 'byteLength');
   const bufferResizable = getter(ArrayBuffer.prototype, 'resizable');
-  const sharedByteLength = SharedArrayBufferOf && getter(SharedArrayBufferOf.prototype, 'byteLength');
-  const sharedGrowable = SharedArrayBufferOf && getter(SharedArrayBufferOf.prototype, 'growable');
+  let sharedByteLength;
+  let sharedGrowable;
+
+  /**
+   * Takes SharedArrayBuffer, which V8 leaves out of a context building a snapshot and adds to each context
+   * restored from it: at install, and again in every context the host readies, before its scripts run.
+   */
+  function adopt() {
+    const shared = web.global.SharedArrayBuffer;
+    if (sharedByteLength === undefined && typeof shared === 'function') {
+      sharedByteLength = getter(shared.prototype, 'byteLength');
+      sharedGrowable = getter(shared.prototype, 'growable');
+    }
+  }
+  adopt();
+  web.onContext(adopt);
 
   const EMPTY = new Uint8ArrayOf(0);
 
