@@ -60,7 +60,8 @@ class WebCryptoTest {
         }
         js.eval("""
                 globalThis.part = { global: globalThis, defined: {}, hooks: [],
-                  define(name, value) { part.defined[name] = value; }, onContext(hook) { part.hooks.push(hook); } };
+                  define(name, value) { part.defined[name] = value; }, defineEnumerable(name, value) { part.defined[name] = value; },
+                  onContext(hook) { part.hooks.push(hook); } };
                 globalThis.hex = bytes => Array.from(bytes, b => b.toString(16).padStart(2, '0')).join('');
                 globalThis.unhex = text => Uint8Array.from(text.match(/../g), h => parseInt(h, 16));
                 """);

@@ -294,5 +294,5 @@
   }
 
   web.define('Crypto', Crypto);
-  web.define('crypto', new Crypto(INTERNAL));
+  web.defineEnumerable('crypto', new Crypto(INTERNAL));
 })

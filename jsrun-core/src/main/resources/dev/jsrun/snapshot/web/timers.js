@@ -369,12 +369,12 @@
   defineProperty(Performance.prototype, Symbol.toStringTag, { __proto__: null, configurable: true, value: 'Performance' });
   const performance = { __proto__: Performance.prototype };
 
-  web.define('setTimeout', setTimeout);
-  web.define('setInterval', setInterval);
-  web.define('clearTimeout', clearTimeout);
-  web.define('clearInterval', clearInterval);
-  web.define('queueMicrotask', queueMicrotask);
-  web.define('reportError', reportError);
+  web.defineEnumerable('setTimeout', setTimeout);
+  web.defineEnumerable('setInterval', setInterval);
+  web.defineEnumerable('clearTimeout', clearTimeout);
+  web.defineEnumerable('clearInterval', clearInterval);
+  web.defineEnumerable('queueMicrotask', queueMicrotask);
+  web.defineEnumerable('reportError', reportError);
   web.define('Performance', Performance);
-  web.define('performance', performance);
+  web.defineEnumerable('performance', performance);
 })
