@@ -15,8 +15,10 @@ public interface JsRuntime extends AutoCloseable {
     /**
      * Evaluates a script and converts its completion value: {@code undefined} and {@code null} to
      * {@code null}; booleans; numbers to {@code Integer} or {@code Long} when integral and in range, else
-     * {@code Double}; strings; arrays to {@code List}; plain objects to {@code Map} in property order.
-     * @throws JsException when the script throws or does not parse
+     * {@code Double}; strings; arrays to {@code List}; plain objects to {@code Map} in property order. The
+     * timers the script sets that are due at once, and the messages it posts, run before this returns; later
+     * timers wait for the runtime's next call.
+     * @throws JsException when the script throws or does not parse, or a timer or listener throws
      * @throws JsTimeoutException when it runs past the runtime's timeout
      */
     Object eval(String code);
@@ -36,9 +38,11 @@ public interface JsRuntime extends AutoCloseable {
     <T> T eval(String code, Class<T> type);
 
     /**
-     * Evaluates a script whose value may be a promise. The future completes with the converted value once
-     * the promise settles, or exceptionally with a {@link JsException} when it rejects. Dynamic
-     * {@code import('name')} of static modules works here.
+     * Evaluates a script whose value may be a promise. The runtime's event loop runs on the calling thread, with
+     * timers in real time, until the promise settles, all within the timeout; the future then completes with the
+     * converted value, or exceptionally with a {@link JsException} when it rejects, or when it is still pending
+     * with no timer set and no message queued that could settle it. Dynamic {@code import('name')} of static
+     * modules works here.
      */
     CompletableFuture<Object> evalAsync(String code);
 

@@ -71,6 +71,8 @@ final class HostBridge {
     private boolean signalled;
     /** Set when the event loop said it has work, until a step finds none; V8 thread only. */
     private boolean tasksPending;
+    /** Set when JavaScript reported an error nobody caught, until a step throws it; V8 thread only. */
+    private boolean uncaughtPending;
 
     private final int maxResultSize;
     private final long maxExternalMemory;
@@ -132,6 +134,7 @@ final class HostBridge {
     /** Drops every timer and queued message of the context; answers how many there were, as 'timers;messages'. */
     String cancelTasks() throws JavetException {
         this.tasksPending = false;
+        this.uncaughtPending = false;
         return this.cancelTasks.callString(null);
     }
 
@@ -206,6 +209,16 @@ final class HostBridge {
         return this.tasksPending;
     }
 
+    /** Whether an error nobody caught waits for the next step to throw it. */
+    boolean uncaughtPending() {
+        return this.uncaughtPending;
+    }
+
+    /** A step threw: the error that waited first, if one did. */
+    void uncaughtThrown() {
+        this.uncaughtPending = false;
+    }
+
     /** The last step found nothing set or queued. */
     void tasksIdle() {
         this.tasksPending = false;
@@ -230,8 +243,12 @@ final class HostBridge {
                 int id = queue.count();
                 modules.serve(id, queue.text());
             }
-            if (queue.count() > 0) {
+            int woke = queue.count();
+            if ((woke & 1) != 0) {
                 this.tasksPending = true;
+            }
+            if ((woke & 2) != 0) {
+                this.uncaughtPending = true;
             }
         }
     }
@@ -267,6 +284,7 @@ final class HostBridge {
     void clear() throws JavetException {
         this.signalled = false;
         this.tasksPending = false;
+        this.uncaughtPending = false;
         for (V8Value value : new V8Value[] { this.run, this.runAsync, this.takeSettled, this.take, this.settleImport,
                 this.failImport, this.register, this.moduleStats, this.adopt, this.setHostReading, this.call,
                 this.callAsync, this.step, this.cancelTasks, this.pendingTasks, this.api }) {

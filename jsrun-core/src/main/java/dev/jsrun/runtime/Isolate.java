@@ -174,29 +174,38 @@ public final class Isolate implements AutoCloseable {
      */
     private CompletableFuture<Object> started(Duration timeout, String source, AsyncStart start) {
         CompletableFuture<Object> future = new CompletableFuture<>();
+        // what the promise settled to; the caller's future gets it only once the loop has nothing left to throw
+        CompletableFuture<Object> settled = new CompletableFuture<>();
         long started = System.nanoTime();
         this.lock.lock();
-        int id = this.pending.add(future);
+        int id = this.pending.add(settled);
         try {
             this.stopWaiting = false;
             guarded(timeout, () -> {
                 try (V8Value value = start.run(id)) {
                     if (!(value instanceof V8ValueString text && "p".equals(text.getValue()))) {
                         this.pending.remove(id);
-                        complete(future, () -> read(value, source));
+                        complete(settled, () -> read(value, source));
                     }
                 }
                 this.bridge.serve(this.modules);
                 settleReady();
                 return null;
             });
-            runTasks(timeout, started, future);
-            if (!future.isDone()) {
+            runTasks(timeout, started, settled);
+            if (!settled.isDone()) {
                 this.pending.remove(id);
-                future.completeExceptionally(new JsException("Error", "the promise can never settle: it is still "
-                        + "pending, and no timer, message port or microtask is left that could settle it (" + tasks()
-                        + ")", null, null, 0, 0));
+                settled.completeExceptionally(new JsException("Error", "the promise can never settle: it is still "
+                        + "pending, and no timer is set and no message queued that could settle it", null, null, 0, 0));
             }
+            settled.whenComplete((value, failure) -> {
+                if (failure != null) {
+                    future.completeExceptionally(failure);
+                }
+                else {
+                    future.complete(value);
+                }
+            });
         }
         catch (JavetException ex) {
             this.pending.remove(id);
@@ -420,6 +429,9 @@ public final class Isolate implements AutoCloseable {
     public void cancelTasks() throws JavetException {
         this.lock.lock();
         try {
+            if (!this.bridge.tasksPending()) {
+                return;
+            }
             hostCall("cancelling timers", () -> {
                 this.bridge.cancelTasks();
                 return null;
@@ -437,7 +449,7 @@ public final class Isolate implements AutoCloseable {
      * without, it returns once no task is due within {@link #SHORTEST_DELAY_NANOS}.
      */
     private void runTasks(Duration timeout, long started, CompletableFuture<?> until) throws JavetException {
-        while (this.bridge.tasksPending() && (until == null || !until.isDone())) {
+        while (this.bridge.tasksPending() && (until == null || !until.isDone() || this.bridge.uncaughtPending())) {
             Duration left = remaining(timeout, started);
             double answer = guarded(left, () -> {
                 double wait;
@@ -466,6 +478,7 @@ public final class Isolate implements AutoCloseable {
 
     /** A step that answered with the host's text rather than a number: the error a task threw. */
     private double failedStep(V8Value value) {
+        this.bridge.uncaughtThrown();
         read(value, null);
         throw new JsConversionException("jsrun's host answered a step with a value (a bug in jsrun; please report it)");
     }

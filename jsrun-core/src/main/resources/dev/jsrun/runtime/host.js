@@ -676,10 +676,11 @@
   const signal = async () => { throw 0; };
 
   // the event loop says it has work (web/timers.js): Java runs its steps after the call
-  let webWoke = false;
+  // 1: timers or messages wait; 2: an error nobody caught waits to be thrown
+  let webWoke = 0;
   if (web !== null) {
-    web.onWake(() => {
-      webWoke = true;
+    web.onWake(uncaught => {
+      webWoke |= uncaught ? 3 : 1;
       queued();
     });
   }
@@ -746,8 +747,8 @@
 
   /** What JavaScript queued: log count, dropped count, each log; import count, each request. */
   function take() {
-    const taken = logCount + ';' + dropped + ';' + logText + importCount + ';' + importText + (webWoke ? 1 : 0) + ';';
-    webWoke = false;
+    const taken = logCount + ';' + dropped + ';' + logText + importCount + ';' + importText + webWoke + ';';
+    webWoke = 0;
     pending = 0;
     logCount = 0;
     logText = '';

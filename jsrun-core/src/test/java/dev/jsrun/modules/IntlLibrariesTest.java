@@ -3,11 +3,6 @@ package dev.jsrun.modules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -93,7 +88,7 @@ class IntlLibrariesTest {
         modules = builder.build();
         System.out.println(modules.report().toTable());
         runtimes = NodeProject.runtimes(modules);
-        nodeResults = (Map<?, ?>) Json.parse(resource(NODE_RESULTS));
+        nodeResults = (Map<?, ?>) Json.parse(NodeProject.resource(NODE_RESULTS));
     }
 
     @AfterAll
@@ -123,7 +118,7 @@ class IntlLibrariesTest {
         Map<String, Object> node = object(((Map<?, ?>) nodeResults.get("cases")).get(library));
         Map<String, Object> jsrun;
         try (JsRuntime js = runtimes.create()) {
-            js.eval(resource(CASES));
+            js.eval(NodeProject.resource(CASES));
             Map<String, String> fixtures = new LinkedHashMap<>();
             for (Object file : (List<?>) js.eval("FIXTURES")) {
                 String path = (String) file;
@@ -157,37 +152,19 @@ class IntlLibrariesTest {
     @Test
     void keptResultsAreNodesOwn() throws Exception {
         Assumptions.assumeTrue(NodeProject.nodeAvailable(), "node is not installed");
-        String fresh = NodeProject.nodeScript(classpathFile(NODE_SCRIPT), NodeProject.directory().toString());
+        String fresh = NodeProject.nodeScript(NodeProject.resourceFile(NODE_SCRIPT), NodeProject.directory().toString());
         Map<?, ?> freshResults = (Map<?, ?>) Json.parse(fresh);
         for (String version : List.of("icu", "cldr", "tz", "unicode")) {
             // Another Node 20 may carry other ICU data; its answers are not the ones kept.
             Assumptions.assumeTrue(freshResults.get(version).equals(nodeResults.get(version)), "node has " + version + " "
                     + freshResults.get(version) + ", the kept results were written with " + nodeResults.get(version));
         }
-        assertThat(fresh).isEqualTo(resource(NODE_RESULTS));
+        assertThat(fresh).isEqualTo(NodeProject.resource(NODE_RESULTS));
     }
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> object(Object json) {
         return (Map<String, Object>) json;
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = IntlLibrariesTest.class.getClassLoader().getResourceAsStream(name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-    }
-
-    private static Path classpathFile(String name) {
-        try {
-            return Path.of(IntlLibrariesTest.class.getClassLoader().getResource(name).toURI());
-        }
-        catch (URISyntaxException ex) {
-            throw new IllegalStateException(ex);
-        }
     }
 
 }

@@ -136,6 +136,26 @@ final class NodeProject {
         }
     }
 
+    /** The text of a test resource. */
+    static String resource(String name) {
+        try (InputStream in = NodeProject.class.getClassLoader().getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /** Where a test resource lies on disk, for Node to run it. */
+    static Path resourceFile(String name) {
+        try {
+            return Path.of(NodeProject.class.getClassLoader().getResource(name).toURI());
+        }
+        catch (URISyntaxException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
     private static String run(Path dir, List<String> command) {
         try {
             Process process = new ProcessBuilder(command).directory(dir.toFile()).start();

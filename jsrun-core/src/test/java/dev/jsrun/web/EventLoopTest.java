@@ -205,7 +205,7 @@ class EventLoopTest {
     }
 
     @Test
-    void anErrorNoOneCatchesFailsTheCall() {
+    void anErrorNoOneCatchesFailsTheCall() throws Exception {
         try (JsRuntime js = factory.create()) {
             assertThatThrownBy(() -> js.eval("setTimeout(() => { throw new RangeError('in a timer'); }); 1"))
                     .isInstanceOf(JsException.class).hasMessageContaining("RangeError").hasMessageContaining("in a timer");
@@ -215,8 +215,15 @@ class EventLoopTest {
                     .isInstanceOf(JsException.class).hasMessageContaining("reported");
             assertThatThrownBy(() -> js.evalAsync("new Promise(r => { setTimeout(() => { throw new Error('late'); }, 5); "
                     + "setTimeout(r, 20); })").get()).cause().hasMessageContaining("late");
+            // an error reported by the task that settles the promise fails that call, not the next one
+            assertThatThrownBy(() -> js.evalAsync("new Promise(r => setTimeout(() => { reportError(new TypeError("
+                    + "'with the result')); r('done'); }, 5))").get()).cause().hasMessageContaining("with the result");
+            assertThatThrownBy(() -> js.evalAsync("new Promise(r => setTimeout(() => { r('done'); "
+                    + "queueMicrotask(() => { throw new Error('after the result'); }); }, 5))").get())
+                    .cause().hasMessageContaining("after the result");
             // the runtime goes on
             assertThat(js.eval("'still here'")).isEqualTo("still here");
+            assertThat(js.evalAsync("Promise.resolve(2)").get()).isEqualTo(2);
         }
     }
 

@@ -45,6 +45,22 @@ public class JsController {
         }
     }
 
+    /** React's server renderer on the runtime's web platform, the model passed as one object. */
+    @PostMapping("/page")
+    public PageResponse page(@Valid @RequestBody PageRequest request) {
+        try (JsRuntime js = this.runtimes.acquire()) {
+            return js.call("renderPage", PageResponse.class, request);
+        }
+    }
+
+    /** A promise that a timer settles: the runtime's event loop runs it, within the call's timeout. */
+    @PostMapping("/greet-later")
+    public GreetingResponse greetLater(@Valid @RequestBody GreetingRequest request) throws Exception {
+        try (JsRuntime js = this.runtimes.acquire()) {
+            return new GreetingResponse(js.callAsync("greetLater", String.class, request.name(), request.delayMs()).get());
+        }
+    }
+
     /** The one endpoint whose input is code: it shows what the runtime's limits do to hostile scripts. */
     @PostMapping("/eval")
     public EvalResponse eval(@Valid @RequestBody EvalRequest request) {
@@ -70,6 +86,19 @@ public class JsController {
     }
 
     public record FormatResponse(String amount, String date, java.util.List<String> sorted) {
+    }
+
+    public record PageRequest(@NotBlank String title, java.util.List<String> items) {
+    }
+
+    public record PageResponse(String id, String html) {
+    }
+
+    public record GreetingRequest(@NotBlank String name, @jakarta.validation.constraints.PositiveOrZero
+            @jakarta.validation.constraints.Max(1000) int delayMs) {
+    }
+
+    public record GreetingResponse(String greeting) {
     }
 
     public record EvalRequest(@NotBlank String expression) {

@@ -62,6 +62,30 @@ class JsControllerTests {
     }
 
     @Test
+    void rendersAPageWithReactAndGivesEachAnId() throws Exception {
+        String first = postJson("/page", """
+                {"title": "Fish & <chips>", "items": ["cod", "haddock"]}""")
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.html").value(
+                    "<article><h1>Fish &amp; &lt;chips&gt;</h1><ul><li>cod</li><li>haddock</li></ul></article>"))
+            .andExpect(jsonPath("$.id").value(org.hamcrest.Matchers.matchesPattern(
+                    "[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")))
+            .andReturn().getResponse().getContentAsString();
+        String second = postJson("/page", """
+                {"title": "t"}""").andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(first.substring(first.indexOf("\"id\""))).isNotEqualTo(second.substring(second.indexOf("\"id\"")));
+    }
+
+    @Test
+    void greetsOnceTheTimerHasFired() throws Exception {
+        postJson("/greet-later", """
+                {"name": "Ada", "delayMs": 20}""")
+            .andExpect(status().isOk())
+            .andExpect(content().json("""
+                    {"greeting": "Hello, Ada!"}""", true));
+    }
+
+    @Test
     void rendersTemplateWithHelper() throws Exception {
         postJson("/template", """
                 {"template": "Hello {{upper name}}", "model": {"name": "ada"}}""")

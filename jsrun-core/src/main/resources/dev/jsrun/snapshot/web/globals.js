@@ -22,7 +22,13 @@
   }
   defineProperty(Navigator.prototype, Symbol.toStringTag, { __proto__: null, configurable: true, value: 'Navigator' });
   web.define('Navigator', Navigator);
-  web.define('navigator', { __proto__: Navigator.prototype });
+  web.defineEnumerable('navigator', { __proto__: Navigator.prototype });
 
   web.define('process', { env: { NODE_ENV: 'production' } });
+
+  // the platform's single objects cannot be cloned or posted, as the other platform objects cannot
+  const singletons = [global.crypto, global.performance, global.navigator];
+  const platformObject = web.isPlatformObject;
+  web.isPlatformObject = value => value === singletons[0] || value === singletons[1] || value === singletons[2]
+    || (platformObject !== undefined && platformObject(value));
 })

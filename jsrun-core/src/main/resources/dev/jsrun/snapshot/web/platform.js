@@ -16,6 +16,10 @@
     define(name, value) {
       defineProperty(global, name, { __proto__: null, configurable: true, enumerable: false, writable: true, value });
     },
+    /** A global as Web IDL defines operations and attributes of the global scope: enumerable too. */
+    defineEnumerable(name, value) {
+      defineProperty(global, name, { __proto__: null, configurable: true, enumerable: true, writable: true, value });
+    },
     /** Runs {@code hook(seed, timeOrigin)} in every context the host readies: 32 random bytes, a time in ms. */
     onContext(hook) {
       contextHooks[contextHooks.length] = hook;

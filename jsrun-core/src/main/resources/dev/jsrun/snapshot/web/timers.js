@@ -207,6 +207,8 @@
       uncaughtError = error;
     }
     wake();
+    // even when the loop is awake already: the call must not end before the error is thrown
+    wakeHost(true);
   }
 
   web.uncaught = report;
@@ -262,11 +264,11 @@
   let awake = false;
   let wakeHost = () => {};
 
-  /** Tells the host, once until the loop next runs dry, that there is work for it. */
+  /** Tells the host, once until the loop next runs dry, that there is work for it; wakeHost(true): an error. */
   function wake() {
     if (!awake) {
       awake = true;
-      wakeHost();
+      wakeHost(false);
     }
   }
 
@@ -367,12 +369,12 @@
   defineProperty(Performance.prototype, Symbol.toStringTag, { __proto__: null, configurable: true, value: 'Performance' });
   const performance = { __proto__: Performance.prototype };
 
-  web.define('setTimeout', setTimeout);
-  web.define('setInterval', setInterval);
-  web.define('clearTimeout', clearTimeout);
-  web.define('clearInterval', clearInterval);
-  web.define('queueMicrotask', queueMicrotask);
-  web.define('reportError', reportError);
+  web.defineEnumerable('setTimeout', setTimeout);
+  web.defineEnumerable('setInterval', setInterval);
+  web.defineEnumerable('clearTimeout', clearTimeout);
+  web.defineEnumerable('clearInterval', clearInterval);
+  web.defineEnumerable('queueMicrotask', queueMicrotask);
+  web.defineEnumerable('reportError', reportError);
   web.define('Performance', Performance);
-  web.define('performance', performance);
+  web.defineEnumerable('performance', performance);
 })
