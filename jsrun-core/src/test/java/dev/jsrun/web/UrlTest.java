@@ -175,8 +175,10 @@ class UrlTest {
     /**
      * Where Node 20 is behind the URL Standard, the standard: "^" joined the path percent-encode set and a space
      * that ends an opaque path before "?" or "#" is encoded (2025); an ASCII domain is only lowercased, so a
-     * label that is not valid Punycode passes (2026). And where Node differs from Web IDL: null as
-     * URLSearchParams's init is not a sequence or a record, so it is the string "null" (Node makes it empty).
+     * label that is not valid Punycode passes (2026). And where Node differs from Web IDL and HTML: null as
+     * URLSearchParams's init is not a sequence or a record, so it is the string "null" (Node makes it empty);
+     * URL objects are platform objects that are not serializable, which structured clone refuses (Node makes them
+     * empty objects).
      */
     @Test
     void followsTheStandardWhereNode20Lags() {
@@ -187,6 +189,17 @@ class UrlTest {
             assertThat(js.eval("new URL('http://XN--A.com/').host")).isEqualTo("xn--a.com");
             assertThat(js.eval("new URL('https://xn--ls8h=.com').host")).isEqualTo("xn--ls8h=.com");
             assertThat(js.eval("new URLSearchParams(null).toString()")).isEqualTo("null=");
+            assertThat(js.eval("""
+                    const refused = [];
+                    for (const value of [new URL('http://a'), new URLSearchParams('a=1'), new URLSearchParams().keys()]) {
+                      try {
+                        structuredClone(value);
+                      } catch (e) {
+                        refused.push(e.name);
+                      }
+                    }
+                    refused.join() + ' ' + structuredClone({ href: 'http://a' }).href
+                    """)).isEqualTo("DataCloneError,DataCloneError,DataCloneError http://a");
         }
     }
 

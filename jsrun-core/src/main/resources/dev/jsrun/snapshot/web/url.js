@@ -1559,6 +1559,9 @@
   let listOf;
   let setList;
   let bindQuery;
+  let isUrl;
+  let isParams;
+  let isParamsIterator;
 
   function isObject(value) {
     return (typeof value === 'object' && value !== null) || typeof value === 'function';
@@ -1578,6 +1581,7 @@
       setRecord = (url, record) => {
         url.#url = record;
       };
+      isUrl = (value) => #url in value;
     }
 
     constructor(url, base = undefined) {
@@ -1811,6 +1815,7 @@
         params.#list = list;
         params.#url = url;
       };
+      isParams = (value) => #list in value;
     }
 
     constructor(init = '') {
@@ -2060,6 +2065,10 @@
     #kind;
     #index = 0;
 
+    static {
+      isParamsIterator = (value) => #params in value;
+    }
+
     constructor(params, kind) {
       this.#params = params;
       this.#kind = kind;
@@ -2104,6 +2113,11 @@
   deleteProperty(iteratorPrototype, 'constructor');
   setPrototypeOf(iteratorPrototype, IteratorPrototype);
   shape(iteratorPrototype, 'URLSearchParams Iterator');
+
+  // platform objects that are not serializable, which structured clone refuses
+  const platformObject = web.isPlatformObject;
+  web.isPlatformObject = (value) => (isObject(value) && (isUrl(value) || isParams(value) || isParamsIterator(value)))
+      || (typeof platformObject === 'function' && platformObject(value));
 
   web.define('URL', URL);
   web.define('URLSearchParams', URLSearchParams);
