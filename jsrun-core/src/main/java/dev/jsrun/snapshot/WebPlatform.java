@@ -32,7 +32,10 @@ final class WebPlatform {
 
     /** Installs the platform in the current context, unless it is there already (a context from a snapshot). */
     static void install(V8Runtime runtime) throws JavetException {
-        runtime.getExecutor(SCRIPT).setResourceName(RESOURCE).executeVoid();
+        // asked first, so that resetting a context restored from a snapshot does not hand V8 the whole text again
+        if (!runtime.getExecutor("typeof " + GLOBAL + " !== 'undefined'").executeBoolean()) {
+            runtime.getExecutor(SCRIPT).setResourceName(RESOURCE).executeVoid();
+        }
     }
 
     /** The platform's text, part of every snapshot's identity. */
