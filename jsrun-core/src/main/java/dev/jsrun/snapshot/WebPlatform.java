@@ -23,7 +23,7 @@ final class WebPlatform {
 
     /** The parts, in the order they install: later parts build on what earlier ones put in the namespace. */
     private static final List<String> PARTS = List.of("dom-exception.js", "encoding.js", "clone.js", "timers.js",
-            "events.js", "crypto.js", "url.js", "globals.js");
+            "events.js", "blob.js", "streams.js", "crypto.js", "url.js", "globals.js");
 
     private static final String SCRIPT = assemble();
 
@@ -48,8 +48,8 @@ final class WebPlatform {
         int slot = script.indexOf("/* parts */");
         StringBuilder parts = new StringBuilder();
         for (String part : PARTS) {
-            parts.append("\n// ---- ").append(part).append(" ----\n(").append(Intrinsics.load("web/" + part).strip())
-                    .append(")(web);\n");
+            parts.append("\n// ---- ").append(part).append(" ----\n(")
+                    .append(StreamsPonyfill.fill(Intrinsics.load("web/" + part)).strip()).append(")(web);\n");
         }
         return script.replace(slot, slot + "/* parts */".length(), parts.toString()).toString();
     }
