@@ -15,7 +15,8 @@ final class StreamsPonyfill {
     /** Where a part takes the ponyfill's text. */
     static final String MARKER = "/* web-streams-polyfill */";
 
-    private static final String RESOURCE = "/META-INF/resources/webjars/web-streams-polyfill/3.3.3/dist/ponyfill.es2018.js";
+    private static final String RESOURCE =
+            "/META-INF/resources/webjars/web-streams-polyfill/3.3.3/dist/ponyfill.es2018.js";
 
     private StreamsPonyfill() {
     }
@@ -39,7 +40,8 @@ final class StreamsPonyfill {
         String text;
         try (InputStream in = StreamsPonyfill.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException("web-streams-polyfill 3.3.3 (" + RESOURCE + ") is missing from the class path");
+                throw new IllegalStateException("web-streams-polyfill 3.3.3 (" + RESOURCE
+                        + ") is missing from the class path");
             }
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
@@ -49,7 +51,8 @@ final class StreamsPonyfill {
         String code = compact(text);
         for (int i = 0; i < code.length(); i++) {
             if (code.charAt(i) > 0xFF) {
-                throw new IllegalStateException("web-streams-polyfill has a character outside Latin-1 in its code at " + i);
+                throw new IllegalStateException("web-streams-polyfill has a character outside Latin-1 in its code at "
+                        + i);
             }
         }
         return code;

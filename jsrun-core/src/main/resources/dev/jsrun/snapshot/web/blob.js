@@ -25,7 +25,7 @@
   const charCodeAt = String.prototype.charCodeAt;
   const toWellFormed = String.prototype.toWellFormed;
   const toLowerCase = String.prototype.toLowerCase;
-  const replace = String.prototype.replace;
+  const stringSlice = String.prototype.slice;
   const iteratorSymbol = Symbol.iterator;
   const toStringTag = Symbol.toStringTag;
   const typedArrayPrototype = getPrototypeOf(Uint8Array.prototype);
@@ -41,7 +41,6 @@
   const bufferSlice = ArrayBuffer.prototype.slice;
   const bufferDetached = getDescriptor(ArrayBuffer.prototype, 'detached').get;
   const global = web.global;
-  const LINE_BREAKS = /\r\n|\r/g;
 
   /** How many bytes stream() puts in one chunk. */
   const CHUNK = 65536;
@@ -101,6 +100,22 @@
       bytes[at++] = 0x80 | (point & 0x3F);
     }
     return bytes;
+  }
+
+  /** The File API's native line endings where the line feed is native: CRLF and lone CR become LF. */
+  function nativeEndings(text) {
+    let out = '';
+    let start = 0;
+    for (let i = 0; i < text.length; i++) {
+      if (apply(charCodeAt, text, [i]) === 0x0D) {
+        out += apply(stringSlice, text, [start, i]) + '\n';
+        if (i + 1 < text.length && apply(charCodeAt, text, [i + 1]) === 0x0A) {
+          i++;
+        }
+        start = i + 1;
+      }
+    }
+    return start === 0 ? text : out + apply(stringSlice, text, [start]);
   }
 
   function isLow(unit) {
@@ -323,7 +338,7 @@
       for (let i = 0; i < parts.length; i++) {
         let bytes = parts[i];
         if (typeof bytes === 'string') {
-          bytes = encodeUtf8(endings === 'native' ? apply(replace, bytes, [LINE_BREAKS, '\n']) : bytes);
+          bytes = encodeUtf8(endings === 'native' ? nativeEndings(bytes) : bytes);
         }
         else if (!isView(bytes)) {
           bytes = bytes.#bytes;
@@ -457,10 +472,10 @@
   defineProperty(proto, toStringTag, { __proto__: null, configurable: true, value: 'Blob' });
   web.define('Blob', Blob);
 
-  // HTML makes blobs serializable; until structuredClone knows them, it refuses them rather than copy none of their bytes
+  // HTML makes blobs serializable; until structuredClone knows them, it refuses them rather than copy no bytes
   const earlierPlatformObject = web.isPlatformObject;
   web.isPlatformObject = value => (earlierPlatformObject !== undefined && earlierPlatformObject(value))
     || web.isBlob(value);
+  // what TextEncoderStream encodes with
   web.encodeUtf8 = encodeUtf8;
-  web.decodeUtf8 = decodeUtf8;
 })

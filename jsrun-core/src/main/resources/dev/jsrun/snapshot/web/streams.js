@@ -1,8 +1,8 @@
 // WHATWG Streams: the classes of web-streams-polyfill 3.3.3 (MIT; the code of its dist/ponyfill.es2018.js,
 // which StreamsPonyfill puts where the marker is), and the Encoding standard's TextEncoderStream and
-// TextDecoderStream over them. The globals are accessors until a script first reaches for one: a context that never uses
-// streams holds only the ponyfill's source, and one that does runs the ponyfill once, from functions an
-// isolate compiles once for all its contexts, since their shared function infos are the snapshot's.
+// TextDecoderStream over them. The globals are accessors until a script first reaches for one: a context that
+// never uses streams holds only the ponyfill's source, and one that does runs the ponyfill once, from
+// functions an isolate compiles once for all its contexts, since their shared function infos are the snapshot's.
 (function (web) {
   'use strict';
   const apply = Reflect.apply;
