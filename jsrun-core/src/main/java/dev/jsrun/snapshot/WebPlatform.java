@@ -23,7 +23,7 @@ final class WebPlatform {
 
     /** The parts, in the order they install: later parts build on what earlier ones put in the namespace. */
     private static final List<String> PARTS = List.of("dom-exception.js", "encoding.js", "clone.js", "timers.js",
-            "events.js", "crypto.js", "url.js", "globals.js");
+            "events.js", "blob.js", "streams.js", "crypto.js", "url.js", "globals.js");
 
     private static final String SCRIPT = assemble();
 
@@ -32,7 +32,10 @@ final class WebPlatform {
 
     /** Installs the platform in the current context, unless it is there already (a context from a snapshot). */
     static void install(V8Runtime runtime) throws JavetException {
-        runtime.getExecutor(SCRIPT).setResourceName(RESOURCE).executeVoid();
+        // asked first, so that resetting a context restored from a snapshot does not hand V8 the whole text again
+        if (!runtime.getExecutor("typeof " + GLOBAL + " !== 'undefined'").executeBoolean()) {
+            runtime.getExecutor(SCRIPT).setResourceName(RESOURCE).executeVoid();
+        }
     }
 
     /** The platform's text, part of every snapshot's identity. */
@@ -46,7 +49,9 @@ final class WebPlatform {
         StringBuilder parts = new StringBuilder();
         for (String part : PARTS) {
             parts.append("\n// ---- ").append(part).append(" ----\n(")
-                    .append(WebUrlBundle.complete(part, Intrinsics.load("web/" + part)).strip()).append(")(web);\n");
+                    .append(WebUrlBundle.complete(part, StreamsPonyfill.fill(Intrinsics.load("web/" + part))).strip())
+                    .append(")(web);
+");
         }
         return script.replace(slot, slot + "/* parts */".length(), parts.toString()).toString();
     }
