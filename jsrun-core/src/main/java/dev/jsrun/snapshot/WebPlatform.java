@@ -50,8 +50,7 @@ final class WebPlatform {
         for (String part : PARTS) {
             parts.append("\n// ---- ").append(part).append(" ----\n(")
                     .append(WebUrlBundle.complete(part, StreamsPonyfill.fill(Intrinsics.load("web/" + part))).strip())
-                    .append(")(web);
-");
+                    .append(")(web);\n");
         }
         return script.replace(slot, slot + "/* parts */".length(), parts.toString()).toString();
     }

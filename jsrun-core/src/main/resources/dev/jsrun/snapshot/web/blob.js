@@ -415,6 +415,8 @@
 
     static {
       web.isBlob = value => (typeof value === 'object' && value !== null && #bytes in value);
+      // a blob's bytes never change, so its structured clone may share them
+      web.copyBlob = value => new Blob(INTERNAL, { bytes: value.#bytes, type: value.#type });
       bytesOf = value => {
         if (typeof value !== 'object' || value === null || !(#bytes in value)) {
           throw new TypeErrorOf('Illegal invocation');
@@ -472,10 +474,10 @@
   defineProperty(proto, toStringTag, { __proto__: null, configurable: true, value: 'Blob' });
   web.define('Blob', Blob);
 
-  // HTML makes blobs serializable; until structuredClone knows them, it refuses them rather than copy no bytes
-  const earlierPlatformObject = web.isPlatformObject;
-  web.isPlatformObject = value => (earlierPlatformObject !== undefined && earlierPlatformObject(value))
-    || web.isBlob(value);
+  // HTML makes blobs serializable: structuredClone and postMessage copy them
+  const earlierCopy = web.copyPlatformObject;
+  web.copyPlatformObject = value => web.isBlob(value) ? web.copyBlob(value)
+    : earlierCopy !== undefined ? earlierCopy(value) : undefined;
   // what TextEncoderStream encodes with
   web.encodeUtf8 = encodeUtf8;
 })

@@ -477,6 +477,16 @@
     if (isError(value)) {
       return visitError(walk, value);
     }
+    // a later part's serializable platform objects (a Blob) copy themselves
+    const copyPlatformObject = web.copyPlatformObject;
+    if (typeof copyPlatformObject === 'function') {
+      const copied = copyPlatformObject(value);
+      if (copied !== undefined) {
+        const rec = record(SHARED);
+        rec.out = copied;
+        return remember(walk, value, rec);
+      }
+    }
     const kind = kindOf(value);
     const rec = record(kind);
     switch (kind) {
