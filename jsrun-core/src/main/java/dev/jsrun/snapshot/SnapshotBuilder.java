@@ -13,6 +13,10 @@ import java.util.Objects;
 import com.caoccao.javet.exceptions.BaseJavetScriptingException;
 import com.caoccao.javet.exceptions.JavetException;
 import com.caoccao.javet.interop.V8Runtime;
+import com.caoccao.javet.values.V8Value;
+import com.caoccao.javet.values.reference.V8ValueFunction;
+import com.caoccao.javet.values.reference.V8ValueObject;
+import com.caoccao.javet.values.reference.V8ValueProxy;
 
 import dev.jsrun.JsException;
 import dev.jsrun.runtime.JsErrors;
@@ -86,6 +90,7 @@ public final class SnapshotBuilder {
                     intl.script(script.name());
                     run(runtime, script);
                     runTasks(runtime, script);
+                    refuseProxiedGlobal(runtime, script);
                 }
                 regExps.collect();
                 refuseIntlObjects(intl.alive(runtime));
@@ -146,6 +151,35 @@ public final class SnapshotBuilder {
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             throw new SnapshotBuildException(script.name(), 0, 0, "interrupted while its timers ran", null, ex);
+        }
+    }
+
+    /**
+     * A proxy in the global object's prototype chain makes some snapshots abort the process when V8 restores them
+     * (with a proxy kept as a Map key, for one), so the build stops at the script that put it there. The chain is
+     * read with the recorded Reflect.getPrototypeOf, and Java sees a proxy for what it is, so none of its traps runs.
+     */
+    private static void refuseProxiedGlobal(V8Runtime runtime, Script script) {
+        try (V8ValueFunction prototypeOf = runtime.getExecutor(Intrinsics.GLOBAL + ".getPrototypeOf")
+                .setResourceName(WebPlatform.RESOURCE).execute()) {
+            V8Value link = prototypeOf.call(null, runtime.getGlobalObject());
+            for (int depth = 0; depth < 64 && link instanceof V8ValueObject; depth++) {
+                if (link instanceof V8ValueProxy) {
+                    link.close();
+                    throw new SnapshotBuildException(script.name(), 0, 0, "it puts a Proxy into the global object's "
+                            + "prototype chain, which V8 cannot reliably restore from a snapshot",
+                            "Install the proxy when the runtime is used (for example in jsrun.pool.warm-up or the first "
+                                    + "call), not while a snapshot script loads", null);
+                }
+                V8Value next = prototypeOf.call(null, link);
+                link.close();
+                link = next;
+            }
+            link.close();
+        }
+        catch (JavetException ex) {
+            throw new SnapshotBuildException(script.name(), 0, 0, "V8 could not read the global object's prototype "
+                    + "chain: " + ex.getMessage(), null, ex);
         }
     }
 

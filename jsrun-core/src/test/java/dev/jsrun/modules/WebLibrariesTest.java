@@ -18,6 +18,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.jsrun.JsRuntime;
 import dev.jsrun.modules.ModuleReport.Status;
+import dev.jsrun.pool.JsRuntimePool;
+import dev.jsrun.pool.PoolSettings;
 import dev.jsrun.runtime.UnpooledJsRuntimeFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -94,14 +96,26 @@ class WebLibrariesTest {
     }
 
     @Test
-    void uuidsDifferAcrossRuntimesOfOneSnapshot() throws Exception {
+    void uuidsDifferAcrossBorrowersOfOnePool() throws Exception {
         Set<Object> ids = new LinkedHashSet<>();
-        for (int i = 0; i < 20; i++) {
-            try (JsRuntime js = runtimes.create()) {
-                ids.add(js.eval("require('uuid').v4()"));
+        try (JsRuntimePool pool = new JsRuntimePool(runtimes.config(), PoolSettings.builder().maxSize(2).minIdle(1).build())) {
+            for (int i = 0; i < 50; i++) {
+                try (JsRuntime js = pool.acquire()) {
+                    ids.add(js.eval("require('uuid').v4()"));
+                }
             }
         }
-        assertThat(ids).hasSize(20);
+        assertThat(ids).hasSize(50).allSatisfy(id -> assertThat((String) id)
+                .matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"));
+    }
+
+    @Test
+    void vueRendersThroughEvalAsync() throws Exception {
+        try (JsRuntime js = runtimes.create()) {
+            assertThat(js.evalAsync("require('vue/server-renderer').renderToString(require('vue').createSSRApp({ "
+                    + "data: () => ({ who: 'V8 & Vue' }), template: '<p>{{ who }}</p>' }))").get(60, TimeUnit.SECONDS))
+                    .isEqualTo("<p>V8 &amp; Vue</p>");
+        }
     }
 
     @Test

@@ -161,13 +161,18 @@
         VIEWS[VIEW_NAMES[i]] = { __proto__: null, constructor, size: constructor.BYTES_PER_ELEMENT };
       }
     }
-    for (const name of ['WeakMap', 'WeakSet', 'WeakRef', 'FinalizationRegistry', 'Promise', 'DisposableStack',
-      'AsyncDisposableStack']) {
+    // index loops: this runs in every context, after a snapshot's scripts may have replaced the array iterator
+    const refusedNames = ['WeakMap', 'WeakSet', 'WeakRef', 'FinalizationRegistry', 'Promise', 'DisposableStack',
+      'AsyncDisposableStack'];
+    for (let n = 0; n < refusedNames.length; n++) {
+      const name = refusedNames[n];
       if (typeof global[name] === 'function') {
         mark(global[name].prototype, REFUSED);
       }
     }
-    for (const namespace of [global.Intl, global.Temporal, global.WebAssembly]) {
+    const namespaces = [global.Intl, global.Temporal, global.WebAssembly];
+    for (let n = 0; n < namespaces.length; n++) {
+      const namespace = namespaces[n];
       if (namespace !== null && typeof namespace === 'object') {
         const names = ownKeys(namespace);
         for (let i = 0; i < names.length; i++) {
