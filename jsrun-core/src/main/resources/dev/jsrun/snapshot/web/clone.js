@@ -185,7 +185,12 @@
     }
   }
   adopt();
-  web.onContext(adopt);
+  // adopted on a context's first clone, not as it is readied: touching Intl or WebAssembly makes V8 build them,
+  // which every reset would pay for
+  let adopted = true;
+  web.onContext(() => {
+    adopted = false;
+  });
   // generators and the iterators of built-ins, whose prototypes are reachable only through an instance
   mark(getPrototypeOf(function* () {}).prototype, REFUSED);
   mark(getPrototypeOf(async function* () {}).prototype, REFUSED);
@@ -804,6 +809,10 @@
   }
 
   function clone(value, transfer) {
+    if (!adopted) {
+      adopted = true;
+      adopt();
+    }
     // the state of one clone: the objects already seen, the records in the order made, the walk's own stack,
     // and the children to give to the clones
     const walk = { __proto__: null, memory: new Memory(), records: list(), stack: list(), fills: list() };
