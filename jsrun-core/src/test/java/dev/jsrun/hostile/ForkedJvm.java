@@ -34,7 +34,11 @@ final class ForkedJvm {
         command.addAll(List.of(args));
         // the output goes to a file, so that a probe that hangs cannot block the test reading it
         Path log = Files.createTempFile("jsrun-probe-", ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        // a fixed mmap threshold: otherwise glibc, once large buffers were freed, serves 1 MB buffers from its heap and
+        // keeps them resident after V8 frees them, so a probe's resident memory would count glibc's cache, not V8's
+        builder.environment().put("MALLOC_MMAP_THRESHOLD_", "131072");
+        Process process = builder.start();
         boolean finished = process.waitFor(5, TimeUnit.MINUTES);
         if (!finished) {
             process.destroyForcibly().waitFor();
