@@ -2,15 +2,49 @@ package dev.jsrun.web;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.assertj.core.api.SoftAssertions;
+
+import dev.jsrun.JsRuntime;
+import dev.jsrun.JsRuntimeFactory;
+import dev.jsrun.NodeJson;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 /** What Node 20 gives for async function bodies, each result as JSON: the reference for the web platform. */
 final class NodeScripts {
 
     private NodeScripts() {
+    }
+
+    /**
+     * Asserts, softly, that each expression's {@code JSON.stringify} in a runtime of {@code factory} equals Node's,
+     * both hosts having run {@code prelude} first.
+     */
+    static void compare(JsRuntimeFactory factory, String prelude, List<String> expressions) throws Exception {
+        assumeTrue(NodeJson.available());
+        List<String> all = new ArrayList<>();
+        all.add("(() => { " + prelude + " return 0; })()");
+        all.addAll(expressions);
+        List<String> node = NodeJson.stringify(all).subList(1, all.size());
+        List<String> ours = new ArrayList<>();
+        try (JsRuntime js = factory.create()) {
+            js.eval(prelude);
+            for (String expression : expressions) {
+                ours.add(String.valueOf(js.eval("String(JSON.stringify(" + expression + "))", Duration.ofSeconds(30))));
+            }
+        }
+        SoftAssertions soft = new SoftAssertions();
+        for (int i = 0; i < expressions.size(); i++) {
+            soft.assertThat(ours.get(i)).as(expressions.get(i)).isEqualTo(node.get(i));
+        }
+        soft.assertAll();
     }
 
     /** {@code JSON.stringify} of what each body, run as an async function one after the other, returns. */

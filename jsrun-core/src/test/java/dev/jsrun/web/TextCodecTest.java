@@ -1,22 +1,18 @@
 package dev.jsrun.web;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
-import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.jsrun.JsRuntime;
 import dev.jsrun.JsRuntimeFactory;
-import dev.jsrun.NodeJson;
 import dev.jsrun.RuntimeConfig;
 import dev.jsrun.runtime.UnpooledJsRuntimeFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * TextEncoder and TextDecoder against Node 20's on the same expressions (Node decodes with ICU, which follows the
@@ -383,28 +379,7 @@ class TextCodecTest {
     }
 
     private static void compareWithNode(List<String> expressions) throws Exception {
-        assumeTrue(NodeJson.available());
-        List<String> node = new ArrayList<>(NodeJson.stringify(withPrelude(expressions)));
-        node.remove(0);
-        List<String> ours = new ArrayList<>();
-        try (JsRuntime js = factory.create()) {
-            js.eval(PRELUDE);
-            for (String expression : expressions) {
-                ours.add(String.valueOf(js.eval("String(JSON.stringify(" + expression + "))", Duration.ofSeconds(30))));
-            }
-        }
-        SoftAssertions soft = new SoftAssertions();
-        for (int i = 0; i < expressions.size(); i++) {
-            soft.assertThat(ours.get(i)).as(expressions.get(i)).isEqualTo(node.get(i));
-        }
-        soft.assertAll();
-    }
-
-    private static List<String> withPrelude(List<String> expressions) {
-        List<String> all = new ArrayList<>();
-        all.add("(() => { " + PRELUDE + " return 0; })()");
-        all.addAll(expressions);
-        return all;
+        NodeScripts.compare(factory, PRELUDE, expressions);
     }
 
 }
