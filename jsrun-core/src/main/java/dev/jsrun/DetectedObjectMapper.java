@@ -2,8 +2,6 @@ package dev.jsrun;
 
 import java.lang.reflect.Type;
 
-import dev.jsrun.jackson.JacksonObjectMapper;
-
 /**
  * The object mapper a runtime gets by default: Jackson 3's shared {@code JsonMapper} when the class path has it,
  * made on the first call that needs it, so that applications that never pass a record pay nothing for it.

@@ -2,8 +2,6 @@ package dev.jsrun;
 
 import java.util.Locale;
 
-import dev.jsrun.pool.JsRuntimePoolExhaustedException;
-
 /**
  * What kind of failure a jsrun call ended in, the one classification that metrics, health and logs share.
  * Its {@link #tag()} is the value of the {@code type} tag of {@code jsrun.isolates.errors}.
@@ -31,7 +29,7 @@ public enum JsFailureKind {
     /** The value could not become the Java type asked for, or could not be read ({@link JsConversionException}). */
     CONVERSION,
 
-    /** No runtime became free in time ({@link JsRuntimePoolExhaustedException}). */
+    /** No runtime became free in time ({@link JsRuntimeUnavailableException}). */
     POOL_EXHAUSTED,
 
     /** Anything else: a closed runtime or pool, V8 refusing a call, a bug in jsrun. */
@@ -57,7 +55,7 @@ public enum JsFailureKind {
         if (failure instanceof JsConversionException) {
             return CONVERSION;
         }
-        if (failure instanceof JsRuntimePoolExhaustedException) {
+        if (failure instanceof JsRuntimeUnavailableException) {
             return POOL_EXHAUSTED;
         }
         return INTERNAL;

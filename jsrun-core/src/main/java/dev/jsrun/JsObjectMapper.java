@@ -7,7 +7,7 @@ import java.lang.reflect.Type;
  * {@link JsRuntime#call(String, Object...)}, and results asked for as application types
  * ({@code call(fn, Invoice.class)}) or generic ones ({@code new JsType<List<Invoice>>() { }}). jsrun uses
  * Jackson 3's {@code JsonMapper} when {@code tools.jackson.core:jackson-databind} is on the class path
- * ({@link dev.jsrun.jackson.JacksonObjectMapper}); set another with
+ * ({@link JacksonObjectMapper}); set another with
  * {@link RuntimeConfig.Builder#objectMapper(JsObjectMapper)}.
  */
 public interface JsObjectMapper {

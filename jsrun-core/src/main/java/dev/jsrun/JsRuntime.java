@@ -3,8 +3,6 @@ package dev.jsrun;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
-import dev.jsrun.modules.ModuleStats;
-
 /**
  * A V8 context in the state of the snapshot it was restored from. Not for concurrent use: one thread at a
  * time (threads may take turns). Closing a dedicated runtime disposes it; closing a pooled one returns it to

@@ -7,8 +7,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-import dev.jsrun.snapshot.Snapshot;
-
 /**
  * How runtimes are made: the snapshot they are restored from (none means an empty V8 context) and the
  * default timeout of each evaluation (none means unlimited).

@@ -1,5 +1,8 @@
 package dev.jsrun;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.time.Instant;
@@ -20,11 +23,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.jsrun.jackson.JacksonObjectMapper;
-import dev.jsrun.runtime.UnpooledJsRuntimeFactory;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import dev.jsrun.pool.UnpooledJsRuntimeFactory;
 
 /**
  * {@link JsRuntime#call} with records, POJOs and generic types, through Jackson 3 (on this module's test class

@@ -1,5 +1,8 @@
 package dev.jsrun;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -20,11 +23,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import dev.jsrun.runtime.UnpooledJsRuntimeFactory;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.entry;
+import dev.jsrun.pool.UnpooledJsRuntimeFactory;
 
 /** {@link JsRuntime#call}: Java values in, a function found by its path, the result out, in real V8. */
 class CallTest {

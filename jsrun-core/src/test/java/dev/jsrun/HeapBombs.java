@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import dev.jsrun.internal.snapshot.V8Runtimes;
 import dev.jsrun.pool.JsRuntimePool;
 import dev.jsrun.pool.PoolSettings;
 import dev.jsrun.snapshot.SnapshotBuilder;
-import dev.jsrun.snapshot.V8Runtimes;
 
 /**
  * Sets off heap bombs through a pool, in a JVM of its own: should the protection regress, V8 aborts this

@@ -1,13 +1,13 @@
 package dev.jsrun;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import dev.jsrun.runtime.UnpooledJsRuntimeFactory;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import dev.jsrun.pool.UnpooledJsRuntimeFactory;
 
 /**
  * Word breaking with the ICU data of jsrun-icu-data, script by script: the dictionary languages break into

@@ -1,5 +1,9 @@
 package dev.jsrun;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -10,11 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import dev.jsrun.runtime.UnpooledJsRuntimeFactory;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.entry;
+import dev.jsrun.pool.UnpooledJsRuntimeFactory;
 
 class JsRuntimeTest {
 
@@ -166,7 +166,7 @@ class JsRuntimeTest {
     void moduleStatisticsStayReadableAfterATimeout() {
         try (JsRuntime js = factory.create()) {
             assertThatThrownBy(() -> js.eval("while (true) {}", Duration.ofMillis(50))).isInstanceOf(JsTimeoutException.class);
-            assertThat(js.moduleStats()).isEqualTo(dev.jsrun.modules.ModuleStats.NONE);
+            assertThat(js.moduleStats()).isEqualTo(dev.jsrun.ModuleStats.NONE);
         }
     }
 

@@ -1,5 +1,8 @@
 package dev.jsrun;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
@@ -8,10 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import dev.jsrun.runtime.UnpooledJsRuntimeFactory;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.entry;
+import dev.jsrun.pool.UnpooledJsRuntimeFactory;
 
 /** The values that issue 16 measured coming back wrong from {@code eval}, each as it must come back. */
 class ResultConversionTest {

@@ -1,5 +1,8 @@
 package dev.jsrun;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -15,10 +18,7 @@ import org.junit.jupiter.api.Test;
 import dev.jsrun.pool.JsRuntimePool;
 import dev.jsrun.pool.PoolListener;
 import dev.jsrun.pool.PoolSettings;
-import dev.jsrun.runtime.UnpooledJsRuntimeFactory;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import dev.jsrun.pool.UnpooledJsRuntimeFactory;
 
 /** JavaScript reaches nothing of the host unless the application binds it; console goes to SLF4J. */
 class SandboxTest {

@@ -1,5 +1,7 @@
 package dev.jsrun;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -7,11 +9,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import dev.jsrun.runtime.UnpooledJsRuntimeFactory;
-import dev.jsrun.snapshot.Snapshot;
+import dev.jsrun.pool.UnpooledJsRuntimeFactory;
 import dev.jsrun.snapshot.SnapshotBuilder;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The examples every user meets first, on real V8. */
 class SeedExamplesTest {

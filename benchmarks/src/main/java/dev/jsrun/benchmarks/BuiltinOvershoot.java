@@ -8,7 +8,7 @@ import java.util.Map;
 import dev.jsrun.JsRuntime;
 import dev.jsrun.JsRuntimeFactory;
 import dev.jsrun.RuntimeConfig;
-import dev.jsrun.runtime.UnpooledJsRuntimeFactory;
+import dev.jsrun.pool.UnpooledJsRuntimeFactory;
 
 /**
  * How far past a 500 ms timeout each Array method ends over receivers that make V8's own method loop for seconds:

@@ -17,11 +17,11 @@ import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.Source;
 import org.openjdk.nashorn.api.scripting.NashornScriptEngineFactory;
 
-import dev.jsrun.platform.NativeLibrary;
+import dev.jsrun.internal.platform.NativeLibrary;
+import dev.jsrun.internal.snapshot.V8Runtimes;
 import dev.jsrun.pool.JsRuntimePool;
 import dev.jsrun.pool.PoolSettings;
 import dev.jsrun.pool.PoolStats;
-import dev.jsrun.snapshot.V8Runtimes;
 
 /** The competing engines, set up the way a Java team would use each of them. */
 final class Engines {

@@ -18,8 +18,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
-import dev.jsrun.snapshot.Snapshot;
-import dev.jsrun.snapshot.V8Runtimes;
+import dev.jsrun.Snapshot;
+import dev.jsrun.internal.snapshot.V8Runtimes;
 
 /**
  * What the first call into a fresh context costs, and why: the call {@link PoolBenchmark} makes

@@ -20,7 +20,7 @@ import dev.jsrun.JsRuntimeFactory;
 import dev.jsrun.RuntimeConfig;
 import dev.jsrun.modules.ModuleRoot;
 import dev.jsrun.modules.ModuleSet;
-import dev.jsrun.runtime.UnpooledJsRuntimeFactory;
+import dev.jsrun.pool.UnpooledJsRuntimeFactory;
 import dev.jsrun.snapshot.SnapshotBuilder;
 
 /**

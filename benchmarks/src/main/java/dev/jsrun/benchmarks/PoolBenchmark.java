@@ -26,9 +26,9 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 
 import dev.jsrun.JsRuntime;
 import dev.jsrun.RuntimeConfig;
-import dev.jsrun.platform.NativeLibrary;
+import dev.jsrun.Snapshot;
+import dev.jsrun.internal.platform.NativeLibrary;
 import dev.jsrun.pool.JsRuntimePool;
-import dev.jsrun.snapshot.Snapshot;
 
 /**
  * A clean-state round trip (borrow a runtime in the snapshot's state, one small call, give it back) with

@@ -26,7 +26,7 @@ import dev.jsrun.JsRuntime;
 import dev.jsrun.RuntimeConfig;
 import dev.jsrun.pool.JsRuntimePool;
 import dev.jsrun.pool.PoolSettings;
-import dev.jsrun.runtime.UnpooledJsRuntimeFactory;
+import dev.jsrun.pool.UnpooledJsRuntimeFactory;
 
 /**
  * Time to a ready runtime with the libraries loaded, including the first real call and closing the runtime:

@@ -10,10 +10,10 @@ import com.caoccao.javet.interop.V8Runtime;
 
 import dev.jsrun.JsRuntime;
 import dev.jsrun.RuntimeConfig;
+import dev.jsrun.Snapshot;
 import dev.jsrun.pool.JsRuntimePool;
 import dev.jsrun.pool.PoolSettings;
-import dev.jsrun.runtime.UnpooledJsRuntimeFactory;
-import dev.jsrun.snapshot.Snapshot;
+import dev.jsrun.pool.UnpooledJsRuntimeFactory;
 
 /**
  * Resident memory per live runtime, for the light (lodash + handlebars + marked) and the heavy (TypeScript

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
-import dev.jsrun.snapshot.Snapshot;
+import dev.jsrun.Snapshot;
 import dev.jsrun.snapshot.SnapshotBuilder;
 
 /**

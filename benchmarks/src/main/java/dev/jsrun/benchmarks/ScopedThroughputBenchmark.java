@@ -25,9 +25,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import dev.jsrun.JsRuntime;
 import dev.jsrun.RuntimeConfig;
+import dev.jsrun.Snapshot;
 import dev.jsrun.pool.JsRuntimePool;
-import dev.jsrun.runtime.UnpooledJsRuntimeFactory;
-import dev.jsrun.snapshot.Snapshot;
+import dev.jsrun.pool.UnpooledJsRuntimeFactory;
 
 /**
  * Steady throughput of {@code ts.transpileModule} of a ~4 KB TypeScript module (see {@link Workload}), with

@@ -19,11 +19,12 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
-import dev.jsrun.snapshot.Snapshot;
+import dev.jsrun.Snapshot;
+import dev.jsrun.snapshot.Snapshots;
 
 /**
  * What an application pays at start-up to have its snapshot: building it from the scripts (run the
- * libraries and the warm-up in a fresh V8, capture the heap) against {@code Snapshot.read(path)} of a file
+ * libraries and the warm-up in a fresh V8, capture the heap) against {@code Snapshots.read(path)} of a file
  * written once (read, verify header and checksum), for the light (lodash + handlebars + marked) and the
  * heavy (TypeScript compiler) scenario. Each measurement is one single shot.
  */
@@ -61,7 +62,7 @@ public class StartupBenchmark {
 
     @Benchmark
     public Snapshot read() throws IOException {
-        return Snapshot.read(this.file);
+        return Snapshots.read(this.file);
     }
 
 }

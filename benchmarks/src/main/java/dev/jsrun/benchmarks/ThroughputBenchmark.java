@@ -36,12 +36,12 @@ import org.openjdk.jmh.runner.IterationType;
 
 import dev.jsrun.JsRuntime;
 import dev.jsrun.RuntimeConfig;
-import dev.jsrun.platform.NativeLibrary;
+import dev.jsrun.Snapshot;
+import dev.jsrun.internal.platform.NativeLibrary;
+import dev.jsrun.internal.runtime.Isolate;
 import dev.jsrun.pool.JsRuntimePool;
 import dev.jsrun.pool.ScopeStats;
-import dev.jsrun.runtime.Isolate;
-import dev.jsrun.runtime.UnpooledJsRuntimeFactory;
-import dev.jsrun.snapshot.Snapshot;
+import dev.jsrun.pool.UnpooledJsRuntimeFactory;
 
 /**
  * Steady throughput of one realistic call, with 1 and 2 caller threads, lodash + handlebars + marked loaded:

@@ -6,11 +6,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Objects;
-
-import dev.jsrun.JsFunction;
 import java.util.Set;
 
-import dev.jsrun.modules.NodeResolver.Result;
+import dev.jsrun.JsFunction;
+import dev.jsrun.ModuleReport;
+import dev.jsrun.ModuleStats;
+import dev.jsrun.internal.modules.BundleWriter;
+import dev.jsrun.internal.modules.Doctor;
+import dev.jsrun.internal.modules.ModuleGraph;
+import dev.jsrun.internal.modules.ModuleTree;
+import dev.jsrun.internal.modules.NodeResolver;
+import dev.jsrun.internal.modules.NodeResolver.Result;
+import dev.jsrun.internal.modules.PackageExports;
+import dev.jsrun.internal.modules.RuntimeLoader;
+import dev.jsrun.internal.runtime.HostBridge;
 
 /**
  * CommonJS modules resolved and loaded when the snapshot is built, so that {@code require()} works in every
@@ -54,7 +63,7 @@ public final class ModuleSet {
      * The conditions used unless {@link Builder#conditions} says otherwise: {@code worker}, {@code browser},
      * {@code require} and {@code default}. jsrun's runtimes are V8 without Node, so {@code node} is not one.
      */
-    public static final List<String> DEFAULT_CONDITIONS = List.of("worker", "browser", "require", "default");
+    public static final List<String> DEFAULT_CONDITIONS = NodeResolver.DEFAULT_CONDITIONS;
 
     private final String bundle;
     private final NavigableMap<Integer, String> startLines;
@@ -129,11 +138,15 @@ public final class ModuleSet {
      * @throws IllegalArgumentException when a condition is blank
      */
     public static JsFunction runtimeLoader(List<ModuleRoot> roots, List<String> conditions) {
-        return new RuntimeLoader(roots, conditions);
+        return new RuntimeLoader(trees(roots), conditions);
     }
 
     /** The global name the bundle's {@code require()} looks for to load modules at run time. */
-    public static final String RUNTIME_LOADER = "__jsrun_load_module";
+    public static final String RUNTIME_LOADER = HostBridge.MODULE_LOADER;
+
+    private static List<ModuleTree> trees(List<ModuleRoot> roots) {
+        return roots.stream().map(ModuleRoot::tree).toList();
+    }
 
     /** Collects roots and requests; {@link #build()} does the work. */
     public static final class Builder {
@@ -209,7 +222,7 @@ public final class ModuleSet {
             if (this.roots.isEmpty() || this.modules.isEmpty()) {
                 throw new IllegalStateException("a ModuleSet needs at least one root and one module");
             }
-            ModuleGraph graph = ModuleGraph.walk(new NodeResolver(this.roots, this.conditions), this.modules);
+            ModuleGraph graph = ModuleGraph.walk(new NodeResolver(trees(this.roots), this.conditions), this.modules);
             Set<String> forced = new LinkedHashSet<>();
             for (String name : this.deferred) {
                 forced.add(deferredPath(graph, name));

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
+import com.caoccao.javet.exceptions.JavetException;
 import org.apache.commons.pool2.BasePooledObjectFactory;
 import org.apache.commons.pool2.PooledObject;
 import org.apache.commons.pool2.impl.DefaultPooledObject;
@@ -20,14 +21,14 @@ import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.caoccao.javet.exceptions.JavetException;
-
 import dev.jsrun.JsRuntime;
 import dev.jsrun.JsRuntimeFactory;
+import dev.jsrun.ModuleStats;
 import dev.jsrun.RuntimeConfig;
-import dev.jsrun.modules.ModuleStats;
-import dev.jsrun.runtime.Isolate;
-import dev.jsrun.runtime.IsolateRuntime;
+import dev.jsrun.internal.pool.Cleaner;
+import dev.jsrun.internal.pool.ScopedRuntimes;
+import dev.jsrun.internal.runtime.Isolate;
+import dev.jsrun.internal.runtime.IsolateRuntime;
 
 /**
  * A pool of runtimes restored from one snapshot. {@link #acquire()} hands out an idle runtime that is already

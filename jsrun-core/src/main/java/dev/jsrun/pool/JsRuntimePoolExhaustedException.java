@@ -2,8 +2,10 @@ package dev.jsrun.pool;
 
 import java.time.Duration;
 
+import dev.jsrun.JsRuntimeUnavailableException;
+
 /** No runtime became free within the wait allowed to {@code acquire()}. */
-public class JsRuntimePoolExhaustedException extends RuntimeException {
+public class JsRuntimePoolExhaustedException extends JsRuntimeUnavailableException {
 
     private final transient PoolStats stats;
 

@@ -19,7 +19,15 @@ import com.caoccao.javet.values.reference.V8ValueObject;
 import com.caoccao.javet.values.reference.V8ValueProxy;
 
 import dev.jsrun.JsException;
-import dev.jsrun.runtime.JsErrors;
+import dev.jsrun.Snapshot;
+import dev.jsrun.SnapshotBuildException;
+import dev.jsrun.internal.runtime.JsErrors;
+import dev.jsrun.internal.snapshot.IntlObjects;
+import dev.jsrun.internal.snapshot.Intrinsics;
+import dev.jsrun.internal.snapshot.SharedRegExps;
+import dev.jsrun.internal.snapshot.SnapshotImage;
+import dev.jsrun.internal.snapshot.V8Runtimes;
+import dev.jsrun.internal.snapshot.WebPlatform;
 
 /**
  * Runs scripts, in order, in a fresh V8 context and captures the resulting heap as a {@link Snapshot}.
@@ -101,7 +109,7 @@ public final class SnapshotBuilder {
             throw new IllegalStateException("V8 failed to start or stop a snapshot runtime: " + ex.getMessage(), ex);
         }
         Duration buildTime = Duration.ofNanos(System.nanoTime() - started);
-        return new Snapshot(blob, v8Version, V8Runtimes.javetVersion(), V8Runtimes.flags(), scriptNames(), contentHash(),
+        return new SnapshotImage(blob, v8Version, V8Runtimes.javetVersion(), V8Runtimes.flags(), scriptNames(), contentHash(),
                 Instant.now(), buildTime);
     }
 

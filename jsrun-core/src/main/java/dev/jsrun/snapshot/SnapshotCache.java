@@ -12,6 +12,10 @@ import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.jsrun.InvalidSnapshotException;
+import dev.jsrun.Snapshot;
+import dev.jsrun.internal.snapshot.V8Runtimes;
+
 /**
  * Snapshot files in a directory, keyed by the scripts' content hash and the V8 build and flags, so that an
  * application restarts from the file instead of running its scripts again. A file that is damaged, empty,
@@ -56,7 +60,7 @@ public final class SnapshotCache {
             return null;
         }
         try {
-            Snapshot snapshot = Snapshot.read(file);
+            Snapshot snapshot = Snapshots.read(file);
             if (snapshot.contentHash().equals(contentHash)) {
                 logger.debug("Loaded JavaScript snapshot from {}", file);
                 return snapshot;

@@ -1,12 +1,12 @@
 package dev.jsrun.hostile;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Values and errors that cross into Java, and scripts that tamper with jsrun's own globals, as an attacker

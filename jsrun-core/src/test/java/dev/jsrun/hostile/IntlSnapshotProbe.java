@@ -5,9 +5,9 @@ import java.util.Map;
 
 import dev.jsrun.JsRuntime;
 import dev.jsrun.RuntimeConfig;
-import dev.jsrun.runtime.UnpooledJsRuntimeFactory;
-import dev.jsrun.snapshot.Snapshot;
-import dev.jsrun.snapshot.SnapshotBuildException;
+import dev.jsrun.Snapshot;
+import dev.jsrun.SnapshotBuildException;
+import dev.jsrun.pool.UnpooledJsRuntimeFactory;
 import dev.jsrun.snapshot.SnapshotBuilder;
 
 /**

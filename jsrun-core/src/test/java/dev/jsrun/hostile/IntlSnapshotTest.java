@@ -1,12 +1,12 @@
 package dev.jsrun.hostile;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * V8 aborts the process when it captures a heap holding an object backed by ICU. The snapshot build refuses

@@ -1,12 +1,12 @@
 package dev.jsrun.hostile;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Memory outside the V8 heap is limited per runtime, and no single allocation gets past the heap limit: the

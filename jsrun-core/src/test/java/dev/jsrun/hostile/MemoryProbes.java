@@ -8,10 +8,10 @@ import java.util.Map;
 import dev.jsrun.JsException;
 import dev.jsrun.JsRuntime;
 import dev.jsrun.RuntimeConfig;
+import dev.jsrun.internal.snapshot.V8Runtimes;
 import dev.jsrun.pool.JsRuntimePool;
 import dev.jsrun.pool.PoolSettings;
 import dev.jsrun.snapshot.SnapshotBuilder;
-import dev.jsrun.snapshot.V8Runtimes;
 
 /**
  * Memory outside the V8 heap and single allocations too big for the heap, each through a pool of one runtime

@@ -9,8 +9,8 @@ import java.util.Map;
 import dev.jsrun.JsRuntime;
 import dev.jsrun.JsTimeoutException;
 import dev.jsrun.RuntimeConfig;
-import dev.jsrun.runtime.UnpooledJsRuntimeFactory;
-import dev.jsrun.snapshot.Snapshot;
+import dev.jsrun.Snapshot;
+import dev.jsrun.pool.UnpooledJsRuntimeFactory;
 import dev.jsrun.snapshot.SnapshotBuilder;
 
 /**

@@ -1,12 +1,12 @@
 package dev.jsrun.hostile;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Runtimes of different snapshots, of two builds of one snapshot, and without a snapshot, open at once in every

@@ -14,10 +14,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.jsrun.JsException;
 import dev.jsrun.JsRuntime;
-import dev.jsrun.modules.ModuleReport.Entry;
-import dev.jsrun.modules.ModuleReport.Status;
-import dev.jsrun.modules.NodeResolver.Result;
-import dev.jsrun.runtime.UnpooledJsRuntimeFactory;
+import dev.jsrun.ModuleReport;
+import dev.jsrun.ModuleReport.Entry;
+import dev.jsrun.ModuleReport.Status;
+import dev.jsrun.internal.modules.DirectoryTree;
+import dev.jsrun.internal.modules.NodeResolver;
+import dev.jsrun.internal.modules.NodeResolver.Result;
+import dev.jsrun.pool.UnpooledJsRuntimeFactory;
 
 /** The {@code browser} field of {@code package.json}, as the {@code browser} condition turns it on. */
 class BrowserFieldTest {
@@ -72,9 +75,9 @@ class BrowserFieldTest {
                 "node_modules/loop-b/y.js", "");
     }
 
-    private final NodeResolver browser = new NodeResolver(List.of(ModuleRoot.directory(project)));
+    private final NodeResolver browser = new NodeResolver(List.of(DirectoryTree.of(project)));
 
-    private final NodeResolver withoutBrowser = new NodeResolver(List.of(ModuleRoot.directory(project)),
+    private final NodeResolver withoutBrowser = new NodeResolver(List.of(DirectoryTree.of(project)),
             List.of("worker", "require"));
 
     @Test

@@ -6,7 +6,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import dev.jsrun.modules.ModuleReport.Entry;
+import dev.jsrun.ModuleReport;
+import dev.jsrun.ModuleReport.Entry;
+import dev.jsrun.internal.modules.NodeResolver;
 
 /**
  * npm WebJars whose {@code exports} offer a build for Node and one for browsers: the default conditions choose
@@ -14,9 +16,9 @@ import dev.jsrun.modules.ModuleReport.Entry;
  */
 class BrowserPackagesTest {
 
-    private final NodeResolver resolver = new NodeResolver(List.of(NodeProject.webjars()));
+    private final NodeResolver resolver = new NodeResolver(List.of(NodeProject.webjarTree()));
 
-    private final NodeResolver nodeResolver = new NodeResolver(List.of(NodeProject.webjars()), NodeProject.NODE_CONDITIONS);
+    private final NodeResolver nodeResolver = new NodeResolver(List.of(NodeProject.webjarTree()), NodeProject.NODE_CONDITIONS);
 
     @Test
     void uuidResolvesToItsBrowserBuild() {

@@ -7,9 +7,11 @@ import org.junit.jupiter.api.Test;
 
 import dev.jsrun.JsException;
 import dev.jsrun.JsRuntime;
-import dev.jsrun.modules.ModuleReport.Entry;
-import dev.jsrun.modules.ModuleReport.Status;
-import dev.jsrun.runtime.UnpooledJsRuntimeFactory;
+import dev.jsrun.ModuleReport;
+import dev.jsrun.ModuleReport.Entry;
+import dev.jsrun.ModuleReport.Status;
+import dev.jsrun.ModuleStats;
+import dev.jsrun.pool.UnpooledJsRuntimeFactory;
 
 /** The doctor's verdicts, from really running the fixture modules, and what they mean at run time. */
 class DoctorTest {
@@ -49,7 +51,7 @@ class DoctorTest {
             js.eval("globalThis.setImmediate = function (callback) { callback(); };");
             assertThat(js.eval("require('timer-user').timer.ticks()")).isEqualTo(1);
             assertThat(js.eval("require('timer').ticks()")).isEqualTo(1);
-            assertThat(ModuleStats.of(js)).isEqualTo(new ModuleStats(1, 4, 0, 1, 3));
+            assertThat(js.moduleStats()).isEqualTo(new ModuleStats(1, 4, 0, 1, 3));
         }
     }
 

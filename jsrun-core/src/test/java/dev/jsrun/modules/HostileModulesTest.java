@@ -1,22 +1,22 @@
 package dev.jsrun.modules;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import com.caoccao.javet.exceptions.JavetException;
+import com.caoccao.javet.interop.V8Runtime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.caoccao.javet.exceptions.JavetException;
-import com.caoccao.javet.interop.V8Runtime;
-
 import dev.jsrun.JsRuntime;
-import dev.jsrun.runtime.UnpooledJsRuntimeFactory;
-import dev.jsrun.snapshot.Snapshot;
+import dev.jsrun.ModuleStats;
+import dev.jsrun.Snapshot;
+import dev.jsrun.internal.snapshot.V8Runtimes;
+import dev.jsrun.pool.UnpooledJsRuntimeFactory;
 import dev.jsrun.snapshot.SnapshotBuilder;
-import dev.jsrun.snapshot.V8Runtimes;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Modules that replace built-ins or throw errors with getters: the doctor's watch and the loader must run none
@@ -67,7 +67,7 @@ class HostileModulesTest {
             .isEqualTo("undefined,undefined,function");
         try (UnpooledJsRuntimeFactory runtimes = NodeProject.runtimes(modules); JsRuntime js = runtimes.create()) {
             assertThat(js.eval("require('hijacker').ready && require('looker').timers")).isEqualTo("undefined");
-            assertThat(ModuleStats.of(js)).isEqualTo(new ModuleStats(2, 0, 0, 2, 2));
+            assertThat(js.moduleStats()).isEqualTo(new ModuleStats(2, 0, 0, 2, 2));
         }
     }
 

@@ -2,7 +2,6 @@ package dev.jsrun.modules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -20,8 +19,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.jsrun.JsRuntime;
-import dev.jsrun.modules.ModuleReport.Status;
-import dev.jsrun.runtime.UnpooledJsRuntimeFactory;
+import dev.jsrun.ModuleReport;
+import dev.jsrun.ModuleReport.Status;
+import dev.jsrun.internal.modules.Json;
+import dev.jsrun.pool.UnpooledJsRuntimeFactory;
 
 /**
  * Libraries that need ICU (Intl, {@code \p{...}} in regular expressions), from WebJars, loaded as

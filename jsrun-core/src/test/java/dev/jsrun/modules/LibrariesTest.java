@@ -11,8 +11,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.jsrun.JsRuntime;
-import dev.jsrun.modules.ModuleReport.Status;
-import dev.jsrun.runtime.UnpooledJsRuntimeFactory;
+import dev.jsrun.ModuleReport;
+import dev.jsrun.ModuleReport.Status;
+import dev.jsrun.ModuleStats;
+import dev.jsrun.pool.UnpooledJsRuntimeFactory;
 
 /** Real packages from WebJars, required in runtimes restored from a snapshot, against Node 20 on the same files. */
 class LibrariesTest {
@@ -80,10 +82,10 @@ class LibrariesTest {
             .containsEntry("node_modules/handlebars/dist/cjs/handlebars/compiler***source-map",
                     "node_modules/source-map/source-map.js");
         try (JsRuntime js = runtimes.create()) {
-            ModuleStats before = ModuleStats.of(js);
+            ModuleStats before = js.moduleStats();
             assertThat(before.exports()).isEqualTo(report.count(Status.HEALTHY)).isEqualTo(before.definitions());
             assertThat(js.eval("require('handlebars').compile('{{x}}')({ x: 1 })")).isEqualTo("1");
-            assertThat(ModuleStats.of(js)).isEqualTo(new ModuleStats(1, 0, 0, before.exports(), before.definitions()));
+            assertThat(js.moduleStats()).isEqualTo(new ModuleStats(1, 0, 0, before.exports(), before.definitions()));
         }
     }
 

@@ -22,7 +22,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
 import dev.jsrun.RuntimeConfig;
-import dev.jsrun.runtime.UnpooledJsRuntimeFactory;
+import dev.jsrun.internal.modules.ClasspathTree;
+import dev.jsrun.internal.modules.DirectoryTree;
+import dev.jsrun.internal.modules.Json;
+import dev.jsrun.internal.modules.ModuleTree;
+import dev.jsrun.pool.UnpooledJsRuntimeFactory;
 import dev.jsrun.snapshot.SnapshotBuilder;
 
 /**
@@ -30,14 +34,14 @@ import dev.jsrun.snapshot.SnapshotBuilder;
  * laid out in a temporary directory as Node expects them, so that Node 20 can answer the same calls on the
  * same files. Tests that compare with Node are skipped when no {@code node} is on the PATH.
  */
-final class NodeProject {
+public final class NodeProject {
 
-    static final List<String> WEBJARS = List.of("lodash", "marked", "handlebars", "moment", "mime-db", "source-map", "luxon",
+    public static final List<String> WEBJARS = List.of("lodash", "marked", "handlebars", "moment", "mime-db", "source-map", "luxon",
             "ajv", "fast-deep-equal", "json-schema-traverse", "require-from-string", "uri-js", "punycode", "highlight.js",
             "prettier");
 
     /** The conditions Node 20 matches for {@code require()}, for tests that compare with Node. */
-    static final List<String> NODE_CONDITIONS = List.of("require", "node", "node-addons", "default");
+    public static final List<String> NODE_CONDITIONS = List.of("require", "node", "node-addons", "default");
 
     private static Path directory;
 
@@ -45,23 +49,31 @@ final class NodeProject {
     }
 
     /** The fixture project as it sits in the test class path. */
-    static ModuleRoot fixture() {
+    public static ModuleRoot fixture() {
         return ModuleRoot.directory(fixtureDirectory());
     }
 
-    static ModuleRoot webjars() {
+    public static ModuleTree fixtureTree() {
+        return DirectoryTree.of(fixtureDirectory());
+    }
+
+    public static ModuleTree webjarTree() {
+        return new ClasspathTree(NodeProject.class.getClassLoader());
+    }
+
+    public static ModuleRoot webjars() {
         return ModuleRoot.classpath(NodeProject.class.getClassLoader());
     }
 
     /** Runtimes restored from a snapshot holding the bundle of {@code modules}. */
-    static UnpooledJsRuntimeFactory runtimes(ModuleSet modules) {
+    public static UnpooledJsRuntimeFactory runtimes(ModuleSet modules) {
         return new UnpooledJsRuntimeFactory(RuntimeConfig.builder()
             .snapshot(new SnapshotBuilder().executeScript(ModuleSet.SCRIPT_NAME, modules.bundle()).build())
             .build());
     }
 
     /** The value of {@code String(expression)} in Node, run in the project directory. */
-    static String node(String expression) {
+    public static String node(String expression) {
         return node(List.of(), expression);
     }
 
@@ -69,7 +81,7 @@ final class NodeProject {
      * The value of {@code String(expression)} in a Node process that first requires {@code modules}, in
      * order, as a snapshot holding them has.
      */
-    static String node(List<String> modules, String expression) {
+    public static String node(List<String> modules, String expression) {
         Assumptions.assumeTrue(nodeAvailable(), "node is not installed");
         StringBuilder script = new StringBuilder();
         modules.forEach(module -> script.append("require(").append(Json.quote(module)).append(");\n"));
@@ -80,7 +92,7 @@ final class NodeProject {
      * The value of {@code String(expression)} in Node run in {@code dir} with {@code options}, such as
      * {@code -C browser}, which adds a condition to Node's own.
      */
-    static String nodeIn(Path dir, List<String> options, String expression) {
+    public static String nodeIn(Path dir, List<String> options, String expression) {
         Assumptions.assumeTrue(nodeAvailable(), "node is not installed");
         List<String> command = new ArrayList<>(List.of("node"));
         command.addAll(options);
@@ -89,14 +101,14 @@ final class NodeProject {
     }
 
     /** What the Node script {@code script} writes to its standard output, run in the project directory. */
-    static String nodeScript(Path script, String... args) {
+    public static String nodeScript(Path script, String... args) {
         Assumptions.assumeTrue(nodeAvailable(), "node is not installed");
         List<String> command = new ArrayList<>(List.of("node", script.toString()));
         command.addAll(List.of(args));
         return run(directory(), command);
     }
 
-    static synchronized Path directory() {
+    public static synchronized Path directory() {
         if (directory == null) {
             try {
                 Path root = Files.createTempDirectory("jsrun-node-project");
@@ -123,7 +135,7 @@ final class NodeProject {
         }
     }
 
-    static boolean nodeAvailable() {
+    public static boolean nodeAvailable() {
         try {
             return new ProcessBuilder("node", "--version").start().waitFor() == 0;
         }
@@ -137,7 +149,7 @@ final class NodeProject {
     }
 
     /** The text of a test resource. */
-    static String resource(String name) {
+    public static String resource(String name) {
         try (InputStream in = NodeProject.class.getClassLoader().getResourceAsStream(name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
@@ -147,7 +159,7 @@ final class NodeProject {
     }
 
     /** Where a test resource lies on disk, for Node to run it. */
-    static Path resourceFile(String name) {
+    public static Path resourceFile(String name) {
         try {
             return Path.of(NodeProject.class.getClassLoader().getResource(name).toURI());
         }
@@ -195,7 +207,7 @@ final class NodeProject {
     }
 
     /** Writes {@code files}, pairs of a path relative to {@code root} and its text, and returns {@code root}. */
-    static Path write(Path root, String... files) {
+    public static Path write(Path root, String... files) {
         try {
             for (int i = 0; i < files.length; i += 2) {
                 Path file = root.resolve(files[i]);
@@ -210,7 +222,7 @@ final class NodeProject {
     }
 
     /** The text of {@code file}, a path inside the package of the WebJar {@code name} on the class path. */
-    static String webjarFile(String name, String file) {
+    public static String webjarFile(String name, String file) {
         try (InputStream in = NodeProject.class.getClassLoader().getResourceAsStream(webjarPrefix(name) + file)) {
             if (in == null) {
                 throw new IllegalArgumentException("no " + file + " in the WebJar " + name);

@@ -12,8 +12,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.jsrun.modules.ModuleReport.Entry;
-import dev.jsrun.modules.ModuleReport.Status;
+import dev.jsrun.ModuleReport.Entry;
+import dev.jsrun.ModuleReport.Status;
+import dev.jsrun.internal.modules.DirectoryTree;
+import dev.jsrun.internal.modules.Json;
+import dev.jsrun.internal.modules.NodeResolver;
+import dev.jsrun.internal.modules.PackageExports;
 
 /**
  * The conditions that {@code exports} and {@code imports} match: which target each set chooses, checked
@@ -146,7 +150,7 @@ class PackageConditionsTest {
     }
 
     private static List<String> resolveAll(List<String> conditions, String[][] requests) {
-        NodeResolver resolver = new NodeResolver(List.of(ModuleRoot.directory(project)), conditions);
+        NodeResolver resolver = new NodeResolver(List.of(DirectoryTree.of(project)), conditions);
         List<String> paths = new ArrayList<>();
         for (String[] request : requests) {
             NodeResolver.Result result = resolver.resolve(request[0], request[1]);

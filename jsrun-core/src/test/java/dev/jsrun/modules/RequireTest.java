@@ -11,9 +11,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.jsrun.JsRuntime;
+import dev.jsrun.ModuleStats;
 import dev.jsrun.pool.JsRuntimePool;
 import dev.jsrun.pool.PoolSettings;
-import dev.jsrun.runtime.UnpooledJsRuntimeFactory;
+import dev.jsrun.pool.UnpooledJsRuntimeFactory;
 
 /** {@code require} in restored runtimes, on the fixture project (src/test/resources/modules/project). */
 class RequireTest {
@@ -75,22 +76,22 @@ class RequireTest {
     @Test
     void countsExportAndDefinitionHits() {
         try (JsRuntime js = runtimes.create()) {
-            ModuleStats start = ModuleStats.of(js);
+            ModuleStats start = js.moduleStats();
             assertThat(start.definitions()).isEqualTo(start.exports() + 2); // seeded and uses-fs are deferred
             assertThat(start.exportHits() + start.definitionHits() + start.misses()).isZero();
 
             js.eval("require('counter'); require('counter');");
-            assertThat(ModuleStats.of(js)).extracting(ModuleStats::exportHits, ModuleStats::definitionHits).containsExactly(2L, 0L);
+            assertThat(js.moduleStats()).extracting(ModuleStats::exportHits, ModuleStats::definitionHits).containsExactly(2L, 0L);
 
             js.eval("require('seeded')");
-            assertThat(ModuleStats.of(js)).extracting(ModuleStats::exportHits, ModuleStats::definitionHits).containsExactly(2L, 1L);
+            assertThat(js.moduleStats()).extracting(ModuleStats::exportHits, ModuleStats::definitionHits).containsExactly(2L, 1L);
             js.eval("require('seeded'); require('seeded')");
-            assertThat(ModuleStats.of(js)).extracting(ModuleStats::exportHits, ModuleStats::definitionHits, ModuleStats::misses)
+            assertThat(js.moduleStats()).extracting(ModuleStats::exportHits, ModuleStats::definitionHits, ModuleStats::misses)
                 .containsExactly(4L, 1L, 0L);
 
             js.eval("try { require('nope') } catch (e) {}");
-            assertThat(ModuleStats.of(js).misses()).isEqualTo(1);
-            assertThat(ModuleStats.of(js).exports()).isEqualTo(start.exports());
+            assertThat(js.moduleStats().misses()).isEqualTo(1);
+            assertThat(js.moduleStats().exports()).isEqualTo(start.exports());
         }
     }
 
@@ -153,7 +154,7 @@ class RequireTest {
             }
             try (JsRuntime js = pool.acquire()) {
                 assertThat(js.eval("require('counter').next()")).isEqualTo(1);
-                assertThat(ModuleStats.of(js)).extracting(ModuleStats::exportHits, ModuleStats::definitionHits).containsExactly(1L, 0L);
+                assertThat(js.moduleStats()).extracting(ModuleStats::exportHits, ModuleStats::definitionHits).containsExactly(1L, 0L);
             }
             assertThat(pool.restoredCount()).isEqualTo(1);
         }
@@ -169,7 +170,7 @@ class RequireTest {
         try (UnpooledJsRuntimeFactory factory = NodeProject.runtimes(deferred); JsRuntime js = factory.create()) {
             assertThat(js.eval(expression)).isEqualTo(NodeProject.node(expression));
             // a and b from their definitions; b's require of the half-done a is served from the cache.
-            assertThat(ModuleStats.of(js)).isEqualTo(new ModuleStats(1, 2, 0, 0, 2));
+            assertThat(js.moduleStats()).isEqualTo(new ModuleStats(1, 2, 0, 0, 2));
         }
     }
 

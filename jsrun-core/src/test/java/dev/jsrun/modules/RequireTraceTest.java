@@ -1,5 +1,7 @@
 package dev.jsrun.modules;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -8,10 +10,8 @@ import org.junit.jupiter.api.Test;
 
 import dev.jsrun.JsRuntime;
 import dev.jsrun.RuntimeConfig;
-import dev.jsrun.runtime.UnpooledJsRuntimeFactory;
+import dev.jsrun.pool.UnpooledJsRuntimeFactory;
 import dev.jsrun.snapshot.SnapshotBuilder;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** With DEBUG on {@code dev.jsrun.modules} (see simplelogger.properties), each require() is logged with its outcome. */
 class RequireTraceTest {

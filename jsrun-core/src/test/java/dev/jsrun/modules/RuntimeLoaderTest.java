@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.jsrun.JsRuntime;
 import dev.jsrun.RuntimeConfig;
-import dev.jsrun.runtime.UnpooledJsRuntimeFactory;
+import dev.jsrun.pool.UnpooledJsRuntimeFactory;
 import dev.jsrun.snapshot.SnapshotBuilder;
 
 /**

@@ -1,18 +1,19 @@
 package dev.jsrun.modules;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import dev.jsrun.JsException;
 import dev.jsrun.JsRuntime;
+import dev.jsrun.ModuleStats;
 import dev.jsrun.RuntimeConfig;
-import dev.jsrun.runtime.UnpooledJsRuntimeFactory;
-import dev.jsrun.snapshot.Snapshot;
+import dev.jsrun.Snapshot;
+import dev.jsrun.pool.UnpooledJsRuntimeFactory;
 import dev.jsrun.snapshot.SnapshotBuilder;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** require() falls back to reading the roots at run time only when the application binds the loader. */
 class RuntimeLoadingTest {

@@ -1,6 +1,7 @@
 package dev.jsrun.modules;
 
-import java.io.IOException;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,12 +18,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.jsrun.JsRuntime;
-import dev.jsrun.modules.ModuleReport.Status;
+import dev.jsrun.ModuleReport;
+import dev.jsrun.ModuleReport.Status;
+import dev.jsrun.internal.modules.Json;
 import dev.jsrun.pool.JsRuntimePool;
 import dev.jsrun.pool.PoolSettings;
-import dev.jsrun.runtime.UnpooledJsRuntimeFactory;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import dev.jsrun.pool.UnpooledJsRuntimeFactory;
 
 /**
  * Libraries written for browsers and servers, from WebJars, loaded as {@code jsrun.snapshot.modules} loads them

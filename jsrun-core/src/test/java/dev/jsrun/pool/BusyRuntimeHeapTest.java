@@ -1,14 +1,14 @@
 package dev.jsrun.pool;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 
 import dev.jsrun.JsRuntime;
 import dev.jsrun.RuntimeConfig;
+import dev.jsrun.Snapshot;
 import dev.jsrun.WebJars;
-import dev.jsrun.snapshot.Snapshot;
 import dev.jsrun.snapshot.SnapshotBuilder;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every borrow of a pooled runtime ends in a reset that leaves a whole context behind as garbage. The heap of a

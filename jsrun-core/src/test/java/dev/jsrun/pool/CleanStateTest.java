@@ -1,5 +1,7 @@
 package dev.jsrun.pool;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -13,11 +15,9 @@ import org.junit.jupiter.api.Test;
 
 import dev.jsrun.JsRuntime;
 import dev.jsrun.RuntimeConfig;
+import dev.jsrun.Snapshot;
 import dev.jsrun.WebJars;
-import dev.jsrun.snapshot.Snapshot;
 import dev.jsrun.snapshot.SnapshotBuilder;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * 10,000 borrowers, each checking that it sees exactly the snapshot's state and then leaving a random
@@ -71,7 +71,7 @@ class CleanStateTest {
             .build();
         RuntimeConfig config = RuntimeConfig.builder().snapshot(snapshot).build();
         String baseline;
-        try (JsRuntime fresh = new dev.jsrun.runtime.UnpooledJsRuntimeFactory(config).create()) {
+        try (JsRuntime fresh = new dev.jsrun.pool.UnpooledJsRuntimeFactory(config).create()) {
             baseline = (String) fresh.eval(BASELINE);
         }
         String check = CHECK.replace("BASE", "'" + baseline + "'");

@@ -1,5 +1,8 @@
 package dev.jsrun.pool;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,11 +22,8 @@ import org.junit.jupiter.api.Test;
 import dev.jsrun.JsRuntime;
 import dev.jsrun.JsTimeoutException;
 import dev.jsrun.RuntimeConfig;
-import dev.jsrun.snapshot.Snapshot;
+import dev.jsrun.Snapshot;
 import dev.jsrun.snapshot.SnapshotBuilder;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class JsRuntimePoolTest {
 

@@ -1,5 +1,8 @@
 package dev.jsrun.pool;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,9 +22,6 @@ import dev.jsrun.RuntimeConfig;
 import dev.jsrun.modules.ModuleRoot;
 import dev.jsrun.modules.ModuleSet;
 import dev.jsrun.snapshot.SnapshotBuilder;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * {@link JsRuntimePool#acquire(String)}: a scope gets back the runtime it left, unreset; no other scope and no

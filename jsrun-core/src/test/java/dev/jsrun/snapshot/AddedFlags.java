@@ -2,7 +2,8 @@ package dev.jsrun.snapshot;
 
 import dev.jsrun.JsRuntime;
 import dev.jsrun.RuntimeConfig;
-import dev.jsrun.runtime.UnpooledJsRuntimeFactory;
+import dev.jsrun.internal.snapshot.V8Runtimes;
+import dev.jsrun.pool.UnpooledJsRuntimeFactory;
 
 /** Run in a JVM of its own by {@link V8FlagsTest}: adds V8 flags before the first runtime, then uses one. */
 public final class AddedFlags {

@@ -1,5 +1,7 @@
 package dev.jsrun.snapshot;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -18,9 +20,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import dev.jsrun.JsRuntime;
 import dev.jsrun.JsRuntimeFactory;
 import dev.jsrun.RuntimeConfig;
-import dev.jsrun.runtime.UnpooledJsRuntimeFactory;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import dev.jsrun.Snapshot;
+import dev.jsrun.pool.UnpooledJsRuntimeFactory;
 
 /**
  * The bounded Array built-ins ({@code bounded-builtins.js}) behave as Node 20's own on ordinary and edge inputs

@@ -1,13 +1,16 @@
 package dev.jsrun.snapshot;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import org.junit.jupiter.api.Test;
 
 import dev.jsrun.JsRuntime;
 import dev.jsrun.RuntimeConfig;
-import dev.jsrun.runtime.UnpooledJsRuntimeFactory;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import dev.jsrun.Snapshot;
+import dev.jsrun.SnapshotBuildException;
+import dev.jsrun.internal.snapshot.V8Runtimes;
+import dev.jsrun.pool.UnpooledJsRuntimeFactory;
 
 class SnapshotBuilderTest {
 

@@ -1,5 +1,7 @@
 package dev.jsrun.snapshot;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,9 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.jsrun.JsRuntime;
 import dev.jsrun.RuntimeConfig;
-import dev.jsrun.runtime.UnpooledJsRuntimeFactory;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import dev.jsrun.Snapshot;
+import dev.jsrun.internal.snapshot.SnapshotImage;
+import dev.jsrun.pool.UnpooledJsRuntimeFactory;
 
 class SnapshotCacheTest {
 
@@ -79,8 +81,8 @@ class SnapshotCacheTest {
     @Test
     void fileFromAnotherV8IsRebuilt() throws IOException {
         assertRebuiltAfter(bytes -> {
-            Snapshot good = Snapshot.fromBytes(bytes);
-            return new Snapshot(good.blob(), "12.4.254.21", good.javetVersion(), good.v8Flags(), good.scriptNames(),
+            Snapshot good = Snapshots.fromBytes(bytes);
+            return new SnapshotImage(SnapshotImage.of(good).blob(), "12.4.254.21", good.javetVersion(), good.v8Flags(), good.scriptNames(),
                     good.contentHash(), good.createdAt(), good.buildTime()).toByteArray();
         });
     }
@@ -108,7 +110,7 @@ class SnapshotCacheTest {
         Snapshot rebuilt = cache.getOrBuild(scripts());
         assertRestores(rebuilt);
         assertThat(Files.getLastModifiedTime(file).toMillis()).as("file rewritten").isPositive();
-        assertThat(Snapshot.read(file).contentHash()).isEqualTo(scripts().contentHash());
+        assertThat(Snapshots.read(file).contentHash()).isEqualTo(scripts().contentHash());
     }
 
     private static void assertRestores(Snapshot snapshot) {

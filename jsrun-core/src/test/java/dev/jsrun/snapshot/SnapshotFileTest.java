@@ -1,5 +1,8 @@
 package dev.jsrun.snapshot;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,12 +13,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.jsrun.InvalidSnapshotException;
 import dev.jsrun.JsRuntime;
 import dev.jsrun.RuntimeConfig;
-import dev.jsrun.runtime.UnpooledJsRuntimeFactory;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import dev.jsrun.Snapshot;
+import dev.jsrun.internal.snapshot.SnapshotImage;
+import dev.jsrun.pool.UnpooledJsRuntimeFactory;
 
 /** Every damaged file is refused in Java: handing such bytes to V8 would abort the JVM. */
 class SnapshotFileTest {
@@ -34,7 +37,7 @@ class SnapshotFileTest {
     void roundTripRestoresTheSameState() throws IOException {
         Path file = this.dir.resolve("app.snapshot");
         snapshot.writeTo(file);
-        Snapshot read = Snapshot.read(file);
+        Snapshot read = Snapshots.read(file);
         assertThat(read.scriptNames()).isEqualTo(snapshot.scriptNames());
         assertThat(read.contentHash()).isEqualTo(snapshot.contentHash());
         assertThat(read.v8Version()).isEqualTo(snapshot.v8Version());
@@ -63,7 +66,7 @@ class SnapshotFileTest {
 
     @Test
     void refusesRawV8Blob() throws IOException {
-        assertRefused(snapshot.blob(), "not a jsrun snapshot");
+        assertRefused(SnapshotImage.of(snapshot).blob(), "not a jsrun snapshot");
     }
 
     @Test
@@ -88,14 +91,14 @@ class SnapshotFileTest {
 
     @Test
     void refusesAnotherV8Version() throws IOException {
-        Snapshot foreign = new Snapshot(snapshot.blob(), "13.0.245.1", snapshot.javetVersion(), snapshot.v8Flags(),
+        Snapshot foreign = new SnapshotImage(SnapshotImage.of(snapshot).blob(), "13.0.245.1", snapshot.javetVersion(), snapshot.v8Flags(),
                 snapshot.scriptNames(), snapshot.contentHash(), snapshot.createdAt(), snapshot.buildTime());
         assertRefused(foreign.toByteArray(), "V8 13.0.245.1");
     }
 
     @Test
     void refusesOtherV8Flags() throws IOException {
-        Snapshot foreign = new Snapshot(snapshot.blob(), snapshot.v8Version(), snapshot.javetVersion(), "--jitless",
+        Snapshot foreign = new SnapshotImage(SnapshotImage.of(snapshot).blob(), snapshot.v8Version(), snapshot.javetVersion(), "--jitless",
                 snapshot.scriptNames(), snapshot.contentHash(), snapshot.createdAt(), snapshot.buildTime());
         assertRefused(foreign.toByteArray(), "flags");
     }
@@ -103,7 +106,7 @@ class SnapshotFileTest {
     private void assertRefused(byte[] content, String reason) throws IOException {
         Path file = this.dir.resolve("bad.snapshot");
         Files.write(file, content);
-        assertThatThrownBy(() -> Snapshot.read(file)).isInstanceOf(InvalidSnapshotException.class)
+        assertThatThrownBy(() -> Snapshots.read(file)).isInstanceOf(InvalidSnapshotException.class)
             .hasMessageContaining(file.toString())
             .hasMessageContaining(reason);
     }

@@ -1,18 +1,21 @@
 package dev.jsrun.snapshot;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.caoccao.javet.exceptions.JavetException;
 import com.caoccao.javet.interop.V8Runtime;
+import org.junit.jupiter.api.Test;
 
 import dev.jsrun.JsRuntime;
 import dev.jsrun.RuntimeConfig;
+import dev.jsrun.Snapshot;
+import dev.jsrun.SnapshotBuildException;
+import dev.jsrun.internal.runtime.Isolate;
+import dev.jsrun.internal.snapshot.SharedRegExps;
+import dev.jsrun.internal.snapshot.V8Runtimes;
 import dev.jsrun.pool.JsRuntimePool;
 import dev.jsrun.pool.PoolSettings;
-import dev.jsrun.runtime.Isolate;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * What jsrun does to a snapshot's objects before capturing them: it looks, and runs none of their code. Each

@@ -1,5 +1,8 @@
 package dev.jsrun.snapshot;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -9,10 +12,8 @@ import org.junit.jupiter.api.Test;
 
 import dev.jsrun.JsRuntime;
 import dev.jsrun.RuntimeConfig;
-import dev.jsrun.runtime.UnpooledJsRuntimeFactory;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import dev.jsrun.internal.snapshot.V8Runtimes;
+import dev.jsrun.pool.UnpooledJsRuntimeFactory;
 
 /** The process-wide V8 flags jsrun sets before the first runtime, and that runtimes start under them. */
 class V8FlagsTest {

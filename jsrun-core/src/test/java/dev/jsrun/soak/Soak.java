@@ -23,11 +23,11 @@ import dev.jsrun.JsHeapLimitException;
 import dev.jsrun.JsRuntime;
 import dev.jsrun.JsTimeoutException;
 import dev.jsrun.RuntimeConfig;
+import dev.jsrun.internal.snapshot.V8Runtimes;
 import dev.jsrun.pool.JsRuntimePool;
 import dev.jsrun.pool.PoolSettings;
 import dev.jsrun.pool.PoolStats;
 import dev.jsrun.snapshot.SnapshotBuilder;
-import dev.jsrun.snapshot.V8Runtimes;
 
 /**
  * Soak run in a JVM of its own: {@code threads} threads share a pool of two runtimes and each performs

@@ -1,5 +1,7 @@
 package dev.jsrun.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Duration;
 import java.util.List;
 
@@ -10,9 +12,7 @@ import org.junit.jupiter.api.Test;
 import dev.jsrun.JsRuntime;
 import dev.jsrun.JsRuntimeFactory;
 import dev.jsrun.RuntimeConfig;
-import dev.jsrun.runtime.UnpooledJsRuntimeFactory;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import dev.jsrun.pool.UnpooledJsRuntimeFactory;
 
 /** atob and btoa (HTML's forgiving-base64) against Node 20's on the same inputs. */
 class Base64Test {

@@ -1,5 +1,8 @@
 package dev.jsrun.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -12,10 +15,7 @@ import dev.jsrun.JsRuntime;
 import dev.jsrun.JsRuntimeFactory;
 import dev.jsrun.NodeJson;
 import dev.jsrun.RuntimeConfig;
-import dev.jsrun.runtime.UnpooledJsRuntimeFactory;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import dev.jsrun.pool.UnpooledJsRuntimeFactory;
 
 /** The File API's Blob, against Node 20 except where Node departs from the standard. */
 class BlobTest {

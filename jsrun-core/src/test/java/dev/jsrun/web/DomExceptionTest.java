@@ -1,5 +1,7 @@
 package dev.jsrun.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
@@ -9,9 +11,7 @@ import org.junit.jupiter.api.Test;
 import dev.jsrun.JsRuntime;
 import dev.jsrun.JsRuntimeFactory;
 import dev.jsrun.RuntimeConfig;
-import dev.jsrun.runtime.UnpooledJsRuntimeFactory;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import dev.jsrun.pool.UnpooledJsRuntimeFactory;
 
 /** DOMException against Node 20's on the same expressions, and where Web IDL and Node part ways, Web IDL. */
 class DomExceptionTest {

@@ -1,5 +1,9 @@
 package dev.jsrun.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -14,15 +18,11 @@ import dev.jsrun.JsRuntimeFactory;
 import dev.jsrun.JsTimeoutException;
 import dev.jsrun.NodeJson;
 import dev.jsrun.RuntimeConfig;
+import dev.jsrun.SnapshotBuildException;
 import dev.jsrun.pool.JsRuntimePool;
 import dev.jsrun.pool.PoolSettings;
-import dev.jsrun.runtime.UnpooledJsRuntimeFactory;
-import dev.jsrun.snapshot.SnapshotBuildException;
+import dev.jsrun.pool.UnpooledJsRuntimeFactory;
 import dev.jsrun.snapshot.SnapshotBuilder;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The event loop: timers, microtasks and their order, against Node 20 where Node's order is fixed. */
 class EventLoopTest {

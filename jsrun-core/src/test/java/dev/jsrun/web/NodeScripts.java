@@ -1,5 +1,7 @@
 package dev.jsrun.web;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -14,8 +16,6 @@ import org.assertj.core.api.SoftAssertions;
 import dev.jsrun.JsRuntime;
 import dev.jsrun.JsRuntimeFactory;
 import dev.jsrun.NodeJson;
-
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** What Node 20 gives for async function bodies, each result as JSON: the reference for the web platform. */
 final class NodeScripts {

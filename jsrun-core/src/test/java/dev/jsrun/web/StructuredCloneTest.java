@@ -1,5 +1,8 @@
 package dev.jsrun.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.time.Duration;
 import java.util.List;
 
@@ -11,12 +14,9 @@ import dev.jsrun.JsException;
 import dev.jsrun.JsRuntime;
 import dev.jsrun.JsRuntimeFactory;
 import dev.jsrun.RuntimeConfig;
-import dev.jsrun.runtime.UnpooledJsRuntimeFactory;
-import dev.jsrun.snapshot.Snapshot;
+import dev.jsrun.Snapshot;
+import dev.jsrun.pool.UnpooledJsRuntimeFactory;
 import dev.jsrun.snapshot.SnapshotBuilder;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * structuredClone against Node 20's (V8's serializer) on the same inputs, compared as JSON descriptions of the

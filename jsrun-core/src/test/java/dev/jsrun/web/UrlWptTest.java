@@ -1,5 +1,7 @@
 package dev.jsrun.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,9 +19,7 @@ import org.junit.jupiter.api.Test;
 import dev.jsrun.JsRuntime;
 import dev.jsrun.JsRuntimeFactory;
 import dev.jsrun.RuntimeConfig;
-import dev.jsrun.runtime.UnpooledJsRuntimeFactory;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import dev.jsrun.pool.UnpooledJsRuntimeFactory;
 
 /**
  * The Web Platform Tests' data for URL, every case run through V8 the way the WPT test that reads the file runs

@@ -1,5 +1,11 @@
 package dev.jsrun.web;
 
+import static dev.jsrun.web.EventTargetTest.inJsrun;
+import static dev.jsrun.web.EventTargetTest.inNode;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,17 +23,11 @@ import dev.jsrun.JsRuntime;
 import dev.jsrun.JsRuntimeFactory;
 import dev.jsrun.NodeJson;
 import dev.jsrun.RuntimeConfig;
+import dev.jsrun.Snapshot;
 import dev.jsrun.pool.JsRuntimePool;
 import dev.jsrun.pool.PoolSettings;
-import dev.jsrun.runtime.UnpooledJsRuntimeFactory;
-import dev.jsrun.snapshot.Snapshot;
+import dev.jsrun.pool.UnpooledJsRuntimeFactory;
 import dev.jsrun.snapshot.SnapshotBuilder;
-
-import static dev.jsrun.web.EventTargetTest.inJsrun;
-import static dev.jsrun.web.EventTargetTest.inNode;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * crypto.getRandomValues and crypto.randomUUID: Web IDL and the Web Cryptography API's checks against Node 20, the
@@ -55,7 +55,7 @@ class WebCryptoTest {
      */
     private static void installPart(JsRuntime js) throws IOException {
         String source;
-        try (InputStream in = WebCryptoTest.class.getResourceAsStream("/dev/jsrun/snapshot/web/crypto.js")) {
+        try (InputStream in = WebCryptoTest.class.getResourceAsStream("/dev/jsrun/internal/snapshot/web/crypto.js")) {
             source = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         js.eval("""

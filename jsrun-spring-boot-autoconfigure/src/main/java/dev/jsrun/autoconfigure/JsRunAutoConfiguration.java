@@ -6,8 +6,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
-import tools.jackson.databind.json.JsonMapper;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AbstractDependsOnBeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -21,15 +19,16 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.io.support.ResourcePatternUtils;
+import tools.jackson.databind.json.JsonMapper;
 
+import dev.jsrun.JacksonObjectMapper;
 import dev.jsrun.JsRuntimeFactory;
+import dev.jsrun.ModuleReport;
 import dev.jsrun.RuntimeConfig;
-import dev.jsrun.jackson.JacksonObjectMapper;
-import dev.jsrun.modules.ModuleReport;
+import dev.jsrun.Snapshot;
 import dev.jsrun.modules.ModuleRoot;
 import dev.jsrun.modules.ModuleSet;
 import dev.jsrun.pool.JsRuntimePool;
-import dev.jsrun.snapshot.Snapshot;
 import dev.jsrun.snapshot.SnapshotBuilder;
 import dev.jsrun.snapshot.SnapshotCache;
 

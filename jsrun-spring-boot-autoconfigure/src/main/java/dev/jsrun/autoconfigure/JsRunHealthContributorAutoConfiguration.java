@@ -8,8 +8,8 @@ import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEn
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 
+import dev.jsrun.Snapshot;
 import dev.jsrun.pool.JsRuntimePool;
-import dev.jsrun.snapshot.Snapshot;
 
 /**
  * Health indicator {@code jsrun} for the snapshot and its runtime pool.

@@ -5,11 +5,11 @@ import java.util.Map;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
-import dev.jsrun.modules.ModuleStats;
-import dev.jsrun.platform.NativeLibrary;
+import dev.jsrun.ModuleStats;
+import dev.jsrun.Snapshot;
+import dev.jsrun.internal.platform.NativeLibrary;
 import dev.jsrun.pool.JsRuntimePool;
 import dev.jsrun.pool.PoolStats;
-import dev.jsrun.snapshot.Snapshot;
 
 /**
  * Reads the pool's state without borrowing a runtime: UP while it lends runtimes or can restore them, busy

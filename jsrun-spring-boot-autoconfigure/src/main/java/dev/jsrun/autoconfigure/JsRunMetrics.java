@@ -12,11 +12,11 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 import dev.jsrun.JsFailureKind;
-import dev.jsrun.modules.ModuleStats;
+import dev.jsrun.ModuleStats;
+import dev.jsrun.Snapshot;
 import dev.jsrun.pool.JsRuntimePool;
 import dev.jsrun.pool.PoolListener;
 import dev.jsrun.pool.PoolStats;
-import dev.jsrun.snapshot.Snapshot;
 
 /**
  * Meters for the snapshot and the runtime pool, named after HikariCP's and tagged {@code pool}:

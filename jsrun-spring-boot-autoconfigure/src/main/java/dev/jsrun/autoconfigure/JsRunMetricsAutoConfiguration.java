@@ -1,15 +1,14 @@
 package dev.jsrun.autoconfigure;
 
 import io.micrometer.core.instrument.MeterRegistry;
-
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 
+import dev.jsrun.Snapshot;
 import dev.jsrun.pool.JsRuntimePool;
-import dev.jsrun.snapshot.Snapshot;
 
 /**
  * Micrometer meters for the snapshot and its runtime pool, when a {@link MeterRegistry} bean exists.

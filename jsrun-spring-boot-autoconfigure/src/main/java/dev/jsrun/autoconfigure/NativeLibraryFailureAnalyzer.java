@@ -3,8 +3,8 @@ package dev.jsrun.autoconfigure;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
-import dev.jsrun.platform.NativeLibrary;
-import dev.jsrun.platform.NativeLibraryException;
+import dev.jsrun.NativeLibraryException;
+import dev.jsrun.internal.platform.NativeLibrary;
 
 /**
  * Explains why V8's native library cannot load: the platform, the Javet artifact that fits it, the directory

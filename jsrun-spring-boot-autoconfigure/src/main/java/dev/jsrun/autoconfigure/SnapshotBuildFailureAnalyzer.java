@@ -3,7 +3,7 @@ package dev.jsrun.autoconfigure;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
-import dev.jsrun.snapshot.SnapshotBuildException;
+import dev.jsrun.SnapshotBuildException;
 
 /**
  * Explains a snapshot script that does not parse, throws, or is an ES module.

@@ -7,13 +7,13 @@ import java.util.TimeZone;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import dev.jsrun.modules.ModuleReport;
-import dev.jsrun.modules.ModuleReport.Entry;
-import dev.jsrun.modules.ModuleReport.Status;
+import dev.jsrun.ModuleReport;
+import dev.jsrun.ModuleReport.Entry;
+import dev.jsrun.ModuleReport.Status;
+import dev.jsrun.Snapshot;
+import dev.jsrun.internal.platform.NativeLibrary;
+import dev.jsrun.internal.snapshot.V8Runtimes;
 import dev.jsrun.modules.ModuleSet;
-import dev.jsrun.platform.NativeLibrary;
-import dev.jsrun.snapshot.Snapshot;
-import dev.jsrun.snapshot.V8Runtimes;
 
 /**
  * What startup logs about the snapshot: one INFO line, the doctor's whole module table at DEBUG, and at WARN

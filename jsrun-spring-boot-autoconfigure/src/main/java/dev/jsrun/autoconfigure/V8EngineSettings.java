@@ -4,11 +4,10 @@ import java.nio.file.Path;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-
 import org.springframework.util.unit.DataSize;
 
-import dev.jsrun.platform.NativeLibrary;
-import dev.jsrun.snapshot.V8Runtimes;
+import dev.jsrun.internal.platform.NativeLibrary;
+import dev.jsrun.internal.snapshot.V8Runtimes;
 
 /**
  * The process-wide V8 settings of {@code jsrun.native-library.directory}, {@code jsrun.runtime.v8-flags},

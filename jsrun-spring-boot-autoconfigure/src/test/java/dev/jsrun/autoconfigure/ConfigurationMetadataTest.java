@@ -1,5 +1,7 @@
 package dev.jsrun.autoconfigure;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Collection;
@@ -9,13 +11,10 @@ import java.util.Map;
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.BeanWrapper;
 import org.springframework.beans.PropertyAccessorFactory;
 import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.core.convert.TypeDescriptor;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every property is documented, with its default, in the metadata that IDEs read. */
 class ConfigurationMetadataTest {

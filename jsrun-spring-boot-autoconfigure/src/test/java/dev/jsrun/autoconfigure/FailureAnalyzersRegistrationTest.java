@@ -1,5 +1,7 @@
 package dev.jsrun.autoconfigure;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
@@ -9,10 +11,7 @@ import java.util.List;
 import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.diagnostics.FailureAnalyzer;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class FailureAnalyzersRegistrationTest {
 

@@ -1,5 +1,8 @@
 package dev.jsrun.autoconfigure;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -9,7 +12,6 @@ import java.util.concurrent.TimeUnit;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
@@ -25,14 +27,11 @@ import dev.jsrun.JsRuntime;
 import dev.jsrun.JsSyntaxException;
 import dev.jsrun.JsTimeoutException;
 import dev.jsrun.RuntimeConfig;
+import dev.jsrun.Snapshot;
+import dev.jsrun.internal.snapshot.V8Runtimes;
 import dev.jsrun.pool.JsRuntimePool;
 import dev.jsrun.pool.PoolSettings;
-import dev.jsrun.snapshot.Snapshot;
 import dev.jsrun.snapshot.SnapshotBuilder;
-import dev.jsrun.snapshot.V8Runtimes;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /** Each failed evaluation counts once in {@code jsrun.isolates.errors}, under the tag of its {@link JsFailureKind}. */
 class JsRunErrorMetersTest {

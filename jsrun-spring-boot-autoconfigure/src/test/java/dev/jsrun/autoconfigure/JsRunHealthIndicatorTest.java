@@ -1,5 +1,8 @@
 package dev.jsrun.autoconfigure;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -10,7 +13,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
@@ -21,9 +23,6 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import dev.jsrun.JsRuntime;
 import dev.jsrun.pool.JsRuntimePool;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /** Health comes from the pool's state: busy is UP, closed or unable to restore runtimes is DOWN. */
 class JsRunHealthIndicatorTest {

@@ -1,8 +1,9 @@
 package dev.jsrun.autoconfigure;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
@@ -12,8 +13,6 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import dev.jsrun.JsRuntime;
 import dev.jsrun.pool.JsRuntimePool;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The meters need a registry, as Boot's own metrics auto-configurations do. */
 class JsRunMetricsAutoConfigurationTest {

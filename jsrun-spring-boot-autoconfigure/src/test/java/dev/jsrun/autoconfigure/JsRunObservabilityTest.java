@@ -1,11 +1,13 @@
 package dev.jsrun.autoconfigure;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.util.List;
 import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
@@ -16,12 +18,9 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import dev.jsrun.JsException;
 import dev.jsrun.JsRuntime;
+import dev.jsrun.Snapshot;
 import dev.jsrun.pool.JsRuntimePool;
 import dev.jsrun.pool.JsRuntimePoolExhaustedException;
-import dev.jsrun.snapshot.Snapshot;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class JsRunObservabilityTest {
 

@@ -1,16 +1,17 @@
 package dev.jsrun.autoconfigure;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -18,11 +19,9 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import dev.jsrun.JsRuntime;
 import dev.jsrun.JsRuntimeFactory;
 import dev.jsrun.RuntimeConfig;
-import dev.jsrun.runtime.UnpooledJsRuntimeFactory;
-import dev.jsrun.snapshot.Snapshot;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import dev.jsrun.Snapshot;
+import dev.jsrun.pool.UnpooledJsRuntimeFactory;
+import dev.jsrun.snapshot.Snapshots;
 
 /** Timeouts, heap limit, snapshot cache and wrong settings, as the auto-configuration applies them. */
 class JsRunReliabilityConfigurationTest {
@@ -81,7 +80,7 @@ class JsRunReliabilityConfigurationTest {
                 assertThat(js.eval("greet('again')")).isEqualTo("Hello, again!");
             }
         });
-        assertThat(Snapshot.read(file).scriptNames()).containsExactly("classpath:js/greet.js");
+        assertThat(Snapshots.read(file).scriptNames()).containsExactly("classpath:js/greet.js");
     }
 
     @ParameterizedTest

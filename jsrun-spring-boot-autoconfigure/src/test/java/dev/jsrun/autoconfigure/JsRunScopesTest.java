@@ -1,10 +1,11 @@
 package dev.jsrun.autoconfigure;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
@@ -14,8 +15,6 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import dev.jsrun.JsRuntime;
 import dev.jsrun.JsRuntimeFactory;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** jsrun.pool.scope: an application that opts in borrows warm runtimes, counted in meters and health. */
 class JsRunScopesTest {

@@ -1,7 +1,8 @@
 package dev.jsrun.autoconfigure;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -11,8 +12,6 @@ import org.springframework.test.annotation.DirtiesContext;
 import dev.jsrun.JsRuntime;
 import dev.jsrun.JsRuntimeFactory;
 import dev.jsrun.pool.JsRuntimePool;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The starter as an application meets it: found through the auto-configuration imports, on real V8. The

@@ -8,7 +8,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.jsrun.JsRuntime;
 import dev.jsrun.JsRuntimeFactory;
-import dev.jsrun.snapshot.V8Runtimes;
+import dev.jsrun.internal.snapshot.V8Runtimes;
 
 /**
  * A Spring Boot application started in a JVM of its own, since V8's native library loads once per JVM: it

@@ -1,5 +1,8 @@
 package dev.jsrun.autoconfigure;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,16 +15,12 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 import org.springframework.beans.factory.BeanCreationException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
-import dev.jsrun.platform.NativeLibrary;
-import dev.jsrun.platform.NativeLibraryException;
-import dev.jsrun.platform.NativePlatform;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import dev.jsrun.NativeLibraryException;
+import dev.jsrun.NativePlatform;
+import dev.jsrun.internal.platform.NativeLibrary;
 
 /**
  * The failure banner when V8's native library cannot load, first from the exception jsrun-core throws, then

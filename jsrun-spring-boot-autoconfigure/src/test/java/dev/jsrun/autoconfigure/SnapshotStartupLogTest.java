@@ -1,5 +1,7 @@
 package dev.jsrun.autoconfigure;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,15 +10,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Startup says in one INFO line what the snapshot holds; the module table is for DEBUG. */
 @ExtendWith(OutputCaptureExtension.class)
@@ -50,7 +49,7 @@ class SnapshotStartupLogTest {
 
     @Test
     void aJvmZoneOrLanguageThatV8DoesNotShareIsAWarning() {
-        var v8 = new dev.jsrun.snapshot.V8Runtimes.IntlDefaults("en-US", "UTC");
+        var v8 = new dev.jsrun.internal.snapshot.V8Runtimes.IntlDefaults("en-US", "UTC");
         assertThat(SnapshotStartupLog.intlDefaults(v8, java.util.TimeZone.getTimeZone("Etc/UTC"), java.util.Locale.US))
             .as("another name for the same zone").isEmpty();
         assertThat(SnapshotStartupLog.intlDefaults(v8, java.util.TimeZone.getTimeZone("Europe/Paris"), java.util.Locale.UK))

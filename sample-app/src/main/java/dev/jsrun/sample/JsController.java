@@ -2,14 +2,14 @@ package dev.jsrun.sample;
 
 import java.util.Map;
 
-import dev.jsrun.JsRuntime;
-import dev.jsrun.JsRuntimeFactory;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+
+import dev.jsrun.JsRuntime;
+import dev.jsrun.JsRuntimeFactory;
 
 /** JSON endpoints backed by the JavaScript libraries in the snapshot (see {@code js/helpers.js}). */
 @RestController

@@ -1,18 +1,18 @@
 package dev.jsrun.sample;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.jsrun.JsConversionException;
-import dev.jsrun.JsException;
-import dev.jsrun.JsHeapLimitException;
-import dev.jsrun.JsTimeoutException;
-import dev.jsrun.pool.JsRuntimePoolExhaustedException;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+import dev.jsrun.JsConversionException;
+import dev.jsrun.JsException;
+import dev.jsrun.JsHeapLimitException;
+import dev.jsrun.JsTimeoutException;
+import dev.jsrun.pool.JsRuntimePoolExhaustedException;
 
 /** Turns JavaScript errors and bad requests into JSON error bodies rather than server errors. */
 @RestControllerAdvice

@@ -1,5 +1,7 @@
 package dev.jsrun.sample;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -26,8 +28,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * Every fenced {@code java} block of the README compiles against the project, with the imports it shows and
  * nothing else. A block that declares a type is a source file; one that starts with an annotation is members of
@@ -45,7 +45,7 @@ class ReadmeSnippetsTest {
     private static final String GIVEN = """
                 dev.jsrun.JsRuntime js;
                 dev.jsrun.JsRuntimeFactory runtimes;
-                dev.jsrun.snapshot.Snapshot snapshot;
+                dev.jsrun.Snapshot snapshot;
             """;
 
     @TempDir

@@ -1,5 +1,15 @@
 package dev.jsrun.sample;
 
+import static dev.jsrun.sample.VirtualThreadsTest.HTTP;
+import static dev.jsrun.sample.VirtualThreadsTest.assertNoCrash;
+import static dev.jsrun.sample.VirtualThreadsTest.awaitUp;
+import static dev.jsrun.sample.VirtualThreadsTest.freePort;
+import static dev.jsrun.sample.VirtualThreadsTest.javaOfThisJvm;
+import static dev.jsrun.sample.VirtualThreadsTest.report;
+import static dev.jsrun.sample.VirtualThreadsTest.start;
+import static dev.jsrun.sample.VirtualThreadsTest.url;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -14,16 +24,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
-
-import static dev.jsrun.sample.VirtualThreadsTest.HTTP;
-import static dev.jsrun.sample.VirtualThreadsTest.assertNoCrash;
-import static dev.jsrun.sample.VirtualThreadsTest.awaitUp;
-import static dev.jsrun.sample.VirtualThreadsTest.freePort;
-import static dev.jsrun.sample.VirtualThreadsTest.javaOfThisJvm;
-import static dev.jsrun.sample.VirtualThreadsTest.report;
-import static dev.jsrun.sample.VirtualThreadsTest.start;
-import static dev.jsrun.sample.VirtualThreadsTest.url;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * SIGTERM to the sample app, in a JVM of its own, while every runtime of the pool runs an endless loop (with a

@@ -17,12 +17,11 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 
-import org.junit.jupiter.api.Test;
-
 import com.ibm.icu.impl.Trie2_16;
 import com.ibm.icu.lang.UCharacter;
 import com.ibm.icu.lang.UProperty;
 import com.ibm.icu.util.CodePointTrie;
+import org.junit.jupiter.api.Test;
 
 /**
  * uprops.icu is of format 9, which the installed ICU 72 icupkg refuses. In its structure format 9 differs from

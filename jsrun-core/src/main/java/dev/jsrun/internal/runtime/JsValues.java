@@ -1,0 +1,162 @@
+package dev.jsrun.internal.runtime;
+
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.List;
+import java.util.Map;
+
+import dev.jsrun.JsConversionException;
+import dev.jsrun.JsObjectMapper;
+import dev.jsrun.JsType;
+
+/** Narrows the Java values of JavaScript results to what callers ask for. */
+final class JsValues {
+
+    private static final double MAX_SAFE_INTEGER = 9007199254740991d;
+
+    private JsValues() {
+    }
+
+    static Object number(double value) {
+        if (value == Math.rint(value) && !Double.isInfinite(value) && Math.abs(value) <= MAX_SAFE_INTEGER
+                && !(value == 0 && 1 / value < 0)) {
+            long integral = (long) value;
+            if (integral >= Integer.MIN_VALUE && integral <= Integer.MAX_VALUE) {
+                return (int) integral;
+            }
+            return integral;
+        }
+        return value;
+    }
+
+    /**
+     * Narrows a converted value to what the caller asked for: the JDK's types as {@link #as(Object, Class)}
+     * does, application and generic types through {@code mapper}.
+     */
+    @SuppressWarnings("unchecked")
+    static <T> T as(Object value, Class<T> type, JsObjectMapper mapper) {
+        if (mapper == null || jdkType(type) || (value != null && type.isInstance(value))) {
+            return as(value, type);
+        }
+        return (T) mapped(value, type, mapper);
+    }
+
+    @SuppressWarnings("unchecked")
+    static <T> T as(Object value, JsType<T> type, JsObjectMapper mapper) {
+        Type target = type.type();
+        if (target instanceof Class<?> plain) {
+            return (T) as(value, plain, mapper);
+        }
+        if (mapper == null) {
+            throw new JsConversionException("JavaScript value " + abbreviate(value) + " cannot be converted to "
+                    + target.getTypeName() + " without an object mapper: add tools.jackson.core:jackson-databind "
+                    + "(Jackson 3) to the class path or set RuntimeConfig.Builder.objectMapper");
+        }
+        if (target instanceof ParameterizedType parameterized && parameterized.getRawType() instanceof Class<?> raw
+                && jdkType(raw) && !(value instanceof List || value instanceof Map || value instanceof java.util.Set)) {
+            // List<Invoice> from a string is a type error, not one of Jackson's coercions
+            throw new JsConversionException("JavaScript value " + abbreviate(value) + " (" + describe(value)
+                    + ") cannot be converted to " + target.getTypeName());
+        }
+        return (T) mapped(value, target, mapper);
+    }
+
+    private static Object mapped(Object value, Type type, JsObjectMapper mapper) {
+        try {
+            return mapper.fromTree(value, type);
+        }
+        catch (RuntimeException ex) {
+            throw new JsConversionException("JavaScript value " + abbreviate(value) + " (" + describe(value)
+                    + ") cannot be converted to " + type.getTypeName() + ": " + ex.getMessage());
+        }
+    }
+
+    /** The JDK's own types convert by jsrun's rules, so that Jackson's coercions ("42" to 42) never apply to them. */
+    private static boolean jdkType(Class<?> type) {
+        return type.isArray() ? jdkType(type.getComponentType()) : type.isPrimitive() || type.getName().startsWith("java.");
+    }
+
+    /** Narrows a converted value to what the caller asked for. */
+    @SuppressWarnings("unchecked")
+    static <T> T as(Object value, Class<T> type) {
+        if (value == null) {
+            if (type.isPrimitive()) {
+                throw new JsConversionException("JavaScript value is null or undefined, which cannot become " + type.getName());
+            }
+            return null;
+        }
+        Class<?> boxed = box(type);
+        if (boxed.isInstance(value)) {
+            return (T) value;
+        }
+        if (value instanceof Number number && Number.class.isAssignableFrom(boxed)) {
+            Object narrowed = narrow(number, boxed);
+            if (narrowed != null) {
+                return (T) narrowed;
+            }
+        }
+        if (boxed == String.class && (value instanceof Number || value instanceof Boolean)) {
+            return (T) String.valueOf(value);
+        }
+        throw new JsConversionException("JavaScript value " + abbreviate(value) + " (" + describe(value)
+                + ") cannot be converted to " + type.getName());
+    }
+
+    private static Object narrow(Number number, Class<?> type) {
+        double value = number.doubleValue();
+        boolean integral = value == Math.rint(value) && !Double.isInfinite(value);
+        if (type == Double.class) {
+            return value;
+        }
+        if (type == Float.class) {
+            return number.floatValue();
+        }
+        if (type == Long.class && integral && number.longValue() == value) {
+            return number.longValue();
+        }
+        if (type == Integer.class && integral && value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE) {
+            return number.intValue();
+        }
+        if (type == Short.class && integral && value >= Short.MIN_VALUE && value <= Short.MAX_VALUE) {
+            return number.shortValue();
+        }
+        if (type == Byte.class && integral && value >= Byte.MIN_VALUE && value <= Byte.MAX_VALUE) {
+            return number.byteValue();
+        }
+        if (type == Number.class) {
+            return number;
+        }
+        return null;
+    }
+
+    private static Class<?> box(Class<?> type) {
+        if (!type.isPrimitive()) {
+            return type;
+        }
+        if (type == int.class) return Integer.class;
+        if (type == long.class) return Long.class;
+        if (type == double.class) return Double.class;
+        if (type == boolean.class) return Boolean.class;
+        if (type == float.class) return Float.class;
+        if (type == short.class) return Short.class;
+        if (type == byte.class) return Byte.class;
+        if (type == char.class) return Character.class;
+        return Void.class;
+    }
+
+    private static String describe(Object value) {
+        if (value == null) return "null";
+        if (value instanceof String) return "string";
+        if (value instanceof Number) return "number";
+        if (value instanceof Boolean) return "boolean";
+        if (value instanceof List) return "array";
+        if (value instanceof Map) return "object";
+        return value.getClass().getSimpleName();
+    }
+
+    private static String abbreviate(Object value) {
+        String text = value instanceof String ? "'" + value + "'" : String.valueOf(value);
+        return text.length() > 60 ? text.substring(0, 57) + "..." : text;
+    }
+
+}

@@ -1,0 +1,581 @@
+package dev.jsrun.internal.runtime;
+
+import java.lang.reflect.Array;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.Date;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+import dev.jsrun.JsConversionException;
+import dev.jsrun.JsFunction;
+import dev.jsrun.JsObjectMapper;
+
+/**
+ * Turns the Java arguments of a call into what the host's {@code decodeArguments} makes JavaScript values of:
+ * JSON text of the arguments array, which V8's own {@code JSON.parse} reads (it defines every property, so no
+ * setter on a prototype runs and a key {@code __proto__} stays a key), and, for the values JSON has no form
+ * for, fixups that put them in place after the parse. Arguments never become source code.
+ * <p>
+ * What crosses: {@code null}; booleans; integral numbers (as BigInt beyond ±2<sup>53</sup>−1, as
+ * {@code BigInteger} always); {@code double}, {@code float} (by its shortest decimal, so 0.1f is 0.1) and
+ * {@code BigDecimal} as numbers (NaN, the infinities and −0 kept; a {@code BigDecimal} is rounded to the
+ * nearest double); strings, characters and
+ * other {@code CharSequence}s; enums by name; {@code byte[]} as a {@code Uint8Array}, {@code char[]} as a
+ * string, other arrays and collections as arrays; maps with string keys as plain objects; {@code Instant}
+ * and {@code Date} as dates; {@code Optional}s as their value or {@code null}; records and other objects as
+ * the {@link JsObjectMapper} writes them, or, without one, records as plain objects of their components, in
+ * declaration order. Anything else, circular structures, and text past the size limit
+ * or nesting past {@link #MAX_DEPTH} throw a {@link JsConversionException} that names the argument and the
+ * path to the value.
+ */
+final class ValueEncoder {
+
+    /** As deep as the host's encoder lets results nest. */
+    static final int MAX_DEPTH = 1000;
+
+    private static final long MAX_SAFE_INTEGER = (1L << 53) - 1;
+
+    /** The range of a JavaScript {@code Date}: ±10<sup>8</sup> days from the epoch, in milliseconds. */
+    private static final long MAX_DATE = 8_640_000_000_000_000L;
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    /** The arguments as JSON, and the values JSON cannot hold as {@code [[path...], tag, payload]} items. */
+    record Encoded(String json, String fixups) { }
+
+    private final StringBuilder out = new StringBuilder(1024);
+    private StringBuilder fixups;
+    private final int limit;
+    private final JsObjectMapper mapper;
+    /** The containers being written and the step into each, from the arguments array down: for cycles and fixups. */
+    private Object[] openAt = new Object[16];
+    private String[] keyAt = new String[16];
+    private int[] indexAt = new int[16];
+
+    private ValueEncoder(int limit, JsObjectMapper mapper) {
+        this.limit = limit;
+        this.mapper = mapper;
+    }
+
+    /**
+     * The arguments, together at most {@code limit} characters.
+     * @throws JsConversionException naming {@code function}, the argument and the path of what cannot cross
+     */
+    static Encoded encodeArguments(String function, Object[] args, int limit, JsObjectMapper mapper) {
+        Object[] values = args == null ? new Object[0] : args;
+        ValueEncoder encoder = new ValueEncoder(limit, mapper);
+        encoder.out.append('[');
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                encoder.out.append(',');
+            }
+            encoder.indexAt[0] = i;
+            try {
+                encoder.value(values[i], 0);
+            }
+            catch (Refusal refusal) {
+                String where = refusal.path().isEmpty() ? "" : "at " + refusal.path() + ": ";
+                throw new JsConversionException(function + "(): argument " + (i + 1) + " of " + values.length
+                        + " cannot cross to JavaScript: " + where + refusal.getMessage());
+            }
+            catch (StackOverflowError ex) {
+                // a thread with a small stack runs out before the limit of nesting does
+                throw new JsConversionException(function + "(): argument " + (i + 1) + " of " + values.length
+                        + " cannot cross to JavaScript: it is nested deeper than this thread's stack allows");
+            }
+        }
+        encoder.out.append(']');
+        return new Encoded(encoder.out.toString(), encoder.fixups == null ? "" : encoder.fixups.append(']').toString());
+    }
+
+    /** Writes {@code value}, which sits at step {@code depth} of the path (its key or index is at that level). */
+    private void value(Object value, int depth) {
+        // the common final classes first, then containers before any other interface check: a miss costs a scan
+        // of the class's interfaces, paid per value
+        if (value == null || value instanceof String || value instanceof Integer || value instanceof Double
+                || value instanceof Boolean || value instanceof Long) {
+            scalar(value, depth);
+            return;
+        }
+        if (!(value instanceof Map || value instanceof Collection)) {
+            if (scalar(value, depth)) {
+                return;
+            }
+            boolean array = value.getClass().isArray();
+            if (!array && this.mapper != null) {
+                mapped(value, depth);
+                return;
+            }
+            if (!array && !value.getClass().isRecord()) {
+                throw new Refusal("a " + describe(value) + " is none of the kinds that cross without an object "
+                        + "mapper (null, boolean, number, string, enum, array, collection, map with string keys, "
+                        + "Instant, Date, Optional, record); add tools.jackson.core:jackson-databind (Jackson 3) to the "
+                        + "class path or set RuntimeConfig.Builder.objectMapper, or pass a record or a Map");
+            }
+        }
+        // a container, written here rather than in a method of its own: each level of nesting costs stack frames
+        if (depth >= MAX_DEPTH) {
+            throw new Refusal("it is nested deeper than " + MAX_DEPTH + " levels");
+        }
+        for (int i = 0; i <= depth; i++) {
+            if (this.openAt[i] == value) {
+                throw new Refusal("it has a circular reference (a " + describe(value) + " that contains itself)");
+            }
+        }
+        if (depth + 1 == this.openAt.length) {
+            // most arguments nest a few levels: the path grows only for those that nest deeper
+            int length = Math.min(this.openAt.length * 2, MAX_DEPTH + 2);
+            this.openAt = java.util.Arrays.copyOf(this.openAt, length);
+            this.keyAt = java.util.Arrays.copyOf(this.keyAt, length);
+            this.indexAt = java.util.Arrays.copyOf(this.indexAt, length);
+        }
+        this.openAt[depth + 1] = value;
+        try {
+            if (value instanceof Map<?, ?> map) {
+                map(map, depth + 1);
+            }
+            else if (value instanceof Collection<?> collection) {
+                collection(collection, depth + 1);
+            }
+            else if (value.getClass().isArray()) {
+                array(value, depth + 1);
+            }
+            else {
+                record(value, depth + 1);
+            }
+        }
+        finally {
+            this.openAt[depth + 1] = null;
+        }
+    }
+
+    /** Writes {@code value} if it is no container, record or POJO; whether it was. */
+    private boolean scalar(Object value, int depth) {
+        if (value == null) {
+            this.out.append("null");
+            return true;
+        }
+        if (value instanceof String text) {
+            string(text);
+            return true;
+        }
+        if (value instanceof Boolean bool) {
+            this.out.append(bool ? "true" : "false");
+            return true;
+        }
+        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+            integral(((Number) value).longValue(), depth);
+            return true;
+        }
+        if (value instanceof Double number) {
+            number(number, depth);
+            return true;
+        }
+        if (value instanceof Float number) {
+            if (Float.isFinite(number)) {
+                // the shortest decimal that names the float, as Jackson writes it: 0.1f crosses as 0.1
+                this.out.append(number.floatValue());
+                checkSize();
+            }
+            else {
+                number(number.doubleValue(), depth);
+            }
+            return true;
+        }
+        if (value instanceof BigInteger big) {
+            String digits = big.toString();
+            if (!room(digits.length())) {
+                throw tooLarge("a BigInt of " + digits.length() + " digits");
+            }
+            special(depth, 'b').append('"').append(digits).append("\"]");
+            return true;
+        }
+        if (value instanceof BigDecimal decimal) {
+            number(decimal.doubleValue(), depth);
+            return true;
+        }
+        if (value instanceof Character character) {
+            string(String.valueOf(character.charValue()));
+            return true;
+        }
+        if (value instanceof CharSequence text) {
+            string(text.toString());
+            return true;
+        }
+        if (value instanceof Enum<?> constant) {
+            string(constant.name());
+            return true;
+        }
+        if (value instanceof Instant instant) {
+            date(instant, depth);
+            return true;
+        }
+        if (value instanceof Date date) {
+            date(date.toInstant(), depth);
+            return true;
+        }
+        if (value instanceof byte[] bytes) {
+            bytes(bytes, depth);
+            return true;
+        }
+        if (value instanceof char[] chars) {
+            string(new String(chars));
+            return true;
+        }
+        if (value instanceof Optional<?> optional) {
+            value(optional.orElse(null), depth);
+            return true;
+        }
+        if (value instanceof OptionalInt optional) {
+            value(optional.isPresent() ? (Object) optional.getAsInt() : null, depth);
+            return true;
+        }
+        if (value instanceof OptionalLong optional) {
+            value(optional.isPresent() ? (Object) optional.getAsLong() : null, depth);
+            return true;
+        }
+        if (value instanceof OptionalDouble optional) {
+            value(optional.isPresent() ? (Object) optional.getAsDouble() : null, depth);
+            return true;
+        }
+        if (value instanceof Number number) {
+            // AtomicLong, LongAdder and the like: their current value
+            if (number.doubleValue() == number.longValue()) {
+                integral(number.longValue(), depth);
+            }
+            else {
+                number(number.doubleValue(), depth);
+            }
+            return true;
+        }
+        if (value instanceof JsFunction || value instanceof Runnable || value instanceof java.util.function.Function
+                || value instanceof java.util.function.Supplier || value instanceof java.util.function.Consumer) {
+            throw new Refusal("a " + describe(value) + " is a function, and functions cannot cross; bind it with "
+                    + "JsRuntime.bind(name, function) and pass its name instead");
+        }
+        return false;
+    }
+
+    /** A record or POJO as the object mapper writes it, encoded by the rules above. */
+    private void mapped(Object value, int depth) {
+        if (depth >= MAX_DEPTH) {
+            throw new Refusal("it is nested deeper than " + MAX_DEPTH + " levels");
+        }
+        Object tree;
+        try {
+            tree = this.mapper.toTree(value);
+        }
+        catch (RuntimeException | StackOverflowError ex) {
+            String why = ex instanceof StackOverflowError ? "it nests too deep or has a circular reference"
+                    : String.valueOf(ex.getMessage()).replaceAll("\\s+", " ");
+            throw new Refusal("the object mapper (" + this.mapper + ") cannot write a " + describe(value) + ": "
+                    + (why.length() > 300 ? why.substring(0, 297) + "..." : why));
+        }
+        if (tree != null && tree.getClass() == value.getClass()) {
+            throw new Refusal("the object mapper (" + this.mapper + ") gave the " + describe(value) + " back as it was");
+        }
+        value(tree, depth);
+    }
+
+    private void integral(long value, int depth) {
+        if (value >= -MAX_SAFE_INTEGER && value <= MAX_SAFE_INTEGER) {
+            this.out.append(value);
+        }
+        else {
+            special(depth, 'b').append('"').append(value).append("\"]");
+        }
+        checkSize();
+    }
+
+    private void number(double value, int depth) {
+        if (Double.isFinite(value)) {
+            // Double.toString writes -0.0 and exponents (1.0E300) in forms JSON.parse reads back
+            this.out.append(value);
+        }
+        else {
+            special(depth, 'd').append('"').append(value).append("\"]");
+        }
+        checkSize();
+    }
+
+    /**
+     * Writes a {@code null} in the JSON where the value goes and opens its fixup: the path to it, the tag; the
+     * caller appends the payload and the closing bracket.
+     */
+    private StringBuilder special(int depth, char tag) {
+        this.out.append("null");
+        if (this.fixups == null) {
+            this.fixups = new StringBuilder(64).append('[');
+        }
+        else {
+            this.fixups.append(',');
+        }
+        StringBuilder fix = this.fixups.append("[[");
+        for (int i = 0; i <= depth; i++) {
+            if (i > 0) {
+                fix.append(',');
+            }
+            if (this.keyAt[i] != null) {
+                quoted(fix, this.keyAt[i]);
+            }
+            else {
+                fix.append(this.indexAt[i]);
+            }
+        }
+        return fix.append("],\"").append(tag).append("\",");
+    }
+
+    private void string(String text) {
+        if (!room(text.length())) {
+            throw tooLarge("a string of " + text.length() + " characters");
+        }
+        quoted(this.out, text);
+        checkSize();
+    }
+
+    /** A JSON string; lone surrogates are escaped so that they reach V8 as the code units they are. */
+    private static void quoted(StringBuilder out, String text) {
+        out.append('"');
+        int length = text.length();
+        int plain = 0;
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            boolean escape = c < 0x20 || c == '"' || c == '\\';
+            if (!escape && Character.isSurrogate(c)) {
+                boolean paired = Character.isHighSurrogate(c) ? i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))
+                        : i > 0 && Character.isHighSurrogate(text.charAt(i - 1));
+                escape = !paired;
+            }
+            if (escape) {
+                out.append(text, plain, i);
+                if (c == '"' || c == '\\') {
+                    out.append('\\').append(c);
+                }
+                else {
+                    out.append("\\u").append(HEX[c >> 12]).append(HEX[(c >> 8) & 15]).append(HEX[(c >> 4) & 15])
+                        .append(HEX[c & 15]);
+                }
+                plain = i + 1;
+            }
+        }
+        out.append(text, plain, length).append('"');
+    }
+
+    private void date(Instant instant, int depth) {
+        long millis;
+        try {
+            millis = instant.toEpochMilli();
+        }
+        catch (ArithmeticException ex) {
+            millis = Long.MAX_VALUE;
+        }
+        if (millis > MAX_DATE || millis < -MAX_DATE) {
+            throw new Refusal(instant + " is outside the range of a JavaScript Date (±8.64e15 ms from the epoch)");
+        }
+        special(depth, 'D').append(millis).append(']');
+        checkSize();
+    }
+
+    private void bytes(byte[] bytes, int depth) {
+        int length = (bytes.length + 2) / 3 * 4;
+        if (!room(length)) {
+            throw tooLarge("a byte[] of " + bytes.length + " bytes");
+        }
+        // base64, which Uint8Array.fromBase64 reads natively, rather than a loop over the bytes in JavaScript
+        special(depth, 'x').append('"').append(Base64.getEncoder().encodeToString(bytes)).append("\"]");
+        checkSize();
+    }
+
+    private void collection(Collection<?> collection, int depth) {
+        int size = collection.size();
+        if (!room(size)) {
+            throw tooLarge("a " + describe(collection) + " of " + size + " items");
+        }
+        this.out.append('[');
+        this.keyAt[depth] = null;
+        int index = 0;
+        for (Object item : collection) {
+            if (index == size) {
+                throw new Refusal("the " + describe(collection) + " grew while it was read");
+            }
+            item(item, depth, index++);
+        }
+        if (index != size) {
+            throw new Refusal("the " + describe(collection) + " shrank while it was read");
+        }
+        this.out.append(']');
+    }
+
+    private void array(Object array, int depth) {
+        int length = Array.getLength(array);
+        if (!room(length)) {
+            throw tooLarge("an array of " + length + " items");
+        }
+        this.out.append('[');
+        this.keyAt[depth] = null;
+        if (array instanceof Object[] objects) {
+            for (int i = 0; i < length; i++) {
+                item(objects[i], depth, i);
+            }
+        }
+        else {
+            for (int i = 0; i < length; i++) {
+                // a primitive array: boxing each element is the simple way to one set of rules
+                item(Array.get(array, i), depth, i);
+            }
+        }
+        this.out.append(']');
+    }
+
+    private void item(Object item, int depth, int index) {
+        if (index > 0) {
+            this.out.append(',');
+        }
+        this.indexAt[depth] = index;
+        try {
+            value(item, depth);
+        }
+        catch (Refusal refusal) {
+            throw refusal.under("[" + index + "]");
+        }
+        checkSize();
+    }
+
+    private void map(Map<?, ?> map, int depth) {
+        int size = map.size();
+        if (!room(size)) {
+            throw tooLarge("a " + describe(map) + " of " + size + " entries");
+        }
+        this.out.append('{');
+        int count = 0;
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+            Object key = entry.getKey();
+            if (!(key instanceof String name)) {
+                throw new Refusal("a " + describe(map) + " with a key of type "
+                        + (key == null ? "null" : describe(key)) + " (" + abbreviate(String.valueOf(key))
+                        + "): only maps with String keys become JavaScript objects");
+            }
+            if (count == size) {
+                throw new Refusal("the " + describe(map) + " grew while it was read");
+            }
+            property(count++, name, entry.getValue(), depth);
+        }
+        if (count != size) {
+            throw new Refusal("the " + describe(map) + " shrank while it was read");
+        }
+        this.out.append('}');
+    }
+
+    private void record(Object record, int depth) {
+        RecordComponent[] components = record.getClass().getRecordComponents();
+        this.out.append('{');
+        int count = 0;
+        for (RecordComponent component : components) {
+            Method accessor = component.getAccessor();
+            Object value;
+            try {
+                if (!accessor.canAccess(record)) {
+                    accessor.setAccessible(true);
+                }
+                value = accessor.invoke(record);
+            }
+            catch (InvocationTargetException ex) {
+                throw new Refusal("its accessor " + component.getName() + "() threw " + ex.getCause())
+                        .under("." + component.getName());
+            }
+            catch (ReflectiveOperationException | RuntimeException ex) {
+                throw new Refusal("its accessor " + component.getName() + "() cannot be called: " + ex.getMessage())
+                        .under("." + component.getName());
+            }
+            property(count++, component.getName(), value, depth);
+        }
+        this.out.append('}');
+    }
+
+    private void property(int index, String name, Object value, int depth) {
+        if (!room(name.length())) {
+            throw tooLarge("a property name of " + name.length() + " characters");
+        }
+        if (index > 0) {
+            this.out.append(',');
+        }
+        quoted(this.out, name);
+        this.out.append(':');
+        this.keyAt[depth] = name;
+        try {
+            value(value, depth);
+        }
+        catch (Refusal refusal) {
+            throw refusal.under(step(name));
+        }
+        checkSize();
+    }
+
+    private int size() {
+        return this.out.length() + (this.fixups == null ? 0 : this.fixups.length());
+    }
+
+    /** Whether {@code size} more characters fit; the message of a refusal is built only when one is due. */
+    private boolean room(int size) {
+        return size <= this.limit - size();
+    }
+
+    private Refusal tooLarge(String what) {
+        return new Refusal(what + " is larger than the argument size limit of " + this.limit
+                + " characters allows (RuntimeConfig.Builder.maxResultSize, jsrun.runtime.max-result-size)");
+    }
+
+    private void checkSize() {
+        if (size() > this.limit) {
+            throw new Refusal("the arguments are larger than the argument size limit of " + this.limit
+                    + " characters (RuntimeConfig.Builder.maxResultSize, jsrun.runtime.max-result-size)");
+        }
+    }
+
+    private static String step(String name) {
+        return name.matches("[A-Za-z_$][\\w$]*") ? "." + name : "[" + quote(abbreviate(name)) + "]";
+    }
+
+    private static String quote(String text) {
+        return '"' + text.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 60 ? text.substring(0, 57) + "..." : text;
+    }
+
+    private static String describe(Object value) {
+        return value.getClass().getName();
+    }
+
+    /** Why a value cannot cross, with the path to it, built as the refusal unwinds. */
+    private static final class Refusal extends RuntimeException {
+
+        private String path = "";
+
+        Refusal(String message) {
+            super(message, null, false, false);
+        }
+
+        Refusal under(String step) {
+            this.path = step + this.path;
+            return this;
+        }
+
+        String path() {
+            return this.path.isEmpty() ? "" : "$" + this.path;
+        }
+
+    }
+
+}

@@ -1,0 +1,18 @@
+/**
+ * jsrun's core: V8 runtimes restored from startup snapshots, pooled. The exported packages are the API;
+ * {@code dev.jsrun.internal.*} is not, and may change in any release. On the class path, where Spring Boot
+ * applications run it, the jar works the same.
+ */
+module dev.jsrun.core {
+
+    requires com.caoccao.javet;
+    requires org.apache.commons.pool2;
+    requires org.slf4j;
+    requires static tools.jackson.databind;
+
+    exports dev.jsrun;
+    exports dev.jsrun.modules;
+    exports dev.jsrun.pool;
+    exports dev.jsrun.snapshot;
+
+}
