@@ -65,7 +65,8 @@ class GuestScriptsTest {
             }
         }
         assertThat(loaders).contains(Intrinsics.class.getName(), WebPlatform.class.getName(),
-                SharedRegExps.class.getName(), IntlObjects.class.getName(), "dev.jsrun.internal.runtime.HostBridge");
+                SharedRegExps.class.getName(), IntlObjects.class.getName(), "dev.jsrun.internal.runtime.HostBridge",
+                "dev.jsrun.internal.modules.BundleWriter");
         for (String name : loaders) {
             Class.forName(name, true, GuestScriptsTest.class.getClassLoader());
         }
