@@ -22,6 +22,7 @@ import dev.jsrun.JsException;
 import dev.jsrun.Snapshot;
 import dev.jsrun.SnapshotBuildException;
 import dev.jsrun.internal.runtime.JsErrors;
+import dev.jsrun.internal.snapshot.GuestScripts;
 import dev.jsrun.internal.snapshot.IntlObjects;
 import dev.jsrun.internal.snapshot.Intrinsics;
 import dev.jsrun.internal.snapshot.SharedRegExps;
@@ -47,8 +48,14 @@ public final class SnapshotBuilder {
             + "library's CommonJS or UMD build instead (for example dist/*.js or *.umd.js rather than *.esm.js / *.mjs)";
 
     private static final String STEP = WebPlatform.GLOBAL + ".step()";
-    private static final String PENDING = "(p => p.timers + ' timer(s) set and ' + p.messages + ' message(s) queued')("
-            + WebPlatform.GLOBAL + ".pending())";
+
+    /** {@code pending.js}: a function of the event loop's controls that says what a script left pending. */
+    private static final String PENDING = GuestScripts.load(SnapshotBuilder.class, "pending.js");
+
+    /** {@code commonjs.js}: the wrapper of {@link #executeCommonJs}, cut where the library's source goes. */
+    private static final String[] COMMONJS = GuestScripts.split(GuestScripts.load(SnapshotBuilder.class, "commonjs.js"),
+            "commonjs.js", "/* source */");
+
     /** What the event loop's step answers when a task ran, and when nothing is left. */
     private static final double RAN = -2;
     private static final double IDLE = -1;
@@ -115,7 +122,18 @@ public final class SnapshotBuilder {
 
     private static void run(V8Runtime runtime, Script script) {
         try {
-            runtime.getExecutor(script.code()).setResourceName(script.name()).executeVoid();
+            if (script.globalName() == null) {
+                runtime.getExecutor(script.source()).setResourceName(script.name()).executeVoid();
+                return;
+            }
+            try (V8Value publish = runtime.getExecutor(script.code()).setResourceName(script.name()).execute()) {
+                if (!(publish instanceof V8ValueFunction function)) {
+                    throw new SnapshotBuildException(script.name(), 0, 0, "it does not run as a CommonJS module: its "
+                            + "source closes the function jsrun wraps it in", "Pass the library's source as its package "
+                            + "ships it, or load it with executeScript", null);
+                }
+                function.callVoid(null, script.globalName());
+            }
         }
         catch (BaseJavetScriptingException ex) {
             throw failure(script, ex);
@@ -144,7 +162,7 @@ public final class SnapshotBuilder {
                 if (answer == IDLE) {
                     return;
                 }
-                String pending = runtime.getExecutor(PENDING).setResourceName(WebPlatform.RESOURCE).executeString();
+                String pending = pending(runtime);
                 throw new SnapshotBuildException(script.name(), 0, 0, "it leaves " + pending + " when the heap is "
                         + "captured; they would be copied into every runtime and never run",
                         "Set timers and post messages when a function runs rather than while the script loads", null);
@@ -159,6 +177,14 @@ public final class SnapshotBuilder {
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             throw new SnapshotBuildException(script.name(), 0, 0, "interrupted while its timers ran", null, ex);
+        }
+    }
+
+    /** What the event loop still holds, in words, as {@code pending.js} puts it. */
+    private static String pending(V8Runtime runtime) throws JavetException {
+        try (V8ValueFunction describe = runtime.getExecutor(PENDING).setResourceName(WebPlatform.RESOURCE).execute();
+                V8Value web = runtime.getGlobalObject().get(WebPlatform.GLOBAL)) {
+            return describe.callString(null, web);
         }
     }
 
@@ -268,23 +294,13 @@ public final class SnapshotBuilder {
     private record Script(String name, String source, String globalName) {
 
         /** The CommonJS wrapper shares line 1 with the library, so reported lines stay the library's own. */
-        private String prefix() {
-            return "(function(){var module={exports:{}},exports=module.exports;"
-                    + "(function(module,exports,require){";
-        }
-
         int prefixLength() {
-            return prefix().length();
+            return COMMONJS[0].length();
         }
 
+        /** A CommonJS library in its wrapper, which evaluates to the function that publishes its exports. */
         String code() {
-            if (this.globalName == null) {
-                return this.source;
-            }
-            String quoted = "'" + this.globalName.replace("\\", "\\\\").replace("'", "\\'") + "'";
-            return prefix() + this.source + "\n}).call(module.exports,module,exports,function(id){"
-                    + "throw new Error(\"require('\"+id+\"') is not available while building a snapshot: load '\"+id+\"' first and use its global\");});"
-                    + "globalThis[" + quoted + "]=module.exports;})();";
+            return COMMONJS[0] + this.source + COMMONJS[1];
         }
 
     }

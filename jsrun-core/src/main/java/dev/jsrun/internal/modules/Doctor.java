@@ -18,6 +18,7 @@ import dev.jsrun.internal.modules.ModuleGraph.Module;
 import dev.jsrun.internal.modules.ModuleGraph.Unresolved;
 import dev.jsrun.internal.runtime.Isolate;
 import dev.jsrun.internal.runtime.IsolateRuntime;
+import dev.jsrun.internal.snapshot.GuestScripts;
 
 /**
  * Decides which modules can be stored initialized, by running the generated code in a throwaway runtime
@@ -35,9 +36,16 @@ public final class Doctor {
     static final Set<String> WATCHED = new LinkedHashSet<>(List.of("Buffer", "setImmediate", "clearImmediate", "global",
             "window", "document", "location", "XMLHttpRequest", "fetch", "WebSocket", "Blob", "ReadableStream"));
 
-    private static final String SYNTAX_CHECK = "(function (source, json) { try {"
-            + " if (json) JSON.parse(source); else new Function('exports', 'module', 'require', '__filename', '__dirname', source);"
-            + " return null; } catch (e) { return e.name + ': ' + e.message; } })";
+    /** {@code syntax-check.js}: defines the check as the hidden global {@link #SYNTAX_CHECK}. */
+    private static final String SYNTAX_CHECK_SCRIPT = GuestScripts.load(Doctor.class, "syntax-check.js");
+
+    static final String SYNTAX_CHECK = "__jsrun_syntax_check";
+
+    /**
+     * The doctor's runtime takes each module's source as an argument of the syntax check, and modules are the
+     * application's own files, which a snapshot build takes at any size.
+     */
+    private static final RuntimeConfig CONFIG = RuntimeConfig.builder().maxResultSize(Integer.MAX_VALUE).build();
 
     /** The report, the modules left without a definition (with the reason), and the healthy ones in init order. */
     public record Diagnosis(ModuleReport report, Map<String, String> excluded, List<String> initialize) {
@@ -50,7 +58,8 @@ public final class Doctor {
         Map<String, String> excluded = new LinkedHashMap<>();
         Map<?, ?> probe;
         Map<String, String> keptIntl;
-        try (JsRuntime js = new IsolateRuntime(Isolate.restore(RuntimeConfig.defaults()), Isolate::close)) {
+        try (JsRuntime js = new IsolateRuntime(Isolate.restore(CONFIG), Isolate::close)) {
+            js.eval(SYNTAX_CHECK_SCRIPT);
             for (Module module : graph.modules().values()) {
                 String problem = switch (module.kind()) {
                     case ADDON -> "native addon: jsrun cannot load .node files";
@@ -61,6 +70,7 @@ public final class Doctor {
                     excluded.put(module.path(), problem);
                 }
             }
+            js.eval("delete globalThis." + SYNTAX_CHECK);
             List<String> order = new ArrayList<>(graph.entries().values());
             order.addAll(graph.modules().keySet());
             order.removeIf(path -> forced.contains(path) || excluded.containsKey(path));
@@ -106,7 +116,7 @@ public final class Doctor {
     private static String syntaxError(JsRuntime js, Module module) {
         boolean json = module.kind() == ModuleGraph.Kind.JSON;
         String source = json ? module.source() : BundleWriter.withoutHashbang(module.source());
-        Object problem = js.eval(SYNTAX_CHECK + "(" + Json.quote(source) + ", " + json + ")");
+        Object problem = js.call(SYNTAX_CHECK, source, json);
         if (problem == null) {
             return null;
         }

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import dev.jsrun.JsRuntime;
 import dev.jsrun.internal.runtime.IsolateRuntime;
+import dev.jsrun.internal.snapshot.GuestScripts;
 import dev.jsrun.internal.snapshot.IntlObjects;
 
 /**
@@ -15,9 +16,8 @@ import dev.jsrun.internal.snapshot.IntlObjects;
 final class IntlGuard {
 
     /** Installs the guard as a hidden global; evaluates to whether this V8 has Intl at all. */
-    static final String INSTALL = "(function () { var guard = " + IntlObjects.GUARD + "(); if (guard === null) return false;"
-            + " Object.defineProperty(globalThis, '__jsrun_intl_guard', { value: guard, configurable: true });"
-            + " return true; })()";
+    static final String INSTALL = GuestScripts.load(IntlGuard.class, "intl-guard-install.js") + "(" + IntlObjects.GUARD
+            + ")";
 
     private IntlGuard() {
     }

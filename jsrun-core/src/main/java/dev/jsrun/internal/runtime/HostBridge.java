@@ -9,6 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
 
+import dev.jsrun.internal.snapshot.GuestScripts;
+
 /**
  * The JavaScript half of the host ({@code host.js}), installed in every fresh context before user code runs.
  * It evaluates code and turns results and errors into text inside V8, under the evaluation's deadline, so
@@ -34,7 +36,7 @@ public final class HostBridge {
     /** The resource name of the host's frames, which error stacks leave out. */
     static final String RESOURCE_NAME = "jsrun:host";
 
-    private static final String SOURCE = GuestScripts.load("host.js");
+    private static final String SOURCE = GuestScripts.load(HostBridge.class, "host.js");
 
     private static final int MAX_LOG_ENTRIES = 1_000;
 

@@ -24,7 +24,7 @@ public final class IntlObjects implements AutoCloseable {
     }
 
     /** {@code intl-guard.js}: evaluates to the function that returns the guard, or {@code null} without Intl. */
-    public static final String GUARD = Intrinsics.load("intl-guard.js");
+    public static final String GUARD = GuestScripts.load(IntlObjects.class, "intl-guard.js");
 
     private V8ValueObject guard;
 

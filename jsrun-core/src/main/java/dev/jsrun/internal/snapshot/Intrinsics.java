@@ -1,10 +1,5 @@
 package dev.jsrun.internal.snapshot;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-
 import com.caoccao.javet.exceptions.JavetException;
 import com.caoccao.javet.interop.V8Runtime;
 
@@ -24,12 +19,12 @@ public final class Intrinsics {
     /** The resource name of the bounded built-ins' frames, which jsrun leaves out of the stack traces it reports. */
     public static final String BUILTINS_RESOURCE = "jsrun:builtins";
 
-    private static final String SCRIPT = load("intrinsics.js");
+    private static final String SCRIPT = GuestScripts.load(Intrinsics.class, "intrinsics.js");
 
-    private static final String BUILTINS = load("bounded-builtins.js");
+    private static final String BUILTINS = GuestScripts.load(Intrinsics.class, "bounded-builtins.js");
 
     /** The checks in front of allocating built-ins, installed right after the record (see allocation-guards.js). */
-    private static final String GUARDS = load("allocation-guards.js");
+    private static final String GUARDS = GuestScripts.load(Intrinsics.class, "allocation-guards.js");
 
     private Intrinsics() {
     }
@@ -48,19 +43,6 @@ public final class Intrinsics {
     /** The guest scripts' text, which a snapshot's identity includes: a snapshot made with other ones is rebuilt. */
     public static String guestScripts() {
         return BUILTINS + "\n" + SCRIPT + "\n" + GUARDS + "\n" + WebPlatform.script();
-    }
-
-    /** A guest script of this package, read from the class path. */
-    static String load(String name) {
-        try (InputStream in = Intrinsics.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("jsrun's guest script " + name + " is missing from the class path");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException("Could not read jsrun's guest script " + name, ex);
-        }
     }
 
 }

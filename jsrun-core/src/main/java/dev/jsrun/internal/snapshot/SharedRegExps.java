@@ -1,10 +1,5 @@
 package dev.jsrun.internal.snapshot;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-
 import com.caoccao.javet.exceptions.JavetException;
 import com.caoccao.javet.interop.V8Runtime;
 import com.caoccao.javet.values.reference.V8ValueFunction;
@@ -44,13 +39,13 @@ public final class SharedRegExps implements AutoCloseable {
     static final int MAX_VISITED = 500_000;
 
     /** Evaluates to the function that prepares a snapshot runtime and returns the walk. */
-    static final String PREPARE = read("shared-regexps.js");
+    static final String PREPARE = GuestScripts.load(SharedRegExps.class, "shared-regexps.js");
 
     /**
      * Run first in every fresh context: removes the hidden global and points each recorded regular expression
      * at the isolate's compiled code for its pattern; evaluates to how many it relinked.
      */
-    public static final String RELINK = read("shared-regexps-relink.js") + "(this, '" + GLOBAL + "')";
+    public static final String RELINK = GuestScripts.load(SharedRegExps.class, "shared-regexps-relink.js") + "(this, '" + GLOBAL + "')";
 
     private V8ValueFunction walk;
 
@@ -102,18 +97,6 @@ public final class SharedRegExps implements AutoCloseable {
                 logger.debug("Could not release the regular expression walk: {}", ex.getMessage());
             }
             this.walk = null;
-        }
-    }
-
-    private static String read(String name) {
-        try (InputStream in = SharedRegExps.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("jsrun-core is missing its resource dev/jsrun/internal/snapshot/" + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
         }
     }
 

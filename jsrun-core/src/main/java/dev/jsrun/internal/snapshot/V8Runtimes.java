@@ -211,6 +211,9 @@ public final class V8Runtimes {
     public record IntlDefaults(String locale, String timeZone) {
     }
 
+    /** {@code intl-defaults.js}: evaluates to the locale and the time zone, a space between them. */
+    private static final String INTL_DEFAULTS = GuestScripts.load(V8Runtimes.class, "intl-defaults.js");
+
     private static IntlDefaults intlDefaults;
 
     /** The default locale and time zone of V8's runtimes, read once in a throwaway runtime; empty without ICU. */
@@ -220,8 +223,8 @@ public final class V8Runtimes {
         }
         if (intlDefaults == null) {
             try (V8Runtime runtime = fresh(false)) {
-                String both = runtime.getExecutor("(() => { const o = new Intl.DateTimeFormat().resolvedOptions();"
-                        + " return o.locale + ' ' + o.timeZone; })()").executeString();
+                String both = runtime.getExecutor(INTL_DEFAULTS).setResourceName("jsrun:intl-defaults.js")
+                        .executeString();
                 int space = both.indexOf(' ');
                 intlDefaults = new IntlDefaults(both.substring(0, space), both.substring(space + 1));
             }

@@ -44,12 +44,12 @@ public final class WebPlatform {
     }
 
     private static String assemble() {
-        StringBuilder script = new StringBuilder(Intrinsics.load("web/platform.js"));
+        StringBuilder script = new StringBuilder(GuestScripts.load(WebPlatform.class, "web/platform.js"));
         int slot = script.indexOf("/* parts */");
         StringBuilder parts = new StringBuilder();
         for (String part : PARTS) {
             parts.append("\n// ---- ").append(part).append(" ----\n(")
-                    .append(WebUrlBundle.complete(part, StreamsPonyfill.fill(Intrinsics.load("web/" + part))).strip())
+                    .append(WebUrlBundle.complete(part, StreamsPonyfill.fill(GuestScripts.load(WebPlatform.class, "web/" + part))).strip())
                     .append(")(web);\n");
         }
         return script.replace(slot, slot + "/* parts */".length(), parts.toString()).toString();
