@@ -289,14 +289,12 @@ public final class JsTokenizer {
             }
             case ASYNC -> this.asyncDeclaration = isStatementStart(previous) || previous == DEFAULT;
             case AWAIT -> word = previous == FOR ? FOR : AWAIT;
-            case NAME -> {
-                if (pending == PAREN || pending == PARAMETERS) {
-                    // The name in a function's header.
-                    this.pending = pending;
-                }
-            }
             default -> {
             }
+        }
+        if ((pending == PAREN || pending == PARAMETERS) && word != FUNCTION && word != CLASS) {
+            // The name in a function's header, which may be spelled like a keyword: function of() {}.
+            this.pending = pending;
         }
         this.last = word;
         this.regexAllowed = word >= EXPRESSION_KEYWORD && word <= EXTENDS;
@@ -434,7 +432,7 @@ public final class JsTokenizer {
         char c = this.src.charAt(this.start);
         int length = this.end - this.start;
         return !(length == 1 && (c == '.' || c == '(' || c == ')' || c == '[' || c == ']')
-                || length == 2 && c == '?');
+                || length == 2 && c == '?' && this.src.charAt(this.start + 1) == '.');
     }
 
     private void value(Kind kind) {

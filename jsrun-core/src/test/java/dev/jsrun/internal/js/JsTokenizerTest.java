@@ -224,6 +224,7 @@ class JsTokenizerTest {
         assertThat(slashes("x = function () {} / 2; y = function f(a = {}) { return {} } / 2")).containsExactly(
                 "divide", "divide");
         assertThat(slashes("x = async function () {} / 2; (function* () {}) / 2")).containsExactly("divide", "divide");
+        assertThat(slashes("x = function of() {} / 2; function async() {} /re/")).containsExactly("divide", "regex /re/");
         assertThat(slashes("class A extends mixin(B, {}).C { m() {} }\n/re/")).containsExactly("regex /re/");
         assertThat(slashes("x = class extends B { static {} m() {} } / 2")).containsExactly("divide");
         assertThat(slashes("o = { function: 1, class: {} } / 2; () => {}\n/re/")).containsExactly("divide",
