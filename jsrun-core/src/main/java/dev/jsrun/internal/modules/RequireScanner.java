@@ -1,16 +1,16 @@
 package dev.jsrun.internal.modules;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
-import java.util.Set;
+
+import dev.jsrun.internal.js.JsTokenizer;
+import dev.jsrun.internal.js.JsTokenizer.Kind;
 
 /**
- * Finds {@code require('literal')} calls in JavaScript source with a small lexer that skips strings,
- * template literals, comments and regular expression literals. Calls with a computed argument, and
- * {@code x = require} aliases, are reported as dynamic: they cannot be followed before run time. Member
- * calls such as {@code module.require('x')} are not followed, as in other CommonJS bundlers.
+ * Finds {@code require('literal')} calls in JavaScript source, reading it with a {@link JsTokenizer} so that
+ * strings, template literals, comments and regular expression literals are skipped. Calls with a computed
+ * argument, and {@code x = require} aliases, are reported as dynamic: they cannot be followed before run time.
+ * Member calls such as {@code module.require('x')} are not followed, as in other CommonJS bundlers.
  */
 final class RequireScanner {
 
@@ -18,18 +18,23 @@ final class RequireScanner {
     record Require(String request, int line) {
     }
 
-    /** After these words a '/' starts a regular expression rather than a division. */
-    private static final Set<String> KEYWORDS_BEFORE_EXPRESSION = Set.of("return", "typeof", "instanceof", "in",
-            "of", "new", "delete", "void", "throw", "case", "do", "else", "yield", "await");
+    // How far a require call has been read.
+    private static final int OUTSIDE = 0;
+    private static final int CALLEE = 1;
+    private static final int OPEN = 2;
+    private static final int ARGUMENT = 3;
 
     private final String src;
     private final List<Require> found = new ArrayList<>();
-    private final Deque<Integer> templateDepths = new ArrayDeque<>();
-    private int at;
+    private int state = OUTSIDE;
+    /** The offset of the {@code require} being read, and whether it follows an {@code =}. */
+    private int callee;
+    private boolean assigned;
+    /** The literal argument of the call being read, and its offset. */
+    private String request;
+    private int requestOffset;
+    private int lineOffset;
     private int line = 1;
-    private int braces;
-    /** The last significant token: an identifier or keyword, one punctuator character, or "value". */
-    private String previous = "";
 
     private RequireScanner(String source) {
         this.src = source;
@@ -42,263 +47,111 @@ final class RequireScanner {
     }
 
     private void run() {
-        if (this.src.startsWith("#!")) {
-            skipLineComment();
+        JsTokenizer tokens = new JsTokenizer(this.src);
+        boolean afterAssign = false;
+        while (tokens.next() != Kind.END) {
+            if (!continueCall(tokens) && tokens.isIdentifier("require") && !tokens.isMemberName()) {
+                this.state = CALLEE;
+                this.callee = tokens.start();
+                this.assigned = afterAssign;
+            }
+            afterAssign = tokens.isPunctuator('=');
         }
-        while (true) {
-            skipSpaceAndComments();
-            if (this.at >= this.src.length()) {
-                return;
-            }
-            char c = this.src.charAt(this.at);
-            if (c == '\'' || c == '"') {
-                readString(c);
-                this.previous = "value";
-            }
-            else if (c == '`') {
-                this.at++;
-                readTemplate();
-            }
-            else if (c == '/') {
-                if (regexAllowed()) {
-                    skipRegex();
-                    this.previous = "value";
-                }
-                else {
-                    this.at++;
-                    this.previous = "/";
-                }
-            }
-            else if (isIdentifierStart(c)) {
-                identifier();
-            }
-            else if (Character.isDigit(c)) {
-                while (this.at < this.src.length() && (Character.isLetterOrDigit(peek(0)) || peek(0) == '.' || peek(0) == '_')) {
-                    this.at++;
-                }
-                this.previous = "value";
-            }
-            else {
-                punctuator(c);
-            }
+        if (this.state == CALLEE && this.assigned || this.state == OPEN || this.state == ARGUMENT) {
+            dynamic();
         }
     }
 
-    private void punctuator(char c) {
-        this.at++;
-        if (c == '{') {
-            this.braces++;
-        }
-        else if (c == '}') {
-            if (!this.templateDepths.isEmpty() && this.templateDepths.peek() == this.braces) {
-                this.templateDepths.pop();
-                readTemplate();
-                return;
-            }
-            this.braces--;
-        }
-        this.previous = String.valueOf(c);
-    }
-
-    private void identifier() {
-        int start = this.at;
-        while (this.at < this.src.length() && isIdentifierPart(peek(0))) {
-            this.at++;
-        }
-        String word = this.src.substring(start, this.at);
-        boolean member = this.previous.equals(".");
-        String before = this.previous;
-        this.previous = word;
-        if (!word.equals("require") || member) {
-            return;
-        }
-        int callLine = this.line;
-        int resume = this.at;
-        skipSpaceAndComments();
-        if (peek(0) == '(') {
-            this.at++;
-            skipSpaceAndComments();
-            char quote = peek(0);
-            if (quote == '\'' || quote == '"' || quote == '`') {
-                int literalLine = this.line;
-                String request = quote == '`' ? readPlainTemplate() : readString(quote);
-                skipSpaceAndComments();
-                if (request != null && peek(0) == ')') {
-                    this.found.add(new Require(request, literalLine));
-                    this.at++;
-                    this.previous = ")";
-                    return;
+    /**
+     * Reads the current token as the next part of a {@code require} call being read; returns false when it
+     * is not part of one, and should be read as any other token.
+     */
+    private boolean continueCall(JsTokenizer tokens) {
+        switch (this.state) {
+            case CALLEE -> {
+                if (tokens.isPunctuator('(')) {
+                    this.state = OPEN;
+                    return true;
+                }
+                if (this.assigned) {
+                    dynamic();
                 }
             }
-            this.found.add(new Require(null, callLine));
+            case OPEN -> {
+                String literal = literal(tokens);
+                if (literal != null) {
+                    this.request = literal;
+                    this.requestOffset = tokens.start();
+                    this.state = ARGUMENT;
+                    return true;
+                }
+                dynamic();
+            }
+            case ARGUMENT -> {
+                if (tokens.isPunctuator(')')) {
+                    this.found.add(new Require(this.request, lineAt(this.requestOffset)));
+                    this.state = OUTSIDE;
+                    return true;
+                }
+                dynamic();
+            }
+            default -> {
+            }
         }
-        else if (before.equals("=")) {
-            this.found.add(new Require(null, callLine));
-        }
-        // Lines skipped while looking ahead are counted again when the main loop reaches them.
-        this.line = callLine;
-        this.at = resume;
+        this.state = OUTSIDE;
+        return false;
     }
 
-    private boolean regexAllowed() {
-        if (this.previous.isEmpty()) {
-            return true;
-        }
-        if (this.previous.equals("value") || this.previous.equals(")") || this.previous.equals("]")) {
-            return false;
-        }
-        if (isIdentifierStart(this.previous.charAt(0))) {
-            return KEYWORDS_BEFORE_EXPRESSION.contains(this.previous);
-        }
-        return true;
+    private void dynamic() {
+        this.found.add(new Require(null, lineAt(this.callee)));
+        this.state = OUTSIDE;
     }
 
-    /** Reads a quoted string and returns its value (simple escapes only). */
-    private String readString(char quote) {
-        StringBuilder value = new StringBuilder();
-        this.at++;
-        while (this.at < this.src.length()) {
-            char c = this.src.charAt(this.at++);
-            if (c == quote) {
-                return value.toString();
-            }
-            if (c == '\\' && this.at < this.src.length()) {
-                char escaped = this.src.charAt(this.at++);
-                if (escaped == '\n') {
-                    this.line++;
-                }
-                else {
-                    value.append(escaped);
-                }
-            }
-            else if (c == '\n') {
-                this.line++;
-                return null;
-            }
-            else {
+    /** The value of a string or plain template token (simple escapes only), or null for any other token. */
+    private String literal(JsTokenizer tokens) {
+        if (!tokens.isTerminated()) {
+            return null;
+        }
+        int start = tokens.start() + 1;
+        int end = tokens.end() - 1;
+        if (tokens.kind() == Kind.TEMPLATE) {
+            String body = this.src.substring(start, end);
+            return body.indexOf('\\') < 0 ? body : null;
+        }
+        if (tokens.kind() != Kind.STRING) {
+            return null;
+        }
+        StringBuilder value = new StringBuilder(end - start);
+        for (int i = start; i < end; i++) {
+            char c = this.src.charAt(i);
+            if (c != '\\') {
                 value.append(c);
+                continue;
+            }
+            char escaped = this.src.charAt(++i);
+            if (escaped == '\r' && i + 1 < end && this.src.charAt(i + 1) == '\n') {
+                i++;
+            }
+            else if (escaped != '\n' && escaped != '\r' && escaped != '\u2028' && escaped != '\u2029') {
+                value.append(escaped);
             }
         }
-        return null;
+        return value.toString();
     }
 
-    /** Reads a template literal after its opening backtick, up to its end or its first substitution. */
-    private void readTemplate() {
-        while (this.at < this.src.length()) {
-            char c = this.src.charAt(this.at++);
-            if (c == '\\') {
-                if (peek(0) == '\n') {
-                    this.line++;
-                }
-                this.at++;
-            }
-            else if (c == '\n') {
-                this.line++;
-            }
-            else if (c == '`') {
-                this.previous = "value";
-                return;
-            }
-            else if (c == '$' && peek(0) == '{') {
-                this.at++;
-                this.braces++;
-                this.templateDepths.push(this.braces);
-                this.previous = "{";
-                return;
-            }
+    /** The one-based line of {@code offset}, counting line feeds; offsets asked for rarely go backwards. */
+    private int lineAt(int offset) {
+        if (offset < this.lineOffset) {
+            this.lineOffset = 0;
+            this.line = 1;
         }
-    }
-
-    /** The value of a template literal without substitutions, or null (then it is a dynamic request). */
-    private String readPlainTemplate() {
-        int end = this.src.indexOf('`', this.at + 1);
-        if (end < 0) {
-            return null;
-        }
-        String body = this.src.substring(this.at + 1, end);
-        if (body.contains("${") || body.contains("\\")) {
-            return null;
-        }
-        this.at = end + 1;
-        return body;
-    }
-
-    private void skipRegex() {
-        boolean inClass = false;
-        this.at++;
-        while (this.at < this.src.length()) {
-            char c = this.src.charAt(this.at++);
-            if (c == '\\') {
-                this.at++;
-            }
-            else if (c == '\n') {
-                this.line++;
-                return;
-            }
-            else if (c == '[') {
-                inClass = true;
-            }
-            else if (c == ']') {
-                inClass = false;
-            }
-            else if (c == '/' && !inClass) {
-                while (this.at < this.src.length() && isIdentifierPart(peek(0))) {
-                    this.at++;
-                }
-                return;
-            }
-        }
-    }
-
-    private void skipSpaceAndComments() {
-        while (this.at < this.src.length()) {
-            char c = peek(0);
-            if (c == '\n') {
-                this.line++;
-                this.at++;
-            }
-            else if (Character.isWhitespace(c)) {
-                this.at++;
-            }
-            else if (c == '/' && peek(1) == '/') {
-                skipLineComment();
-            }
-            else if (c == '/' && peek(1) == '*') {
-                skipBlockComment();
-            }
-            else {
-                return;
-            }
-        }
-    }
-
-    private void skipLineComment() {
-        int end = this.src.indexOf('\n', this.at);
-        this.at = end < 0 ? this.src.length() : end;
-    }
-
-    private void skipBlockComment() {
-        int end = this.src.indexOf("*/", this.at + 2);
-        int stop = end < 0 ? this.src.length() : end + 2;
-        for (int i = this.at; i < stop; i++) {
+        for (int i = this.lineOffset; i < offset; i++) {
             if (this.src.charAt(i) == '\n') {
                 this.line++;
             }
         }
-        this.at = stop;
-    }
-
-    private char peek(int offset) {
-        int index = this.at + offset;
-        return index < this.src.length() ? this.src.charAt(index) : '\0';
-    }
-
-    private static boolean isIdentifierStart(char c) {
-        return Character.isLetter(c) || c == '_' || c == '$' || c > 0x7f;
-    }
-
-    private static boolean isIdentifierPart(char c) {
-        return isIdentifierStart(c) || Character.isDigit(c);
+        this.lineOffset = offset;
+        return this.line;
     }
 
 }

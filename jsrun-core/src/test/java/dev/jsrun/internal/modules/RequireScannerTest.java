@@ -60,6 +60,20 @@ class RequireScannerTest {
     }
 
     @Test
+    void keepsReadingAfterNestedTemplatesAndDivisions() {
+        String source = """
+                var s = `${a ? `(${b})` : ''}`;
+                require('after-nested-template');
+                var q = a.return / 2, r = require('after-property-division'); // /
+                var i = a++ / 2, j = require('after-postfix-division'); // /
+                if (s) /'/.test(s) && require('after-control-regex');
+                """;
+        assertThat(RequireScanner.scan(source)).containsExactly(new Require("after-nested-template", 2),
+                new Require("after-property-division", 3), new Require("after-postfix-division", 4),
+                new Require("after-control-regex", 5));
+    }
+
+    @Test
     void skipsAHashbangLine() {
         assertThat(RequireScanner.scan("#!/usr/bin/env node require('no')\nrequire('yes');"))
             .containsExactly(new Require("yes", 2));

@@ -88,6 +88,14 @@ class DynamicImportRewriterTest {
     }
 
     @Test
+    void rewritesAfterARegexThatFollowsAControlStatementOrABlock() {
+        assertThat(rewrite("if (x) /'/.test(s); import('y')")).isEqualTo("if (x) /'/.test(s); __jsrun_import('y')");
+        assertThat(rewrite("if (a) { b() }\n/'/.test(s) && import('y')"))
+                .isEqualTo("if (a) { b() }\n/'/.test(s) && __jsrun_import('y')");
+        assertThat(rewrite("x = {} / 2 / import('y')")).isEqualTo("x = {} / 2 / __jsrun_import('y')");
+    }
+
+    @Test
     void leavesPropertiesAndLongerIdentifiersUntouched() {
         for (String source : new String[] {"obj.import('x')", "obj?.import('x')", "obj . /*c*/ import('x')",
                 "reimport('x')", "import_('x')", "$import('x')", "import$('x')", "importé('x')",
