@@ -21,6 +21,7 @@ import com.caoccao.javet.values.reference.V8ValueProxy;
 import dev.jsrun.JsException;
 import dev.jsrun.Snapshot;
 import dev.jsrun.SnapshotBuildException;
+import dev.jsrun.SnapshotBuildException.Problem;
 import dev.jsrun.internal.runtime.JsErrors;
 import dev.jsrun.internal.snapshot.IntlObjects;
 import dev.jsrun.internal.snapshot.Intrinsics;
@@ -121,7 +122,7 @@ public final class SnapshotBuilder {
             throw failure(script, ex);
         }
         catch (JavetException ex) {
-            throw new SnapshotBuildException(script.name(), 0, 0, ex.getMessage(), null, ex);
+            throw new SnapshotBuildException(Problem.ENGINE_FAILURE, script.name(), 0, 0, ex.getMessage(), null, ex);
         }
     }
 
@@ -145,8 +146,8 @@ public final class SnapshotBuilder {
                     return;
                 }
                 String pending = runtime.getExecutor(PENDING).setResourceName(WebPlatform.RESOURCE).executeString();
-                throw new SnapshotBuildException(script.name(), 0, 0, "it leaves " + pending + " when the heap is "
-                        + "captured; they would be copied into every runtime and never run",
+                throw new SnapshotBuildException(Problem.PENDING_TASKS, script.name(), 0, 0, "it leaves " + pending
+                        + " when the heap is captured; they would be copied into every runtime and never run",
                         "Set timers and post messages when a function runs rather than while the script loads", null);
             }
         }
@@ -154,11 +155,12 @@ public final class SnapshotBuilder {
             throw failure(script, ex);
         }
         catch (JavetException ex) {
-            throw new SnapshotBuildException(script.name(), 0, 0, ex.getMessage(), null, ex);
+            throw new SnapshotBuildException(Problem.ENGINE_FAILURE, script.name(), 0, 0, ex.getMessage(), null, ex);
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
-            throw new SnapshotBuildException(script.name(), 0, 0, "interrupted while its timers ran", null, ex);
+            throw new SnapshotBuildException(Problem.ENGINE_FAILURE, script.name(), 0, 0, "interrupted while its timers ran",
+                    null, ex);
         }
     }
 
@@ -174,10 +176,10 @@ public final class SnapshotBuilder {
             for (int depth = 0; depth < 64 && link instanceof V8ValueObject; depth++) {
                 if (link instanceof V8ValueProxy) {
                     link.close();
-                    throw new SnapshotBuildException(script.name(), 0, 0, "it puts a Proxy into the global object's "
-                            + "prototype chain, which V8 cannot reliably restore from a snapshot",
-                            "Install the proxy when the runtime is used (for example in jsrun.pool.warm-up or the first "
-                                    + "call), not while a snapshot script loads", null);
+                    throw new SnapshotBuildException(Problem.PROXIED_GLOBAL, script.name(), 0, 0, "it puts a Proxy into "
+                            + "the global object's prototype chain, which V8 cannot reliably restore from a snapshot",
+                            "Install the proxy when the runtime is used (for example in PoolSettings.Builder.warmUp or the "
+                                    + "first call), not while a snapshot script loads", null);
                 }
                 V8Value next = prototypeOf.call(null, link);
                 link.close();
@@ -186,8 +188,8 @@ public final class SnapshotBuilder {
             link.close();
         }
         catch (JavetException ex) {
-            throw new SnapshotBuildException(script.name(), 0, 0, "V8 could not read the global object's prototype "
-                    + "chain: " + ex.getMessage(), null, ex);
+            throw new SnapshotBuildException(Problem.ENGINE_FAILURE, script.name(), 0, 0, "V8 could not read the global "
+                    + "object's prototype chain: " + ex.getMessage(), null, ex);
         }
     }
 
@@ -200,8 +202,9 @@ public final class SnapshotBuilder {
         String more = (alive.size() > 1) ? " (and " + (alive.size() - 1) + " more Intl object" + (alive.size() > 2 ? "s" : "")
                 + ": " + alive.stream().skip(1).limit(5).map(a -> a.constructor() + " from '" + a.script() + "'")
                         .distinct().collect(java.util.stream.Collectors.joining(", ")) + ")" : "";
-        throw new SnapshotBuildException(first.script(), 0, 0, "it leaves an object made by " + first.constructor()
-                + " reachable when the heap is captured" + more + "; V8 cannot put Intl objects into a snapshot",
+        throw new SnapshotBuildException(Problem.INTL_OBJECT, first.script(), 0, 0, "it leaves an object made by "
+                + first.constructor() + " reachable when the heap is captured" + more
+                + "; V8 cannot put Intl objects into a snapshot",
                 "Create Intl objects when they are first used (lazily, inside a function) rather than while the script "
                         + "loads, or load the script at run time instead of into the snapshot", null);
     }
@@ -211,7 +214,8 @@ public final class SnapshotBuilder {
             return runtime.createSnapshot();
         }
         catch (JavetException ex) {
-            throw new SnapshotBuildException("(snapshot)", 0, 0, "V8 refused to capture the heap: " + ex.getMessage(),
+            throw new SnapshotBuildException(Problem.CAPTURE_REFUSED, "(snapshot)", 0, 0,
+                    "V8 refused to capture the heap: " + ex.getMessage(),
                     "Snapshot scripts must not leave Java-bound functions or compiled modules behind", ex);
         }
     }
@@ -223,8 +227,9 @@ public final class SnapshotBuilder {
         if (error.getLine() == 1 && script.globalName() != null) {
             column = Math.max(1, column - script.prefixLength());
         }
-        return new SnapshotBuildException(script.name(), error.getLine(), column, message,
-                isModuleSyntax(message) ? ESM_ADVICE : null, error);
+        boolean module = isModuleSyntax(message);
+        return new SnapshotBuildException(module ? Problem.ES_MODULE : Problem.SCRIPT_ERROR, script.name(), error.getLine(),
+                column, message, module ? ESM_ADVICE : null, error);
     }
 
     static boolean isModuleSyntax(String message) {
