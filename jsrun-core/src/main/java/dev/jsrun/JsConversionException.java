@@ -1,7 +1,7 @@
 package dev.jsrun;
 
 /** A JavaScript value that cannot become the Java type the caller asked for. */
-public class JsConversionException extends RuntimeException {
+public class JsConversionException extends JsRunException {
 
     public JsConversionException(String message) {
         super(message);

@@ -2,9 +2,10 @@ package dev.jsrun;
 
 /**
  * A JavaScript error that escaped to Java: a thrown {@code Error} (or any thrown value), a rejected
- * promise, or a syntax error. Carries the JavaScript error's name, message, stack and position.
+ * promise, or a syntax error. Carries the JavaScript error's name, message, stack and position. Code that jsrun
+ * stopped (a timeout, a memory limit) ends in a {@link JsTerminatedException} instead, which is not one.
  */
-public class JsException extends RuntimeException {
+public class JsException extends JsRunException {
 
     private final String errorName;
     private final String errorMessage;

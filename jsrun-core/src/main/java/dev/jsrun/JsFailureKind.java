@@ -29,22 +29,27 @@ public enum JsFailureKind {
     /** The value could not become the Java type asked for, or could not be read ({@link JsConversionException}). */
     CONVERSION,
 
-    /** No runtime became free in time ({@link JsRuntimeUnavailableException}). */
+    /**
+     * No runtime became free in time ({@link JsRuntimeUnavailableException} for
+     * {@link JsRuntimeUnavailableException.Reason#EXHAUSTED}).
+     */
     POOL_EXHAUSTED,
 
-    /** Anything else: a closed runtime or pool, V8 refusing a call, a bug in jsrun. */
+    /**
+     * Anything else: a closed runtime or pool, an evaluation its pool's shutdown or an interrupt terminated, V8
+     * refusing a call, a bug in jsrun.
+     */
     INTERNAL;
 
     /** The kind of {@code failure}; {@link #INTERNAL} for anything jsrun does not raise itself. */
     public static JsFailureKind of(Throwable failure) {
-        if (failure instanceof JsTimeoutException) {
-            return TIMEOUT;
-        }
-        if (failure instanceof JsHeapLimitException) {
-            return HEAP_LIMIT;
-        }
-        if (failure instanceof JsExternalMemoryLimitException) {
-            return EXTERNAL_MEMORY_LIMIT;
+        if (failure instanceof JsTerminatedException terminated) {
+            return switch (terminated.reason()) {
+                case TIMEOUT -> TIMEOUT;
+                case HEAP_LIMIT -> HEAP_LIMIT;
+                case EXTERNAL_MEMORY_LIMIT -> EXTERNAL_MEMORY_LIMIT;
+                case SHUTDOWN, INTERRUPTED -> INTERNAL;
+            };
         }
         if (failure instanceof JsSyntaxException) {
             return SYNTAX;
@@ -55,7 +60,8 @@ public enum JsFailureKind {
         if (failure instanceof JsConversionException) {
             return CONVERSION;
         }
-        if (failure instanceof JsRuntimeUnavailableException) {
+        if (failure instanceof JsRuntimeUnavailableException unavailable
+                && unavailable.reason() == JsRuntimeUnavailableException.Reason.EXHAUSTED) {
             return POOL_EXHAUSTED;
         }
         return INTERNAL;

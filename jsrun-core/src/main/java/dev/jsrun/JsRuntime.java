@@ -17,7 +17,8 @@ public interface JsRuntime extends AutoCloseable {
      * timers the script sets that are due at once, and the messages it posts, run before this returns; later
      * timers wait for the runtime's next call.
      * @throws JsException when the script throws or does not parse, or a timer or listener throws
-     * @throws JsTimeoutException when it runs past the runtime's timeout
+     * @throws JsTerminatedException when jsrun stops it: past the runtime's timeout ({@link JsTimeoutException}), at
+     *         a memory limit, or at its pool's shutdown
      */
     Object eval(String code);
 
@@ -63,7 +64,8 @@ public interface JsRuntime extends AutoCloseable {
      *         size limit or 1,000 levels of nesting), naming the argument and the path to the value, or when
      *         the result cannot
      * @throws JsException when the function is missing (a {@code TypeError} naming the path) or throws
-     * @throws JsTimeoutException when it runs past the runtime's timeout
+     * @throws JsTerminatedException when jsrun stops it: past the runtime's timeout ({@link JsTimeoutException}), at
+     *         a memory limit, or at its pool's shutdown
      */
     Object call(String function, Object... args);
 

@@ -13,6 +13,8 @@ public interface JsRuntimeFactory extends AutoCloseable {
     /**
      * A runtime in exactly the snapshot's state, ready for use; closing it gives it back. Pooled factories
      * serve it from their idle runtimes.
+     * @throws JsRuntimeUnavailableException when no runtime can be handed out: none became free in time, the
+     *         factory is closed or shutting down, or it cannot restore runtimes (its {@code reason()} says which)
      */
     JsRuntime acquire();
 

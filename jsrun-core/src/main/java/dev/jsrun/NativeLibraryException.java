@@ -6,7 +6,7 @@ import java.nio.file.Path;
  * V8's native library cannot be loaded on this JVM: no native fits the platform, the one that fits is not on
  * the classpath, or the directory it is extracted to cannot hold or run it. The message says what to change.
  */
-public class NativeLibraryException extends RuntimeException {
+public class NativeLibraryException extends JsRunException {
 
     /** What stands in the way. */
     public enum Problem {

@@ -23,6 +23,8 @@ import org.slf4j.LoggerFactory;
 
 import dev.jsrun.JsRuntime;
 import dev.jsrun.JsRuntimeFactory;
+import dev.jsrun.JsRuntimeUnavailableException;
+import dev.jsrun.JsRuntimeUnavailableException.Reason;
 import dev.jsrun.ModuleStats;
 import dev.jsrun.RuntimeConfig;
 import dev.jsrun.internal.pool.Cleaner;
@@ -93,8 +95,8 @@ public final class JsRuntimePool implements JsRuntimeFactory {
         }
         catch (Exception ex) {
             close();
-            throw new IllegalStateException("Could not restore the first " + settings.minIdle() + " runtime(s) of pool '"
-                    + settings.name() + "': " + ex.getMessage(), ex);
+            throw new JsRuntimeUnavailableException(Reason.RESTORE_FAILED, "Could not restore the first "
+                    + settings.minIdle() + " runtime(s) of pool '" + settings.name() + "': " + ex.getMessage(), ex);
         }
     }
 
@@ -163,7 +165,7 @@ public final class JsRuntimePool implements JsRuntimeFactory {
             this.listeners.forEach(PoolListener::acquireTimedOut);
             throw new JsRuntimePoolExhaustedException(maxWait, stats());
         }
-        catch (IllegalStateException ex) {
+        catch (IllegalStateException | JsRuntimeUnavailableException ex) {
             requireOpen();
             throw ex;
         }
@@ -171,12 +173,12 @@ public final class JsRuntimePool implements JsRuntimeFactory {
             // closing the pool wakes its waiters this way; any other interrupt belongs to the caller
             requireOpen();
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for a runtime of pool '" + this.settings.name()
-                    + "'", ex);
+            throw new JsRuntimeUnavailableException(Reason.INTERRUPTED, "Interrupted while waiting for a runtime of "
+                    + "pool '" + this.settings.name() + "'", ex);
         }
         catch (Exception ex) {
-            throw new IllegalStateException("Pool '" + this.settings.name() + "' could not restore a runtime: "
-                    + ex.getMessage(), ex);
+            throw new JsRuntimeUnavailableException(Reason.RESTORE_FAILED, "Pool '" + this.settings.name()
+                    + "' could not restore a runtime: " + ex.getMessage(), ex);
         }
         finally {
             this.acquiring.decrementAndGet();
@@ -323,8 +325,9 @@ public final class JsRuntimePool implements JsRuntimeFactory {
 
     /**
      * Waits up to {@code grace} for borrowed runtimes to come back. If some are still out then, the pool stops
-     * lending: borrowers waiting for a runtime, and any that come later, get an {@link IllegalStateException},
-     * and the scripts still running are terminated (their callers get a {@link dev.jsrun.JsTimeoutException}).
+     * lending: borrowers waiting for a runtime, and any that come later, get a
+     * {@link JsRuntimeUnavailableException} for {@link Reason#SHUTTING_DOWN}, and the scripts still running are
+     * terminated (their callers get a {@link dev.jsrun.JsTerminatedException} for its reason {@code SHUTDOWN}).
      * For shutdown: requests stuck in runaway scripts end, and no request starts another one.
      */
     public void terminateBorrowedAfter(Duration grace) throws InterruptedException {
@@ -361,13 +364,14 @@ public final class JsRuntimePool implements JsRuntimeFactory {
 
     private void requireOpen() {
         if (this.closed) {
-            throw new IllegalStateException("Pool '" + this.settings.name() + "' is closed");
+            throw new JsRuntimeUnavailableException(Reason.CLOSED, "Pool '" + this.settings.name() + "' is closed");
         }
         Duration drained = this.drainedAfter;
         if (drained != null) {
-            throw new IllegalStateException("Pool '" + this.settings.name() + "' is shutting down: runtimes were "
-                    + "still borrowed " + drained + " (jsrun.pool.shutdown-timeout) after shutdown began, so their "
-                    + "scripts were terminated and the pool lends no more runtimes");
+            throw new JsRuntimeUnavailableException(Reason.SHUTTING_DOWN, "Pool '" + this.settings.name()
+                    + "' is shutting down: runtimes were still borrowed " + drained
+                    + " (PoolSettings.Builder.shutdownTimeout) after shutdown began, so their scripts were terminated "
+                    + "and the pool lends no more runtimes");
         }
     }
 
@@ -564,8 +568,9 @@ public final class JsRuntimePool implements JsRuntimeFactory {
             }
             catch (RuntimeException ex) {
                 isolate.close();
-                throw new IllegalStateException("The warm-up script of pool '" + JsRuntimePool.this.settings.name()
-                        + "' failed (jsrun.pool.warm-up): " + ex.getMessage(), ex);
+                throw new JsRuntimeUnavailableException(Reason.WARM_UP_FAILED, "The warm-up script of pool '"
+                        + JsRuntimePool.this.settings.name() + "' failed (PoolSettings.Builder.warmUp): "
+                        + ex.getMessage(), ex);
             }
             if (JsRuntimePool.this.restored.incrementAndGet() == 1) {
                 // learn the snapshot's module counts before anyone borrows

@@ -5,6 +5,8 @@ import java.util.Objects;
 
 import dev.jsrun.JsRuntime;
 import dev.jsrun.JsRuntimeFactory;
+import dev.jsrun.JsRuntimeUnavailableException;
+import dev.jsrun.JsRuntimeUnavailableException.Reason;
 import dev.jsrun.RuntimeConfig;
 import dev.jsrun.internal.runtime.Isolate;
 import dev.jsrun.internal.runtime.IsolateRuntime;
@@ -22,7 +24,7 @@ public final class UnpooledJsRuntimeFactory implements JsRuntimeFactory {
     @Override
     public JsRuntime create() {
         if (this.closed) {
-            throw new IllegalStateException("the JsRuntimeFactory is closed");
+            throw new JsRuntimeUnavailableException(Reason.CLOSED, "the JsRuntimeFactory is closed");
         }
         return new IsolateRuntime(Isolate.restore(this.config), Isolate::close);
     }

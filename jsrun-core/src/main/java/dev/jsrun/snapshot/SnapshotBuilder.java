@@ -21,6 +21,7 @@ import com.caoccao.javet.values.reference.V8ValueProxy;
 import dev.jsrun.JsException;
 import dev.jsrun.Snapshot;
 import dev.jsrun.SnapshotBuildException;
+import dev.jsrun.SnapshotBuildException.Problem;
 import dev.jsrun.internal.runtime.JsErrors;
 import dev.jsrun.internal.snapshot.GuestScripts;
 import dev.jsrun.internal.snapshot.IntlObjects;
@@ -128,7 +129,7 @@ public final class SnapshotBuilder {
             }
             try (V8Value publish = runtime.getExecutor(script.code()).setResourceName(script.name()).execute()) {
                 if (!(publish instanceof V8ValueFunction function)) {
-                    throw new SnapshotBuildException(script.name(), 0, 0, "it does not run as a CommonJS module: its "
+                    throw new SnapshotBuildException(Problem.SCRIPT_ERROR, script.name(), 0, 0, "it does not run as a CommonJS module: its "
                             + "source closes the function jsrun wraps it in", "Pass the library's source as its package "
                             + "ships it, or load it with executeScript", null);
                 }
@@ -139,7 +140,7 @@ public final class SnapshotBuilder {
             throw failure(script, ex);
         }
         catch (JavetException ex) {
-            throw new SnapshotBuildException(script.name(), 0, 0, ex.getMessage(), null, ex);
+            throw new SnapshotBuildException(Problem.ENGINE_FAILURE, script.name(), 0, 0, ex.getMessage(), null, ex);
         }
     }
 
@@ -163,8 +164,8 @@ public final class SnapshotBuilder {
                     return;
                 }
                 String pending = pending(runtime);
-                throw new SnapshotBuildException(script.name(), 0, 0, "it leaves " + pending + " when the heap is "
-                        + "captured; they would be copied into every runtime and never run",
+                throw new SnapshotBuildException(Problem.PENDING_TASKS, script.name(), 0, 0, "it leaves " + pending
+                        + " when the heap is captured; they would be copied into every runtime and never run",
                         "Set timers and post messages when a function runs rather than while the script loads", null);
             }
         }
@@ -172,11 +173,12 @@ public final class SnapshotBuilder {
             throw failure(script, ex);
         }
         catch (JavetException ex) {
-            throw new SnapshotBuildException(script.name(), 0, 0, ex.getMessage(), null, ex);
+            throw new SnapshotBuildException(Problem.ENGINE_FAILURE, script.name(), 0, 0, ex.getMessage(), null, ex);
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
-            throw new SnapshotBuildException(script.name(), 0, 0, "interrupted while its timers ran", null, ex);
+            throw new SnapshotBuildException(Problem.ENGINE_FAILURE, script.name(), 0, 0, "interrupted while its timers ran",
+                    null, ex);
         }
     }
 
@@ -200,10 +202,10 @@ public final class SnapshotBuilder {
             for (int depth = 0; depth < 64 && link instanceof V8ValueObject; depth++) {
                 if (link instanceof V8ValueProxy) {
                     link.close();
-                    throw new SnapshotBuildException(script.name(), 0, 0, "it puts a Proxy into the global object's "
-                            + "prototype chain, which V8 cannot reliably restore from a snapshot",
-                            "Install the proxy when the runtime is used (for example in jsrun.pool.warm-up or the first "
-                                    + "call), not while a snapshot script loads", null);
+                    throw new SnapshotBuildException(Problem.PROXIED_GLOBAL, script.name(), 0, 0, "it puts a Proxy into "
+                            + "the global object's prototype chain, which V8 cannot reliably restore from a snapshot",
+                            "Install the proxy when the runtime is used (for example in PoolSettings.Builder.warmUp or the "
+                                    + "first call), not while a snapshot script loads", null);
                 }
                 V8Value next = prototypeOf.call(null, link);
                 link.close();
@@ -212,8 +214,8 @@ public final class SnapshotBuilder {
             link.close();
         }
         catch (JavetException ex) {
-            throw new SnapshotBuildException(script.name(), 0, 0, "V8 could not read the global object's prototype "
-                    + "chain: " + ex.getMessage(), null, ex);
+            throw new SnapshotBuildException(Problem.ENGINE_FAILURE, script.name(), 0, 0, "V8 could not read the global "
+                    + "object's prototype chain: " + ex.getMessage(), null, ex);
         }
     }
 
@@ -226,8 +228,9 @@ public final class SnapshotBuilder {
         String more = (alive.size() > 1) ? " (and " + (alive.size() - 1) + " more Intl object" + (alive.size() > 2 ? "s" : "")
                 + ": " + alive.stream().skip(1).limit(5).map(a -> a.constructor() + " from '" + a.script() + "'")
                         .distinct().collect(java.util.stream.Collectors.joining(", ")) + ")" : "";
-        throw new SnapshotBuildException(first.script(), 0, 0, "it leaves an object made by " + first.constructor()
-                + " reachable when the heap is captured" + more + "; V8 cannot put Intl objects into a snapshot",
+        throw new SnapshotBuildException(Problem.INTL_OBJECT, first.script(), 0, 0, "it leaves an object made by "
+                + first.constructor() + " reachable when the heap is captured" + more
+                + "; V8 cannot put Intl objects into a snapshot",
                 "Create Intl objects when they are first used (lazily, inside a function) rather than while the script "
                         + "loads, or load the script at run time instead of into the snapshot", null);
     }
@@ -237,7 +240,8 @@ public final class SnapshotBuilder {
             return runtime.createSnapshot();
         }
         catch (JavetException ex) {
-            throw new SnapshotBuildException("(snapshot)", 0, 0, "V8 refused to capture the heap: " + ex.getMessage(),
+            throw new SnapshotBuildException(Problem.CAPTURE_REFUSED, "(snapshot)", 0, 0,
+                    "V8 refused to capture the heap: " + ex.getMessage(),
                     "Snapshot scripts must not leave Java-bound functions or compiled modules behind", ex);
         }
     }
@@ -249,8 +253,9 @@ public final class SnapshotBuilder {
         if (error.getLine() == 1 && script.globalName() != null) {
             column = Math.max(1, column - script.prefixLength());
         }
-        return new SnapshotBuildException(script.name(), error.getLine(), column, message,
-                isModuleSyntax(message) ? ESM_ADVICE : null, error);
+        boolean module = isModuleSyntax(message);
+        return new SnapshotBuildException(module ? Problem.ES_MODULE : Problem.SCRIPT_ERROR, script.name(), error.getLine(),
+                column, message, module ? ESM_ADVICE : null, error);
     }
 
     static boolean isModuleSyntax(String message) {

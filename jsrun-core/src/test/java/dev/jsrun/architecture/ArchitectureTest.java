@@ -24,8 +24,12 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
 
+import dev.jsrun.JsException;
+import dev.jsrun.JsRunException;
 import dev.jsrun.JsRuntime;
+import dev.jsrun.JsTimeoutException;
 import dev.jsrun.internal.snapshot.WebPlatform;
 
 /**
@@ -105,6 +109,33 @@ class ArchitectureTest {
         private WebPlatform hidden() {
             return null;
         }
+
+    }
+
+    @Test
+    void everyPublicExceptionIsAJsRunException() {
+        // one root, so that one catch handles whatever jsrun throws; the misuse the JDK's types name is apart
+        everyPublicExceptionExtendsTheRoot().check(core);
+        assertThat(core.get(JsTimeoutException.class).isAssignableTo(JsRunException.class)).isTrue();
+    }
+
+    @Test
+    void theExceptionRuleSeesAPublicExceptionOutsideTheRoot() {
+        JavaClasses stray = new ClassFileImporter().importClasses(Stray.class, JsException.class);
+        assertThatThrownBy(() -> everyPublicExceptionExtendsTheRoot().check(stray))
+            .isInstanceOf(AssertionError.class)
+            .hasMessageContaining(Stray.class.getName())
+            .hasMessageNotContaining("<" + JsException.class.getName() + ">");
+    }
+
+    private static ArchRule everyPublicExceptionExtendsTheRoot() {
+        return classes().that().areAssignableTo(Throwable.class).and().arePublic()
+            .should().beAssignableTo(JsRunException.class)
+            .because("JsRunException is the root of everything jsrun throws");
+    }
+
+    /** A public exception of its own, beside the root. */
+    public static final class Stray extends RuntimeException {
 
     }
 

@@ -36,8 +36,10 @@ class MemoryLimitsTest {
                 "manyShortEvaluations")) {
             Map<String, String> probe = output.probe(name);
             assertThat(probe.get("exception")).as("%s: %s", name, probe).isEqualTo("JsExternalMemoryLimitException");
+            assertThat(probe.get("reason")).as(name).isEqualTo("EXTERNAL_MEMORY_LIMIT");
             assertThat(probe.get("message")).as(name).contains("external_memory_limit_of_256_MB")
-                .contains("jsrun.runtime.max-external-memory");
+                .contains("RuntimeConfig.Builder.maxExternalMemory")
+                .doesNotContain("jsrun.");
             assertThat(Long.parseLong(probe.get("ms"))).as("%s took (ms), timeout %s", name, MemoryProbes.TIMEOUT)
                 .isLessThan(MemoryProbes.TIMEOUT.toMillis());
         }
@@ -87,6 +89,8 @@ class MemoryLimitsTest {
                 "stringifyLongString")) {
             Map<String, String> probe = output.probe(name);
             assertThat(probe.get("exception")).as("%s: %s", name, probe).isEqualTo("JsHeapLimitException");
+            assertThat(probe.get("reason")).as(name).isEqualTo("HEAP_LIMIT");
+            assertThat(probe.get("message")).as(name).contains("V8_heap_limit_of").doesNotContain("jsrun.");
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import dev.jsrun.JsException;
 import dev.jsrun.JsRuntime;
+import dev.jsrun.JsTerminatedException;
 import dev.jsrun.RuntimeConfig;
 import dev.jsrun.internal.snapshot.V8Runtimes;
 import dev.jsrun.pool.JsRuntimePool;
@@ -125,6 +126,10 @@ public final class MemoryProbes {
         }
         catch (JsException ex) {
             outcome = "exception=" + ex.getClass().getSimpleName() + " name=" + ex.getErrorName() + " message="
+                    + String.valueOf(ex.getMessage()).replaceAll("\\s+", "_");
+        }
+        catch (JsTerminatedException ex) {
+            outcome = "exception=" + ex.getClass().getSimpleName() + " reason=" + ex.reason() + " message="
                     + String.valueOf(ex.getMessage()).replaceAll("\\s+", "_");
         }
         catch (Throwable ex) {

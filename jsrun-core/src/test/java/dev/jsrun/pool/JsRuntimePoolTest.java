@@ -20,6 +20,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.jsrun.JsRuntime;
+import dev.jsrun.JsRuntimeUnavailableException;
+import dev.jsrun.JsTerminatedException;
 import dev.jsrun.JsTimeoutException;
 import dev.jsrun.RuntimeConfig;
 import dev.jsrun.Snapshot;
@@ -197,8 +199,10 @@ class JsRuntimePoolTest {
             .hasMessageContaining("idle=")
             .hasMessageContaining("pending=")
             .hasMessageContaining("max=2")
-            .hasMessageContaining("jsrun.pool.max-size");
+            .hasMessageContaining("PoolSettings.Builder.maxSize");
         assertThat(exhausted.get(0).getStats().max()).isEqualTo(2);
+        assertThat(exhausted.get(0).reason()).isEqualTo(JsRuntimeUnavailableException.Reason.EXHAUSTED);
+        assertThat(exhausted.get(0).getWaited()).isEqualTo(Duration.ofMillis(100));
         awaitQuiet(pool);
         assertThat(pool.stats().active()).isZero();
         assertThat(pool.stats().pending()).isZero();
@@ -215,10 +219,15 @@ class JsRuntimePoolTest {
         pool.close();
         long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         assertThat(tookMillis).isBetween(250L, 5_000L);
-        assertThatThrownBy(() -> running.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(JsTimeoutException.class)
+        assertThatThrownBy(() -> running.get(5, TimeUnit.SECONDS)).cause()
+            .isInstanceOfSatisfying(JsTerminatedException.class,
+                    ex -> assertThat(ex.reason()).isEqualTo(JsTerminatedException.Reason.SHUTDOWN))
+            .isNotInstanceOf(JsTimeoutException.class)
             .hasMessageContaining("terminated");
         busy.close();
-        assertThatThrownBy(pool::acquire).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+        assertThatThrownBy(pool::acquire).isInstanceOfSatisfying(JsRuntimeUnavailableException.class,
+                ex -> assertThat(ex.reason()).isEqualTo(JsRuntimeUnavailableException.Reason.CLOSED))
+            .hasMessageContaining("closed");
     }
 
     @Test
@@ -239,13 +248,19 @@ class JsRuntimePoolTest {
         assertThat(pool.stats().pending()).isEqualTo(1);
         long started = System.nanoTime();
         pool.terminateBorrowedAfter(Duration.ofMillis(200));
-        assertThatThrownBy(() -> spinning.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(JsTimeoutException.class);
-        assertThatThrownBy(() -> waiting.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> spinning.get(5, TimeUnit.SECONDS)).cause()
+            .isInstanceOfSatisfying(JsTerminatedException.class,
+                    ex -> assertThat(ex.reason()).isEqualTo(JsTerminatedException.Reason.SHUTDOWN));
+        assertThatThrownBy(() -> waiting.get(5, TimeUnit.SECONDS)).cause()
+            .isInstanceOfSatisfying(JsRuntimeUnavailableException.class,
+                    ex -> assertThat(ex.reason()).isEqualTo(JsRuntimeUnavailableException.Reason.SHUTTING_DOWN))
             .hasMessageContaining("shutting down")
-            .hasMessageContaining("jsrun.pool.shutdown-timeout");
+            .hasMessageContaining("PoolSettings.Builder.shutdownTimeout");
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isLessThan(10_000);
         busy.close();
-        assertThatThrownBy(pool::acquire).isInstanceOf(IllegalStateException.class).hasMessageContaining("shutting down");
+        assertThatThrownBy(pool::acquire).isInstanceOfSatisfying(JsRuntimeUnavailableException.class,
+                ex -> assertThat(ex.reason()).isEqualTo(JsRuntimeUnavailableException.Reason.SHUTTING_DOWN))
+            .hasMessageContaining("shutting down");
         assertThat(pool.isOpen()).isFalse();
         assertThat(pool.stats().active()).isZero();
     }
@@ -289,9 +304,13 @@ class JsRuntimePoolTest {
     @Test
     void brokenWarmUpFailsThePoolAtOnce() {
         assertThatThrownBy(() -> pool(PoolSettings.builder().minIdle(1).warmUp("notDefined()")))
-            .isInstanceOf(IllegalStateException.class)
-            .hasMessageContaining("jsrun.pool.warm-up")
-            .hasMessageContaining("notDefined is not defined");
+            .isInstanceOfSatisfying(JsRuntimeUnavailableException.class,
+                    ex -> assertThat(ex.reason()).isEqualTo(JsRuntimeUnavailableException.Reason.RESTORE_FAILED))
+            .hasMessageContaining("PoolSettings.Builder.warmUp")
+            .hasMessageContaining("notDefined is not defined")
+            .cause()
+            .isInstanceOfSatisfying(JsRuntimeUnavailableException.class,
+                    ex -> assertThat(ex.reason()).isEqualTo(JsRuntimeUnavailableException.Reason.WARM_UP_FAILED));
     }
 
     @Test

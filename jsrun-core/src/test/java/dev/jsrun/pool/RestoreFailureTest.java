@@ -1,13 +1,14 @@
 package dev.jsrun.pool;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
 
 import dev.jsrun.JsRuntime;
+import dev.jsrun.JsRuntimeUnavailableException;
 import dev.jsrun.RuntimeConfig;
 import dev.jsrun.snapshot.SnapshotBuilder;
 
@@ -28,7 +29,9 @@ class RestoreFailureTest {
             .build();
         try (JsRuntimePool pool = new JsRuntimePool(config, settings)) {
             assertThat(pool.restoreFailure()).as("before any restore").isNull();
-            assertThatIllegalStateException().isThrownBy(pool::acquire).withMessageContaining("restores fail for now");
+            assertThatThrownBy(pool::acquire).isInstanceOfSatisfying(JsRuntimeUnavailableException.class,
+                    ex -> assertThat(ex.reason()).isEqualTo(JsRuntimeUnavailableException.Reason.WARM_UP_FAILED))
+                .hasMessageContaining("restores fail for now");
             assertThat(pool.restoreFailure()).hasMessageContaining("restores fail for now");
             failing.set(false);
             try (JsRuntime js = pool.acquire()) {

@@ -38,6 +38,7 @@ class SnapshotBuilderTest {
         SnapshotBuilder builder = new SnapshotBuilder().executeScript("ok.js", "var ok = 1;")
             .executeScript("broken.js", "var a = 1;\nvar b = {;\n");
         assertThatThrownBy(builder::build).isInstanceOfSatisfying(SnapshotBuildException.class, ex -> {
+            assertThat(ex.getProblem()).isEqualTo(SnapshotBuildException.Problem.SCRIPT_ERROR);
             assertThat(ex.getScriptName()).isEqualTo("broken.js");
             assertThat(ex.getLine()).isEqualTo(2);
             assertThat(ex.getColumn()).isEqualTo(10);
@@ -50,6 +51,7 @@ class SnapshotBuilderTest {
     void throwingScriptNamesScriptAndError() {
         SnapshotBuilder builder = new SnapshotBuilder().executeScript("setup.js", "\n\n  missing.call();");
         assertThatThrownBy(builder::build).isInstanceOfSatisfying(SnapshotBuildException.class, ex -> {
+            assertThat(ex.getProblem()).isEqualTo(SnapshotBuildException.Problem.SCRIPT_ERROR);
             assertThat(ex.getScriptName()).isEqualTo("setup.js");
             assertThat(ex.getLine()).isEqualTo(3);
             assertThat(ex.getColumn()).isEqualTo(3);
@@ -64,6 +66,7 @@ class SnapshotBuilderTest {
         for (String source : new String[] { "import x from 'y';", "export const a = 1;", "const u = import.meta.url;" }) {
             assertThatThrownBy(() -> new SnapshotBuilder().executeScript("lib.esm.js", source).build())
                 .isInstanceOfSatisfying(SnapshotBuildException.class, ex -> {
+                    assertThat(ex.getProblem()).isEqualTo(SnapshotBuildException.Problem.ES_MODULE);
                     assertThat(ex.getScriptName()).isEqualTo("lib.esm.js");
                     assertThat(ex.getAdvice()).contains("CommonJS or UMD build");
                     assertThat(ex.getMessage()).contains("CommonJS or UMD build");

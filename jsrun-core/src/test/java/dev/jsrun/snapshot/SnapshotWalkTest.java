@@ -137,7 +137,11 @@ class SnapshotWalkTest {
                   has(target, key) { throw new Error('a trap ran'); } }));
                 """;
         assertThatThrownBy(() -> new SnapshotBuilder().executeScript("ok.js", "1").executeScript("sandbox.js", script).build())
-                .isInstanceOf(SnapshotBuildException.class).hasMessageContaining("sandbox.js")
+                .isInstanceOfSatisfying(SnapshotBuildException.class, ex -> {
+                    assertThat(ex.getProblem()).isEqualTo(SnapshotBuildException.Problem.PROXIED_GLOBAL);
+                    assertThat(ex.getAdvice()).contains("PoolSettings.Builder.warmUp").doesNotContain("jsrun.");
+                })
+                .hasMessageContaining("sandbox.js")
                 .hasMessageContaining("Proxy into the global object's prototype chain").hasMessageNotContaining("a trap ran");
     }
 

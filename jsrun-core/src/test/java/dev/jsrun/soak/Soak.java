@@ -21,6 +21,7 @@ import dev.jsrun.HeapBombs;
 import dev.jsrun.JsException;
 import dev.jsrun.JsHeapLimitException;
 import dev.jsrun.JsRuntime;
+import dev.jsrun.JsTerminatedException;
 import dev.jsrun.JsTimeoutException;
 import dev.jsrun.RuntimeConfig;
 import dev.jsrun.internal.snapshot.V8Runtimes;
@@ -349,7 +350,7 @@ public final class Soak {
         }
     }
 
-    private void expect(int thread, int k, Throwable ex, Class<? extends JsException> type, LongAdder counter) {
+    private void expect(int thread, int k, Throwable ex, Class<? extends JsTerminatedException> type, LongAdder counter) {
         if (ex != null && ex.getClass() == type) {
             counter.increment();
         }

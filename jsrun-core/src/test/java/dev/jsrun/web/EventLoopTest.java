@@ -255,7 +255,9 @@ class EventLoopTest {
         }
         assertThatThrownBy(() -> new SnapshotBuilder().executeScript("ok.js", "1")
                 .executeScript("poller.js", "setInterval(() => {}, 1000);").build())
-                .isInstanceOf(SnapshotBuildException.class).hasMessageContaining("poller.js")
+                .isInstanceOfSatisfying(SnapshotBuildException.class,
+                        ex -> assertThat(ex.getProblem()).isEqualTo(SnapshotBuildException.Problem.PENDING_TASKS))
+                .hasMessageContaining("poller.js")
                 .hasMessageContaining("1 timer(s) set");
     }
 

@@ -28,7 +28,8 @@ class FailureAnalyzersRegistrationTest {
             }
         }
         assertThat(names).contains(SnapshotBuildFailureAnalyzer.class.getName(),
-                SnapshotScriptNotFoundFailureAnalyzer.class.getName(), NativeLibraryFailureAnalyzer.class.getName());
+                SnapshotScriptNotFoundFailureAnalyzer.class.getName(), NativeLibraryFailureAnalyzer.class.getName(),
+                JsRuntimeUnavailableFailureAnalyzer.class.getName(), JsTerminatedFailureAnalyzer.class.getName());
     }
 
 }

@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Configuration;
 
 import dev.jsrun.JsRuntime;
 import dev.jsrun.JsRuntimeFactory;
+import dev.jsrun.JsRuntimeUnavailableException;
 import dev.jsrun.JsTimeoutException;
 import dev.jsrun.RuntimeConfig;
 import dev.jsrun.Snapshot;
@@ -168,7 +169,8 @@ class JsRunAutoConfigurationTest {
         JsRuntimePool[] pool = new JsRuntimePool[1];
         this.runner.run(context -> pool[0] = context.getBean(JsRuntimePool.class));
         assertThat(pool[0].isOpen()).isFalse();
-        assertThatThrownBy(pool[0]::acquire).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(pool[0]::acquire).isInstanceOfSatisfying(JsRuntimeUnavailableException.class,
+                ex -> assertThat(ex.reason()).isEqualTo(JsRuntimeUnavailableException.Reason.CLOSED));
     }
 
     @Test

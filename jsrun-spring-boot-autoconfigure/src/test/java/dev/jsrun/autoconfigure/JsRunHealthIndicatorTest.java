@@ -1,7 +1,7 @@
 package dev.jsrun.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,6 +22,7 @@ import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.S
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import dev.jsrun.JsRuntime;
+import dev.jsrun.JsRuntimeUnavailableException;
 import dev.jsrun.pool.JsRuntimePool;
 
 /** Health comes from the pool's state: busy is UP, closed or unable to restore runtimes is DOWN. */
@@ -105,7 +106,9 @@ class JsRunHealthIndicatorTest {
                 JsRuntimePool pool = context.getBean(JsRuntimePool.class);
                 JsRunHealthIndicator indicator = context.getBean(JsRunHealthIndicator.class);
                 assertThat(indicator.health().getStatus()).as("before any restore").isEqualTo(Status.UP);
-                assertThatIllegalStateException().isThrownBy(pool::acquire).withMessageContaining("no warm-up");
+                assertThatThrownBy(pool::acquire).isInstanceOfSatisfying(JsRuntimeUnavailableException.class,
+                        ex -> assertThat(ex.reason()).isEqualTo(JsRuntimeUnavailableException.Reason.WARM_UP_FAILED))
+                    .hasMessageContaining("no warm-up");
                 assertThat(pool.restoreFailure()).hasMessageContaining("no warm-up");
 
                 Health health = indicator.health();

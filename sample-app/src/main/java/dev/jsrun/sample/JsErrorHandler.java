@@ -10,7 +10,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import dev.jsrun.JsConversionException;
 import dev.jsrun.JsException;
+import dev.jsrun.JsExternalMemoryLimitException;
 import dev.jsrun.JsHeapLimitException;
+import dev.jsrun.JsTerminatedException;
 import dev.jsrun.JsTimeoutException;
 import dev.jsrun.pool.JsRuntimePoolExhaustedException;
 
@@ -22,14 +24,28 @@ public class JsErrorHandler {
     @ResponseStatus(HttpStatus.UNPROCESSABLE_CONTENT)
     public ErrorResponse timeout(JsTimeoutException ex) {
         // The library's message advises on configuration, which is for operators rather than API clients.
-        return new ErrorResponse(ex.getErrorName(),
+        return new ErrorResponse("TimeoutError",
                 "evaluation took longer than " + ex.getTimeout().toMillis() + " ms and was terminated", null, null);
     }
 
     @ExceptionHandler
     @ResponseStatus(HttpStatus.UNPROCESSABLE_CONTENT)
     public ErrorResponse heapLimit(JsHeapLimitException ex) {
-        return new ErrorResponse(ex.getErrorName(), "evaluation used too much memory and was terminated", null, null);
+        return new ErrorResponse("HeapLimitError", "evaluation used too much memory and was terminated", null, null);
+    }
+
+    @ExceptionHandler
+    @ResponseStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+    public ErrorResponse externalMemoryLimit(JsExternalMemoryLimitException ex) {
+        return new ErrorResponse("ExternalMemoryLimitError", "evaluation used too much memory for buffers and was "
+                + "terminated", null, null);
+    }
+
+    @ExceptionHandler
+    @ResponseStatus(HttpStatus.SERVICE_UNAVAILABLE)
+    public ErrorResponse terminated(JsTerminatedException ex) {
+        // what is left: the server shut down, or its thread was interrupted, while the script ran
+        return new ErrorResponse("Unavailable", "the server stopped the evaluation; retry shortly", null, null);
     }
 
     @ExceptionHandler

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import dev.jsrun.JsException;
 import dev.jsrun.JsRuntime;
+import dev.jsrun.JsTerminatedException;
 import dev.jsrun.ModuleReport;
 import dev.jsrun.ModuleReport.Entry;
 import dev.jsrun.ModuleReport.Status;
@@ -79,7 +80,7 @@ public final class Doctor {
             probe = (Map<?, ?>) Json.parse((String) js.eval(script));
             keptIntl = intl ? IntlGuard.kept(js) : Map.of();
         }
-        catch (JsException ex) {
+        catch (JsException | JsTerminatedException ex) {
             throw new IllegalStateException("the module doctor's run failed: " + ex.getMessage(), ex);
         }
         Map<?, ?> results = (Map<?, ?>) probe.get("results");

@@ -32,6 +32,8 @@ import dev.jsrun.JsExternalMemoryLimitException;
 import dev.jsrun.JsFunction;
 import dev.jsrun.JsHeapLimitException;
 import dev.jsrun.JsObjectMapper;
+import dev.jsrun.JsTerminatedException;
+import dev.jsrun.JsTerminatedException.Reason;
 import dev.jsrun.JsTimeoutException;
 import dev.jsrun.ModuleStats;
 import dev.jsrun.RuntimeConfig;
@@ -55,6 +57,8 @@ public final class Isolate implements AutoCloseable {
     private volatile String taint;
     /** Set by {@link #terminate()}: a call waiting for a timer gives up; cleared as each call starts. */
     private volatile boolean stopWaiting;
+    /** Set for good by {@link #terminate()}: a termination from then on is the shutdown's, not a timeout. */
+    private volatile boolean terminated;
     /** The thread waiting for a timer, for {@link #terminate()} to wake. */
     private volatile Thread waiter;
     private volatile boolean holdsHostFunctions;
@@ -423,8 +427,12 @@ public final class Isolate implements AutoCloseable {
         return this.uses;
     }
 
-    /** Stops whatever JavaScript runs now, or the wait for a timer; safe from any thread. */
+    /**
+     * Stops whatever JavaScript runs now, or the wait for a timer, for the pool's shutdown: the caller gets a
+     * {@link JsTerminatedException} for {@link JsTerminatedException.Reason#SHUTDOWN}. Safe from any thread.
+     */
     public void terminate() {
+        this.terminated = true;
         this.stopWaiting = true;
         Thread waiter = this.waiter;
         if (waiter != null) {
@@ -521,12 +529,13 @@ public final class Isolate implements AutoCloseable {
                 }
                 if (this.stopWaiting) {
                     this.taint = "terminated";
-                    throw new JsTimeoutException(Duration.ZERO, null);
+                    throw new JsTerminatedException(Reason.SHUTDOWN, null);
                 }
                 if (Thread.interrupted()) {
                     Thread.currentThread().interrupt();
                     this.taint = "terminated";
-                    throw new IllegalStateException("interrupted while the runtime waited for a timer (" + tasks() + ")");
+                    throw new JsTerminatedException(Reason.INTERRUPTED, "evaluation was terminated: its thread was "
+                            + "interrupted while the runtime waited for a timer (" + tasks() + ")", null);
                 }
                 LockSupport.parkNanos(this, left);
             }
@@ -882,7 +891,9 @@ public final class Isolate implements AutoCloseable {
                         "its buffers held " + (held >> 20) + " MB", ex);
             }
             this.taint = this.taint == null ? "terminated" : this.taint;
-            return new JsTimeoutException(timeout == null ? Duration.ZERO : timeout, ex);
+            // only terminate() stops a call that has no deadline
+            return (this.terminated || timeout == null) ? new JsTerminatedException(Reason.SHUTDOWN, ex)
+                    : new JsTimeoutException(timeout, ex);
         }
         if (ex instanceof BaseJavetScriptingException scripting) {
             // only jsrun's own calls get here: user code runs inside the host, which catches what it throws

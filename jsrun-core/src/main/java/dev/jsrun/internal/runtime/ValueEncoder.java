@@ -532,13 +532,13 @@ final class ValueEncoder {
 
     private Refusal tooLarge(String what) {
         return new Refusal(what + " is larger than the argument size limit of " + this.limit
-                + " characters allows (RuntimeConfig.Builder.maxResultSize, jsrun.runtime.max-result-size)");
+                + " characters allows (RuntimeConfig.Builder.maxResultSize)");
     }
 
     private void checkSize() {
         if (size() > this.limit) {
             throw new Refusal("the arguments are larger than the argument size limit of " + this.limit
-                    + " characters (RuntimeConfig.Builder.maxResultSize, jsrun.runtime.max-result-size)");
+                    + " characters (RuntimeConfig.Builder.maxResultSize)");
         }
     }
 
