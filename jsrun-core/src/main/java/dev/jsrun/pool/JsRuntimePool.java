@@ -465,7 +465,7 @@ public final class JsRuntimePool implements JsRuntimeFactory {
             try {
                 countRequires(isolate);
                 isolate.reset();
-                warmUp(isolate);
+                runWarmUpScript(isolate);
             }
             catch (Exception ex) {
                 logger.warn("Pool '{}': a returned runtime could not be reset and is replaced: {}", this.settings.name(),
@@ -485,9 +485,11 @@ public final class JsRuntimePool implements JsRuntimeFactory {
         }
     }
 
+    /** The longest the warm-up script ({@link PoolSettings#warmUp()}) may run on a fresh or reset runtime. */
     private static final Duration WARM_UP_TIMEOUT = Duration.ofSeconds(10);
 
-    private void warmUp(Isolate isolate) {
+    /** Runs the pool's warm-up script ({@code jsrun.pool.warm-up}), if it has one, on a fresh or reset runtime. */
+    private void runWarmUpScript(Isolate isolate) {
         if (this.settings.warmUp() != null) {
             isolate.eval(this.settings.warmUp(), WARM_UP_TIMEOUT);
         }
@@ -560,7 +562,7 @@ public final class JsRuntimePool implements JsRuntimeFactory {
             JsRuntimePool.this.live.add(isolate);
             long took = System.nanoTime() - started;
             try {
-                warmUp(isolate);
+                runWarmUpScript(isolate);
             }
             catch (RuntimeException ex) {
                 isolate.close();

@@ -345,7 +345,7 @@ public final class Isolate implements AutoCloseable {
                 this.runtime.resetContext();
                 prepareContext();
                 recordHeap();
-                warmUp();
+                runFirstScript();
                 return null;
             });
         }
@@ -645,11 +645,12 @@ public final class Isolate implements AutoCloseable {
     }
 
     /**
-     * Runs one trivial script in a fresh context, through the same path as a borrower's evaluation (the host
-     * half included): V8 sets up the context's script state lazily, and doing it here, off the borrower's
-     * path, makes the borrower's first call cheaper.
+     * Runs a reset context's first script, a trivial one, through the same path as a borrower's evaluation (the
+     * host half included): V8 sets up a context's script state lazily, and doing it here, off the borrower's
+     * path, makes the borrower's first call cheaper. Not to be confused with a pool's warm-up script, which
+     * runs the application's own code.
      */
-    private void warmUp() throws JavetException {
+    private void runFirstScript() throws JavetException {
         this.bridge.run("void 0").close();
     }
 
