@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.jsrun.pool.DiscardReason;
 import dev.jsrun.pool.JsRuntimePool;
 import dev.jsrun.pool.PoolListener;
 import dev.jsrun.pool.PoolSettings;
@@ -144,10 +145,10 @@ class SandboxTest {
     @Test
     void pooledRuntimeWithBoundFunctionsIsReplacedSoTheNextBorrowerNeverSeesThem() throws Exception {
         try (JsRuntimePool pool = new JsRuntimePool(RuntimeConfig.defaults(), PoolSettings.builder().maxSize(1).minIdle(1).build())) {
-            List<String> discarded = new java.util.concurrent.CopyOnWriteArrayList<>();
+            List<DiscardReason> discarded = new java.util.concurrent.CopyOnWriteArrayList<>();
             pool.addListener(new PoolListener() {
                 @Override
-                public void discarded(String reason) {
+                public void discarded(DiscardReason reason) {
                     discarded.add(reason);
                 }
             });
@@ -158,7 +159,7 @@ class SandboxTest {
             try (JsRuntime js = pool.acquire()) {
                 assertThat(js.eval("typeof secret")).isEqualTo("undefined");
             }
-            assertThat(discarded).containsExactly("host functions bound");
+            assertThat(discarded).containsExactly(DiscardReason.HOST_FUNCTIONS);
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 import com.caoccao.javet.exceptions.JavetException;
 import org.apache.commons.pool2.BasePooledObjectFactory;
@@ -28,9 +29,9 @@ import dev.jsrun.JsRuntimeUnavailableException.Reason;
 import dev.jsrun.ModuleStats;
 import dev.jsrun.RuntimeConfig;
 import dev.jsrun.internal.pool.Cleaner;
-import dev.jsrun.internal.pool.ScopedRuntimes;
 import dev.jsrun.internal.runtime.Isolate;
 import dev.jsrun.internal.runtime.IsolateRuntime;
+import dev.jsrun.pool.PoolEntry.State;
 
 /**
  * A pool of runtimes restored from one snapshot. {@link #acquire()} hands out an idle runtime that is already
@@ -48,17 +49,21 @@ public final class JsRuntimePool implements JsRuntimeFactory {
 
     private static final Logger logger = LoggerFactory.getLogger(JsRuntimePool.class);
 
+    /** The longest the warm-up script ({@link PoolSettings#warmUp()}) may run on a fresh or reset runtime. */
+    private static final Duration WARM_UP_TIMEOUT = Duration.ofSeconds(10);
+
     private final RuntimeConfig config;
     private final PoolSettings settings;
-    private final GenericObjectPool<Isolate> pool;
+    private final GenericObjectPool<PoolEntry> pool;
     private final Cleaner cleaner;
-    private final Set<Isolate> borrowed = ConcurrentHashMap.newKeySet();
-    private final Set<Isolate> live = ConcurrentHashMap.newKeySet();
-    private final AtomicInteger cleaning = new AtomicInteger();
+    /** Every runtime the pool restored and has not disposed of yet, whatever its state. */
+    private final Set<PoolEntry> entries = ConcurrentHashMap.newKeySet();
+    /** The runtimes scopes keep for their next borrowers. */
+    private final ParkedEntries parked = new ParkedEntries();
+    private final Consumer<RuntimeException> failures = this::evaluationFailed;
     private final AtomicLong restored = new AtomicLong();
     private final AtomicLong restoreNanos = new AtomicLong();
     private final AtomicReference<ModuleStats> requires = new AtomicReference<>(ModuleStats.NONE);
-    private final ScopedRuntimes scoped = new ScopedRuntimes();
     /** Borrowers between their look at the scoped runtimes and getting a clean one, who may be waiting. */
     private final AtomicInteger acquiring = new AtomicInteger();
     private final AtomicLong scopeHits = new AtomicLong();
@@ -72,7 +77,7 @@ public final class JsRuntimePool implements JsRuntimeFactory {
     public JsRuntimePool(RuntimeConfig config, PoolSettings settings) {
         this.config = Objects.requireNonNull(config, "config");
         this.settings = Objects.requireNonNull(settings, "settings");
-        GenericObjectPoolConfig<Isolate> poolConfig = new GenericObjectPoolConfig<>();
+        GenericObjectPoolConfig<PoolEntry> poolConfig = new GenericObjectPoolConfig<>();
         poolConfig.setMaxTotal(settings.maxSize());
         poolConfig.setMaxIdle(settings.maxSize());
         poolConfig.setMinIdle(settings.minIdle());
@@ -86,7 +91,7 @@ public final class JsRuntimePool implements JsRuntimeFactory {
         poolConfig.setMinEvictableIdleDuration(Duration.ofMillis(-1));
         poolConfig.setNumTestsPerEvictionRun(settings.maxSize());
         poolConfig.setJmxEnabled(false);
-        this.pool = new GenericObjectPool<>(new IsolateFactory(), poolConfig);
+        this.pool = new GenericObjectPool<>(new EntryFactory(), poolConfig);
         // helpers only when borrowers wait: otherwise they would take the cores the borrowers run on
         this.cleaner = new Cleaner(settings.name() + "-cleaner", settings.cleanerThreads(),
                 () -> this.pool.getNumIdle() == 0 || this.pool.getNumWaiters() > 0);
@@ -127,28 +132,25 @@ public final class JsRuntimePool implements JsRuntimeFactory {
         JsRuntimeFactory.requireScope(scope);
         requireOpen();
         long started = System.nanoTime();
-        ScopedRuntimes.Parked parked = this.scoped.take(scope);
-        if (parked == null) {
+        PoolEntry entry = this.parked.take(scope);
+        if (entry == null) {
             return acquireClean(maxWait, scope);
         }
-        Isolate isolate = parked.isolate();
         long now = System.nanoTime();
-        this.borrowed.add(isolate);
+        entry.lendAgain(now);
         this.scopeHits.incrementAndGet();
-        isolate.markUsed();
         for (PoolListener listener : this.listeners) {
             listener.scopeHit();
             listener.acquired(now - started);
         }
-        int uses = parked.uses() + 1;
-        return new IsolateRuntime(isolate, returned -> giveBack(returned, now, scope, uses), this::evaluationFailed);
+        return handle(entry);
     }
 
     /** A runtime in the snapshot's state, for a plain borrower ({@code scope} null) or a scope's first. */
     private JsRuntime acquireClean(Duration maxWait, String scope) {
         requireOpen();
         long started = System.nanoTime();
-        Isolate isolate;
+        PoolEntry entry;
         this.acquiring.incrementAndGet();
         try {
             if (this.pool.getNumIdle() == 0) {
@@ -159,7 +161,7 @@ public final class JsRuntimePool implements JsRuntimeFactory {
                 // about to wait: returned runtimes queued behind a busy cleaner thread must not wait for it
                 this.cleaner.borrowerWaiting();
             }
-            isolate = this.pool.borrowObject(maxWait);
+            entry = this.pool.borrowObject(maxWait);
         }
         catch (NoSuchElementException ex) {
             this.listeners.forEach(PoolListener::acquireTimedOut);
@@ -184,21 +186,16 @@ public final class JsRuntimePool implements JsRuntimeFactory {
             this.acquiring.decrementAndGet();
         }
         long now = System.nanoTime();
-        this.borrowed.add(isolate);
+        entry.lend(scope, now);
         if (this.drainedAfter != null) {
-            // shutdown passed its timeout as this runtime was handed out: it is not used, but the pool lends no more
-            this.borrowed.remove(isolate);
-            this.pool.returnObject(isolate);
+            // shutdown passed its timeout as this runtime was handed out: it is not used, and the pool lends no more
+            discard(entry, State.BORROWED, DiscardReason.POOL_CLOSED);
             requireOpen();
         }
-        isolate.markUsed();
         for (PoolListener listener : this.listeners) {
             listener.acquired(now - started);
         }
-        if (scope == null) {
-            return new IsolateRuntime(isolate, returned -> giveBack(returned, now), this::evaluationFailed);
-        }
-        if (this.pool.getNumIdle() < this.settings.minIdle()) {
+        if (scope != null && this.pool.getNumIdle() < this.settings.minIdle()) {
             // clean runtimes stay ready for new scopes and plain borrowers: a new one, or a scope's reset
             if (full()) {
                 switchOne();
@@ -207,7 +204,11 @@ public final class JsRuntimePool implements JsRuntimeFactory {
                 this.cleaner.submit(this::refill, false);
             }
         }
-        return new IsolateRuntime(isolate, returned -> giveBack(returned, now, scope, 1), this::evaluationFailed);
+        return handle(entry);
+    }
+
+    private JsRuntime handle(PoolEntry entry) {
+        return new IsolateRuntime(entry.isolate(), entry.release(), this.failures);
     }
 
     /** Whether the pool holds as many runtimes as it may, so that a borrower must wait for one to come back. */
@@ -217,18 +218,180 @@ public final class JsRuntimePool implements JsRuntimeFactory {
 
     /** Sends the runtime a scope gave back longest ago to be reset for whoever needs a clean one. */
     private void switchOne() {
-        ScopedRuntimes.Parked oldest = this.scoped.takeOldest();
+        PoolEntry oldest = this.parked.takeOldest();
         if (oldest == null) {
             return;
         }
         this.scopeSwitches.incrementAndGet();
         this.listeners.forEach(PoolListener::scopeSwitched);
-        reset(oldest.isolate(), true);
+        sendToCleaner(oldest, State.PARKED, true);
+    }
+
+    // The way back, in the order a runtime takes it: its borrower closes the handle (giveBack); the runtime is
+    // checked (unfitness); it is kept for its scope (park) or handed to a cleaner thread, which resets it and
+    // makes it idle (sendToCleaner, clean); a runtime unfit at any step is disposed of (discard).
+
+    /** A borrower closed its handle on the runtime of {@code entry}. */
+    private void giveBack(PoolEntry entry) {
+        long usage = System.nanoTime() - entry.borrowedAt();
+        for (PoolListener listener : this.listeners) {
+            listener.released(usage);
+        }
+        DiscardReason unfit = unfitness(entry);
+        if (unfit != null) {
+            discard(entry, State.BORROWED, unfit);
+            return;
+        }
+        if (entry.scope() != null && entry.borrowsSinceReset() < this.settings.scopeMaxUses()) {
+            park(entry);
+            return;
+        }
+        // A borrower blocked in acquire() should not wait for the cleaner's next look. Only then: a helper woken
+        // here may take this thread's core for a whole reset before close() returns.
+        sendToCleaner(entry, State.BORROWED, this.pool.getNumWaiters() > 0);
+    }
+
+    /** Why a returned runtime must not be lent again, or {@code null} when it may be. */
+    private DiscardReason unfitness(PoolEntry entry) {
+        if (this.closed || this.drainedAfter != null) {
+            return DiscardReason.POOL_CLOSED;
+        }
+        DiscardReason damage = entry.damage();
+        if (damage != null) {
+            return damage;
+        }
+        if (entry.isolate().holdsHostFunctions()) {
+            return DiscardReason.HOST_FUNCTIONS;
+        }
+        if (this.settings.maxUses() > 0 && entry.borrows() >= this.settings.maxUses()) {
+            return DiscardReason.MAX_USES;
+        }
+        return null;
+    }
+
+    /** Keeps a runtime a scope's borrower gave back for that scope's next borrower, unreset. */
+    private void park(PoolEntry entry) {
+        try {
+            // a scope keeps its runtime's state, but not the timers and messages of a borrower who has left
+            entry.isolate().cancelTasks();
+        }
+        catch (JavetException | RuntimeException ex) {
+            discard(entry, State.BORROWED, DiscardReason.TIMERS_NOT_CANCELLED);
+            return;
+        }
+        entry.park();
+        this.parked.add(entry);
+        if (!isOpen()) {
+            // closing drains the parked runtimes; one parked as it did is disposed of here
+            for (PoolEntry left : this.parked.drain()) {
+                discard(left, State.PARKED, DiscardReason.POOL_CLOSED);
+            }
+            return;
+        }
+        // a borrower that found nothing to take just now waits for a clean runtime: it gets one
+        if (this.acquiring.get() > 0 && this.pool.getNumIdle() == 0 && full()) {
+            switchOne();
+        }
+    }
+
+    /** Hands a runtime, returned or taken from its scope, to a cleaner thread, which runs {@link #clean}. */
+    private void sendToCleaner(PoolEntry entry, State from, boolean urgent) {
+        entry.startCleaning(from);
+        if (!this.cleaner.submit(entry.cleaning(), urgent)) {
+            discard(entry, State.CLEANING, DiscardReason.POOL_CLOSED);
+        }
+    }
+
+    /**
+     * On a cleaner thread: resets the runtime to the snapshot's state, runs the warm-up script on it and puts it
+     * back in the idle queue.
+     */
+    private void clean(PoolEntry entry) {
+        long started = System.nanoTime();
+        Isolate isolate = entry.isolate();
+        try {
+            countRequires(isolate);
+            isolate.reset();
+            runWarmUpScript(isolate);
+        }
+        catch (Exception ex) {
+            logger.warn("Pool '{}': a returned runtime could not be reset and is replaced: {}", this.settings.name(),
+                    ex.toString());
+            discard(entry, State.CLEANING, DiscardReason.RESET_FAILED);
+            return;
+        }
+        long took = System.nanoTime() - started;
+        for (PoolListener listener : this.listeners) {
+            listener.cleaned(took);
+        }
+        // idle before the queue has it: once there, a borrower may take it at once
+        entry.cleaned();
+        this.pool.returnObject(entry);
+    }
+
+    /**
+     * Disposes of a runtime the caller took {@code from} that state, reports why, and restores a replacement if
+     * fewer than min-idle are left.
+     */
+    private void discard(PoolEntry entry, State from, DiscardReason reason) {
+        entry.discard(from, reason);
+        reportDiscarded(reason);
+        try {
+            this.pool.invalidateObject(entry);
+        }
+        catch (Exception ex) {
+            logger.debug("Pool '{}': disposing of a runtime failed", this.settings.name(), ex);
+        }
+        if (isOpen() && this.pool.getNumIdle() < this.settings.minIdle()) {
+            this.cleaner.submit(this::refill, true);
+        }
+    }
+
+    private void reportDiscarded(DiscardReason reason) {
+        for (PoolListener listener : this.listeners) {
+            listener.discarded(reason);
+        }
+    }
+
+    private void refill() {
+        try {
+            if (isOpen() && this.pool.getNumIdle() < this.settings.minIdle()) {
+                this.pool.addObject();
+            }
+        }
+        catch (Exception ex) {
+            logger.warn("Pool '{}': could not restore a replacement runtime: {}", this.settings.name(), ex.toString());
+        }
+    }
+
+    /** Runs the pool's warm-up script ({@code jsrun.pool.warm-up}), if it has one, on a fresh or reset runtime. */
+    private void runWarmUpScript(Isolate isolate) {
+        if (this.settings.warmUp() != null) {
+            isolate.eval(this.settings.warmUp(), WARM_UP_TIMEOUT);
+        }
+    }
+
+    private void countRequires(Isolate isolate) {
+        if (this.withoutModules) {
+            return;
+        }
+        ModuleStats used = isolate.moduleStats();
+        if (used.definitions() == 0) {
+            this.withoutModules = true;
+            return;
+        }
+        this.requires.accumulateAndGet(used, ModuleStats::plusRequests);
+    }
+
+    private void evaluationFailed(RuntimeException failure) {
+        for (PoolListener listener : this.listeners) {
+            listener.evaluationFailed(failure);
+        }
     }
 
     /** What scoped borrowing did: the scopes that hold runtimes, how many, hits and switches so far. */
     public ScopeStats scopeStats() {
-        return new ScopeStats(this.scoped.scopes(), this.scoped.size(), this.scopeHits.get(), this.scopeSwitches.get());
+        return new ScopeStats(this.parked.scopes(), this.parked.size(), this.scopeHits.get(), this.scopeSwitches.get());
     }
 
     @Override
@@ -276,22 +439,30 @@ public final class JsRuntimePool implements JsRuntimeFactory {
     }
 
     public PoolStats stats() {
-        int inCleaning = this.cleaning.get();
+        int borrowed = 0;
+        int cleaning = 0;
         long heapUsed = 0;
         long heapLimit = 0;
         long external = 0;
         long externalLimit = 0;
-        for (Isolate isolate : this.live) {
+        for (PoolEntry entry : this.entries) {
+            // runtimes that scopes hold are neither borrowed nor clean: scopeStats() counts them
+            State state = entry.state();
+            if (state == State.BORROWED) {
+                borrowed++;
+            }
+            else if (state == State.CLEANING) {
+                cleaning++;
+            }
+            Isolate isolate = entry.isolate();
             heapUsed += isolate.heapUsed();
             heapLimit += isolate.heapLimit();
             external += isolate.externalMemory();
             externalLimit += isolate.config().maxExternalMemory();
         }
-        // runtimes that scopes hold are neither borrowed nor clean: scopeStats() counts them
-        int parked = this.scoped.size();
-        return new PoolStats(this.settings.name(), Math.max(0, this.pool.getNumActive() - inCleaning - parked),
-                this.pool.getNumIdle(), this.pool.getNumWaiters(), inCleaning, this.settings.maxSize(),
-                this.settings.minIdle(), heapUsed, heapLimit, external, externalLimit);
+        return new PoolStats(this.settings.name(), borrowed, this.pool.getNumIdle(), this.pool.getNumWaiters(),
+                cleaning, this.settings.maxSize(), this.settings.minIdle(), heapUsed, heapLimit, external,
+                externalLimit);
     }
 
     /**
@@ -314,12 +485,14 @@ public final class JsRuntimePool implements JsRuntimeFactory {
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
         }
-        for (ScopedRuntimes.Parked parked : this.scoped.drain()) {
-            discard(parked.isolate(), "pool closed");
+        for (PoolEntry entry : this.parked.drain()) {
+            discard(entry, State.PARKED, DiscardReason.POOL_CLOSED);
         }
         this.pool.close();
-        for (Isolate isolate : this.borrowed) {
-            closeBorrowed(isolate);
+        for (PoolEntry entry : this.entries) {
+            if (entry.state() == State.BORROWED) {
+                closeBorrowed(entry);
+            }
         }
     }
 
@@ -332,25 +505,41 @@ public final class JsRuntimePool implements JsRuntimeFactory {
      */
     public void terminateBorrowedAfter(Duration grace) throws InterruptedException {
         long deadline = System.nanoTime() + grace.toNanos();
-        while (!this.borrowed.isEmpty() && System.nanoTime() < deadline) {
+        while (borrowedCount() > 0 && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
-        if (this.borrowed.isEmpty()) {
+        int stillBorrowed = borrowedCount();
+        if (stillBorrowed == 0) {
             return;
         }
         logger.warn("Pool '{}' shuts down with {} runtime(s) still borrowed after {}; terminating their scripts",
-                this.settings.name(), this.borrowed.size(), grace);
+                this.settings.name(), stillBorrowed, grace);
         // refuse first: a borrower that gets a runtime after this sees the flag, one that got it before is terminated
         this.drainedAfter = grace;
         // wakes the waiting borrowers and disposes of the idle runtimes; returned ones are disposed of too
         this.pool.close();
-        this.borrowed.forEach(Isolate::terminate);
+        for (PoolEntry entry : this.entries) {
+            if (entry.state() == State.BORROWED) {
+                entry.isolate().terminate();
+            }
+        }
     }
 
-    private void closeBorrowed(Isolate isolate) {
+    private int borrowedCount() {
+        int borrowed = 0;
+        for (PoolEntry entry : this.entries) {
+            if (entry.state() == State.BORROWED) {
+                borrowed++;
+            }
+        }
+        return borrowed;
+    }
+
+    /** Closes the runtime of an entry still borrowed as the pool closes; its borrower's close disposes of the entry. */
+    private void closeBorrowed(PoolEntry entry) {
         try {
-            if (isolate.close(Duration.ofSeconds(1))) {
-                this.live.remove(isolate);
+            if (entry.isolate().close(Duration.ofSeconds(1))) {
+                this.entries.remove(entry);
             }
             else {
                 logger.warn("Pool '{}': a runtime is still in use after termination; leaving it to its borrower",
@@ -375,177 +564,18 @@ public final class JsRuntimePool implements JsRuntimeFactory {
         }
     }
 
-    private void giveBack(Isolate isolate, long borrowedAt) {
-        this.borrowed.remove(isolate);
-        long usage = System.nanoTime() - borrowedAt;
-        for (PoolListener listener : this.listeners) {
-            listener.released(usage);
-        }
-        String unfit = unfitReason(isolate);
-        if (unfit != null) {
-            discard(isolate, unfit);
-            return;
-        }
-        // A borrower blocked in acquire() should not wait for the cleaner's next look. Only then: a helper woken
-        // here may take this thread's core for a whole reset before close() returns.
-        reset(isolate, this.pool.getNumWaiters() > 0);
-    }
-
-    /** A scope's borrower gives back a runtime that served {@code uses} borrows of the scope since its reset. */
-    private void giveBack(Isolate isolate, long borrowedAt, String scope, int uses) {
-        if (uses >= this.settings.scopeMaxUses()) {
-            giveBack(isolate, borrowedAt);
-            return;
-        }
-        this.borrowed.remove(isolate);
-        long usage = System.nanoTime() - borrowedAt;
-        for (PoolListener listener : this.listeners) {
-            listener.released(usage);
-        }
-        String unfit = unfitReason(isolate);
-        if (unfit != null) {
-            discard(isolate, unfit);
-            return;
-        }
-        try {
-            // a scope keeps its runtime's state, but not the timers and messages of a borrower who has left
-            isolate.cancelTasks();
-        }
-        catch (JavetException | RuntimeException ex) {
-            discard(isolate, "timers could not be cancelled");
-            return;
-        }
-        this.scoped.park(new ScopedRuntimes.Parked(isolate, scope, uses));
-        if (!isOpen()) {
-            // closing drains the parked runtimes; one parked as it did is disposed of here
-            for (ScopedRuntimes.Parked parked : this.scoped.drain()) {
-                discard(parked.isolate(), "pool closed");
-            }
-            return;
-        }
-        // a borrower that found nothing to take just now waits for a clean runtime: it gets one
-        if (this.acquiring.get() > 0 && this.pool.getNumIdle() == 0 && full()) {
-            switchOne();
-        }
-    }
-
-    /** Hands a runtime the pool counts as borrowed to a cleaner thread, which resets it and makes it idle. */
-    private void reset(Isolate isolate, boolean urgent) {
-        this.cleaning.incrementAndGet();
-        if (!this.cleaner.submit(() -> clean(isolate), urgent)) {
-            this.cleaning.decrementAndGet();
-            discard(isolate, "pool closed");
-        }
-    }
-
-    private void evaluationFailed(RuntimeException failure) {
-        for (PoolListener listener : this.listeners) {
-            listener.evaluationFailed(failure);
-        }
-    }
-
-    private String unfitReason(Isolate isolate) {
-        if (this.closed || this.drainedAfter != null) {
-            return "pool closed";
-        }
-        if (isolate.taint() != null) {
-            return isolate.taint();
-        }
-        if (isolate.isClosed()) {
-            return "closed";
-        }
-        if (isolate.holdsHostFunctions()) {
-            return "host functions bound";
-        }
-        if (this.settings.maxUses() > 0 && isolate.uses() >= this.settings.maxUses()) {
-            return "max-uses reached";
-        }
-        return null;
-    }
-
-    private void clean(Isolate isolate) {
-        long started = System.nanoTime();
-        try {
-            try {
-                countRequires(isolate);
-                isolate.reset();
-                warmUp(isolate);
-            }
-            catch (Exception ex) {
-                logger.warn("Pool '{}': a returned runtime could not be reset and is replaced: {}", this.settings.name(),
-                        ex.toString());
-                discard(isolate, "reset failed");
-                return;
-            }
-            long took = System.nanoTime() - started;
-            for (PoolListener listener : this.listeners) {
-                listener.cleaned(took);
-            }
-            this.pool.returnObject(isolate);
-        }
-        finally {
-            // only now: until the runtime is back, the pool counts it as active, and stats() subtracts the cleaning
-            this.cleaning.decrementAndGet();
-        }
-    }
-
-    private static final Duration WARM_UP_TIMEOUT = Duration.ofSeconds(10);
-
-    private void warmUp(Isolate isolate) {
-        if (this.settings.warmUp() != null) {
-            isolate.eval(this.settings.warmUp(), WARM_UP_TIMEOUT);
-        }
-    }
-
-    private void countRequires(Isolate isolate) {
-        if (this.withoutModules) {
-            return;
-        }
-        ModuleStats used = isolate.moduleStats();
-        if (used.definitions() == 0) {
-            this.withoutModules = true;
-            return;
-        }
-        this.requires.accumulateAndGet(used, ModuleStats::plusRequests);
-    }
-
-    private void discard(Isolate isolate, String reason) {
-        for (PoolListener listener : this.listeners) {
-            listener.discarded(reason);
-        }
-        try {
-            this.pool.invalidateObject(isolate);
-        }
-        catch (Exception ex) {
-            logger.debug("Pool '{}': disposing of a runtime failed", this.settings.name(), ex);
-        }
-        if (isOpen() && this.pool.getNumIdle() < this.settings.minIdle()) {
-            this.cleaner.submit(this::refill, true);
-        }
-    }
-
-    private void refill() {
-        try {
-            if (isOpen() && this.pool.getNumIdle() < this.settings.minIdle()) {
-                this.pool.addObject();
-            }
-        }
-        catch (Exception ex) {
-            logger.warn("Pool '{}': could not restore a replacement runtime: {}", this.settings.name(), ex.toString());
-        }
-    }
-
-    private final class IsolateFactory extends BasePooledObjectFactory<Isolate> {
+    /** Restores the pool's runtimes, checks them before a borrow and disposes of them, for commons-pool. */
+    private final class EntryFactory extends BasePooledObjectFactory<PoolEntry> {
 
         @Override
-        public Isolate create() {
+        public PoolEntry create() {
             try {
-                Isolate isolate = restore();
+                PoolEntry entry = restore();
                 if (JsRuntimePool.this.restoreFailure != null) {
                     JsRuntimePool.this.restoreFailure = null;
                     logger.info("Pool '{}' restores runtimes again", JsRuntimePool.this.settings.name());
                 }
-                return isolate;
+                return entry;
             }
             catch (RuntimeException ex) {
                 // logged once per outage: a pool whose restores fail would otherwise log every borrow
@@ -558,13 +588,12 @@ public final class JsRuntimePool implements JsRuntimeFactory {
             }
         }
 
-        private Isolate restore() {
+        private PoolEntry restore() {
             long started = System.nanoTime();
             Isolate isolate = Isolate.restore(JsRuntimePool.this.config);
-            JsRuntimePool.this.live.add(isolate);
             long took = System.nanoTime() - started;
             try {
-                warmUp(isolate);
+                runWarmUpScript(isolate);
             }
             catch (RuntimeException ex) {
                 isolate.close();
@@ -580,25 +609,36 @@ public final class JsRuntimePool implements JsRuntimeFactory {
             for (PoolListener listener : JsRuntimePool.this.listeners) {
                 listener.created(took);
             }
-            return isolate;
+            PoolEntry entry = new PoolEntry(isolate, JsRuntimePool.this::giveBack, JsRuntimePool.this::clean);
+            JsRuntimePool.this.entries.add(entry);
+            return entry;
         }
 
         @Override
-        public PooledObject<Isolate> wrap(Isolate isolate) {
-            return new DefaultPooledObject<>(isolate);
+        public PooledObject<PoolEntry> wrap(PoolEntry entry) {
+            return new DefaultPooledObject<>(entry);
         }
 
         @Override
-        public boolean validateObject(PooledObject<Isolate> pooled) {
-            Isolate isolate = pooled.getObject();
-            return !isolate.isClosed() && isolate.taint() == null;
+        public boolean validateObject(PooledObject<PoolEntry> pooled) {
+            return pooled.getObject().damage() == null;
         }
 
+        /**
+         * Closes the runtime. One still idle is disposed of by commons-pool itself, not through {@link #discard}:
+         * it was idle past the idle timeout, failed its check before a borrow, or the pool closed.
+         */
         @Override
-        public void destroyObject(PooledObject<Isolate> pooled) {
-            Isolate isolate = pooled.getObject();
-            JsRuntimePool.this.live.remove(isolate);
-            isolate.close();
+        public void destroyObject(PooledObject<PoolEntry> pooled) {
+            PoolEntry entry = pooled.getObject();
+            if (entry.state() == State.IDLE) {
+                DiscardReason reason = !isOpen() ? DiscardReason.POOL_CLOSED
+                        : Objects.requireNonNullElse(entry.damage(), DiscardReason.IDLE_EVICTED);
+                entry.discard(State.IDLE, reason);
+                reportDiscarded(reason);
+            }
+            JsRuntimePool.this.entries.remove(entry);
+            entry.isolate().close();
         }
 
     }

@@ -37,8 +37,11 @@ public interface PoolListener {
     default void scopeSwitched() {
     }
 
-    /** A runtime was disposed of instead of reused, for {@code reason}. */
-    default void discarded(String reason) {
+    /**
+     * A runtime was disposed of instead of lent again, for {@code reason}: each runtime the pool restored is
+     * reported once, when it goes, whether it was replaced, evicted idle or closed with the pool.
+     */
+    default void discarded(DiscardReason reason) {
     }
 
 }

@@ -112,10 +112,10 @@ class JsRuntimePoolTest {
     @Test
     void terminatedRuntimeIsReplacedNotReused() throws Exception {
         JsRuntimePool pool = pool(PoolSettings.builder().minIdle(1).maxSize(1));
-        List<String> discarded = new CopyOnWriteArrayList<>();
+        List<DiscardReason> discarded = new CopyOnWriteArrayList<>();
         pool.addListener(new PoolListener() {
             @Override
-            public void discarded(String reason) {
+            public void discarded(DiscardReason reason) {
                 discarded.add(reason);
             }
         });
@@ -123,7 +123,7 @@ class JsRuntimePoolTest {
             js.eval("globalThis.marker = 1");
             assertThatThrownBy(() -> js.eval("while (true) {}", Duration.ofMillis(50))).isInstanceOf(JsTimeoutException.class);
         }
-        assertThat(discarded).containsExactly("timeout");
+        assertThat(discarded).containsExactly(DiscardReason.TIMEOUT);
         try (JsRuntime js = pool.acquire()) {
             assertThat(js.eval("typeof marker")).isEqualTo("undefined");
             assertThat(js.eval("add(2, 2)")).isEqualTo(4);

@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import dev.jsrun.JsFailureKind;
 import dev.jsrun.ModuleStats;
 import dev.jsrun.Snapshot;
+import dev.jsrun.pool.DiscardReason;
 import dev.jsrun.pool.JsRuntimePool;
 import dev.jsrun.pool.PoolListener;
 import dev.jsrun.pool.PoolStats;
@@ -21,8 +22,9 @@ import dev.jsrun.pool.PoolStats;
 /**
  * Meters for the snapshot and the runtime pool, named after HikariCP's and tagged {@code pool}:
  * {@code jsrun.isolates.active/idle/pending/max/min}, {@code jsrun.isolates.timeout},
- * {@code jsrun.isolates.acquire/usage/creation/reset}, {@code jsrun.isolates.discarded},
- * {@code jsrun.isolates.errors} (tag {@code type}: a {@link JsFailureKind}), {@code jsrun.isolates.heap.used/limit},
+ * {@code jsrun.isolates.acquire/usage/creation/reset}, {@code jsrun.isolates.discarded} (tag {@code reason}: a
+ * {@link DiscardReason#tag()}), {@code jsrun.isolates.errors} (tag {@code type}: a {@link JsFailureKind}),
+ * {@code jsrun.isolates.heap.used/limit},
  * {@code jsrun.isolates.heap.external/external.limit}, {@code jsrun.isolates.scopes},
  * {@code jsrun.isolates.scope.hits/switches}, {@code jsrun.isolates.resets.avoided},
  * {@code jsrun.modules.requires} (tag {@code result}), {@code jsrun.snapshot.size} and {@code jsrun.snapshot.build}.
@@ -184,10 +186,10 @@ public class JsRunMetrics implements MeterBinder {
         }
 
         @Override
-        public void discarded(String reason) {
+        public void discarded(DiscardReason reason) {
             Counter.builder("jsrun.isolates.discarded")
                 .description("Runtimes disposed of instead of reused, by reason")
-                .tags(this.tags.and("reason", reason))
+                .tags(this.tags.and("reason", reason.tag()))
                 .register(this.registry)
                 .increment();
         }

@@ -48,13 +48,33 @@ import dev.jsrun.internal.snapshot.V8Runtimes;
  */
 public final class Isolate implements AutoCloseable {
 
+    /** Why V8 stopped a runtime or left it in a state no one may use it in again. */
+    public enum Fault {
+
+        /** A call ran past its timeout and V8 was told to stop it. */
+        TIMEOUT,
+
+        /** A call was stopped from outside: by {@link Isolate#terminate()}, or an interrupt during a timer's wait. */
+        TERMINATED,
+
+        /** A script reached the V8 heap limit; the runtime was disposed of at once. */
+        HEAP_LIMIT,
+
+        /** A script held more memory outside the heap than the runtime's limit. */
+        EXTERNAL_MEMORY_LIMIT,
+
+        /** V8 still owes the answer to a memory measurement, which it would write into freed memory later. */
+        UNANSWERED_MEASUREMENT
+
+    }
+
     private final V8Runtime runtime;
     private final RuntimeConfig config;
     private final HostBridge bridge;
     private final StaticModules modules;
     private final PendingPromises pending = new PendingPromises();
     private final ReentrantLock lock = new ReentrantLock();
-    private volatile String taint;
+    private volatile Fault fault;
     /** Set by {@link #terminate()}: a call waiting for a timer gives up; cleared as each call starts. */
     private volatile boolean stopWaiting;
     /** Set for good by {@link #terminate()}: a termination from then on is the shutdown's, not a timeout. */
@@ -65,7 +85,6 @@ public final class Isolate implements AutoCloseable {
     private volatile boolean heapLimitReached;
     private volatile long externalMemoryReached;
     private volatile long externalMemory;
-    private volatile int uses;
     private volatile int sharedRegExps;
     private volatile long heapUsed;
     private volatile long heapLimit;
@@ -349,7 +368,7 @@ public final class Isolate implements AutoCloseable {
                 this.runtime.resetContext();
                 prepareContext();
                 recordHeap();
-                warmUp();
+                runFirstScript();
                 return null;
             });
         }
@@ -415,16 +434,6 @@ public final class Isolate implements AutoCloseable {
      */
     public int sharedRegExps() {
         return this.sharedRegExps;
-    }
-
-    /** Counts one more borrower; pools replace a runtime after a configured number of uses. */
-    public void markUsed() {
-        this.uses++;
-    }
-
-    /** How many borrowers the runtime has served. */
-    public int uses() {
-        return this.uses;
     }
 
     /**
@@ -511,7 +520,7 @@ public final class Isolate implements AutoCloseable {
         }
         long left = timeout.toNanos() - (System.nanoTime() - started);
         if (left <= 0) {
-            this.taint = "timeout";
+            this.fault = Fault.TIMEOUT;
             throw new JsTimeoutException(timeout, null);
         }
         return Duration.ofNanos(left);
@@ -528,12 +537,12 @@ public final class Isolate implements AutoCloseable {
                     left = Math.min(left, timeout.toNanos() - (System.nanoTime() - started));
                 }
                 if (this.stopWaiting) {
-                    this.taint = "terminated";
+                    this.fault = Fault.TERMINATED;
                     throw new JsTerminatedException(Reason.SHUTDOWN, null);
                 }
                 if (Thread.interrupted()) {
                     Thread.currentThread().interrupt();
-                    this.taint = "terminated";
+                    this.fault = Fault.TERMINATED;
                     throw new JsTerminatedException(Reason.INTERRUPTED, "evaluation was terminated: its thread was "
                             + "interrupted while the runtime waited for a timer (" + tasks() + ")", null);
                 }
@@ -576,11 +585,11 @@ public final class Isolate implements AutoCloseable {
     }
 
     /**
-     * Why the runtime is unfit for another user (a terminated script, the heap limit), or {@code null};
-     * such a runtime is disposed of rather than reused.
+     * Why V8 stopped the runtime (a timeout, the heap limit), or {@code null}: a runtime with a fault is disposed
+     * of rather than reused.
      */
-    public String taint() {
-        return this.taint;
+    public Fault fault() {
+        return this.fault;
     }
 
     /**
@@ -654,11 +663,12 @@ public final class Isolate implements AutoCloseable {
     }
 
     /**
-     * Runs one trivial script in a fresh context, through the same path as a borrower's evaluation (the host
-     * half included): V8 sets up the context's script state lazily, and doing it here, off the borrower's
-     * path, makes the borrower's first call cheaper.
+     * Runs a reset context's first script, a trivial one, through the same path as a borrower's evaluation (the
+     * host half included): V8 sets up a context's script state lazily, and doing it here, off the borrower's
+     * path, makes the borrower's first call cheaper. Not to be confused with a pool's warm-up script, which
+     * runs the application's own code.
      */
-    private void warmUp() throws JavetException {
+    private void runFirstScript() throws JavetException {
         this.bridge.run("void 0").close();
     }
 
@@ -677,7 +687,7 @@ public final class Isolate implements AutoCloseable {
 
     /**
      * Runs one call into V8 under a deadline, if there is one: when it expires, V8 is told to stop, and the
-     * runtime is tainted so that no pool hands it out again.
+     * runtime gets a {@link Fault} so that no pool hands it out again.
      */
     private <T> T guarded(Duration timeout, V8Call<T> call) throws JavetException {
         return guarded(timeout, this.config.maxExternalMemory(), call, null);
@@ -708,12 +718,12 @@ public final class Isolate implements AutoCloseable {
             if (external > 0) {
                 this.runtime.cancelTerminateExecution();
                 this.externalMemoryReached = external;
-                this.taint = "external memory limit";
+                this.fault = Fault.EXTERNAL_MEMORY_LIMIT;
             }
             if (deadline.expired()) {
                 // the request may have come as the call returned: never let it hit the next one
                 this.runtime.cancelTerminateExecution();
-                this.taint = "timeout";
+                this.fault = Fault.TIMEOUT;
                 if (expired != null) {
                     expired[0] = true;
                 }
@@ -722,8 +732,8 @@ public final class Isolate implements AutoCloseable {
     }
 
     /**
-     * One of jsrun's own calls into V8, under {@link #HOST_TIMEOUT}: when it overruns, the runtime is tainted and
-     * the call fails, whatever an earlier borrower's timeout left in {@link #taint}.
+     * One of jsrun's own calls into V8, under {@link #HOST_TIMEOUT}: when it overruns, the runtime gets a fault
+     * and the call fails, whatever fault an earlier borrower's timeout left.
      */
     private <T> T hostCall(String what, V8Call<T> call) throws JavetException {
         boolean[] expired = new boolean[1];
@@ -749,7 +759,7 @@ public final class Isolate implements AutoCloseable {
             // judged below
         }
         if (deadline.measurementPending()) {
-            this.taint = "unanswered memory measurement";
+            this.fault = Fault.UNANSWERED_MEASUREMENT;
         }
     }
 
@@ -823,7 +833,7 @@ public final class Isolate implements AutoCloseable {
             held = measureExternalMemory();
         }
         if (held > limit) {
-            this.taint = "external memory limit";
+            this.fault = Fault.EXTERNAL_MEMORY_LIMIT;
             throw new JsExternalMemoryLimitException(limit, "its buffers held " + (held >> 20) + " MB", null);
         }
     }
@@ -877,7 +887,7 @@ public final class Isolate implements AutoCloseable {
     private RuntimeException translate(JavetException ex, Duration timeout) {
         if (ex instanceof JavetTerminatedException) {
             if (this.heapLimitReached) {
-                this.taint = "heap limit";
+                this.fault = Fault.HEAP_LIMIT;
                 long limit = this.heapLimit;
                 // the limit was raised to let the script unwind: free the memory now rather than keep the runtime
                 closeLocked();
@@ -890,7 +900,7 @@ public final class Isolate implements AutoCloseable {
                 return new JsExternalMemoryLimitException(this.config.maxExternalMemory(),
                         "its buffers held " + (held >> 20) + " MB", ex);
             }
-            this.taint = this.taint == null ? "terminated" : this.taint;
+            this.fault = (this.fault != null) ? this.fault : Fault.TERMINATED;
             // only terminate() stops a call that has no deadline
             return (this.terminated || timeout == null) ? new JsTerminatedException(Reason.SHUTDOWN, ex)
                     : new JsTimeoutException(timeout, ex);
