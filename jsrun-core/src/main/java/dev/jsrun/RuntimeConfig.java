@@ -32,7 +32,8 @@ public final class RuntimeConfig {
 
     private static final long MIN_RESULT_SIZE = 1024;
 
-    private static final long MIN_EXTERNAL_MEMORY = 1L << 20;
+    /** The smallest {@link Builder#maxExternalMemory(long)}, and the smallest cap on WebAssembly memories. */
+    static final long MIN_EXTERNAL_MEMORY = 1L << 20;
 
     private RuntimeConfig(Builder builder) {
         this.maxResultSize = builder.maxResultSize;
