@@ -11,6 +11,7 @@ module dev.jsrun.core {
     requires static tools.jackson.databind;
 
     exports dev.jsrun;
+    exports dev.jsrun.engine;
     exports dev.jsrun.modules;
     exports dev.jsrun.pool;
     exports dev.jsrun.snapshot;

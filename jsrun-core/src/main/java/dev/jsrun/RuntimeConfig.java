@@ -24,11 +24,16 @@ public final class RuntimeConfig {
     private final long maxExternalMemory;
     private final JsObjectMapper objectMapper;
 
-    /** The default {@link Builder#maxResultSize(int)}: 16 Mi characters. */
+    /** The default {@link Builder#maxResultSize(long)}: 16 Mi characters. */
     public static final int DEFAULT_MAX_RESULT_SIZE = 16 << 20;
 
     /** The default {@link Builder#maxExternalMemory(long)}: 256 MiB. */
     public static final long DEFAULT_MAX_EXTERNAL_MEMORY = 256L << 20;
+
+    private static final long MIN_RESULT_SIZE = 1024;
+
+    /** The smallest {@link Builder#maxExternalMemory(long)}, and the smallest cap on WebAssembly memories. */
+    static final long MIN_EXTERNAL_MEMORY = 1L << 20;
 
     private RuntimeConfig(Builder builder) {
         this.maxResultSize = builder.maxResultSize;
@@ -63,7 +68,7 @@ public final class RuntimeConfig {
     }
 
     /**
-     * The most characters a result may take on its way out of V8 (see {@link Builder#maxResultSize(int)}); the
+     * The most characters a result may take on its way out of V8 (see {@link Builder#maxResultSize(long)}); the
      * same bound applies to the arguments of Java functions bound into the runtime.
      */
     public int maxResultSize() {
@@ -126,12 +131,14 @@ public final class RuntimeConfig {
          * Bounds the memory outside the V8 heap that one runtime may hold: the backing stores of array buffers
          * and typed arrays, and WebAssembly memories. A single allocation above the limit fails at once; an
          * evaluation whose buffers together pass it is terminated within milliseconds. Either way the caller
-         * gets a {@link JsExternalMemoryLimitException}. Default {@value RuntimeConfig#DEFAULT_MAX_EXTERNAL_MEMORY}
-         * bytes.
+         * gets a {@link JsExternalMemoryLimitException}. At least 1 MiB; default
+         * {@value RuntimeConfig#DEFAULT_MAX_EXTERNAL_MEMORY} bytes. V8 also caps each WebAssembly memory, for the
+         * whole process, at {@link V8Setup.Builder#maxWasmMemory(long)}.
          */
         public Builder maxExternalMemory(long bytes) {
-            if (bytes < (1L << 20)) {
-                throw new IllegalArgumentException("max external memory must be at least 1 MiB, was " + bytes + " bytes");
+            if (bytes < MIN_EXTERNAL_MEMORY) {
+                throw new InvalidSettingException(Setting.MAX_EXTERNAL_MEMORY, bytes, MIN_EXTERNAL_MEMORY, false, null,
+                        "must be at least 1 MiB (" + MIN_EXTERNAL_MEMORY + " bytes)");
             }
             this.maxExternalMemory = bytes;
             return this;
@@ -141,13 +148,14 @@ public final class RuntimeConfig {
          * Bounds what one result may build on the Java side: a value is converted inside V8 into text of at
          * most this many characters (a string costs its length, a number its digits, an array or object a few
          * characters per item), or the evaluation fails with a {@link JsConversionException} that names the
-         * limit. Default {@value RuntimeConfig#DEFAULT_MAX_RESULT_SIZE}.
+         * limit. From 1024 to {@link Integer#MAX_VALUE}; default {@value RuntimeConfig#DEFAULT_MAX_RESULT_SIZE}.
          */
-        public Builder maxResultSize(int characters) {
-            if (characters < 1024) {
-                throw new IllegalArgumentException("max result size must be at least 1024 characters, was " + characters);
+        public Builder maxResultSize(long characters) {
+            if (characters < MIN_RESULT_SIZE || characters > Integer.MAX_VALUE) {
+                throw new InvalidSettingException(Setting.MAX_RESULT_SIZE, characters, MIN_RESULT_SIZE, false,
+                        (long) Integer.MAX_VALUE, "must be from " + MIN_RESULT_SIZE + " to " + Integer.MAX_VALUE + " characters");
             }
-            this.maxResultSize = characters;
+            this.maxResultSize = (int) characters;
             return this;
         }
 
@@ -161,10 +169,11 @@ public final class RuntimeConfig {
             return this;
         }
 
-        /** Sends JavaScript's {@code console} output to this SLF4J logger (default {@code jsrun.console}). */
+        /** Sends JavaScript's {@code console} output to this SLF4J logger (default {@value RuntimeConfig#DEFAULT_CONSOLE_LOGGER}). */
         public Builder consoleLogger(String consoleLogger) {
             if (consoleLogger == null || consoleLogger.isBlank()) {
-                throw new IllegalArgumentException("console logger name must not be blank");
+                throw new InvalidSettingException(Setting.CONSOLE_LOGGER, consoleLogger, null, false, null,
+                        "must name a logger");
             }
             this.consoleLogger = consoleLogger;
             return this;
@@ -179,7 +188,8 @@ public final class RuntimeConfig {
         /** Terminate any single evaluation that runs longer than this; {@code null} for no limit. */
         public Builder timeout(Duration timeout) {
             if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
-                throw new IllegalArgumentException("timeout must be positive, was " + timeout);
+                throw new InvalidSettingException(Setting.TIMEOUT, timeout, Duration.ZERO, true, null,
+                        "must be positive, or null for none");
             }
             this.timeout = timeout;
             return this;

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import dev.jsrun.internal.snapshot.V8Runtimes;
+import dev.jsrun.engine.V8Process;
 import dev.jsrun.pool.JsRuntimePool;
 import dev.jsrun.pool.PoolSettings;
 import dev.jsrun.snapshot.SnapshotBuilder;
@@ -31,7 +31,7 @@ public final class HeapBombs {
 
     public static void main(String[] args) throws Exception {
         int count = Integer.parseInt(args[0]);
-        V8Runtimes.limitHeap(Long.parseLong(args[1]) << 20);
+        V8Process.configure(V8Setup.builder().maxHeapSize(Long.parseLong(args[1]) << 20).build());
         RuntimeConfig config = RuntimeConfig.builder()
             .snapshot(new SnapshotBuilder().executeScript("setup.js", "globalThis.add = (a, b) => a + b;").build())
             .timeout(java.time.Duration.ofSeconds(30))

@@ -9,16 +9,17 @@ import javax.script.ScriptEngine;
 import javax.script.ScriptException;
 import javax.script.SimpleScriptContext;
 
+import com.caoccao.javet.enums.JSRuntimeType;
 import com.caoccao.javet.exceptions.JavetException;
+import com.caoccao.javet.interop.V8Host;
 import com.caoccao.javet.interop.V8Runtime;
-import com.caoccao.javet.interop.options.V8RuntimeOptions;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.Source;
 import org.openjdk.nashorn.api.scripting.NashornScriptEngineFactory;
 
-import dev.jsrun.internal.platform.NativeLibrary;
-import dev.jsrun.internal.snapshot.V8Runtimes;
+import dev.jsrun.V8Setup;
+import dev.jsrun.engine.V8Process;
 import dev.jsrun.pool.JsRuntimePool;
 import dev.jsrun.pool.PoolSettings;
 import dev.jsrun.pool.PoolStats;
@@ -59,22 +60,30 @@ final class Engines {
     }
 
     /**
-     * Applies jsrun's process-wide V8 flags (sloppy mode instead of Javet's default --use-strict) before any
+     * Starts V8 with jsrun's process-wide flags (sloppy mode instead of Javet's default --use-strict) before any
      * runtime exists, so plain Javet runs the scripts under the same flags as jsrun. Flags given in the
      * {@value #EXTRA_FLAGS_PROPERTY} system property ({@code -jvmArgsAppend -Djsrun.bench.v8-flags=...}) come
      * first, separated by commas: JMH splits {@code -jvmArgsAppend} at spaces.
      */
     static void initV8() {
         String extra = System.getProperty(EXTRA_FLAGS_PROPERTY);
-        if (extra != null && !extra.isBlank() && !V8RuntimeOptions.V8_FLAGS.isSealed()) {
-            V8RuntimeOptions.V8_FLAGS.setCustomFlags(extra.replace(',', ' '));
-        }
-        V8Runtimes.flags();
+        V8Process.configure(V8Setup.builder().v8Flags((extra != null) ? extra.replace(',', ' ') : null).build());
+    }
+
+    /** Javet's kind of runtime for the native jsrun loads, with ICU where jsrun has it: one process loads one. */
+    static JSRuntimeType javetRuntimeType() {
+        return V8Process.icuVersion().isPresent() ? JSRuntimeType.V8I18n : JSRuntimeType.V8;
+    }
+
+    /** Javet's host, once V8 runs with jsrun's setup (the one in force, else the defaults). */
+    static V8Host javetHost() {
+        V8Process.configure(V8Process.setup().orElseGet(V8Setup::defaults));
+        return V8Host.getInstance(javetRuntimeType());
     }
 
     /** A plain Javet runtime (no snapshot) with the scripts evaluated in it. */
     static V8Runtime javetWith(Map<String, String> scripts) throws JavetException {
-        V8Runtime runtime = NativeLibrary.host().createV8Runtime();
+        V8Runtime runtime = javetHost().createV8Runtime();
         try {
             javetEval(runtime, scripts);
             return runtime;

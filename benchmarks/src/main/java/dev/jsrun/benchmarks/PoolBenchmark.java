@@ -27,7 +27,6 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 import dev.jsrun.JsRuntime;
 import dev.jsrun.RuntimeConfig;
 import dev.jsrun.Snapshot;
-import dev.jsrun.internal.platform.NativeLibrary;
 import dev.jsrun.pool.JsRuntimePool;
 
 /**
@@ -62,7 +61,7 @@ public class PoolBenchmark {
                 Engines.poolOf(8).build());
         JavetEngineConfig config = new JavetEngineConfig();
         // the V8 build jsrun loads, with ICU where jsrun has it: one process loads one
-        config.setJSRuntimeType(NativeLibrary.runtimeType());
+        config.setJSRuntimeType(Engines.javetRuntimeType());
         config.setSnapshotBlob(javetSnapshot(libraries));
         config.setPoolMinSize(8);
         config.setPoolMaxSize(8);
@@ -70,14 +69,14 @@ public class PoolBenchmark {
         this.dedicated = this.pool.create();
         V8RuntimeOptions options = new V8RuntimeOptions();
         options.setSnapshotBlob(config.getSnapshotBlob());
-        this.bare = NativeLibrary.host().createV8Runtime(options);
+        this.bare = Engines.javetHost().createV8Runtime(options);
     }
 
     /** Javet's own snapshot of the same scripts, so both pools start from the same heap. */
     private static byte[] javetSnapshot(Map<String, String> libraries) throws Exception {
         V8RuntimeOptions options = new V8RuntimeOptions();
         options.setCreateSnapshotEnabled(true);
-        try (V8Runtime runtime = NativeLibrary.host().createV8Runtime(options)) {
+        try (V8Runtime runtime = Engines.javetHost().createV8Runtime(options)) {
             for (Map.Entry<String, String> script : libraries.entrySet()) {
                 runtime.getExecutor(script.getValue()).setResourceName(script.getKey()).executeVoid();
             }

@@ -37,7 +37,6 @@ import org.openjdk.jmh.runner.IterationType;
 import dev.jsrun.JsRuntime;
 import dev.jsrun.RuntimeConfig;
 import dev.jsrun.Snapshot;
-import dev.jsrun.internal.platform.NativeLibrary;
 import dev.jsrun.internal.runtime.Isolate;
 import dev.jsrun.pool.JsRuntimePool;
 import dev.jsrun.pool.ScopeStats;
@@ -307,7 +306,7 @@ public class ThroughputBenchmark {
         public void setUp(ThroughputBenchmark benchmark) throws Exception {
             JavetEngineConfig config = new JavetEngineConfig();
             // the V8 build jsrun loads, with ICU where jsrun has it: one process loads one
-            config.setJSRuntimeType(NativeLibrary.runtimeType());
+            config.setJSRuntimeType(Engines.javetRuntimeType());
             config.setPoolMinSize(8);
             config.setPoolMaxSize(8);
             // Its default forbids eval and new Function, which handlebars compiles templates with.

@@ -3,13 +3,43 @@ package dev.jsrun.pool;
 import java.time.Duration;
 import java.util.Objects;
 
+import dev.jsrun.InvalidSettingException;
+import dev.jsrun.Setting;
+
 /**
- * How a {@link JsRuntimePool} sizes and maintains itself. Defaults: name {@code jsrun}, max-size 8,
- * min-idle 2, max-wait 5 s, idle-timeout 10 min, eviction-interval 30 s, max-uses unlimited,
- * shutdown-timeout 10 s, a cleaner thread per available processor (at most max-size), no scope for plain
- * {@code acquire()}, and 10,000 borrows of one scope before a scoped runtime is reset.
+ * How a {@link JsRuntimePool} sizes and maintains itself. The defaults are the {@code DEFAULT_*} constants,
+ * with a cleaner thread per available processor (at most max-size), no scope for plain {@code acquire()} and
+ * no warm-up script. A value the builder refuses is an {@link InvalidSettingException} naming the setting and
+ * the values allowed.
  */
 public final class PoolSettings {
+
+    /** The default {@link Builder#name(String)}. */
+    public static final String DEFAULT_NAME = "jsrun";
+
+    /** The default {@link Builder#maxSize(int)}. */
+    public static final int DEFAULT_MAX_SIZE = 8;
+
+    /** The default {@link Builder#minIdle(int)}. */
+    public static final int DEFAULT_MIN_IDLE = 2;
+
+    /** The default {@link Builder#maxWait(Duration)}: 5 seconds. */
+    public static final Duration DEFAULT_MAX_WAIT = Duration.ofSeconds(5);
+
+    /** The default {@link Builder#idleTimeout(Duration)}: 10 minutes. */
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(10);
+
+    /** The default {@link Builder#evictionInterval(Duration)}: 30 seconds. */
+    public static final Duration DEFAULT_EVICTION_INTERVAL = Duration.ofSeconds(30);
+
+    /** The default {@link Builder#maxUses(int)}: no limit. */
+    public static final int DEFAULT_MAX_USES = 0;
+
+    /** The default {@link Builder#shutdownTimeout(Duration)}: 10 seconds. */
+    public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
+
+    /** The default {@link Builder#scopeMaxUses(int)}. */
+    public static final int DEFAULT_SCOPE_MAX_USES = 10_000;
 
     private final String name;
     private final int maxSize;
@@ -126,19 +156,19 @@ public final class PoolSettings {
 
     public static final class Builder {
 
-        private String name = "jsrun";
-        private int maxSize = 8;
-        private int minIdle = 2;
-        private Duration maxWait = Duration.ofSeconds(5);
-        private Duration idleTimeout = Duration.ofMinutes(10);
-        private Duration evictionInterval = Duration.ofSeconds(30);
-        private int maxUses;
-        private Duration shutdownTimeout = Duration.ofSeconds(10);
+        private String name = DEFAULT_NAME;
+        private int maxSize = DEFAULT_MAX_SIZE;
+        private int minIdle = DEFAULT_MIN_IDLE;
+        private Duration maxWait = DEFAULT_MAX_WAIT;
+        private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
+        private Duration evictionInterval = DEFAULT_EVICTION_INTERVAL;
+        private int maxUses = DEFAULT_MAX_USES;
+        private Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
         /** 0: one per available processor, at most max-size. */
         private int cleanerThreads;
         private String warmUp;
         private String scope;
-        private int scopeMaxUses = 10_000;
+        private int scopeMaxUses = DEFAULT_SCOPE_MAX_USES;
 
         private Builder() {
         }
@@ -154,9 +184,7 @@ public final class PoolSettings {
 
         /** Borrows of one scope a runtime serves before it is reset, so that state cannot grow without bound. */
         public Builder scopeMaxUses(int scopeMaxUses) {
-            if (scopeMaxUses < 1) {
-                throw new IllegalArgumentException("scope-max-uses must be at least 1, was " + scopeMaxUses);
-            }
+            requireAtLeast(Setting.SCOPE_MAX_USES, scopeMaxUses, 1);
             this.scopeMaxUses = scopeMaxUses;
             return this;
         }
@@ -173,84 +201,92 @@ public final class PoolSettings {
 
         public Builder name(String name) {
             if (name == null || name.isBlank()) {
-                throw new IllegalArgumentException("pool name must not be blank");
+                throw new InvalidSettingException(Setting.POOL_NAME, name, null, false, null, "must name the pool");
             }
             this.name = name;
             return this;
         }
 
         public Builder maxSize(int maxSize) {
-            if (maxSize < 1) {
-                throw new IllegalArgumentException("max-size must be at least 1, was " + maxSize);
-            }
+            requireAtLeast(Setting.MAX_SIZE, maxSize, 1);
             this.maxSize = maxSize;
             return this;
         }
 
         public Builder minIdle(int minIdle) {
             if (minIdle < 0) {
-                throw new IllegalArgumentException("min-idle must not be negative, was " + minIdle);
+                throw minIdleOutOfRange(minIdle);
             }
             this.minIdle = minIdle;
             return this;
         }
 
         public Builder maxWait(Duration maxWait) {
-            this.maxWait = requireNotNegative("max-wait", maxWait);
+            this.maxWait = requireNotNegative(Setting.MAX_WAIT, maxWait);
             return this;
         }
 
         public Builder idleTimeout(Duration idleTimeout) {
-            this.idleTimeout = requirePositive("idle-timeout", idleTimeout);
+            this.idleTimeout = requirePositive(Setting.IDLE_TIMEOUT, idleTimeout);
             return this;
         }
 
         public Builder evictionInterval(Duration evictionInterval) {
-            this.evictionInterval = requirePositive("eviction-interval", evictionInterval);
+            this.evictionInterval = requirePositive(Setting.EVICTION_INTERVAL, evictionInterval);
             return this;
         }
 
         public Builder maxUses(int maxUses) {
             if (maxUses < 0) {
-                throw new IllegalArgumentException("max-uses must not be negative (0 means unlimited), was " + maxUses);
+                throw new InvalidSettingException(Setting.MAX_USES, maxUses, 0, false, null,
+                        "must not be negative (0 means no limit)");
             }
             this.maxUses = maxUses;
             return this;
         }
 
         public Builder shutdownTimeout(Duration shutdownTimeout) {
-            this.shutdownTimeout = requireNotNegative("shutdown-timeout", shutdownTimeout);
+            this.shutdownTimeout = requireNotNegative(Setting.SHUTDOWN_TIMEOUT, shutdownTimeout);
             return this;
         }
 
         public Builder cleanerThreads(int cleanerThreads) {
-            if (cleanerThreads < 1) {
-                throw new IllegalArgumentException("cleaner-threads must be at least 1, was " + cleanerThreads);
-            }
+            requireAtLeast(Setting.CLEANER_THREADS, cleanerThreads, 1);
             this.cleanerThreads = cleanerThreads;
             return this;
         }
 
         public PoolSettings build() {
             if (this.minIdle > this.maxSize) {
-                throw new IllegalArgumentException(
-                        "min-idle (" + this.minIdle + ") must not exceed max-size (" + this.maxSize + ")");
+                throw minIdleOutOfRange(this.minIdle);
             }
             return new PoolSettings(this);
         }
 
-        private static Duration requirePositive(String name, Duration value) {
-            Objects.requireNonNull(value, name);
+        /** The range of min-idle reaches max-size as it stands; {@link #build()} checks again against the last. */
+        private InvalidSettingException minIdleOutOfRange(int minIdle) {
+            return new InvalidSettingException(Setting.MIN_IDLE, minIdle, 0, false, this.maxSize,
+                    "must be from 0 to maxSize (" + this.maxSize + ")");
+        }
+
+        private static void requireAtLeast(Setting setting, int value, int minimum) {
+            if (value < minimum) {
+                throw new InvalidSettingException(setting, value, minimum, false, null, "must be at least " + minimum);
+            }
+        }
+
+        private static Duration requirePositive(Setting setting, Duration value) {
+            Objects.requireNonNull(value, setting.apiName());
             if (value.isNegative() || value.isZero()) {
-                throw new IllegalArgumentException(name + " must be positive, was " + value);
+                throw new InvalidSettingException(setting, value, Duration.ZERO, true, null, "must be positive");
             }
             return value;
         }
 
-        private static Duration requireNotNegative(String name, Duration value) {
-            Objects.requireNonNull(value, name);
+        private static Duration requireNotNegative(Setting setting, Duration value) {
+            Objects.requireNonNull(value, setting.apiName());
             if (value.isNegative()) {
-                throw new IllegalArgumentException(name + " must not be negative, was " + value);
+                throw new InvalidSettingException(setting, value, Duration.ZERO, false, null, "must not be negative");
             }
             return value;
         }

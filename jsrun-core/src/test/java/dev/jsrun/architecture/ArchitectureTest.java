@@ -39,7 +39,8 @@ import dev.jsrun.internal.snapshot.WebPlatform;
 class ArchitectureTest {
 
     /** The packages users program against; everything else is under {@code dev.jsrun.internal}. */
-    static final Set<String> API = Set.of("dev.jsrun", "dev.jsrun.modules", "dev.jsrun.pool", "dev.jsrun.snapshot");
+    static final Set<String> API = Set.of("dev.jsrun", "dev.jsrun.engine", "dev.jsrun.modules", "dev.jsrun.pool",
+            "dev.jsrun.snapshot");
 
     static JavaClasses core;
 
@@ -59,7 +60,8 @@ class ArchitectureTest {
     void theRootPackageDependsOnNoOtherPackageOfJsrun() {
         // the values, interfaces and exceptions every other package builds on
         noClasses().that().resideInAPackage("dev.jsrun").should().dependOnClassesThat()
-            .resideInAnyPackage("dev.jsrun.internal..", "dev.jsrun.modules..", "dev.jsrun.pool..", "dev.jsrun.snapshot..")
+            .resideInAnyPackage("dev.jsrun.internal..", "dev.jsrun.engine..", "dev.jsrun.modules..", "dev.jsrun.pool..",
+                    "dev.jsrun.snapshot..")
             .check(core);
     }
 
@@ -67,7 +69,7 @@ class ArchitectureTest {
     void internalsDependOnNoApiEntryPoint() {
         // internals use the root package's types, never the builders and pools that are built on them
         noClasses().that().resideInAPackage("dev.jsrun.internal..").should().dependOnClassesThat()
-            .resideInAnyPackage("dev.jsrun.modules..", "dev.jsrun.pool..", "dev.jsrun.snapshot..")
+            .resideInAnyPackage("dev.jsrun.engine..", "dev.jsrun.modules..", "dev.jsrun.pool..", "dev.jsrun.snapshot..")
             .check(core);
     }
 

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * Runs a probe's {@code main} in a JVM of its own: should a protection regress, V8 aborts that process, not
  * the test run. A probe prints one {@code PROBE <name> <key>=<value>...} line per case and {@code ALIVE} last.
  */
-final class ForkedJvm {
+public final class ForkedJvm {
 
     private static final Pattern LINE = Pattern.compile("^PROBE (\\S+)(.*)$", Pattern.MULTILINE);
 
@@ -26,7 +26,7 @@ final class ForkedJvm {
     }
 
     /** The output of a probe that exited 0 and printed {@code ALIVE}; fails the test otherwise. */
-    static Output run(Class<?> probe, List<String> jvmOptions, String... args) throws Exception {
+    public static Output run(Class<?> probe, List<String> jvmOptions, String... args) throws Exception {
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
         List<String> command = new ArrayList<>(List.of(java, "-Xmx512m"));
         command.addAll(jvmOptions);
@@ -52,10 +52,10 @@ final class ForkedJvm {
     }
 
     /** What a probe printed. */
-    record Output(String text) {
+    public record Output(String text) {
 
         /** The fields of the {@code PROBE <name>} line; fails when the probe printed none. */
-        java.util.Map<String, String> probe(String name) {
+        public java.util.Map<String, String> probe(String name) {
             Matcher line = LINE.matcher(this.text);
             while (line.find()) {
                 if (line.group(1).equals(name)) {

@@ -9,7 +9,8 @@ import dev.jsrun.JsException;
 import dev.jsrun.JsRuntime;
 import dev.jsrun.JsTerminatedException;
 import dev.jsrun.RuntimeConfig;
-import dev.jsrun.internal.snapshot.V8Runtimes;
+import dev.jsrun.V8Setup;
+import dev.jsrun.engine.V8Process;
 import dev.jsrun.pool.JsRuntimePool;
 import dev.jsrun.pool.PoolSettings;
 import dev.jsrun.snapshot.SnapshotBuilder;
@@ -86,7 +87,7 @@ public final class MemoryProbes {
     }
 
     public static void main(String[] args) throws Exception {
-        V8Runtimes.limitHeap(256L << 20);
+        V8Process.configure(V8Setup.builder().maxHeapSize(256L << 20).build());
         RuntimeConfig config = RuntimeConfig.builder()
             .snapshot(new SnapshotBuilder().executeScript("setup.js", "globalThis.add = (a, b) => a + b;").build())
             .timeout(TIMEOUT)

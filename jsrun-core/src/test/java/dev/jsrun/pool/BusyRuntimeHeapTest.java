@@ -13,7 +13,7 @@ import dev.jsrun.snapshot.SnapshotBuilder;
 /**
  * Every borrow of a pooled runtime ends in a reset that leaves a whole context behind as garbage. The heap of a
  * busy runtime must stay near what is live, not fill up with old contexts (see the GC flags in
- * {@code V8Runtimes}).
+ * {@code V8Startup}).
  */
 class BusyRuntimeHeapTest {
 

@@ -2,6 +2,7 @@ package dev.jsrun.pool;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,11 +20,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.jsrun.InvalidSettingException;
 import dev.jsrun.JsRuntime;
 import dev.jsrun.JsRuntimeUnavailableException;
 import dev.jsrun.JsTerminatedException;
 import dev.jsrun.JsTimeoutException;
 import dev.jsrun.RuntimeConfig;
+import dev.jsrun.Setting;
 import dev.jsrun.Snapshot;
 import dev.jsrun.snapshot.SnapshotBuilder;
 
@@ -155,8 +158,8 @@ class JsRuntimePoolTest {
         assertThat(PoolSettings.builder().maxSize(64).build().cleanerThreads()).isEqualTo(Math.min(64, processors));
         assertThat(PoolSettings.builder().maxSize(1).minIdle(1).build().cleanerThreads()).isEqualTo(1);
         assertThat(PoolSettings.builder().maxSize(64).cleanerThreads(3).build().cleanerThreads()).isEqualTo(3);
-        assertThatThrownBy(() -> PoolSettings.builder().cleanerThreads(0)).isInstanceOf(IllegalArgumentException.class)
-            .hasMessageContaining("cleaner-threads");
+        assertThatThrownBy(() -> PoolSettings.builder().cleanerThreads(0)).isInstanceOf(InvalidSettingException.class)
+            .hasMessageContaining("cleanerThreads");
     }
 
     @Test
@@ -315,11 +318,22 @@ class JsRuntimePoolTest {
 
     @Test
     void settingsRefuseNonsense() {
-        assertThatThrownBy(() -> PoolSettings.builder().maxSize(0)).hasMessageContaining("max-size");
-        assertThatThrownBy(() -> PoolSettings.builder().minIdle(-1)).hasMessageContaining("min-idle");
-        assertThatThrownBy(() -> PoolSettings.builder().maxSize(2).minIdle(3).build())
-            .hasMessageContaining("min-idle (3) must not exceed max-size (2)");
-        assertThatThrownBy(() -> PoolSettings.builder().maxWait(Duration.ofSeconds(-1))).hasMessageContaining("max-wait");
+        assertThatThrownBy(() -> PoolSettings.builder().maxSize(0)).hasMessageContaining("maxSize must be at least 1, was 0");
+        assertThatThrownBy(() -> PoolSettings.builder().minIdle(-1)).hasMessageContaining("minIdle");
+        InvalidSettingException minIdle = catchThrowableOfType(InvalidSettingException.class,
+                () -> PoolSettings.builder().maxSize(2).minIdle(3).build());
+        assertThat(minIdle).hasMessage("PoolSettings.Builder.minIdle must be from 0 to maxSize (2), was 3");
+        assertThat(minIdle.getSetting()).isEqualTo(Setting.MIN_IDLE);
+        assertThat(minIdle.getValue()).isEqualTo(3);
+        assertThat(minIdle.getMinimum()).isEqualTo(0);
+        assertThat(minIdle.getMaximum()).isEqualTo(2);
+        InvalidSettingException maxWait = catchThrowableOfType(InvalidSettingException.class,
+                () -> PoolSettings.builder().maxWait(Duration.ofSeconds(-1)));
+        assertThat(maxWait.getSetting()).isEqualTo(Setting.MAX_WAIT);
+        assertThat(maxWait.getMinimum()).isEqualTo(Duration.ZERO);
+        assertThat(maxWait.isMinimumExcluded()).isFalse();
+        assertThat(catchThrowableOfType(InvalidSettingException.class,
+                () -> PoolSettings.builder().idleTimeout(Duration.ZERO)).isMinimumExcluded()).isTrue();
     }
 
 }

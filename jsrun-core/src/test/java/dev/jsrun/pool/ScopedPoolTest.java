@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.jsrun.InvalidSettingException;
 import dev.jsrun.JsRuntime;
 import dev.jsrun.JsTimeoutException;
 import dev.jsrun.RuntimeConfig;
@@ -173,8 +174,8 @@ class ScopedPoolTest {
         assertThatThrownBy(() -> pool.acquire(" ")).isInstanceOf(IllegalArgumentException.class)
             .hasMessageContaining("a scope must be a non-blank name");
         assertThatThrownBy(() -> pool.acquire((String) null)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> PoolSettings.builder().scopeMaxUses(0)).isInstanceOf(IllegalArgumentException.class)
-            .hasMessageContaining("scope-max-uses must be at least 1");
+        assertThatThrownBy(() -> PoolSettings.builder().scopeMaxUses(0)).isInstanceOf(InvalidSettingException.class)
+            .hasMessageContaining("scopeMaxUses must be at least 1");
     }
 
     @Test

@@ -10,9 +10,13 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import dev.jsrun.InvalidSettingException;
 import dev.jsrun.JsRuntime;
 import dev.jsrun.RuntimeConfig;
-import dev.jsrun.internal.snapshot.V8Runtimes;
+import dev.jsrun.Setting;
+import dev.jsrun.V8Setup;
+import dev.jsrun.engine.V8AlreadyStartedException;
+import dev.jsrun.engine.V8Process;
 import dev.jsrun.pool.UnpooledJsRuntimeFactory;
 
 /** The process-wide V8 flags jsrun sets before the first runtime, and that runtimes start under them. */
@@ -25,8 +29,8 @@ class V8FlagsTest {
             // sloppy mode, not Javet's default --use-strict: assigning an undeclared name works
             assertThat(js.eval("undeclared = 41; undeclared + 1")).isEqualTo(42);
         }
-        assertThat(V8Runtimes.flags())
-            // termination must always take effect (see V8Runtimes)
+        assertThat(V8Process.flags())
+            // termination must always take effect (see V8Startup)
             .contains("--no-turbofan")
             // fresh contexts compile regular expressions at once
             .contains("--no-regexp-tier-up")
@@ -42,13 +46,16 @@ class V8FlagsTest {
     @Test
     void theFlagThatLetsSnapshotsCorruptEachOtherIsRefused() {
         for (String flag : List.of("--extensible-ro-snapshot", "--extensible_ro_snapshot")) {
-            assertThatThrownBy(() -> V8Runtimes.addFlags("--no-regexp-tier-up " + flag))
-                .isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> V8Setup.builder().v8Flags("--no-regexp-tier-up " + flag))
+                .isInstanceOf(InvalidSettingException.class)
                 .hasMessageContaining("'" + flag + "'")
                 .hasMessageContaining("corrupt each other")
-                .hasMessageContaining("Leave it out");
+                .hasMessageContaining("leave it out")
+                .satisfies(ex -> assertThat(((InvalidSettingException) ex).getSetting()).isEqualTo(Setting.V8_FLAGS))
+                .satisfies(ex -> assertThat(((InvalidSettingException) ex).getValue()).isEqualTo(flag));
         }
-        V8Runtimes.addFlags("--no-extensible-ro-snapshot");
+        assertThat(V8Setup.builder().v8Flags("--no-extensible-ro-snapshot").build().v8Flags())
+            .isEqualTo("--no-extensible-ro-snapshot");
     }
 
     @Test
@@ -57,12 +64,17 @@ class V8FlagsTest {
                 JsRuntime js = factory.create()) {
             assertThat(js.eval("1")).isEqualTo(1);
         }
-        V8Runtimes.addFlags("--no-regexp-tier-up --no-incremental-marking");
-        assertThatThrownBy(() -> V8Runtimes.addFlags("--incremental-marking")).isInstanceOf(IllegalStateException.class)
+        V8Setup inForce = V8Process.setup().orElseThrow();
+        V8Process.configure(inForce.toBuilder().v8Flags("--no-regexp-tier-up  --no-incremental-marking").build());
+        assertThatThrownBy(() -> V8Process.configure(inForce.toBuilder().v8Flags("--incremental-marking").build()))
+            .isInstanceOf(V8AlreadyStartedException.class)
             .hasMessageContaining("--incremental-marking")
-            .hasMessageContaining("fixed once the first runtime of the JVM exists");
-        assertThatThrownBy(() -> V8Runtimes.addFlags("incremental-marking")).isInstanceOf(IllegalArgumentException.class)
-            .hasMessageContaining("start with --");
+            .hasMessageContaining("fixed once the first runtime of the JVM exists")
+            .satisfies(ex -> assertThat(((V8AlreadyStartedException) ex).getSetting()).isEqualTo(Setting.V8_FLAGS))
+            .satisfies(ex -> assertThat(((V8AlreadyStartedException) ex).getInForce()).isEqualTo(V8Process.flags()));
+        assertThatThrownBy(() -> V8Setup.builder().v8Flags("incremental-marking"))
+            .isInstanceOf(InvalidSettingException.class)
+            .hasMessageContaining("must start with --");
     }
 
     @Test

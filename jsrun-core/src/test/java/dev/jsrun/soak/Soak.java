@@ -24,7 +24,8 @@ import dev.jsrun.JsRuntime;
 import dev.jsrun.JsTerminatedException;
 import dev.jsrun.JsTimeoutException;
 import dev.jsrun.RuntimeConfig;
-import dev.jsrun.internal.snapshot.V8Runtimes;
+import dev.jsrun.V8Setup;
+import dev.jsrun.engine.V8Process;
 import dev.jsrun.pool.JsRuntimePool;
 import dev.jsrun.pool.PoolSettings;
 import dev.jsrun.pool.PoolStats;
@@ -112,7 +113,7 @@ public final class Soak {
     public static void main(String[] args) throws Exception {
         int threads = Integer.parseInt(args[0]);
         int evals = Integer.parseInt(args[1]);
-        V8Runtimes.limitHeap(32L << 20);
+        V8Process.configure(V8Setup.builder().maxHeapSize(32L << 20).build());
         RuntimeConfig config = RuntimeConfig.builder()
             .snapshot(new SnapshotBuilder().executeScript("setup.js", "globalThis.add = (a, b) => a + b;").build())
             .timeout(Duration.ofSeconds(30))

@@ -8,6 +8,7 @@ public class InvalidJsRunPropertyException extends RuntimeException {
 
     private final String property;
     private final Object value;
+    private final String problem;
     private final String action;
 
     public InvalidJsRunPropertyException(String property, Object value, String problem, String action) {
@@ -19,6 +20,7 @@ public class InvalidJsRunPropertyException extends RuntimeException {
         super(property + " = " + value + ": " + problem, cause);
         this.property = property;
         this.value = value;
+        this.problem = problem;
         this.action = action;
     }
 
@@ -28,6 +30,11 @@ public class InvalidJsRunPropertyException extends RuntimeException {
 
     public Object getValue() {
         return this.value;
+    }
+
+    /** What is wrong with the value. */
+    public String getProblem() {
+        return this.problem;
     }
 
     /** What to change. */

@@ -11,8 +11,7 @@ class InvalidJsRunPropertyFailureAnalyzer extends AbstractFailureAnalyzer<Invali
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, InvalidJsRunPropertyException cause) {
         String description = "Invalid jsrun configuration.\n\n" + "    Property: " + cause.getProperty() + "\n"
-                + "    Value: " + cause.getValue() + "\n" + "    Problem: "
-                + cause.getMessage().substring(cause.getMessage().indexOf(": ") + 2);
+                + "    Value: " + cause.getValue() + "\n" + "    Problem: " + cause.getProblem();
         return new FailureAnalysis(description, cause.getAction(), cause);
     }
 

@@ -29,6 +29,7 @@ import dev.jsrun.Snapshot;
 import dev.jsrun.modules.ModuleRoot;
 import dev.jsrun.modules.ModuleSet;
 import dev.jsrun.pool.JsRuntimePool;
+import dev.jsrun.pool.PoolSettings;
 import dev.jsrun.snapshot.SnapshotBuilder;
 import dev.jsrun.snapshot.SnapshotCache;
 
@@ -45,10 +46,10 @@ public final class JsRunAutoConfiguration {
 
     @Bean
     V8EngineSettings jsrunV8EngineSettings(JsRunProperties properties) {
-        return V8EngineSettings.apply(JsRunPropertiesValidator.validate(properties));
+        return V8EngineSettings.apply(properties);
     }
 
-    /** Whoever defines the snapshot, V8 gets its flags and heap limit before the snapshot's first runtime. */
+    /** Whoever defines the snapshot, V8 starts with the properties' setup before the snapshot's first runtime. */
     @Bean
     static SnapshotDependsOnV8EngineSettings jsrunSnapshotDependsOnV8EngineSettings() {
         return new SnapshotDependsOnV8EngineSettings();
@@ -64,7 +65,7 @@ public final class JsRunAutoConfiguration {
     @ConditionalOnMissingBean
     Snapshot jsrunSnapshot(JsRunProperties properties, ResourceLoader resourceLoader,
             ObjectProvider<SnapshotBuilderCustomizer> customizers) {
-        JsRunPropertiesValidator.validate(properties);
+        JsRunPropertiesValidator.validate(properties.getSnapshot());
         SnapshotBuilder builder = new SnapshotBuilder();
         ModuleReport modules = addModules(builder, properties.getSnapshot(), resourceLoader.getClassLoader());
         new SnapshotScripts(ResourcePatternUtils.getResourcePatternResolver(resourceLoader)).addTo(builder,
@@ -110,20 +111,32 @@ public final class JsRunAutoConfiguration {
     @ConditionalOnMissingBean(JsRuntimeFactory.class)
     JsRuntimePool jsRuntimeFactory(Snapshot snapshot, JsRunProperties properties,
             ObjectProvider<RuntimeConfigCustomizer> customizers, ResourceLoader resourceLoader) {
-        JsRunPropertiesValidator.validate(properties);
-        RuntimeConfig.Builder config = RuntimeConfig.builder()
-            .snapshot(snapshot)
-            .timeout(properties.getRuntime().getTimeout())
-            .consoleLogger(properties.getRuntime().getConsoleLogger())
-            .maxResultSize((int) properties.getRuntime().getMaxResultSize().toBytes())
-            .maxExternalMemory(properties.getRuntime().getMaxExternalMemory().toBytes());
+        RuntimeConfig.Builder config = runtimeConfig(snapshot, properties.getRuntime());
+        PoolSettings settings = properties.getPool().toSettings();
         if (properties.getSnapshot().isLoadModulesAtRunTime()) {
             config.hostFunction(ModuleSet.RUNTIME_LOADER,
                     ModuleSet.runtimeLoader(moduleRoots(properties.getSnapshot(), resourceLoader.getClassLoader()),
                             properties.getSnapshot().getConditions()));
         }
         customizers.orderedStream().forEach(customizer -> customizer.customize(config));
-        return new JsRuntimePool(config.build(), properties.getPool().toSettings());
+        return new JsRuntimePool(config.build(), settings);
+    }
+
+    /** The runtime properties, checked by the builder; a size set empty keeps the default. */
+    private static RuntimeConfig.Builder runtimeConfig(Snapshot snapshot, JsRunProperties.Runtime runtime) {
+        return SettingProperties.check(() -> {
+            RuntimeConfig.Builder config = RuntimeConfig.builder()
+                .snapshot(snapshot)
+                .timeout(runtime.getTimeout())
+                .consoleLogger(runtime.getConsoleLogger());
+            if (runtime.getMaxResultSize() != null) {
+                config.maxResultSize(runtime.getMaxResultSize().toBytes());
+            }
+            if (runtime.getMaxExternalMemory() != null) {
+                config.maxExternalMemory(runtime.getMaxExternalMemory().toBytes());
+            }
+            return config;
+        });
     }
 
     /** Records and POJOs cross as the application's {@code JsonMapper} writes them as JSON. */

@@ -7,7 +7,7 @@ import org.springframework.boot.health.contributor.Health;
 
 import dev.jsrun.ModuleStats;
 import dev.jsrun.Snapshot;
-import dev.jsrun.internal.platform.NativeLibrary;
+import dev.jsrun.engine.V8Process;
 import dev.jsrun.pool.JsRuntimePool;
 import dev.jsrun.pool.PoolStats;
 
@@ -30,7 +30,7 @@ public class JsRunHealthIndicator extends AbstractHealthIndicator {
     @Override
     protected void doHealthCheck(Health.Builder builder) {
         builder.withDetail("v8Version", this.snapshot.v8Version())
-            .withDetail("icu", NativeLibrary.icuVersion().orElse("none"))
+            .withDetail("icu", V8Process.icuVersion().orElse("none"))
             .withDetail("snapshot.size", this.snapshot.size())
             .withDetail("snapshot.scripts",
                     this.snapshot.scriptNames().stream().map(JsRunHealthIndicator::fileName).toList())

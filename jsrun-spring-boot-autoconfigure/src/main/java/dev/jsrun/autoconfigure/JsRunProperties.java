@@ -10,9 +10,12 @@ import org.springframework.util.unit.DataSize;
 
 import dev.jsrun.RuntimeConfig;
 import dev.jsrun.modules.ModuleSet;
+import dev.jsrun.pool.PoolSettings;
 
 /**
- * Configuration properties for jsrun.
+ * Configuration properties for jsrun. Their defaults are jsrun-core's (the {@code DEFAULT_*} constants of
+ * {@link RuntimeConfig}, {@link PoolSettings} and {@code V8Setup}), except the timeout, which the core leaves
+ * unlimited; the core's builders check every value.
  */
 @ConfigurationProperties("jsrun")
 public class JsRunProperties {
@@ -170,8 +173,8 @@ public class JsRunProperties {
 
         /**
          * V8 heap limit of each runtime; a script that reaches it is terminated with a JsHeapLimitException.
-         * V8 takes it as a process-wide flag fixed by the first runtime of the JVM. When not set, 256MB
-         * applies if no runtime exists yet.
+         * V8 takes it as a process-wide flag fixed by the first runtime of the JVM. When not set, the default
+         * applies if no runtime exists yet, and the limit in force otherwise.
          */
         private DataSize maxHeapSize;
 
@@ -257,43 +260,43 @@ public class JsRunProperties {
         /**
          * Name of the pool, used in messages and as the 'pool' tag of its metrics.
          */
-        private String name = "jsrun";
+        private String name = PoolSettings.DEFAULT_NAME;
 
         /**
          * Most runtimes the pool holds, borrowed and idle together.
          */
-        private int maxSize = 8;
+        private int maxSize = PoolSettings.DEFAULT_MAX_SIZE;
 
         /**
          * Idle runtimes the pool keeps restored and ready, also filled at startup.
          */
-        private int minIdle = 2;
+        private int minIdle = PoolSettings.DEFAULT_MIN_IDLE;
 
         /**
          * Longest time acquire() waits for a free runtime before it throws JsRuntimePoolExhaustedException.
          */
-        private Duration maxWait = Duration.ofSeconds(5);
+        private Duration maxWait = PoolSettings.DEFAULT_MAX_WAIT;
 
         /**
          * Time after which idle runtimes beyond min-idle are disposed of.
          */
-        private Duration idleTimeout = Duration.ofMinutes(10);
+        private Duration idleTimeout = PoolSettings.DEFAULT_IDLE_TIMEOUT;
 
         /**
          * How often idle runtimes are checked for eviction and min-idle is restored.
          */
-        private Duration evictionInterval = Duration.ofSeconds(30);
+        private Duration evictionInterval = PoolSettings.DEFAULT_EVICTION_INTERVAL;
 
         /**
          * Borrowers a runtime serves before it is replaced by a fresh one; 0 for no limit.
          */
-        private int maxUses;
+        private int maxUses = PoolSettings.DEFAULT_MAX_USES;
 
         /**
          * On shutdown, how long to wait for borrowed runtimes to be returned. After it, the scripts still running
          * are terminated and the pool lends no more runtimes: waiting borrowers are turned away.
          */
-        private Duration shutdownTimeout = Duration.ofSeconds(10);
+        private Duration shutdownTimeout = PoolSettings.DEFAULT_SHUTDOWN_TIMEOUT;
 
         /**
          * Threads that reset returned runtimes to the snapshot state, off the borrowers' path. Defaults to
@@ -320,7 +323,7 @@ public class JsRunProperties {
          * Borrows of one scope a runtime serves before it is reset to the snapshot's state, so that what a
          * scope keeps cannot grow without bound.
          */
-        private int scopeMaxUses = 10_000;
+        private int scopeMaxUses = PoolSettings.DEFAULT_SCOPE_MAX_USES;
 
         public String getScope() {
             return this.scope;
@@ -418,24 +421,37 @@ public class JsRunProperties {
             this.cleanerThreads = cleanerThreads;
         }
 
-        dev.jsrun.pool.PoolSettings toSettings() {
-            dev.jsrun.pool.PoolSettings.Builder builder = dev.jsrun.pool.PoolSettings.builder();
-            if (this.cleanerThreads != null) {
-                builder.cleanerThreads(this.cleanerThreads);
-            }
-            return builder
-                .name(this.name)
-                .maxSize(this.maxSize)
-                .minIdle(this.minIdle)
-                .maxWait(this.maxWait)
-                .idleTimeout(this.idleTimeout)
-                .evictionInterval(this.evictionInterval)
-                .maxUses(this.maxUses)
-                .shutdownTimeout(this.shutdownTimeout)
-                .warmUp(this.warmUp)
-                .scope(this.scope)
-                .scopeMaxUses(this.scopeMaxUses)
-                .build();
+        /**
+         * The pool's settings, checked by their builder; a duration set empty keeps the default.
+         * @throws InvalidJsRunPropertyException when a value is refused
+         */
+        PoolSettings toSettings() {
+            return SettingProperties.check(() -> {
+                PoolSettings.Builder builder = PoolSettings.builder()
+                    .name(this.name)
+                    .maxSize(this.maxSize)
+                    .minIdle(this.minIdle)
+                    .maxUses(this.maxUses)
+                    .warmUp(this.warmUp)
+                    .scope(JsRunPropertiesValidator.scope(this.scope))
+                    .scopeMaxUses(this.scopeMaxUses);
+                if (this.maxWait != null) {
+                    builder.maxWait(this.maxWait);
+                }
+                if (this.idleTimeout != null) {
+                    builder.idleTimeout(this.idleTimeout);
+                }
+                if (this.evictionInterval != null) {
+                    builder.evictionInterval(this.evictionInterval);
+                }
+                if (this.shutdownTimeout != null) {
+                    builder.shutdownTimeout(this.shutdownTimeout);
+                }
+                if (this.cleanerThreads != null) {
+                    builder.cleanerThreads(this.cleanerThreads);
+                }
+                return builder.build();
+            });
         }
 
     }

@@ -11,8 +11,8 @@ import dev.jsrun.ModuleReport;
 import dev.jsrun.ModuleReport.Entry;
 import dev.jsrun.ModuleReport.Status;
 import dev.jsrun.Snapshot;
-import dev.jsrun.internal.platform.NativeLibrary;
-import dev.jsrun.internal.snapshot.V8Runtimes;
+import dev.jsrun.engine.V8Process;
+import dev.jsrun.engine.V8Process.IntlDefaults;
 import dev.jsrun.modules.ModuleSet;
 
 /**
@@ -57,18 +57,18 @@ final class SnapshotStartupLog {
                         report.count(Status.DEFERRED), report.count(Status.EXCLUDED));
         logger.info(String.format("%s JavaScript snapshot in %d ms: %d script(s), %s, %.1f MiB, V8 %s%s",
                 cached ? "Loaded cached" : "Built", millis, scripts, modules, snapshot.size() / 1048576.0,
-                snapshot.v8Version(), V8Runtimes.intlDefaults()
-                    .map(intl -> String.format(", ICU %s (locale %s, time zone %s)", NativeLibrary.icuVersion().orElseThrow(),
+                snapshot.v8Version(), V8Process.intlDefaults()
+                    .map(intl -> String.format(", ICU %s (locale %s, time zone %s)", V8Process.icuVersion().orElseThrow(),
                             intl.locale(), intl.timeZone()))
                     .orElse(", no ICU")));
-        V8Runtimes.intlDefaults().ifPresent(intl -> intlDefaults(intl, TimeZone.getDefault(), Locale.getDefault()));
+        V8Process.intlDefaults().ifPresent(intl -> intlDefaults(intl, TimeZone.getDefault(), Locale.getDefault()));
     }
 
     /**
      * Warns when V8's default time zone or language is not the JVM's: V8 reads them from the process's
      * environment, so {@code -Duser.timezone} and {@code -Duser.language} do not reach it.
      */
-    static String intlDefaults(V8Runtimes.IntlDefaults intl, TimeZone jvmZone, Locale jvmLocale) {
+    static String intlDefaults(IntlDefaults intl, TimeZone jvmZone, Locale jvmLocale) {
         StringBuilder text = new StringBuilder();
         if (!TimeZone.getTimeZone(intl.timeZone()).hasSameRules(jvmZone)) {
             text.append("V8's default time zone is ").append(intl.timeZone()).append(" but the JVM's is ")

@@ -15,13 +15,16 @@ import org.springframework.beans.BeanWrapper;
 import org.springframework.beans.PropertyAccessorFactory;
 import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.core.convert.TypeDescriptor;
+import org.springframework.util.unit.DataSize;
+
+import dev.jsrun.V8Setup;
 
 /** Every property is documented, with its default, in the metadata that IDEs read. */
 class ConfigurationMetadataTest {
 
     /** Defaults that apply when a property is unset, though its field holds none. */
     private static final Map<String, Object> APPLIED_WHEN_UNSET = Map.of("jsrun.runtime.max-heap-size",
-            V8EngineSettings.DEFAULT_MAX_HEAP_SIZE);
+            DataSize.ofBytes(V8Setup.DEFAULT_MAX_HEAP_SIZE));
 
     private static List<Map<String, Object>> properties;
 

@@ -28,7 +28,8 @@ import dev.jsrun.JsSyntaxException;
 import dev.jsrun.JsTimeoutException;
 import dev.jsrun.RuntimeConfig;
 import dev.jsrun.Snapshot;
-import dev.jsrun.internal.snapshot.V8Runtimes;
+import dev.jsrun.V8Setup;
+import dev.jsrun.engine.V8Process;
 import dev.jsrun.pool.JsRuntimePool;
 import dev.jsrun.pool.PoolSettings;
 import dev.jsrun.snapshot.SnapshotBuilder;
@@ -139,7 +140,7 @@ class JsRunErrorMetersTest {
     static final class HeapLimitProbe {
 
         public static void main(String[] args) {
-            V8Runtimes.limitHeap(32L << 20);
+            V8Process.configure(V8Setup.builder().maxHeapSize(32L << 20).build());
             Snapshot snapshot = new SnapshotBuilder().build();
             SimpleMeterRegistry registry = new SimpleMeterRegistry();
             try (JsRuntimePool pool = new JsRuntimePool(

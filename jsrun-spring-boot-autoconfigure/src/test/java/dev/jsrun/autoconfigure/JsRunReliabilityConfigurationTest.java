@@ -90,14 +90,14 @@ class JsRunReliabilityConfigurationTest {
         "jsrun.pool.min-idle=9|jsrun.pool.min-idle|9|Set jsrun.pool.min-idle to a value from 0 to 8.",
         "jsrun.pool.min-idle=-1|jsrun.pool.min-idle|-1|Set jsrun.pool.min-idle to a value from 0 to 8.",
         "jsrun.runtime.timeout=0s|jsrun.runtime.timeout|0ms|Set jsrun.runtime.timeout to a positive duration such as 5s.",
-        "jsrun.runtime.timeout=-1s|jsrun.runtime.timeout|-1000ms|Set jsrun.runtime.timeout to a positive duration such as 5s.",
+        "jsrun.runtime.timeout=-1s|jsrun.runtime.timeout|-1s|Set jsrun.runtime.timeout to a positive duration such as 5s.",
         "jsrun.pool.max-wait=-1ms|jsrun.pool.max-wait|-1ms|Set jsrun.pool.max-wait to a duration such as 5s.",
         "jsrun.pool.idle-timeout=0s|jsrun.pool.idle-timeout|0ms|Set jsrun.pool.idle-timeout to a positive duration such as 10m.",
         "jsrun.pool.cleaner-threads=0|jsrun.pool.cleaner-threads|0|Set jsrun.pool.cleaner-threads to 1 or more.",
         "jsrun.pool.max-uses=-1|jsrun.pool.max-uses|-1|Set jsrun.pool.max-uses to 0 (no limit) or a positive number.",
-        "jsrun.runtime.max-heap-size=1MB|jsrun.runtime.max-heap-size|1024KB|Set jsrun.runtime.max-heap-size to 16MB or more, for example 256MB.",
+        "jsrun.runtime.max-heap-size=1MB|jsrun.runtime.max-heap-size|1MB|Set jsrun.runtime.max-heap-size to 16MB or more, for example 256MB.",
         "jsrun.runtime.max-result-size=10B|jsrun.runtime.max-result-size|10B|Set jsrun.runtime.max-result-size between 1KB and 2GB, for example 16MB.",
-        "jsrun.runtime.max-external-memory=10KB|jsrun.runtime.max-external-memory|10240B|Set jsrun.runtime.max-external-memory to 1MB or more, for example 256MB.",
+        "jsrun.runtime.max-external-memory=10KB|jsrun.runtime.max-external-memory|10KB|Set jsrun.runtime.max-external-memory to 1MB or more, for example 256MB.",
         "jsrun.runtime.v8-flags=incremental-marking|jsrun.runtime.v8-flags|incremental-marking|Write each flag as V8 spells it, such as --incremental-marking, separated by spaces.",
     })
     void wrongSettingFailsStartupNamingThePropertyAndTheFix(String setting, String property, String value, String action) {

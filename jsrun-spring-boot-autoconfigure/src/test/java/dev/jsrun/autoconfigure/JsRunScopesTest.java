@@ -7,6 +7,7 @@ import java.util.Map;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
@@ -70,11 +71,13 @@ class JsRunScopesTest {
 
     @Test
     void aScopeThatServesNoBorrowIsAStartupFailureNamingTheProperty() {
-        this.runner.withPropertyValues("jsrun.pool.scope-max-uses=0").run(context -> assertThat(context).hasFailed()
-            .getFailure()
-            .rootCause()
-            .isInstanceOf(InvalidJsRunPropertyException.class)
-            .hasMessageContaining("jsrun.pool.scope-max-uses = 0: a scoped runtime must serve at least one borrow"));
+        this.runner.withPropertyValues("jsrun.pool.scope-max-uses=0").run(context -> {
+            assertThat(context).hasFailed();
+            FailureAnalysis analysis = new InvalidJsRunPropertyFailureAnalyzer().analyze(context.getStartupFailure());
+            assertThat(analysis.getDescription()).contains("Property: jsrun.pool.scope-max-uses", "Value: 0\n",
+                    "Problem: must be at least 1");
+            assertThat(analysis.getAction()).isEqualTo("Set jsrun.pool.scope-max-uses to 1 or more.");
+        });
     }
 
 }

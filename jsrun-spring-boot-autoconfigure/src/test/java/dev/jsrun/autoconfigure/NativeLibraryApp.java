@@ -8,7 +8,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.jsrun.JsRuntime;
 import dev.jsrun.JsRuntimeFactory;
-import dev.jsrun.internal.snapshot.V8Runtimes;
+import dev.jsrun.engine.V8Process;
 
 /**
  * A Spring Boot application started in a JVM of its own, since V8's native library loads once per JVM: it
@@ -23,7 +23,7 @@ class NativeLibraryApp {
         application.setWebApplicationType(WebApplicationType.NONE);
         try (ConfigurableApplicationContext context = application.run(args);
                 JsRuntime js = context.getBean(JsRuntimeFactory.class).acquire()) {
-            System.out.println("STARTED " + js.eval("6 * 7") + " flags: " + V8Runtimes.flags());
+            System.out.println("STARTED " + js.eval("6 * 7") + " flags: " + V8Process.flags());
         }
     }
 

@@ -20,6 +20,7 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 
 import dev.jsrun.NativeLibraryException;
 import dev.jsrun.NativePlatform;
+// only the core's lookup for a platform this machine is not makes the exception a Mac or Alpine would get
 import dev.jsrun.internal.platform.NativeLibrary;
 
 /**

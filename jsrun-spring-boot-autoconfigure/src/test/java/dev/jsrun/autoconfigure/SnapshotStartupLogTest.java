@@ -49,7 +49,7 @@ class SnapshotStartupLogTest {
 
     @Test
     void aJvmZoneOrLanguageThatV8DoesNotShareIsAWarning() {
-        var v8 = new dev.jsrun.internal.snapshot.V8Runtimes.IntlDefaults("en-US", "UTC");
+        var v8 = new dev.jsrun.engine.V8Process.IntlDefaults("en-US", "UTC");
         assertThat(SnapshotStartupLog.intlDefaults(v8, java.util.TimeZone.getTimeZone("Etc/UTC"), java.util.Locale.US))
             .as("another name for the same zone").isEmpty();
         assertThat(SnapshotStartupLog.intlDefaults(v8, java.util.TimeZone.getTimeZone("Europe/Paris"), java.util.Locale.UK))

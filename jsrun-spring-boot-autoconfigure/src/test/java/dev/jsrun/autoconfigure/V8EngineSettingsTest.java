@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.jsrun.Snapshot;
-import dev.jsrun.internal.snapshot.V8Runtimes;
+import dev.jsrun.engine.V8Process;
 import dev.jsrun.pool.JsRuntimePool;
 import dev.jsrun.snapshot.SnapshotBuilder;
 
@@ -32,8 +32,7 @@ class V8EngineSettingsTest {
             assertThat(context).hasNotFailed().hasSingleBean(V8EngineSettings.class).hasSingleBean(Snapshot.class);
             assertThat(context.getBeanFactory().getBeanDefinition("ownSnapshot").getDependsOn())
                 .contains("jsrunV8EngineSettings");
-            assertThat(context.getBean(V8EngineSettings.class).getMaxHeapSize())
-                .isEqualTo(V8EngineSettings.DEFAULT_MAX_HEAP_SIZE);
+            assertThat(context.getBean(V8EngineSettings.class).getSetup()).isEqualTo(V8Process.setup().orElseThrow());
         });
     }
 
@@ -99,7 +98,7 @@ class V8EngineSettingsTest {
                         context.getStartupFailure().printStackTrace(System.out);
                         return;
                     }
-                    System.out.println("flags=" + V8Runtimes.flags());
+                    System.out.println("flags=" + V8Process.flags());
                     System.out.println("heapLimit=" + context.getBean(JsRuntimePool.class).stats().heapLimit());
                     System.out.println("ALIVE");
                 });

@@ -13,24 +13,23 @@ import com.caoccao.javet.interop.options.V8RuntimeOptions;
 import dev.jsrun.NativeLibraryException;
 import dev.jsrun.NativeLibraryException.Problem;
 import dev.jsrun.NativePlatform;
+import dev.jsrun.V8Setup;
 
 /**
  * Loads V8's native library once per JVM, from a directory jsrun controls: it checks that the native for this
  * platform is on the classpath, extracts it only when no identical copy is there, and turns every failure into
  * a {@link NativeLibraryException} that names the artifact, the directory and what to change.
  * <p>
- * The directory is, in this order, the one given to {@link #useDirectory(Path)}, the system property
- * {@value #DIRECTORY_PROPERTY}, or {@code jsrun-native-<user>} under {@code java.io.tmpdir}. With Javet's own
- * system property {@code javet.lib.loading.type} set, Javet finds the library as that property says.
+ * {@link V8Startup} loads it as V8 starts, into the directory of the {@code V8Setup} in force. With Javet's
+ * own system property {@code javet.lib.loading.type} set, Javet finds the library as that property says, and
+ * only ICU's data goes into the directory.
  */
 public final class NativeLibrary {
 
     /** The system property (and Spring property) naming the directory the native library is extracted to. */
-    public static final String DIRECTORY_PROPERTY = "jsrun.native-library.directory";
+    static final String DIRECTORY_PROPERTY = V8Setup.NATIVE_LIBRARY_DIRECTORY_PROPERTY;
 
     private static final String JAVET_LOADING_TYPE_PROPERTY = "javet.lib.loading.type";
-
-    private static Path directory;
 
     private static volatile boolean loaded;
 
@@ -41,36 +40,6 @@ public final class NativeLibrary {
     private static Boolean intl;
 
     private NativeLibrary() {
-    }
-
-    /**
-     * Extracts the native library to {@code dir} instead of the default; takes effect when the library loads,
-     * with the first runtime of the JVM.
-     * @throws IllegalStateException when the library was loaded already from elsewhere
-     */
-    public static synchronized void useDirectory(Path dir) {
-        Path wanted = (dir != null) ? dir.toAbsolutePath().normalize() : null;
-        if (loaded && !directory().equals(wanted != null ? wanted : defaultDirectory())) {
-            throw new IllegalStateException("V8's native library was loaded already from "
-                    + (loadedFrom != null ? loadedFrom : "where javet.lib.loading.type says") + "; "
-                    + DIRECTORY_PROPERTY + " takes effect only before the first runtime of the JVM is created.");
-        }
-        directory = wanted;
-    }
-
-    /** The directory the native library is extracted to. */
-    public static synchronized Path directory() {
-        if (directory != null) {
-            return directory;
-        }
-        String configured = System.getProperty(DIRECTORY_PROPERTY);
-        return (configured != null && !configured.isBlank()) ? Path.of(configured).toAbsolutePath().normalize()
-                : defaultDirectory();
-    }
-
-    private static Path defaultDirectory() {
-        String user = System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9._-]", "_");
-        return Path.of(System.getProperty("java.io.tmpdir"), "jsrun-native-" + user).toAbsolutePath().normalize();
     }
 
     /** The version of Javet on the classpath, which its native must carry too. */
@@ -85,17 +54,12 @@ public final class NativeLibrary {
     }
 
     /**
-     * Makes sure V8's native library is loaded, and returns the file it came from ({@code null} when Javet
-     * found it as {@code javet.lib.loading.type} says). Loading fixes V8's process-wide flags, so
-     * {@code V8Runtimes} calls this only as it creates the first runtime; call it earlier only after
-     * {@code V8Runtimes.addFlags} and {@code V8Runtimes.limitHeap}.
+     * Makes sure V8's native library is loaded, extracted into {@code directory} unless Javet finds it as
+     * {@code javet.lib.loading.type} says, and returns the file it came from ({@code null} in that case).
+     * Loading seals V8's process-wide flags, so only {@link V8Startup} calls this, once it has set them.
      * @throws NativeLibraryException when it cannot be loaded
      */
-    public static Path load() {
-        return loaded ? loadedFrom : loadOnce();
-    }
-
-    private static synchronized Path loadOnce() {
+    static synchronized Path load(Path directory) {
         if (loaded) {
             return loadedFrom;
         }
@@ -107,12 +71,12 @@ public final class NativeLibrary {
         if (System.getProperty(JAVET_LOADING_TYPE_PROPERTY) == null) {
             Native found = find(platform, version, JavetLibLoader.class.getClassLoader());
             String fileName = javetFileName(platform, version, found.intl());
-            file = ExtractedLibrary.extract(found.resource(), fileName, version, directory(), platform, found.dependency());
+            file = ExtractedLibrary.extract(found.resource(), fileName, version, directory, platform, found.dependency());
             JavetLibLoader.setLibLoadingListener(new FromDirectory(file.getParent(), JavetLibLoader.getLibLoadingListener()));
             icuData = withIntl ? IcuData.extract(file.getParent(), platform, found.dependency()) : null;
         }
         else {
-            icuData = withIntl ? IcuData.extract(directory().resolve(IcuData.FOLDER), platform, null) : null;
+            icuData = withIntl ? IcuData.extract(directory.resolve(IcuData.FOLDER), platform, null) : null;
         }
         if (icuData != null) {
             // the library reads the data file as it loads: without it, JNI_OnLoad crashes the process
@@ -154,10 +118,9 @@ public final class NativeLibrary {
         return intl() ? JSRuntimeType.V8I18n : JSRuntimeType.V8;
     }
 
-    /** Javet's V8 host for the native this JVM loads, after loading it. */
-    public static V8Host host() {
-        load();
-        return V8Host.getInstance(runtimeType());
+    /** The file the native library was loaded from; {@code null} before it loads, or when Javet found it. */
+    public static synchronized Path loadedFrom() {
+        return loadedFrom;
     }
 
     /** A native found on the classpath: its resource, whether it has ICU, and its Maven coordinates. */

@@ -30,7 +30,7 @@ final class NativeLoadProbe {
 
     public static void main(String[] args) throws Exception {
         try (V8Runtime runtime = V8Runtimes.fresh(false)) {
-            Path file = NativeLibrary.load();
+            Path file = NativeLibrary.loadedFrom();
             System.out.println("PROBE loaded result=" + runtime.getExecutor("6 * 7").executeInteger() + " file=" + file
                     + " inode=" + Files.getAttribute(file, "unix:ino") + " modified="
                     + Files.getLastModifiedTime(file).toMillis() + icu(runtime));

@@ -1,4 +1,4 @@
-package dev.jsrun.internal.snapshot;
+package dev.jsrun.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,7 +15,7 @@ class IntlDefaultsTest {
 
     @Test
     void theDefaultsAreWhatARuntimeSees() {
-        V8Runtimes.IntlDefaults defaults = V8Runtimes.intlDefaults().orElseThrow();
+        V8Process.IntlDefaults defaults = V8Process.intlDefaults().orElseThrow();
         assertThat(defaults.locale()).matches("[a-z]{2,3}(-[A-Za-z0-9]+)*");
         assertThat(defaults.timeZone()).isNotBlank().doesNotContain(" ");
         try (UnpooledJsRuntimeFactory runtimes = new UnpooledJsRuntimeFactory(RuntimeConfig.defaults());
@@ -24,7 +24,7 @@ class IntlDefaultsTest {
                     + " new Intl.DateTimeFormat().resolvedOptions().timeZone]"))
                 .isEqualTo(List.of(defaults.locale(), defaults.timeZone()));
         }
-        assertThat(V8Runtimes.intlDefaults()).containsSame(defaults);
+        assertThat(V8Process.intlDefaults()).containsSame(defaults);
     }
 
 }
