@@ -3,8 +3,9 @@ package dev.jsrun;
 import java.lang.reflect.Type;
 
 /**
- * The object mapper a runtime gets by default: Jackson 3's shared {@code JsonMapper} when the class path has it,
- * made on the first call that needs it, so that applications that never pass a record pay nothing for it.
+ * The object mapper a runtime gets by default: Jackson 3's shared {@code JsonMapper} when
+ * the class path has it, made on the first call that needs it, so that applications that
+ * never pass a record pay nothing for it.
  */
 final class DetectedObjectMapper implements JsObjectMapper {
 

@@ -1,8 +1,9 @@
 package dev.jsrun;
 
 /**
- * Bytes that are not a snapshot this JVM can restore: not a jsrun snapshot file, truncated, damaged, or made
- * by another V8 version. They are refused before they reach V8, which would abort the process.
+ * Bytes that are not a snapshot this JVM can restore: not a jsrun snapshot file,
+ * truncated, damaged, or made by another V8 version. They are refused before they reach
+ * V8, which would abort the process.
  */
 public class InvalidSnapshotException extends JsRunException {
 

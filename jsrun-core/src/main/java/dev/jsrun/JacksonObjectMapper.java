@@ -15,22 +15,27 @@ import tools.jackson.databind.ser.ValueSerializerModifier;
 import tools.jackson.databind.ser.std.StdSerializer;
 
 /**
- * Records and POJOs cross as the given Jackson 3 {@code JsonMapper} writes and reads them as JSON: its
- * annotations, naming strategy and modules apply. In Spring Boot, the application's {@code JsonMapper} bean.
- * Unlike JSON output, a function among the values (a lambda, a {@code Runnable}, a {@link JsFunction}) is
- * refused rather than written as {@code {}}.
+ * Records and POJOs cross as the given Jackson 3 {@code JsonMapper} writes and reads them
+ * as JSON: its annotations, naming strategy and modules apply. In Spring Boot, the
+ * application's {@code JsonMapper} bean. Unlike JSON output, a function among the values
+ * (a lambda, a {@code Runnable}, a {@link JsFunction}) is refused rather than written as
+ * {@code {}}.
  */
 public final class JacksonObjectMapper implements JsObjectMapper {
 
     private final JsonMapper mapper;
 
     public JacksonObjectMapper(JsonMapper mapper) {
-        this.mapper = Objects.requireNonNull(mapper, "mapper").rebuild()
+        this.mapper = Objects.requireNonNull(mapper, "mapper")
+            .rebuild()
             .addModule(new SimpleModule("jsrun-functions").setSerializerModifier(new RefuseFunctions()))
             .build();
     }
 
-    /** Jackson's shared default {@code JsonMapper}, used when the class path has Jackson and nothing else is set. */
+    /**
+     * Jackson's shared default {@code JsonMapper}, used when the class path has Jackson
+     * and nothing else is set.
+     */
     public static JacksonObjectMapper shared() {
         return new JacksonObjectMapper(JsonMapper.shared());
     }
@@ -78,8 +83,8 @@ public final class JacksonObjectMapper implements JsObjectMapper {
 
         @Override
         public void serialize(Object value, JsonGenerator generator, SerializationContext context) {
-            throw DatabindException.from(generator, "a " + handledType().getName()
-                    + " is a function, and functions cannot cross to JavaScript");
+            throw DatabindException.from(generator,
+                    "a " + handledType().getName() + " is a function, and functions cannot cross to JavaScript");
         }
 
     }

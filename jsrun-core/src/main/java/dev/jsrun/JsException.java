@@ -1,17 +1,23 @@
 package dev.jsrun;
 
 /**
- * A JavaScript error that escaped to Java: a thrown {@code Error} (or any thrown value), a rejected
- * promise, or a syntax error. Carries the JavaScript error's name, message, stack and position. Code that jsrun
- * stopped (a timeout, a memory limit) ends in a {@link JsTerminatedException} instead, which is not one.
+ * A JavaScript error that escaped to Java: a thrown {@code Error} (or any thrown value),
+ * a rejected promise, or a syntax error. Carries the JavaScript error's name, message,
+ * stack and position. Code that jsrun stopped (a timeout, a memory limit) ends in a
+ * {@link JsTerminatedException} instead, which is not one.
  */
 public class JsException extends JsRunException {
 
     private final String errorName;
+
     private final String errorMessage;
+
     private final String jsStack;
+
     private final String resourceName;
+
     private final int line;
+
     private final int column;
 
     public JsException(String errorName, String errorMessage, String jsStack, String resourceName, int line,
@@ -19,8 +25,8 @@ public class JsException extends JsRunException {
         this(errorName, errorMessage, jsStack, resourceName, line, column, null);
     }
 
-    public JsException(String errorName, String errorMessage, String jsStack, String resourceName, int line,
-            int column, Throwable cause) {
+    public JsException(String errorName, String errorMessage, String jsStack, String resourceName, int line, int column,
+            Throwable cause) {
         super(describe(errorName, errorMessage, resourceName, line, column), cause);
         this.errorName = errorName;
         this.errorMessage = errorMessage;
@@ -37,8 +43,10 @@ public class JsException extends JsRunException {
             text.append(": ").append(message);
         }
         if (line > 0) {
-            text.append(" (at ").append(resource == null || resource.isEmpty() ? "<eval>" : resource)
-                .append(':').append(line);
+            text.append(" (at ")
+                .append(resource == null || resource.isEmpty() ? "<eval>" : resource)
+                .append(':')
+                .append(line);
             if (column > 0) {
                 text.append(':').append(column);
             }
@@ -47,7 +55,10 @@ public class JsException extends JsRunException {
         return text.toString();
     }
 
-    /** The JavaScript error's {@code name}, such as {@code TypeError}; {@code Error} for thrown non-errors. */
+    /**
+     * The JavaScript error's {@code name}, such as {@code TypeError}; {@code Error} for
+     * thrown non-errors.
+     */
     public String getErrorName() {
         return this.errorName;
     }

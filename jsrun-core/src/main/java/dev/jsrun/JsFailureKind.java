@@ -3,20 +3,27 @@ package dev.jsrun;
 import java.util.Locale;
 
 /**
- * What kind of failure a jsrun call ended in, the one classification that metrics, health and logs share.
- * Its {@link #tag()} is the value of the {@code type} tag of {@code jsrun.isolates.errors}.
+ * What kind of failure a jsrun call ended in, the one classification that metrics, health
+ * and logs share. Its {@link #tag()} is the value of the {@code type} tag of
+ * {@code jsrun.isolates.errors}.
  */
 public enum JsFailureKind {
 
-    /** The evaluation ran past its timeout and was terminated ({@link JsTimeoutException}). */
+    /**
+     * The evaluation ran past its timeout and was terminated
+     * ({@link JsTimeoutException}).
+     */
     TIMEOUT,
 
-    /** The evaluation reached the V8 heap limit and was terminated ({@link JsHeapLimitException}). */
+    /**
+     * The evaluation reached the V8 heap limit and was terminated
+     * ({@link JsHeapLimitException}).
+     */
     HEAP_LIMIT,
 
     /**
-     * The evaluation asked for more memory outside the heap than its limit, and was refused or terminated
-     * ({@link JsExternalMemoryLimitException}).
+     * The evaluation asked for more memory outside the heap than its limit, and was
+     * refused or terminated ({@link JsExternalMemoryLimitException}).
      */
     EXTERNAL_MEMORY_LIMIT,
 
@@ -26,7 +33,10 @@ public enum JsFailureKind {
     /** The code threw, or its promise rejected ({@link JsException}). */
     JAVASCRIPT,
 
-    /** The value could not become the Java type asked for, or could not be read ({@link JsConversionException}). */
+    /**
+     * The value could not become the Java type asked for, or could not be read
+     * ({@link JsConversionException}).
+     */
     CONVERSION,
 
     /**
@@ -36,12 +46,15 @@ public enum JsFailureKind {
     POOL_EXHAUSTED,
 
     /**
-     * Anything else: a closed runtime or pool, an evaluation its pool's shutdown or an interrupt terminated, V8
-     * refusing a call, a bug in jsrun.
+     * Anything else: a closed runtime or pool, an evaluation its pool's shutdown or an
+     * interrupt terminated, V8 refusing a call, a bug in jsrun.
      */
     INTERNAL;
 
-    /** The kind of {@code failure}; {@link #INTERNAL} for anything jsrun does not raise itself. */
+    /**
+     * The kind of {@code failure}; {@link #INTERNAL} for anything jsrun does not raise
+     * itself.
+     */
     public static JsFailureKind of(Throwable failure) {
         if (failure instanceof JsTerminatedException terminated) {
             return switch (terminated.reason()) {

@@ -3,8 +3,8 @@ package dev.jsrun;
 import java.util.Objects;
 
 /**
- * A factory could not hand out a runtime; {@link #reason()} says why: none became free in time, the factory
- * is closed or shutting down, or it cannot make runtimes ready.
+ * A factory could not hand out a runtime; {@link #reason()} says why: none became free in
+ * time, the factory is closed or shutting down, or it cannot make runtimes ready.
  */
 public class JsRuntimeUnavailableException extends JsRunException {
 
@@ -18,8 +18,8 @@ public class JsRuntimeUnavailableException extends JsRunException {
         CLOSED,
 
         /**
-         * The factory is shutting down and found runtimes still borrowed after its shutdown timeout: it
-         * terminated their scripts and lends no more runtimes.
+         * The factory is shutting down and found runtimes still borrowed after its
+         * shutdown timeout: it terminated their scripts and lends no more runtimes.
          */
         SHUTTING_DOWN,
 

@@ -3,10 +3,11 @@ package dev.jsrun;
 import java.util.Objects;
 
 /**
- * jsrun stopped an evaluation before it finished: it ran past its timeout, reached a memory limit, or its
- * runtime was shut down. Nothing is wrong with the code as JavaScript, so this is not a {@link JsException};
- * {@link #reason()} says why, and the subclasses for the limits carry the limit. A runtime whose evaluation
- * was terminated is never handed out again: a pool replaces it.
+ * jsrun stopped an evaluation before it finished: it ran past its timeout, reached a
+ * memory limit, or its runtime was shut down. Nothing is wrong with the code as
+ * JavaScript, so this is not a {@link JsException}; {@link #reason()} says why, and the
+ * subclasses for the limits carry the limit. A runtime whose evaluation was terminated is
+ * never handed out again: a pool replaces it.
  */
 public class JsTerminatedException extends JsRunException {
 
@@ -25,7 +26,9 @@ public class JsTerminatedException extends JsRunException {
          */
         EXTERNAL_MEMORY_LIMIT,
 
-        /** Its pool shut down while it still ran, and stopped it rather than wait for it. */
+        /**
+         * Its pool shut down while it still ran, and stopped it rather than wait for it.
+         */
         SHUTDOWN,
 
         /** The calling thread was interrupted while the evaluation waited for a timer. */

@@ -3,8 +3,8 @@ package dev.jsrun;
 import java.time.Duration;
 
 /**
- * Evaluation ran longer than its timeout and V8 terminated it. The runtime is not handed out again in a
- * state the terminated code left behind.
+ * Evaluation ran longer than its timeout and V8 terminated it. The runtime is not handed
+ * out again in a state the terminated code left behind.
  */
 public class JsTimeoutException extends JsTerminatedException {
 

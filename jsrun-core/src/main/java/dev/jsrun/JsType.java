@@ -6,8 +6,9 @@ import java.util.Objects;
 
 /**
  * A Java type with its type arguments, for results that a {@code Class} cannot name:
- * {@code js.call("invoices", new JsType<List<Invoice>>() { })}. The subclass's type argument is the type; the
- * conversion to it is the runtime's {@link JsObjectMapper}'s.
+ * {@code js.call("invoices", new JsType<List<Invoice>>() { })}. The subclass's type
+ * argument is the type; the conversion to it is the runtime's {@link JsObjectMapper}'s.
+ *
  * @param <T> the type of the converted value
  */
 public abstract class JsType<T> {
@@ -33,7 +34,9 @@ public abstract class JsType<T> {
         return new Of<>(type);
     }
 
-    /** The token of any reflected type ({@code Method.getGenericReturnType()}, for one). */
+    /**
+     * The token of any reflected type ({@code Method.getGenericReturnType()}, for one).
+     */
     public static JsType<Object> of(Type type) {
         return new Of<>(type);
     }

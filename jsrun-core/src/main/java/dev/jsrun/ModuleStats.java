@@ -3,8 +3,9 @@ package dev.jsrun;
 /**
  * What {@code require} did in one runtime since it was restored from its snapshot.
  *
- * @param exportHits requests answered from the exports cache (modules stored initialized, or initialized
- * earlier in this runtime; a circular request for a module still initializing counts here too)
+ * @param exportHits requests answered from the exports cache (modules stored initialized,
+ * or initialized earlier in this runtime; a circular request for a module still
+ * initializing counts here too)
  * @param definitionHits requests that initialized a module from its definition
  * @param misses requests that threw: unknown modules, Node built-ins, excluded modules
  * @param exports modules stored initialized in the snapshot

@@ -3,15 +3,18 @@ package dev.jsrun;
 import java.nio.file.Path;
 
 /**
- * V8's native library cannot be loaded on this JVM: no native fits the platform, the one that fits is not on
- * the classpath, or the directory it is extracted to cannot hold or run it. The message says what to change.
+ * V8's native library cannot be loaded on this JVM: no native fits the platform, the one
+ * that fits is not on the classpath, or the directory it is extracted to cannot hold or
+ * run it. The message says what to change.
  */
 public class NativeLibraryException extends JsRunException {
 
     /** What stands in the way. */
     public enum Problem {
 
-        /** Javet publishes no native for this operating system, processor or C library. */
+        /**
+         * Javet publishes no native for this operating system, processor or C library.
+         */
         UNSUPPORTED_PLATFORM,
 
         /** A native exists for this platform but its jar is not on the classpath. */
@@ -20,16 +23,27 @@ public class NativeLibraryException extends JsRunException {
         /** The directory for the extracted library cannot be created or written. */
         DIRECTORY_NOT_WRITABLE,
 
-        /** The native has ICU but jsrun's ICU data is not on the classpath, or is damaged. */
+        /**
+         * The native has ICU but jsrun's ICU data is not on the classpath, or is damaged.
+         */
         ICU_DATA_MISSING,
 
-        /** Others than the JVM's user may write to the directory, so its files could be swapped for other code. */
+        /**
+         * Others than the JVM's user may write to the directory, so its files could be
+         * swapped for other code.
+         */
         DIRECTORY_NOT_PRIVATE,
 
-        /** The directory's file system does not allow running code from it ({@code noexec}). */
+        /**
+         * The directory's file system does not allow running code from it
+         * ({@code noexec}).
+         */
         DIRECTORY_NOT_EXECUTABLE,
 
-        /** The operating system refused to load the library for another reason, given in the message. */
+        /**
+         * The operating system refused to load the library for another reason, given in
+         * the message.
+         */
         LOAD_FAILED
 
     }
@@ -44,8 +58,8 @@ public class NativeLibraryException extends JsRunException {
 
     private final String advice;
 
-    public NativeLibraryException(Problem problem, NativePlatform platform, String dependency, Path directory, String detail,
-            String advice, Throwable cause) {
+    public NativeLibraryException(Problem problem, NativePlatform platform, String dependency, Path directory,
+            String detail, String advice, Throwable cause) {
         super(detail + " " + advice, cause);
         this.problem = problem;
         this.platform = platform;
@@ -64,12 +78,18 @@ public class NativeLibraryException extends JsRunException {
         return this.platform;
     }
 
-    /** The Maven coordinates of the native that fits this platform, or {@code null} when Javet publishes none. */
+    /**
+     * The Maven coordinates of the native that fits this platform, or {@code null} when
+     * Javet publishes none.
+     */
     public String getDependency() {
         return this.dependency;
     }
 
-    /** The directory the library is extracted to, or {@code null} when the problem came before it. */
+    /**
+     * The directory the library is extracted to, or {@code null} when the problem came
+     * before it.
+     */
     public Path getDirectory() {
         return this.directory;
     }

@@ -9,35 +9,49 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The operating system, processor and C library this JVM runs on, and the Javet native that fits them.
- * Javet publishes V8 natives for Linux (glibc) x86_64 and arm64, macOS x86_64 and arm64, and Windows x86_64,
- * each without ICU ({@code javet-v8-linux-arm64}) and with it ({@code javet-v8-linux-x86_64-i18n}, which has
- * {@code Intl} and Unicode property escapes in regular expressions). jsrun depends on the ICU native where its
+ * The operating system, processor and C library this JVM runs on, and the Javet native
+ * that fits them. Javet publishes V8 natives for Linux (glibc) x86_64 and arm64, macOS
+ * x86_64 and arm64, and Windows x86_64, each without ICU ({@code javet-v8-linux-arm64})
+ * and with it ({@code javet-v8-linux-x86_64-i18n}, which has {@code Intl} and Unicode
+ * property escapes in regular expressions). jsrun depends on the ICU native where its
  * build can resolve one, and takes whichever of the two the classpath holds.
  *
- * @param os {@code linux}, {@code macos}, {@code windows}, or the JVM's {@code os.name} when it is none of these
- * @param arch {@code x86_64}, {@code arm64}, or the JVM's {@code os.arch} when it is neither
- * @param musl whether the C library is musl (Alpine Linux), for which Javet publishes no native
+ * @param os {@code linux}, {@code macos}, {@code windows}, or the JVM's {@code os.name}
+ * when it is none of these
+ * @param arch {@code x86_64}, {@code arm64}, or the JVM's {@code os.arch} when it is
+ * neither
+ * @param musl whether the C library is musl (Alpine Linux), for which Javet publishes no
+ * native
  */
 public record NativePlatform(String os, String arch, boolean musl) {
 
     /** The Maven group of Javet's natives. */
     public static final String GROUP_ID = "com.caoccao.javet";
 
-    private static final List<String> SUPPORTED = List.of("linux-x86_64", "linux-arm64", "macos-x86_64",
-            "macos-arm64", "windows-x86_64");
+    private static final List<String> SUPPORTED = List.of("linux-x86_64", "linux-arm64", "macos-x86_64", "macos-arm64",
+            "windows-x86_64");
 
-    /** The platforms whose ICU native jsrun-core depends on; the others get the native without ICU. */
+    /**
+     * The platforms whose ICU native jsrun-core depends on; the others get the native
+     * without ICU.
+     */
     private static final List<String> WITH_INTL = List.of("linux-x86_64");
 
-    /** The platform of this JVM, from {@code os.name}, {@code os.arch} and, on Linux, the C library it runs on. */
+    /**
+     * The platform of this JVM, from {@code os.name}, {@code os.arch} and, on Linux, the
+     * C library it runs on.
+     */
     public static NativePlatform current() {
         String osName = System.getProperty("os.name", "");
         boolean linux = osName.toLowerCase(Locale.ROOT).startsWith("linux");
-        return of(osName, System.getProperty("os.arch", ""), linux && runsOnMusl(Path.of("/proc/self/maps"), Path.of("/lib")));
+        return of(osName, System.getProperty("os.arch", ""),
+                linux && runsOnMusl(Path.of("/proc/self/maps"), Path.of("/lib")));
     }
 
-    /** The platform that a JVM reporting these {@code os.name} and {@code os.arch} values runs on. */
+    /**
+     * The platform that a JVM reporting these {@code os.name} and {@code os.arch} values
+     * runs on.
+     */
     public static NativePlatform of(String osName, String osArch, boolean musl) {
         return new NativePlatform(os(osName), arch(osArch), musl);
     }
@@ -65,8 +79,9 @@ public record NativePlatform(String os, String arch, boolean musl) {
     }
 
     /**
-     * Whether this process runs on musl: the dynamic loader mapped into the process tells, and when the
-     * process map cannot be read, the presence of musl's loader in {@code libDir}.
+     * Whether this process runs on musl: the dynamic loader mapped into the process
+     * tells, and when the process map cannot be read, the presence of musl's loader in
+     * {@code libDir}.
      */
     static boolean runsOnMusl(Path processMaps, Path libDir) {
         try {
@@ -92,22 +107,35 @@ public record NativePlatform(String os, String arch, boolean musl) {
         return !this.musl && SUPPORTED.contains(this.os + "-" + this.arch);
     }
 
-    /** Whether the native that jsrun-core depends on for this platform is the one with ICU. */
+    /**
+     * Whether the native that jsrun-core depends on for this platform is the one with
+     * ICU.
+     */
     public boolean intlByDefault() {
         return WITH_INTL.contains(this.os + "-" + this.arch);
     }
 
-    /** The artifact of the native jsrun-core depends on, such as {@code javet-v8-linux-arm64}; empty when there is none. */
+    /**
+     * The artifact of the native jsrun-core depends on, such as
+     * {@code javet-v8-linux-arm64}; empty when there is none.
+     */
     public Optional<String> artifactId() {
         return artifactId(intlByDefault());
     }
 
-    /** The artifact of Javet's native with ICU or without, such as {@code javet-v8-linux-x86_64-i18n}; empty when there is none. */
+    /**
+     * The artifact of Javet's native with ICU or without, such as
+     * {@code javet-v8-linux-x86_64-i18n}; empty when there is none.
+     */
     public Optional<String> artifactId(boolean intl) {
-        return supported() ? Optional.of("javet-v8-" + this.os + "-" + this.arch + (intl ? "-i18n" : "")) : Optional.empty();
+        return supported() ? Optional.of("javet-v8-" + this.os + "-" + this.arch + (intl ? "-i18n" : ""))
+                : Optional.empty();
     }
 
-    /** The Maven coordinates of the native to add, such as {@code com.caoccao.javet:javet-v8-linux-arm64:5.0.6}. */
+    /**
+     * The Maven coordinates of the native to add, such as
+     * {@code com.caoccao.javet:javet-v8-linux-arm64:5.0.6}.
+     */
     public Optional<String> dependency(String javetVersion) {
         return dependency(javetVersion, intlByDefault());
     }
@@ -117,7 +145,10 @@ public record NativePlatform(String os, String arch, boolean musl) {
         return artifactId(intl).map(artifact -> GROUP_ID + ":" + artifact + ":" + javetVersion);
     }
 
-    /** The library file inside the default native's jar, such as {@code libjavet-v8-macos-arm64.v.5.0.6.dylib}. */
+    /**
+     * The library file inside the default native's jar, such as
+     * {@code libjavet-v8-macos-arm64.v.5.0.6.dylib}.
+     */
     public Optional<String> libraryFileName(String javetVersion) {
         return libraryFileName(javetVersion, intlByDefault());
     }

@@ -8,20 +8,29 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How runtimes are made: the snapshot they are restored from (none means an empty V8 context) and the
- * default timeout of each evaluation (none means unlimited).
+ * How runtimes are made: the snapshot they are restored from (none means an empty V8
+ * context) and the default timeout of each evaluation (none means unlimited).
  */
 public final class RuntimeConfig {
 
-    /** The logger that receives JavaScript's {@code console} output unless another is configured. */
+    /**
+     * The logger that receives JavaScript's {@code console} output unless another is
+     * configured.
+     */
     public static final String DEFAULT_CONSOLE_LOGGER = "jsrun.console";
 
     private final Snapshot snapshot;
+
     private final Duration timeout;
+
     private final String consoleLogger;
+
     private final Map<String, JsFunction> hostFunctions;
+
     private final int maxResultSize;
+
     private final long maxExternalMemory;
+
     private final JsObjectMapper objectMapper;
 
     /** The default {@link Builder#maxResultSize(long)}: 16 Mi characters. */
@@ -32,7 +41,10 @@ public final class RuntimeConfig {
 
     private static final long MIN_RESULT_SIZE = 1024;
 
-    /** The smallest {@link Builder#maxExternalMemory(long)}, and the smallest cap on WebAssembly memories. */
+    /**
+     * The smallest {@link Builder#maxExternalMemory(long)}, and the smallest cap on
+     * WebAssembly memories.
+     */
     static final long MIN_EXTERNAL_MEMORY = 1L << 20;
 
     private RuntimeConfig(Builder builder) {
@@ -68,24 +80,27 @@ public final class RuntimeConfig {
     }
 
     /**
-     * The most characters a result may take on its way out of V8 (see {@link Builder#maxResultSize(long)}); the
-     * same bound applies to the arguments of Java functions bound into the runtime.
+     * The most characters a result may take on its way out of V8 (see
+     * {@link Builder#maxResultSize(long)}); the same bound applies to the arguments of
+     * Java functions bound into the runtime.
      */
     public int maxResultSize() {
         return this.maxResultSize;
     }
 
     /**
-     * The most memory outside the V8 heap (array buffers, typed arrays, WebAssembly memories) that one runtime
-     * may hold, in bytes (see {@link Builder#maxExternalMemory(long)}).
+     * The most memory outside the V8 heap (array buffers, typed arrays, WebAssembly
+     * memories) that one runtime may hold, in bytes (see
+     * {@link Builder#maxExternalMemory(long)}).
      */
     public long maxExternalMemory() {
         return this.maxExternalMemory;
     }
 
     /**
-     * How records, POJOs and generic results cross (see {@link Builder#objectMapper(JsObjectMapper)}); empty when
-     * none was set and Jackson 3 is not on the class path.
+     * How records, POJOs and generic results cross (see
+     * {@link Builder#objectMapper(JsObjectMapper)}); empty when none was set and Jackson
+     * 3 is not on the class path.
      */
     public Optional<JsObjectMapper> objectMapper() {
         return Optional.ofNullable(this.objectMapper);
@@ -104,21 +119,29 @@ public final class RuntimeConfig {
     public static final class Builder {
 
         private Snapshot snapshot;
+
         private Duration timeout;
+
         private String consoleLogger = DEFAULT_CONSOLE_LOGGER;
+
         private final Map<String, JsFunction> hostFunctions = new LinkedHashMap<>();
+
         private int maxResultSize = DEFAULT_MAX_RESULT_SIZE;
+
         private long maxExternalMemory = DEFAULT_MAX_EXTERNAL_MEMORY;
+
         private JsObjectMapper objectMapper;
+
         private boolean objectMapperSet;
 
         private Builder() {
         }
 
         /**
-         * Converts records and POJOs among the arguments of {@code call}, and results asked for as application or
-         * generic types, with this mapper; {@code null} for none, so that records cross by their components and
-         * other objects are refused. By default, Jackson 3's shared {@code JsonMapper} when
+         * Converts records and POJOs among the arguments of {@code call}, and results
+         * asked for as application or generic types, with this mapper; {@code null} for
+         * none, so that records cross by their components and other objects are refused.
+         * By default, Jackson 3's shared {@code JsonMapper} when
          * {@code tools.jackson.core:jackson-databind} is on the class path, else none.
          */
         public Builder objectMapper(JsObjectMapper objectMapper) {
@@ -128,12 +151,14 @@ public final class RuntimeConfig {
         }
 
         /**
-         * Bounds the memory outside the V8 heap that one runtime may hold: the backing stores of array buffers
-         * and typed arrays, and WebAssembly memories. A single allocation above the limit fails at once; an
-         * evaluation whose buffers together pass it is terminated within milliseconds. Either way the caller
-         * gets a {@link JsExternalMemoryLimitException}. At least 1 MiB; default
-         * {@value RuntimeConfig#DEFAULT_MAX_EXTERNAL_MEMORY} bytes. V8 also caps each WebAssembly memory, for the
-         * whole process, at {@link V8Setup.Builder#maxWasmMemory(long)}.
+         * Bounds the memory outside the V8 heap that one runtime may hold: the backing
+         * stores of array buffers and typed arrays, and WebAssembly memories. A single
+         * allocation above the limit fails at once; an evaluation whose buffers together
+         * pass it is terminated within milliseconds. Either way the caller gets a
+         * {@link JsExternalMemoryLimitException}. At least 1 MiB; default
+         * {@value RuntimeConfig#DEFAULT_MAX_EXTERNAL_MEMORY} bytes. V8 also caps each
+         * WebAssembly memory, for the whole process, at
+         * {@link V8Setup.Builder#maxWasmMemory(long)}.
          */
         public Builder maxExternalMemory(long bytes) {
             if (bytes < MIN_EXTERNAL_MEMORY) {
@@ -145,31 +170,38 @@ public final class RuntimeConfig {
         }
 
         /**
-         * Bounds what one result may build on the Java side: a value is converted inside V8 into text of at
-         * most this many characters (a string costs its length, a number its digits, an array or object a few
-         * characters per item), or the evaluation fails with a {@link JsConversionException} that names the
-         * limit. From 1024 to {@link Integer#MAX_VALUE}; default {@value RuntimeConfig#DEFAULT_MAX_RESULT_SIZE}.
+         * Bounds what one result may build on the Java side: a value is converted inside
+         * V8 into text of at most this many characters (a string costs its length, a
+         * number its digits, an array or object a few characters per item), or the
+         * evaluation fails with a {@link JsConversionException} that names the limit.
+         * From 1024 to {@link Integer#MAX_VALUE}; default
+         * {@value RuntimeConfig#DEFAULT_MAX_RESULT_SIZE}.
          */
         public Builder maxResultSize(long characters) {
             if (characters < MIN_RESULT_SIZE || characters > Integer.MAX_VALUE) {
                 throw new InvalidSettingException(Setting.MAX_RESULT_SIZE, characters, MIN_RESULT_SIZE, false,
-                        (long) Integer.MAX_VALUE, "must be from " + MIN_RESULT_SIZE + " to " + Integer.MAX_VALUE + " characters");
+                        (long) Integer.MAX_VALUE,
+                        "must be from " + MIN_RESULT_SIZE + " to " + Integer.MAX_VALUE + " characters");
             }
             this.maxResultSize = (int) characters;
             return this;
         }
 
         /**
-         * Binds {@code function} as the global {@code name} in every runtime, right after it is restored. A
-         * pool then replaces returned runtimes with fresh ones instead of resetting them (V8 cannot safely
-         * reset a context that holds Java functions), which costs a restore per return on the cleaner thread.
+         * Binds {@code function} as the global {@code name} in every runtime, right after
+         * it is restored. A pool then replaces returned runtimes with fresh ones instead
+         * of resetting them (V8 cannot safely reset a context that holds Java functions),
+         * which costs a restore per return on the cleaner thread.
          */
         public Builder hostFunction(String name, JsFunction function) {
             this.hostFunctions.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(function, "function"));
             return this;
         }
 
-        /** Sends JavaScript's {@code console} output to this SLF4J logger (default {@value RuntimeConfig#DEFAULT_CONSOLE_LOGGER}). */
+        /**
+         * Sends JavaScript's {@code console} output to this SLF4J logger (default
+         * {@value RuntimeConfig#DEFAULT_CONSOLE_LOGGER}).
+         */
         public Builder consoleLogger(String consoleLogger) {
             if (consoleLogger == null || consoleLogger.isBlank()) {
                 throw new InvalidSettingException(Setting.CONSOLE_LOGGER, consoleLogger, null, false, null,
@@ -185,7 +217,10 @@ public final class RuntimeConfig {
             return this;
         }
 
-        /** Terminate any single evaluation that runs longer than this; {@code null} for no limit. */
+        /**
+         * Terminate any single evaluation that runs longer than this; {@code null} for no
+         * limit.
+         */
         public Builder timeout(Duration timeout) {
             if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
                 throw new InvalidSettingException(Setting.TIMEOUT, timeout, Duration.ZERO, true, null,

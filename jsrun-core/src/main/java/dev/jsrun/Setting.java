@@ -1,9 +1,10 @@
 package dev.jsrun;
 
 /**
- * A setting of {@link RuntimeConfig}, {@code PoolSettings} or {@link V8Setup}, named by the exceptions that
- * refuse a value, so that a caller with settings of its own (such as the Spring Boot auto-configuration and
- * its properties) can tell which of them to blame without reading a message.
+ * A setting of {@link RuntimeConfig}, {@code PoolSettings} or {@link V8Setup}, named by
+ * the exceptions that refuse a value, so that a caller with settings of its own (such as
+ * the Spring Boot auto-configuration and its properties) can tell which of them to blame
+ * without reading a message.
  */
 public enum Setting {
 
@@ -70,7 +71,10 @@ public enum Setting {
         this.apiName = apiName;
     }
 
-    /** The builder method that takes the setting, such as {@code PoolSettings.Builder.maxSize}. */
+    /**
+     * The builder method that takes the setting, such as
+     * {@code PoolSettings.Builder.maxSize}.
+     */
     public String apiName() {
         return this.apiName;
     }

@@ -3,42 +3,66 @@ package dev.jsrun;
 import java.util.Objects;
 
 /**
- * A snapshot script failed: it does not parse, it throws, it is an ES module, or it leaves behind what a
- * snapshot cannot hold. Names the script, the {@link Problem}, the position and V8's message.
+ * A snapshot script failed: it does not parse, it throws, it is an ES module, or it
+ * leaves behind what a snapshot cannot hold. Names the script, the {@link Problem}, the
+ * position and V8's message.
  */
 public class SnapshotBuildException extends JsRunException {
 
     /** What about the script stops the build. */
     public enum Problem {
 
-        /** It does not parse or it throws; the position and V8's message say where and what. */
+        /**
+         * It does not parse or it throws; the position and V8's message say where and
+         * what.
+         */
         SCRIPT_ERROR,
 
-        /** It is an ES module, which a snapshot cannot hold; a CommonJS or UMD build of it can be. */
+        /**
+         * It is an ES module, which a snapshot cannot hold; a CommonJS or UMD build of it
+         * can be.
+         */
         ES_MODULE,
 
-        /** It leaves timers set or messages queued, which would be copied into every runtime and never run. */
+        /**
+         * It leaves timers set or messages queued, which would be copied into every
+         * runtime and never run.
+         */
         PENDING_TASKS,
 
-        /** It puts a {@code Proxy} into the global object's prototype chain, which V8 cannot reliably restore. */
+        /**
+         * It puts a {@code Proxy} into the global object's prototype chain, which V8
+         * cannot reliably restore.
+         */
         PROXIED_GLOBAL,
 
-        /** It leaves an {@code Intl} object reachable, which V8 cannot put into a snapshot. */
+        /**
+         * It leaves an {@code Intl} object reachable, which V8 cannot put into a
+         * snapshot.
+         */
         INTL_OBJECT,
 
         /** V8 refused to capture the heap the scripts left. */
         CAPTURE_REFUSED,
 
-        /** V8 failed while it ran or checked the script, or the build was interrupted; the message says how. */
+        /**
+         * V8 failed while it ran or checked the script, or the build was interrupted; the
+         * message says how.
+         */
         ENGINE_FAILURE
 
     }
 
     private final Problem problem;
+
     private final String scriptName;
+
     private final int line;
+
     private final int column;
+
     private final String jsMessage;
+
     private final String advice;
 
     public SnapshotBuildException(Problem problem, String scriptName, int line, int column, String jsMessage,

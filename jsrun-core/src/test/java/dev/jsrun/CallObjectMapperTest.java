@@ -26,22 +26,32 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.jsrun.pool.UnpooledJsRuntimeFactory;
 
 /**
- * {@link JsRuntime#call} with records, POJOs and generic types, through Jackson 3 (on this module's test class
- * path, so the default runtime detects it), in real V8.
+ * {@link JsRuntime#call} with records, POJOs and generic types, through Jackson 3 (on
+ * this module's test class path, so the default runtime detects it), in real V8.
  */
 class CallObjectMapperTest {
 
-    enum Status { OPEN, PAID }
+    enum Status {
 
-    record Line(String item, int quantity, double price) { }
+        OPEN, PAID
 
-    record Invoice(String id, Status status, Instant issued, List<Line> lines, Optional<String> note) { }
+    }
 
-    /** A POJO with what Jackson users write: getters, a renamed property, an ignored one. */
+    record Line(String item, int quantity, double price) {
+    }
+
+    record Invoice(String id, Status status, Instant issued, List<Line> lines, Optional<String> note) {
+    }
+
+    /**
+     * A POJO with what Jackson users write: getters, a renamed property, an ignored one.
+     */
     public static final class Customer {
 
         private String name;
+
         private int visits;
+
         private String secret = "hidden";
 
         public Customer() {
@@ -80,6 +90,7 @@ class CallObjectMapperTest {
     public static final class Node {
 
         public String name = "n";
+
         public Node next;
 
     }
@@ -87,7 +98,9 @@ class CallObjectMapperTest {
     public static final class WithCallback {
 
         public String name = "w";
-        public Runnable callback = () -> { };
+
+        public Runnable callback = () -> {
+        };
 
     }
 
@@ -136,7 +149,7 @@ class CallObjectMapperTest {
         nested.put("customer", new Customer("Ada", 3));
         nested.put("invoices", List.of(INVOICE));
         Object[] values = { INVOICE, new Customer("Ada", 3), nested, List.of(new Line("x", 0, -0.5)),
-            Optional.of(new Customer("Bo", 0)) };
+                Optional.of(new Customer("Bo", 0)) };
         List<String> expressions = new ArrayList<>();
         for (Object value : values) {
             // Jackson's JSON text is a JavaScript expression of the same value
@@ -156,15 +169,17 @@ class CallObjectMapperTest {
     void resultsBecomeRecordsPojosAndGenericTypes() {
         try (JsRuntime js = runtime()) {
             Invoice paid = js.call("paid", Invoice.class, INVOICE);
-            assertThat(paid).isEqualTo(new Invoice("A-1", Status.PAID, INVOICE.issued(), INVOICE.lines(),
-                    Optional.of("thanks")));
+            assertThat(paid)
+                .isEqualTo(new Invoice("A-1", Status.PAID, INVOICE.issued(), INVOICE.lines(), Optional.of("thanks")));
             Customer customer = js.call("id", Customer.class, new Customer("Ada", 3));
             assertThat(customer.getName()).isEqualTo("Ada");
             assertThat(customer.getVisits()).isEqualTo(3);
-            List<Invoice> parts = js.call("split", new JsType<List<Invoice>>() { }, INVOICE);
+            List<Invoice> parts = js.call("split", new JsType<List<Invoice>>() {
+            }, INVOICE);
             assertThat(parts).extracting(Invoice::id).containsExactly("A-1/pen", "A-1/ink");
             assertThat(parts.get(1).lines()).containsExactly(new Line("ink", 1, 0.1));
-            Map<String, Line> byItem = js.call("byItem", new JsType<Map<String, Line>>() { }, INVOICE);
+            Map<String, Line> byItem = js.call("byItem", new JsType<Map<String, Line>>() {
+            }, INVOICE);
             assertThat(byItem).containsOnlyKeys("pen", "ink").containsEntry("pen", new Line("pen", 2, 1.5));
             assertThat(js.call("id", JsType.of(Line.class), new Line("a", 1, 2))).isEqualTo(new Line("a", 1, 2));
             assertThat(js.call("id", new Line[0].getClass(), List.of(new Line("a", 1, 2))))
@@ -177,11 +192,10 @@ class CallObjectMapperTest {
     void theJdksTypesKeepJsrunsRulesRatherThanJacksonsCoercions() {
         try (JsRuntime js = runtime()) {
             assertThatThrownBy(() -> js.eval("'42'", Integer.class)).isInstanceOf(JsConversionException.class);
-            assertThatThrownBy(() -> js.call("id", new JsType<List<String>>() { }, "a,b"))
-                .isInstanceOf(JsConversionException.class)
+            assertThatThrownBy(() -> js.call("id", new JsType<List<String>>() {
+            }, "a,b")).isInstanceOf(JsConversionException.class)
                 .hasMessageContaining("cannot be converted to java.util.List<java.lang.String>");
-            assertThatThrownBy(() -> js.call("id", Line.class, "pen"))
-                .isInstanceOf(JsConversionException.class)
+            assertThatThrownBy(() -> js.call("id", Line.class, "pen")).isInstanceOf(JsConversionException.class)
                 .hasMessageContaining("'pen' (string) cannot be converted to dev.jsrun.CallObjectMapperTest$Line");
         }
     }
@@ -191,11 +205,13 @@ class CallObjectMapperTest {
         try (JsRuntime js = runtime()) {
             assertThat(js.callAsync("later", Invoice.class, INVOICE).get(5, TimeUnit.SECONDS).status())
                 .isEqualTo(Status.PAID);
-            assertThat(js.callAsync("split", new JsType<List<Invoice>>() { }, INVOICE).get(5, TimeUnit.SECONDS))
-                .hasSize(2).allSatisfy(part -> assertThat(part).isInstanceOf(Invoice.class));
+            assertThat(js.callAsync("split", new JsType<List<Invoice>>() {
+            }, INVOICE).get(5, TimeUnit.SECONDS)).hasSize(2)
+                .allSatisfy(part -> assertThat(part).isInstanceOf(Invoice.class));
             assertThatThrownBy(() -> js.callAsync("later", Integer.class, INVOICE).get(5, TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionException.class)
-                .cause().isInstanceOf(JsConversionException.class);
+                .cause()
+                .isInstanceOf(JsConversionException.class);
         }
     }
 
@@ -204,19 +220,16 @@ class CallObjectMapperTest {
         try (JsRuntime js = runtime()) {
             Node self = new Node();
             self.next = self;
-            assertThatThrownBy(() -> js.call("id", Map.of("node", self)))
-                .isInstanceOf(JsConversionException.class)
+            assertThatThrownBy(() -> js.call("id", Map.of("node", self))).isInstanceOf(JsConversionException.class)
                 .hasMessageContaining("id(): argument 1 of 1 cannot cross to JavaScript: at $.node: the object mapper")
                 .hasMessageContaining("cycle");
             Node a = new Node();
             Node b = new Node();
             a.next = b;
             b.next = a;
-            assertThatThrownBy(() -> js.call("id", a))
-                .isInstanceOf(JsConversionException.class)
+            assertThatThrownBy(() -> js.call("id", a)).isInstanceOf(JsConversionException.class)
                 .hasMessageContaining("cannot write a dev.jsrun.CallObjectMapperTest$Node");
-            assertThatThrownBy(() -> js.call("id", new WithCallback()))
-                .isInstanceOf(JsConversionException.class)
+            assertThatThrownBy(() -> js.call("id", new WithCallback())).isInstanceOf(JsConversionException.class)
                 .hasMessageContaining("is a function, and functions cannot cross to JavaScript");
             assertThat(js.call("id", 1)).isEqualTo(1);
         }
@@ -225,9 +238,10 @@ class CallObjectMapperTest {
     @Test
     void theApplicationsJsonMapperDecides() {
         JsonMapper snake = JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
-        record Person(String firstName, int shoeSize) { }
-        try (JsRuntimeFactory custom = new UnpooledJsRuntimeFactory(RuntimeConfig.builder()
-                .objectMapper(new JacksonObjectMapper(snake)).build());
+        record Person(String firstName, int shoeSize) {
+        }
+        try (JsRuntimeFactory custom = new UnpooledJsRuntimeFactory(
+                RuntimeConfig.builder().objectMapper(new JacksonObjectMapper(snake)).build());
                 JsRuntime js = custom.create()) {
             js.eval("globalThis.grow = p => ({ ...p, shoe_size: p.shoe_size + 1 });");
             assertThat(js.call("Object.keys", new Person("Ada", 38))).isEqualTo(List.of("first_name", "shoe_size"));

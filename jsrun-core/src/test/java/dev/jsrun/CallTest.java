@@ -25,10 +25,16 @@ import org.junit.jupiter.api.Test;
 
 import dev.jsrun.pool.UnpooledJsRuntimeFactory;
 
-/** {@link JsRuntime#call}: Java values in, a function found by its path, the result out, in real V8. */
+/**
+ * {@link JsRuntime#call}: Java values in, a function found by its path, the result out,
+ * in real V8.
+ */
 class CallTest {
 
-    /** Says what a value became in JavaScript: its kind and its value, as JavaScript sees them. */
+    /**
+     * Says what a value became in JavaScript: its kind and its value, as JavaScript sees
+     * them.
+     */
     private static final String KIND = """
             globalThis.kind = v => v === null ? 'null'
               : v === undefined ? 'undefined'
@@ -42,11 +48,17 @@ class CallTest {
             globalThis.id = v => v;
             """;
 
-    enum Color { RED, GREEN }
+    enum Color {
 
-    record Line(String item, int quantity) { }
+        RED, GREEN
 
-    record Invoice(String id, double total, List<Line> lines, Optional<String> note) { }
+    }
+
+    record Line(String item, int quantity) {
+    }
+
+    record Invoice(String id, double total, List<Line> lines, Optional<String> note) {
+    }
 
     static final class Pojo {
 
@@ -116,14 +128,16 @@ class CallTest {
             assertThat(js.call("kind", String.class, (Object) new String[] { "a", null }))
                 .isEqualTo("Array string a | null");
             assertThat(js.call("kind", String.class, List.of(1, "a"))).isEqualTo("Array number 1 | string a");
-            assertThat(js.call("kind", String.class, new LinkedHashSet<>(List.of(3, 1)))).isEqualTo("Array number 3 | number 1");
+            assertThat(js.call("kind", String.class, new LinkedHashSet<>(List.of(3, 1))))
+                .isEqualTo("Array number 3 | number 1");
             Map<String, Object> map = new LinkedHashMap<>();
             map.put("b", 1);
             map.put("a", null);
             assertThat(js.call("kind", String.class, map)).isEqualTo("Object true b=number 1 | a=null");
             assertThat(js.call("kind", String.class, new Line("pen", 2)))
                 .isEqualTo("Object true item=string pen | quantity=number 2");
-            assertThat(js.call("kind", String.class, new Invoice("A-1", 9.5, List.of(new Line("pen", 2)), Optional.empty())))
+            assertThat(js.call("kind", String.class,
+                    new Invoice("A-1", 9.5, List.of(new Line("pen", 2)), Optional.empty())))
                 .isEqualTo("Object true id=string A-1 | total=number 9.5 | lines=Array Object true item=string pen"
                         + " | quantity=number 2 | note=null");
         }
@@ -169,12 +183,14 @@ class CallTest {
     @Test
     void aRuntimeFromASnapshotGetsTheSameValues() {
         try (JsRuntimeFactory restored = new UnpooledJsRuntimeFactory(RuntimeConfig.builder()
-                .snapshot(new dev.jsrun.snapshot.SnapshotBuilder().executeScript("kind.js", KIND).build()).build());
-                JsRuntime js = restored.create()) {
-            assertThat(js.call("kind", String.class, new byte[] { 0, 1, -1, 34, 92 })).isEqualTo("Uint8Array 0,1,255,34,92");
+            .snapshot(new dev.jsrun.snapshot.SnapshotBuilder().executeScript("kind.js", KIND).build())
+            .build()); JsRuntime js = restored.create()) {
+            assertThat(js.call("kind", String.class, new byte[] { 0, 1, -1, 34, 92 }))
+                .isEqualTo("Uint8Array 0,1,255,34,92");
             assertThat(js.call("kind", String.class, new byte[0])).isEqualTo("Uint8Array ");
             assertThat(js.call("kind", String.class, List.of(new byte[] { 7, 8 }, Instant.EPOCH, 1L << 60, Double.NaN)))
-                .isEqualTo("Array Uint8Array 7,8 | Date 1970-01-01T00:00:00.000Z | bigint 1152921504606846976 | number NaN");
+                .isEqualTo(
+                        "Array Uint8Array 7,8 | Date 1970-01-01T00:00:00.000Z | bigint 1152921504606846976 | number NaN");
         }
     }
 
@@ -200,9 +216,10 @@ class CallTest {
             assertThat(js.call("id", Map.of("secret", "b"))).isEqualTo(Map.of("secret", "b"));
             assertThat(js.eval("globalThis.leak")).isNull();
             // a key named __proto__ is a key, not the prototype
-            assertThat(js.call("id", Map.of("__proto__", Map.of("polluted", true)))).isEqualTo(
-                    Map.of("__proto__", Map.of("polluted", true)));
-            assertThat(js.call("kind", String.class, Map.of("__proto__", 1))).isEqualTo("Object true __proto__=number 1");
+            assertThat(js.call("id", Map.of("__proto__", Map.of("polluted", true))))
+                .isEqualTo(Map.of("__proto__", Map.of("polluted", true)));
+            assertThat(js.call("kind", String.class, Map.of("__proto__", 1)))
+                .isEqualTo("Object true __proto__=number 1");
         }
     }
 
@@ -218,32 +235,22 @@ class CallTest {
         Map<String, Object> proto = new HashMap<>();
         proto.put("__proto__", 1);
         // each Java value and the JavaScript expression of the same value
-        Object[][] cases = {
-            { null, "null" },
-            { true, "true" },
-            { 42, "42" },
-            { -0.0d, "-0" },
-            { 0.1f, "0.1" },
-            { 1.5e300, "1.5e300" },
-            { Double.NaN, "NaN" },
-            { Double.POSITIVE_INFINITY, "Infinity" },
-            { (1L << 53) - 1, "9007199254740991" },
-            { new BigDecimal("-12.75"), "-12.75" },
-            { "héllo \"quoted\" \\ </script> \u2028 \u0001 \uD83D\uDE00", "'héllo \"quoted\" \\\\ </script> \\u2028 \\u0001 \\uD83D\\uDE00'" },
-            { "\uDC00", "'\\uDC00'" },
-            { Color.RED, "'RED'" },
-            { Arrays.asList(1, "a", null, List.of(true)), "[1, 'a', null, [true]]" },
-            { ordered, "({ b: 1, a: { c: [2.5] }, 3: 'x', 1: 'y', none: null })" },
-            { proto, "JSON.parse('{\"__proto__\":1}')" },
-            { Instant.parse("2024-02-29T12:00:00.5Z"), "new Date('2024-02-29T12:00:00.5Z')" },
-            { new byte[] { 1, 2, -1 }, "new Uint8Array([1, 2, 255])" },
-            { new Invoice("A-1", 12.5, List.of(new Line("pen", 2)), Optional.of("soon")),
-                "({ id: 'A-1', total: 12.5, lines: [{ item: 'pen', quantity: 2 }], note: 'soon' })" },
-            { Optional.empty(), "null" },
-            { new LinkedHashSet<>(List.of("z", "a")), "['z', 'a']" },
-            { new double[] { 1, -0.0, Double.NaN }, "[1, -0, NaN]" },
-            { new Object[] { Optional.of(Map.of()), new int[0] }, "[{}, []]" },
-        };
+        Object[][] cases = { { null, "null" }, { true, "true" }, { 42, "42" }, { -0.0d, "-0" }, { 0.1f, "0.1" },
+                { 1.5e300, "1.5e300" }, { Double.NaN, "NaN" }, { Double.POSITIVE_INFINITY, "Infinity" },
+                { (1L << 53) - 1, "9007199254740991" }, { new BigDecimal("-12.75"), "-12.75" },
+                { "héllo \"quoted\" \\ </script> \u2028 \u0001 \uD83D\uDE00",
+                        "'héllo \"quoted\" \\\\ </script> \\u2028 \\u0001 \\uD83D\\uDE00'" },
+                { "\uDC00", "'\\uDC00'" }, { Color.RED, "'RED'" },
+                { Arrays.asList(1, "a", null, List.of(true)), "[1, 'a', null, [true]]" },
+                { ordered, "({ b: 1, a: { c: [2.5] }, 3: 'x', 1: 'y', none: null })" },
+                { proto, "JSON.parse('{\"__proto__\":1}')" },
+                { Instant.parse("2024-02-29T12:00:00.5Z"), "new Date('2024-02-29T12:00:00.5Z')" },
+                { new byte[] { 1, 2, -1 }, "new Uint8Array([1, 2, 255])" },
+                { new Invoice("A-1", 12.5, List.of(new Line("pen", 2)), Optional.of("soon")),
+                        "({ id: 'A-1', total: 12.5, lines: [{ item: 'pen', quantity: 2 }], note: 'soon' })" },
+                { Optional.empty(), "null" }, { new LinkedHashSet<>(List.of("z", "a")), "['z', 'a']" },
+                { new double[] { 1, -0.0, Double.NaN }, "[1, -0, NaN]" },
+                { new Object[] { Optional.of(Map.of()), new int[0] }, "[{}, []]" }, };
         List<String> expressions = new ArrayList<>();
         for (Object[] c : cases) {
             expressions.add((String) c[1]);
@@ -251,8 +258,7 @@ class CallTest {
         List<String> expected = NodeJson.stringify(expressions);
         try (JsRuntime js = runtime()) {
             for (int i = 0; i < cases.length; i++) {
-                assertThat(js.call("JSON.stringify", String.class, cases[i][0]))
-                    .as("JSON.stringify(%s)", cases[i][1])
+                assertThat(js.call("JSON.stringify", String.class, cases[i][0])).as("JSON.stringify(%s)", cases[i][1])
                     .isEqualTo(expected.get(i));
             }
         }
@@ -278,7 +284,8 @@ class CallTest {
     void librariesAreCalledByTheirPaths() {
         try (JsRuntime js = factory.create()) {
             js.eval(WebJars.read("marked", "lib/marked.umd.js"));
-            assertThat(js.call("marked.parse", String.class, "# Hi *you*")).isEqualTo("<h1 id=\"hi-you\">Hi <em>you</em></h1>\n");
+            assertThat(js.call("marked.parse", String.class, "# Hi *you*"))
+                .isEqualTo("<h1 id=\"hi-you\">Hi <em>you</em></h1>\n");
         }
     }
 
@@ -288,8 +295,7 @@ class CallTest {
             assertThatThrownBy(() -> js.call("nowhere", 1))
                 .isInstanceOfSatisfying(JsException.class, ex -> assertThat(ex.getErrorName()).isEqualTo("TypeError"))
                 .hasMessageContaining("nowhere is not a function (it is undefined)");
-            assertThatThrownBy(() -> js.call("no.such.thing"))
-                .isInstanceOf(JsException.class)
+            assertThatThrownBy(() -> js.call("no.such.thing")).isInstanceOf(JsException.class)
                 .hasMessageContaining("cannot call no.such.thing: no is undefined");
             assertThatThrownBy(() -> js.call("Math.PI"))
                 .hasMessageContaining("Math.PI is not a function (it is number)");
@@ -302,12 +308,11 @@ class CallTest {
     void aThrowingFunctionGivesItsError() {
         try (JsRuntime js = runtime()) {
             js.eval("function boom(x) {\n  throw new RangeError('bad ' + x);\n}");
-            assertThatThrownBy(() -> js.call("boom", 7))
-                .isInstanceOfSatisfying(JsException.class, ex -> {
-                    assertThat(ex.getErrorName()).isEqualTo("RangeError");
-                    assertThat(ex.getErrorMessage()).isEqualTo("bad 7");
-                    assertThat(ex.getJsStack()).contains("at boom").doesNotContain("jsrun:host");
-                });
+            assertThatThrownBy(() -> js.call("boom", 7)).isInstanceOfSatisfying(JsException.class, ex -> {
+                assertThat(ex.getErrorName()).isEqualTo("RangeError");
+                assertThat(ex.getErrorMessage()).isEqualTo("bad 7");
+                assertThat(ex.getJsStack()).contains("at boom").doesNotContain("jsrun:host");
+            });
             js.eval("function rethrow() { throw 'plain'; }");
             assertThatThrownBy(() -> js.call("rethrow")).isInstanceOf(JsException.class).hasMessageContaining("plain");
             assertThat(js.call("id", 1)).isEqualTo(1);
@@ -317,8 +322,7 @@ class CallTest {
     @Test
     void aCallStopsAtTheTimeout() {
         try (JsRuntimeFactory timed = new UnpooledJsRuntimeFactory(
-                RuntimeConfig.builder().timeout(Duration.ofMillis(200)).build());
-                JsRuntime js = timed.create()) {
+                RuntimeConfig.builder().timeout(Duration.ofMillis(200)).build()); JsRuntime js = timed.create()) {
             js.eval("function spin(n) { for (;;) { n++; } }");
             long start = System.nanoTime();
             assertThatThrownBy(() -> js.call("spin", 1)).isInstanceOf(JsTimeoutException.class);
@@ -339,9 +343,12 @@ class CallTest {
             assertThat(js.callAsync("id", "now").get(5, TimeUnit.SECONDS)).isEqualTo("now");
             assertThatThrownBy(() -> js.callAsync("fails", "no").get(5, TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionException.class)
-                .cause().isInstanceOf(JsException.class).hasMessageContaining("TypeError: no");
-            assertThatThrownBy(() -> js.callAsync("missing").get(5, TimeUnit.SECONDS))
-                .cause().isInstanceOf(JsException.class).hasMessageContaining("missing is not a function");
+                .cause()
+                .isInstanceOf(JsException.class)
+                .hasMessageContaining("TypeError: no");
+            assertThatThrownBy(() -> js.callAsync("missing").get(5, TimeUnit.SECONDS)).cause()
+                .isInstanceOf(JsException.class)
+                .hasMessageContaining("missing is not a function");
         }
     }
 
@@ -350,22 +357,22 @@ class CallTest {
         try (JsRuntime js = runtime()) {
             List<Object> cycle = new ArrayList<>();
             cycle.add(Map.of("a", cycle));
-            assertThatThrownBy(() -> js.call("id", 1, cycle))
-                .isInstanceOf(JsConversionException.class)
-                .hasMessageContaining("id(): argument 2 of 2 cannot cross to JavaScript: at $[0].a: it has a circular reference");
-            assertThatThrownBy(() -> js.call("id", Map.of(1, "x")))
-                .isInstanceOf(JsConversionException.class)
+            assertThatThrownBy(() -> js.call("id", 1, cycle)).isInstanceOf(JsConversionException.class)
+                .hasMessageContaining(
+                        "id(): argument 2 of 2 cannot cross to JavaScript: at $[0].a: it has a circular reference");
+            assertThatThrownBy(() -> js.call("id", Map.of(1, "x"))).isInstanceOf(JsConversionException.class)
                 .hasMessageContaining("only maps with String keys");
-            assertThatThrownBy(() -> js.call("id", (JsFunction) args -> null))
-                .isInstanceOf(JsConversionException.class)
+            assertThatThrownBy(() -> js.call("id", (JsFunction) args -> null)).isInstanceOf(JsConversionException.class)
                 .hasMessageContaining("functions cannot cross");
-            assertThatThrownBy(() -> js.call("id", Instant.MAX)).hasMessageContaining("outside the range of a JavaScript Date");
+            assertThatThrownBy(() -> js.call("id", Instant.MAX))
+                .hasMessageContaining("outside the range of a JavaScript Date");
             Object deep = "bottom";
             for (int i = 0; i < 1001; i++) {
                 deep = List.of(deep);
             }
             Object tooDeep = deep;
-            // a thread whose stack runs out first (interpreted frames are larger) says so instead
+            // a thread whose stack runs out first (interpreted frames are larger) says so
+            // instead
             assertThatThrownBy(() -> js.call("id", tooDeep)).isInstanceOf(JsConversionException.class)
                 .hasMessageMatching("(?s).*nested deeper than (1000 levels|this thread's stack allows).*");
             assertThat(js.call("id", 1)).isEqualTo(1);
@@ -386,9 +393,8 @@ class CallTest {
                 .hasMessageContaining("jackson-databind");
             assertThatThrownBy(() -> js.call("id", Map.of("odd key", List.of(new Object()))))
                 .hasMessageContaining("at $[\"odd key\"][0]: a java.lang.Object");
-            assertThatThrownBy(() -> js.call("id", new JsType<List<Line>>() { }, List.of()))
-                .isInstanceOf(JsConversionException.class)
-                .hasMessageContaining("without an object mapper");
+            assertThatThrownBy(() -> js.call("id", new JsType<List<Line>>() {
+            }, List.of())).isInstanceOf(JsConversionException.class).hasMessageContaining("without an object mapper");
             assertThatThrownBy(() -> js.call("id", Line.class, Map.of("item", "pen", "quantity", 2)))
                 .isInstanceOf(JsConversionException.class)
                 .hasMessageContaining("cannot be converted to dev.jsrun.CallTest$Line");
@@ -404,7 +410,8 @@ class CallTest {
                 .isInstanceOf(JsConversionException.class)
                 .hasMessageContaining("a java.util.Arrays$ArrayList of 10000 items is larger than the argument size "
                         + "limit of 1024 characters allows");
-            assertThatThrownBy(() -> js.call("id", "x".repeat(2000))).hasMessageContaining("a string of 2000 characters");
+            assertThatThrownBy(() -> js.call("id", "x".repeat(2000)))
+                .hasMessageContaining("a string of 2000 characters");
             assertThatThrownBy(() -> js.call("id", Arrays.asList(new String[300]).stream().map(s -> "abcd").toList()))
                 .hasMessageContaining("larger than the argument size limit of 1024 characters");
             assertThat(js.call("id", "x".repeat(1000))).isEqualTo("x".repeat(1000));

@@ -10,21 +10,19 @@ import dev.jsrun.pool.PoolSettings;
 import dev.jsrun.snapshot.SnapshotBuilder;
 
 /**
- * Sets off heap bombs through a pool, in a JVM of its own: should the protection regress, V8 aborts this
- * process, not the test run. Prints one summary line and exits 0 when every bomb became a
- * JsHeapLimitException and the pool kept serving correct results.
+ * Sets off heap bombs through a pool, in a JVM of its own: should the protection regress,
+ * V8 aborts this process, not the test run. Prints one summary line and exits 0 when
+ * every bomb became a JsHeapLimitException and the pool kept serving correct results.
  */
 public final class HeapBombs {
 
-    public static final String[] BOMBS = {
-        "const a = []; while (true) a.push({ x: [1, 2, 3] });",
-        "const parts = []; for (;;) parts.push('x'.repeat(1 << 16) + parts.length);",
-        "const a = []; while (true) a.push(JSON.parse(JSON.stringify({ a: new Array(1000).fill('abc') })));",
-        "let x = {}; for (let i = 0; ; i++) x = { next: x, pad: 'p' + i };",
-        "const m = new Map(); for (let i = 0; ; i++) m.set(i, 'v' + i);",
-        "const a = []; while (true) a.push(new Array(1000).fill('abc').map(s => s + 1));",
-        "(async () => { const a = []; for (;;) { a.push(new Array(1000).fill(1)); await null; } })()",
-    };
+    public static final String[] BOMBS = { "const a = []; while (true) a.push({ x: [1, 2, 3] });",
+            "const parts = []; for (;;) parts.push('x'.repeat(1 << 16) + parts.length);",
+            "const a = []; while (true) a.push(JSON.parse(JSON.stringify({ a: new Array(1000).fill('abc') })));",
+            "let x = {}; for (let i = 0; ; i++) x = { next: x, pad: 'p' + i };",
+            "const m = new Map(); for (let i = 0; ; i++) m.set(i, 'v' + i);",
+            "const a = []; while (true) a.push(new Array(1000).fill('abc').map(s => s + 1));",
+            "(async () => { const a = []; for (;;) { a.push(new Array(1000).fill(1)); await null; } })()", };
 
     private HeapBombs() {
     }

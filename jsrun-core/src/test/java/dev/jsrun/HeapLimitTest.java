@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * 100 heap bombs in a row through a pool, in a forked JVM: each is a JsHeapLimitException, the JVM lives,
- * the pool serves correct results in between, and memory comes back.
+ * 100 heap bombs in a row through a pool, in a forked JVM: each is a
+ * JsHeapLimitException, the JVM lives, the pool serves correct results in between, and
+ * memory comes back.
  */
 class HeapLimitTest {
 
@@ -31,14 +32,16 @@ class HeapLimitTest {
         }
         assertThat(finished).as("bombs finished in time; output:%n%s", output).isTrue();
         assertThat(process.exitValue()).as("exit code (134 or 133: V8 aborted the JVM); output:%n%s", output).isZero();
-        Matcher summary = Pattern.compile("bombs=(\\d+) heapLimit=(\\d+) other=(\\d+) correct=(\\d+) rssWarmMb=(\\d+) rssEndMb=(\\d+)")
+        Matcher summary = Pattern
+            .compile("bombs=(\\d+) heapLimit=(\\d+) other=(\\d+) correct=(\\d+) rssWarmMb=(\\d+) rssEndMb=(\\d+)")
             .matcher(output);
         assertThat(summary.find()).as(output).isTrue();
         assertThat(summary.group(2)).isEqualTo("100");
         assertThat(summary.group(4)).isEqualTo("100");
         long warm = Long.parseLong(summary.group(5));
         long end = Long.parseLong(summary.group(6));
-        // every bomb grows a V8 heap to its 32 MB limit; disposed runtimes must give that memory back
+        // every bomb grows a V8 heap to its 32 MB limit; disposed runtimes must give that
+        // memory back
         assertThat(end).as("RSS after 100 bombs vs after the first 14").isLessThan(warm + 96);
     }
 

@@ -27,8 +27,9 @@ import dev.jsrun.pool.UnpooledJsRuntimeFactory;
 import dev.jsrun.snapshot.SnapshotBuilder;
 
 /**
- * Every failure jsrun reports is a {@link JsRunException} whose fields say why: a termination its reason and
- * limit, an unavailable runtime its reason. Messages name the core API to change, never a Spring property.
+ * Every failure jsrun reports is a {@link JsRunException} whose fields say why: a
+ * termination its reason and limit, an unavailable runtime its reason. Messages name the
+ * core API to change, never a Spring property.
  */
 class JsRunExceptionTest {
 
@@ -50,7 +51,8 @@ class JsRunExceptionTest {
 
     @Test
     void aTimeoutIsATerminationThatCarriesItsTimeout() {
-        try (JsRuntimeFactory factory = new UnpooledJsRuntimeFactory(config().build()); JsRuntime js = factory.create()) {
+        try (JsRuntimeFactory factory = new UnpooledJsRuntimeFactory(config().build());
+                JsRuntime js = factory.create()) {
             Throwable thrown = catchThrowable(() -> js.eval("while (true) {}", Duration.ofMillis(50)));
 
             assertThat(thrown).isInstanceOfSatisfying(JsTimeoutException.class, ex -> {
@@ -58,7 +60,8 @@ class JsRunExceptionTest {
                 assertThat(ex.getTimeout()).isEqualTo(Duration.ofMillis(50));
             });
             assertThat(thrown).isInstanceOf(JsRunException.class).isNotInstanceOf(JsException.class);
-            assertThat(thrown).hasMessageContaining("timeout of 50 ms").hasMessageContaining("RuntimeConfig.Builder.timeout");
+            assertThat(thrown).hasMessageContaining("timeout of 50 ms")
+                .hasMessageContaining("RuntimeConfig.Builder.timeout");
             assertNamesNoProperty(thrown);
             assertThat(JsFailureKind.of(thrown)).isEqualTo(JsFailureKind.TIMEOUT);
         }
@@ -84,7 +87,8 @@ class JsRunExceptionTest {
 
     @Test
     void theHeapLimitIsATerminationThatCarriesTheLimit() {
-        // reaching the limit needs a JVM of its own (MemoryLimitsTest, HeapLimitTest); here the exception itself
+        // reaching the limit needs a JVM of its own (MemoryLimitsTest, HeapLimitTest);
+        // here the exception itself
         JsHeapLimitException limit = new JsHeapLimitException(32L << 20, null);
 
         assertThat(limit.reason()).isEqualTo(JsTerminatedException.Reason.HEAP_LIMIT);
@@ -97,14 +101,15 @@ class JsRunExceptionTest {
     @Test
     void aScriptStillRunningWhenItsPoolShutsDownIsTerminatedForTheShutdownNotATimeout() throws Exception {
         // a long timeout: the termination must not be mistaken for it
-        JsRuntimePool pool = pool(config().timeout(Duration.ofSeconds(30)), PoolSettings.builder().minIdle(2).maxSize(2));
+        JsRuntimePool pool = pool(config().timeout(Duration.ofSeconds(30)),
+                PoolSettings.builder().minIdle(2).maxSize(2));
         JsRuntime spinning = pool.acquire();
         JsRuntime waiting = pool.acquire();
         ExecutorService callers = Executors.newFixedThreadPool(2);
         this.closeables.add(callers::shutdownNow);
         CompletableFuture<Object> loop = CompletableFuture.supplyAsync(() -> spinning.eval("while (true) {}"), callers);
-        CompletableFuture<Object> timer = CompletableFuture.supplyAsync(
-                () -> waiting.evalAsync("new Promise(resolve => setTimeout(resolve, 20000))"), callers)
+        CompletableFuture<Object> timer = CompletableFuture
+            .supplyAsync(() -> waiting.evalAsync("new Promise(resolve => setTimeout(resolve, 20000))"), callers)
             .thenCompose(call -> call);
         Thread.sleep(100);
 
@@ -124,9 +129,11 @@ class JsRunExceptionTest {
 
     @Test
     void anInterruptWhileTheEvaluationWaitsForATimerTerminatesIt() throws Exception {
-        try (JsRuntimeFactory factory = new UnpooledJsRuntimeFactory(config().build()); JsRuntime js = factory.create()) {
+        try (JsRuntimeFactory factory = new UnpooledJsRuntimeFactory(config().build());
+                JsRuntime js = factory.create()) {
             AtomicReference<CompletableFuture<Object>> result = new AtomicReference<>();
-            Thread caller = new Thread(() -> result.set(js.evalAsync("new Promise(resolve => setTimeout(resolve, 20000))")));
+            Thread caller = new Thread(
+                    () -> result.set(js.evalAsync("new Promise(resolve => setTimeout(resolve, 20000))")));
             caller.start();
             Thread.sleep(200);
 
@@ -171,7 +178,8 @@ class JsRunExceptionTest {
             assertThat(thrown).isInstanceOfSatisfying(JsRuntimeUnavailableException.class,
                     ex -> assertThat(ex.reason()).isEqualTo(Reason.CLOSED));
             assertThat(thrown).hasMessageContaining("closed");
-            assertThat(JsFailureKind.of(thrown)).as("only exhaustion is pool-exhausted").isEqualTo(JsFailureKind.INTERNAL);
+            assertThat(JsFailureKind.of(thrown)).as("only exhaustion is pool-exhausted")
+                .isEqualTo(JsFailureKind.INTERNAL);
         }
     }
 
@@ -189,7 +197,8 @@ class JsRunExceptionTest {
 
         assertThat(thrown).isInstanceOfSatisfying(JsRuntimeUnavailableException.class,
                 ex -> assertThat(ex.reason()).isEqualTo(Reason.SHUTTING_DOWN));
-        assertThat(thrown).hasMessageContaining("shutting down").hasMessageContaining("PoolSettings.Builder.shutdownTimeout");
+        assertThat(thrown).hasMessageContaining("shutting down")
+            .hasMessageContaining("PoolSettings.Builder.shutdownTimeout");
         assertNamesNoProperty(thrown);
         assertThat(JsFailureKind.of(thrown)).isEqualTo(JsFailureKind.INTERNAL);
     }
@@ -242,16 +251,19 @@ class JsRunExceptionTest {
 
     @Test
     void aJavaScriptErrorIsAJsRunException() {
-        try (JsRuntimeFactory factory = new UnpooledJsRuntimeFactory(config().build()); JsRuntime js = factory.create()) {
-            assertThatThrownBy(() -> js.eval("null.x")).isInstanceOf(JsException.class).isInstanceOf(JsRunException.class);
+        try (JsRuntimeFactory factory = new UnpooledJsRuntimeFactory(config().build());
+                JsRuntime js = factory.create()) {
+            assertThatThrownBy(() -> js.eval("null.x")).isInstanceOf(JsException.class)
+                .isInstanceOf(JsRunException.class);
             assertThatThrownBy(() -> js.eval("let x = ;")).isInstanceOf(JsSyntaxException.class);
         }
     }
 
     @Test
     void theFailureKindsKeepTheirTags() {
-        assertThat(Arrays.stream(JsFailureKind.values()).map(JsFailureKind::tag)).containsExactly("timeout", "heap-limit",
-                "external-memory-limit", "syntax", "javascript", "conversion", "pool-exhausted", "internal");
+        assertThat(Arrays.stream(JsFailureKind.values()).map(JsFailureKind::tag)).containsExactly("timeout",
+                "heap-limit", "external-memory-limit", "syntax", "javascript", "conversion", "pool-exhausted",
+                "internal");
     }
 
     private static RuntimeConfig.Builder config() {
@@ -277,7 +289,10 @@ class JsRunExceptionTest {
         }
     }
 
-    /** Core messages tell what to change in the core API; Spring property names belong to the auto-configuration. */
+    /**
+     * Core messages tell what to change in the core API; Spring property names belong to
+     * the auto-configuration.
+     */
     private static void assertNamesNoProperty(Throwable thrown) {
         for (Throwable link = thrown; link != null; link = link.getCause()) {
             assertThat(link.getMessage()).as("message of %s", link.getClass().getSimpleName()).doesNotContain("jsrun.");

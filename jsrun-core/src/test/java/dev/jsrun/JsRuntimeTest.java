@@ -54,9 +54,11 @@ class JsRuntimeTest {
     @Test
     void convertsArraysAndObjectsInPropertyOrder() {
         try (JsRuntime js = factory.create()) {
-            assertThat(js.eval("[1, 'a', null, [true]]")).isEqualTo(java.util.Arrays.asList(1, "a", null, List.of(true)));
+            assertThat(js.eval("[1, 'a', null, [true]]"))
+                .isEqualTo(java.util.Arrays.asList(1, "a", null, List.of(true)));
             @SuppressWarnings("unchecked")
-            Map<String, Object> map = (Map<String, Object>) js.eval("({ z: 1, a: { b: [2.5] }, m: undefined, f() {} })");
+            Map<String, Object> map = (Map<String, Object>) js
+                .eval("({ z: 1, a: { b: [2.5] }, m: undefined, f() {} })");
             assertThat(map).containsExactly(entry("z", 1), entry("a", Map.of("b", List.of(2.5))), entry("m", null));
             assertThat(map.keySet()).containsExactly("z", "a", "m");
             assertThat(js.eval("new Map([['k', 1]])")).isEqualTo(Map.of("k", 1));
@@ -95,25 +97,24 @@ class JsRuntimeTest {
     @Test
     void thrownErrorBecomesJsExceptionWithNameMessageAndPosition() {
         try (JsRuntime js = factory.create()) {
-            assertThatThrownBy(() -> js.eval("const x = 1;\nnull.foo;"))
-                .isInstanceOfSatisfying(JsException.class, ex -> {
-                    assertThat(ex.getErrorName()).isEqualTo("TypeError");
-                    assertThat(ex.getErrorMessage()).contains("Cannot read properties of null");
-                    assertThat(ex.getLine()).isEqualTo(2);
-                    assertThat(ex.getColumn()).isEqualTo(6);
-                    assertThat(ex.getJsStack()).contains("TypeError");
-                });
+            assertThatThrownBy(() -> js.eval("const x = 1;\nnull.foo;")).isInstanceOfSatisfying(JsException.class,
+                    ex -> {
+                        assertThat(ex.getErrorName()).isEqualTo("TypeError");
+                        assertThat(ex.getErrorMessage()).contains("Cannot read properties of null");
+                        assertThat(ex.getLine()).isEqualTo(2);
+                        assertThat(ex.getColumn()).isEqualTo(6);
+                        assertThat(ex.getJsStack()).contains("TypeError");
+                    });
             assertThatThrownBy(() -> js.eval("throw new RangeError('too big')"))
                 .isInstanceOfSatisfying(JsException.class, ex -> {
                     assertThat(ex.getErrorName()).isEqualTo("RangeError");
                     assertThat(ex.getErrorMessage()).isEqualTo("too big");
                     assertThat(ex.getMessage()).startsWith("RangeError: too big");
                 });
-            assertThatThrownBy(() -> js.eval("let = ;"))
-                .isInstanceOfSatisfying(JsException.class, ex -> {
-                    assertThat(ex.getErrorName()).isEqualTo("SyntaxError");
-                    assertThat(ex.getLine()).isEqualTo(1);
-                });
+            assertThatThrownBy(() -> js.eval("let = ;")).isInstanceOfSatisfying(JsException.class, ex -> {
+                assertThat(ex.getErrorName()).isEqualTo("SyntaxError");
+                assertThat(ex.getLine()).isEqualTo(1);
+            });
         }
     }
 
@@ -124,7 +125,8 @@ class JsRuntimeTest {
             assertThat(js.evalAsync("(async () => { await null; return [1, 2]; })()").get(5, TimeUnit.SECONDS))
                 .isEqualTo(List.of(1, 2));
             assertThat(js.evalAsync("'plain'").get(5, TimeUnit.SECONDS)).isEqualTo("plain");
-            assertThatThrownBy(() -> js.evalAsync("(async () => { throw new TypeError('nope'); })()").get(5, TimeUnit.SECONDS))
+            assertThatThrownBy(
+                    () -> js.evalAsync("(async () => { throw new TypeError('nope'); })()").get(5, TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionException.class)
                 .cause()
                 .isInstanceOfSatisfying(JsException.class, ex -> {
@@ -140,7 +142,8 @@ class JsRuntimeTest {
             var future = js.evalAsync("new Promise(resolve => setTimeout(() => resolve('later'), 10))");
             assertThat(future.get(5, TimeUnit.SECONDS)).isEqualTo("later");
             assertThatThrownBy(() -> js.evalAsync("new Promise(resolve => { globalThis.done = resolve; })").get())
-                    .hasCauseInstanceOf(JsException.class).hasMessageContaining("can never settle");
+                .hasCauseInstanceOf(JsException.class)
+                .hasMessageContaining("can never settle");
         }
     }
 
@@ -155,9 +158,8 @@ class JsRuntimeTest {
     @Test
     void timeoutTerminatesRunawayCode() {
         try (JsRuntime js = factory.create()) {
-            assertThatThrownBy(() -> js.eval("while (true) {}", Duration.ofMillis(100)))
-                .isInstanceOfSatisfying(JsTimeoutException.class,
-                        ex -> assertThat(ex.getTimeout()).isEqualTo(Duration.ofMillis(100)));
+            assertThatThrownBy(() -> js.eval("while (true) {}", Duration.ofMillis(100))).isInstanceOfSatisfying(
+                    JsTimeoutException.class, ex -> assertThat(ex.getTimeout()).isEqualTo(Duration.ofMillis(100)));
             assertThat(js.eval("1 + 1")).isEqualTo(2);
         }
     }
@@ -165,7 +167,8 @@ class JsRuntimeTest {
     @Test
     void moduleStatisticsStayReadableAfterATimeout() {
         try (JsRuntime js = factory.create()) {
-            assertThatThrownBy(() -> js.eval("while (true) {}", Duration.ofMillis(50))).isInstanceOf(JsTimeoutException.class);
+            assertThatThrownBy(() -> js.eval("while (true) {}", Duration.ofMillis(50)))
+                .isInstanceOf(JsTimeoutException.class);
             assertThat(js.moduleStats()).isEqualTo(dev.jsrun.ModuleStats.NONE);
         }
     }
@@ -191,8 +194,8 @@ class JsRuntimeTest {
     @Test
     void javaScriptReachesNoHostApi() {
         try (JsRuntime js = factory.create()) {
-            for (String name : new String[] { "java", "Packages", "JavaImporter", "require", "fetch",
-                    "XMLHttpRequest", "load", "module", "Deno", "Bun" }) {
+            for (String name : new String[] { "java", "Packages", "JavaImporter", "require", "fetch", "XMLHttpRequest",
+                    "load", "module", "Deno", "Bun" }) {
                 assertThat(js.eval("typeof " + name)).as(name).isEqualTo("undefined");
             }
         }

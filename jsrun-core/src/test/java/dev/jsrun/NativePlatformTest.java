@@ -68,7 +68,8 @@ class NativePlatformTest {
         NativePlatform current = NativePlatform.current();
         assertThat(current.libraryFileName(NativeLibrary.javetVersion()))
             .contains(new JavetLibLoader(NativeLibrary.runtimeType()).getLibFileName());
-        assertThat(NativeLibrary.runtimeType()).isEqualTo(current.intlByDefault() ? JSRuntimeType.V8I18n : JSRuntimeType.V8);
+        assertThat(NativeLibrary.runtimeType())
+            .isEqualTo(current.intlByDefault() ? JSRuntimeType.V8I18n : JSRuntimeType.V8);
         assertThat(NativeLibrary.javetVersion()).isEqualTo("5.0.6");
     }
 
@@ -86,7 +87,8 @@ class NativePlatformTest {
         assertThat(NativePlatform.runsOnMusl(muslMaps, emptyLib)).isTrue();
         assertThat(NativePlatform.runsOnMusl(dir.resolve("unreadable"), muslLib)).isTrue();
         assertThat(NativePlatform.runsOnMusl(dir.resolve("unreadable"), emptyLib)).isFalse();
-        assertThat(NativePlatform.runsOnMusl(Path.of("/proc/self/maps"), Path.of("/lib"))).as("this glibc JVM").isFalse();
+        assertThat(NativePlatform.runsOnMusl(Path.of("/proc/self/maps"), Path.of("/lib"))).as("this glibc JVM")
+            .isFalse();
     }
 
     @Test
@@ -114,7 +116,8 @@ class NativePlatformTest {
             .satisfies(ex -> {
                 assertThat(ex.getProblem()).isEqualTo(Problem.UNSUPPORTED_PLATFORM);
                 assertThat(ex.getDependency()).isNull();
-                assertThat(ex.getMessage()).contains("no V8 native library for linux x86_64 (musl)", "glibc-based image");
+                assertThat(ex.getMessage()).contains("no V8 native library for linux x86_64 (musl)",
+                        "glibc-based image");
             });
         assertThatExceptionOfType(NativeLibraryException.class)
             .isThrownBy(() -> NativeLibrary.locate(NativePlatform.of("Windows 11", "aarch64", false), "5.0.6", null))

@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 
 import dev.jsrun.pool.UnpooledJsRuntimeFactory;
 
-/** The values that issue 16 measured coming back wrong from {@code eval}, each as it must come back. */
+/**
+ * The values that issue 16 measured coming back wrong from {@code eval}, each as it must
+ * come back.
+ */
 class ResultConversionTest {
 
     private static JsRuntimeFactory factory;
@@ -32,10 +35,11 @@ class ResultConversionTest {
     void objectsWithIntegerLikeKeysBecomeMapsWithStringKeys() {
         try (JsRuntime js = factory.create()) {
             assertThat(js.eval("({3: 'x'})")).isEqualTo(Map.of("3", "x"));
-            // what _.groupBy(['one', 'two', 'three'], 'length') returns: integer keys first, in ascending order
+            // what _.groupBy(['one', 'two', 'three'], 'length') returns: integer keys
+            // first, in ascending order
             @SuppressWarnings("unchecked")
-            Map<String, Object> grouped = (Map<String, Object>) js.eval(
-                    "const g = {}; for (const w of ['one', 'two', 'three']) (g[w.length] ||= []).push(w); g");
+            Map<String, Object> grouped = (Map<String, Object>) js
+                .eval("const g = {}; for (const w of ['one', 'two', 'three']) (g[w.length] ||= []).push(w); g");
             assertThat(grouped).containsExactly(entry("3", List.of("one", "two")), entry("5", List.of("three")));
         }
     }
@@ -65,7 +69,8 @@ class ResultConversionTest {
     void invalidDatesBecomeNull() {
         try (JsRuntime js = factory.create()) {
             assertThat(js.eval("new Date(NaN)")).isNull();
-            assertThat(js.eval("({ at: new Date('not a date') })")).isEqualTo(java.util.Collections.singletonMap("at", null));
+            assertThat(js.eval("({ at: new Date('not a date') })"))
+                .isEqualTo(java.util.Collections.singletonMap("at", null));
         }
     }
 

@@ -21,7 +21,10 @@ import dev.jsrun.pool.PoolListener;
 import dev.jsrun.pool.PoolSettings;
 import dev.jsrun.pool.UnpooledJsRuntimeFactory;
 
-/** JavaScript reaches nothing of the host unless the application binds it; console goes to SLF4J. */
+/**
+ * JavaScript reaches nothing of the host unless the application binds it; console goes to
+ * SLF4J.
+ */
 class SandboxTest {
 
     private static JsRuntimeFactory factory;
@@ -39,16 +42,18 @@ class SandboxTest {
     @Test
     void noJavaFileNetworkEnvironmentOrProcess() {
         try (JsRuntime js = factory.create()) {
-            for (String name : new String[] { "java", "javax", "Packages", "JavaImporter", "Java", "require",
-                    "fetch", "XMLHttpRequest", "WebSocket", "load", "loadWithNewGlobal", "quit", "exit", "print", "readFile",
+            for (String name : new String[] { "java", "javax", "Packages", "JavaImporter", "Java", "require", "fetch",
+                    "XMLHttpRequest", "WebSocket", "load", "loadWithNewGlobal", "quit", "exit", "print", "readFile",
                     "module", "exports", "Deno", "Bun", "Buffer", "importScripts", "setImmediate" }) {
                 assertThat(js.eval("typeof " + name)).as(name).isEqualTo("undefined");
             }
             assertThatThrownBy(() -> js.eval("require('fs')")).isInstanceOfSatisfying(JsException.class,
                     ex -> assertThat(ex.getErrorName()).isEqualTo("ReferenceError"));
-            // process is there for libraries that read process.env.NODE_ENV, and holds nothing else
-            assertThat(js.eval("Object.keys(process).join() + ':' + Object.keys(process.env).join() + ':' + process.env.HOME"))
-                    .isEqualTo("env:NODE_ENV:undefined");
+            // process is there for libraries that read process.env.NODE_ENV, and holds
+            // nothing else
+            assertThat(js
+                .eval("Object.keys(process).join() + ':' + Object.keys(process.env).join() + ':' + process.env.HOME"))
+                .isEqualTo("env:NODE_ENV:undefined");
             assertThatThrownBy(() -> js.eval("java.lang.System.exit(1)")).isInstanceOf(JsException.class);
             assertThatThrownBy(() -> js.eval("Packages.java.io.File")).isInstanceOf(JsException.class);
         }
@@ -58,8 +63,7 @@ class SandboxTest {
     void importOfNodeBuiltInsFails() {
         try (JsRuntime js = factory.create()) {
             for (String module : new String[] { "fs", "node:fs", "child_process", "http", "os" }) {
-                assertThatThrownBy(() -> js.evalAsync("import('" + module + "')").get(5, TimeUnit.SECONDS))
-                    .as(module)
+                assertThatThrownBy(() -> js.evalAsync("import('" + module + "')").get(5, TimeUnit.SECONDS)).as(module)
                     .isInstanceOf(ExecutionException.class)
                     .hasMessageContaining("Cannot find module '" + module + "'");
             }
@@ -144,7 +148,8 @@ class SandboxTest {
 
     @Test
     void pooledRuntimeWithBoundFunctionsIsReplacedSoTheNextBorrowerNeverSeesThem() throws Exception {
-        try (JsRuntimePool pool = new JsRuntimePool(RuntimeConfig.defaults(), PoolSettings.builder().maxSize(1).minIdle(1).build())) {
+        try (JsRuntimePool pool = new JsRuntimePool(RuntimeConfig.defaults(),
+                PoolSettings.builder().maxSize(1).minIdle(1).build())) {
             List<DiscardReason> discarded = new java.util.concurrent.CopyOnWriteArrayList<>();
             pool.addListener(new PoolListener() {
                 @Override

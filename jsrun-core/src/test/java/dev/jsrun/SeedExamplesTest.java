@@ -40,13 +40,13 @@ class SeedExamplesTest {
 
     @Test
     void commonJsLibraryLoadedAsGlobalIsCallable() {
-        Snapshot snapshot = new SnapshotBuilder()
-            .executeCommonJs("_", "lodash.js", WebJars.read("lodash", "lodash.js"))
+        Snapshot snapshot = new SnapshotBuilder().executeCommonJs("_", "lodash.js", WebJars.read("lodash", "lodash.js"))
             .executeCommonJs("ms", "ms/index.js", WebJars.read("ms", "index.js"))
             .build();
         try (JsRuntimeFactory libs = new UnpooledJsRuntimeFactory(RuntimeConfig.builder().snapshot(snapshot).build());
                 JsRuntime runtime = libs.create()) {
-            assertThat(runtime.eval("_.chunk([1, 2, 3, 4, 5], 2)")).isEqualTo(List.of(List.of(1, 2), List.of(3, 4), List.of(5)));
+            assertThat(runtime.eval("_.chunk([1, 2, 3, 4, 5], 2)"))
+                .isEqualTo(List.of(List.of(1, 2), List.of(3, 4), List.of(5)));
             assertThat(runtime.eval("_.VERSION")).isEqualTo(WebJars.version("lodash"));
             assertThat(runtime.eval("ms('2 days')")).isEqualTo(172_800_000);
             assertThat(runtime.eval("ms(60000, { long: true })")).isEqualTo("1 minute");
@@ -56,8 +56,8 @@ class SeedExamplesTest {
     @Test
     void dynamicImportOfStaticModuleSeesSnapshotGlobals() throws Exception {
         Snapshot snapshot = new SnapshotBuilder().executeScript("version.js", "globalThis.VERSION = '1.0';").build();
-        try (JsRuntimeFactory versioned = new UnpooledJsRuntimeFactory(RuntimeConfig.builder().snapshot(snapshot).build());
-                JsRuntime runtime = versioned.create()) {
+        try (JsRuntimeFactory versioned = new UnpooledJsRuntimeFactory(
+                RuntimeConfig.builder().snapshot(snapshot).build()); JsRuntime runtime = versioned.create()) {
             runtime.addStaticModule("math", "export const PI = 3.14;");
             Object result = runtime
                 .evalAsync("(async () => { const { PI } = await import('math'); return VERSION + ' - ' + PI; })()")

@@ -24,12 +24,18 @@ import dev.jsrun.pool.PoolSettings;
 import dev.jsrun.pool.UnpooledJsRuntimeFactory;
 import dev.jsrun.snapshot.SnapshotBuilder;
 
-/** Runaway code of every kind ends with JsTimeoutException close to its deadline, and the runtime lives. */
+/**
+ * Runaway code of every kind ends with JsTimeoutException close to its deadline, and the
+ * runtime lives.
+ */
 class TimeoutTest {
 
     private static final Duration TIMEOUT = Duration.ofMillis(150);
 
-    /** What the issue allows past the deadline: the watchdog's latency plus one bounded step of a built-in. */
+    /**
+     * What the issue allows past the deadline: the watchdog's latency plus one bounded
+     * step of a built-in.
+     */
     private static final long BUILTIN_OVERSHOOT_MS = 100;
 
     private static JsRuntimeFactory factory;
@@ -39,10 +45,13 @@ class TimeoutTest {
     @BeforeAll
     static void start() {
         factory = new UnpooledJsRuntimeFactory(RuntimeConfig.builder().timeout(TIMEOUT).build());
-        // the 512 MB typed arrays sorted here, and their copies, stay under the external memory limit
-        pool = new JsRuntimePool(RuntimeConfig.builder().timeout(TIMEOUT).maxExternalMemory(2L << 30)
-            .snapshot(new SnapshotBuilder().executeScript("ready.js", "globalThis.ready = 'ready';").build()).build(),
-                PoolSettings.builder().minIdle(1).maxSize(1).build());
+        // the 512 MB typed arrays sorted here, and their copies, stay under the external
+        // memory limit
+        pool = new JsRuntimePool(RuntimeConfig.builder()
+            .timeout(TIMEOUT)
+            .maxExternalMemory(2L << 30)
+            .snapshot(new SnapshotBuilder().executeScript("ready.js", "globalThis.ready = 'ready';").build())
+            .build(), PoolSettings.builder().minIdle(1).maxSize(1).build());
     }
 
     @AfterAll
@@ -52,9 +61,10 @@ class TimeoutTest {
     }
 
     /**
-     * Array methods that V8 runs in C++ or Torque loops without an interrupt check, each over receivers that make it
-     * loop for seconds: array-likes of huge length (called through {@code .call}), a dictionary-mode array of length
-     * 2 ** 32 - 1, a sparse array with one element at the end, and proxies of those.
+     * Array methods that V8 runs in C++ or Torque loops without an interrupt check, each
+     * over receivers that make it loop for seconds: array-likes of huge length (called
+     * through {@code .call}), a dictionary-mode array of length 2 ** 32 - 1, a sparse
+     * array with one element at the end, and proxies of those.
      */
     static Stream<String> builtinsOverHugeReceivers() {
         Map<String, String> arguments = Map.ofEntries(Map.entry("indexOf", "1"), Map.entry("lastIndexOf", "1"),
@@ -83,7 +93,8 @@ class TimeoutTest {
         for (String method : belowArrayLimit) {
             String given = arguments.getOrDefault(method, "");
             if (!method.equals("join")) {
-                // join's result would be longer than a string can be: RangeError at once, as V8 checks first
+                // join's result would be longer than a string can be: RangeError at once,
+                // as V8 checks first
                 cases.add("Array.prototype." + method + ".call({ length: 2 ** 30 }, " + given + ")");
                 cases.add("const a = []; a[2 ** 32 - 2] = 1; a." + method + "(" + given + ")");
             }
@@ -113,7 +124,8 @@ class TimeoutTest {
         cases.add("new Uint8Array(2 ** 26).join('')");
         cases.add("new Float64Array(2 ** 24).fill(Math.PI).join()");
         cases.add("new Float64Array(2 ** 24).toLocaleString()");
-        // ICU formats each number far more slowly than join converts it: a few hundred thousand are seconds of C++
+        // ICU formats each number far more slowly than join converts it: a few hundred
+        // thousand are seconds of C++
         cases.add("new Array(2 ** 18).fill(1.5).toLocaleString()");
         cases.add("new Array(2 ** 18).fill(1.5).toLocaleString('de-DE', { style: 'currency', currency: 'EUR' })");
         cases.add("new Array(2 ** 18).fill(2n ** 64n).toLocaleString('en-IN')");
@@ -122,14 +134,16 @@ class TimeoutTest {
         // ICU joins a list in one uninterrupted loop
         cases.add("new Intl.ListFormat('en').format(new Array(2 ** 22).fill('a'))");
         cases.add("new Intl.ListFormat('es', { type: 'disjunction' }).formatToParts(new Array(2 ** 21).fill('o'))");
-        cases.add("const a = new Array(2 ** 21).fill('x'); new Intl.ListFormat('de').format(new Set(a.map((x, i) => x + i)))");
+        cases.add(
+                "const a = new Array(2 ** 21).fill('x'); new Intl.ListFormat('de').format(new Set(a.map((x, i) => x + i)))");
         return cases.stream();
     }
 
     /**
-     * String and regular expression built-ins that V8 runs through every match or piece in one C++ loop, over
-     * strings of 16 million characters: global replaces, matches and splits of every kind of regular expression,
-     * replacement and receiver, and splits by a string.
+     * String and regular expression built-ins that V8 runs through every match or piece
+     * in one C++ loop, over strings of 16 million characters: global replaces, matches
+     * and splits of every kind of regular expression, replacement and receiver, and
+     * splits by a string.
      */
     static Stream<String> builtinsOverLongStrings() {
         String x = "'x'.repeat(2 ** 24)";
@@ -153,9 +167,10 @@ class TimeoutTest {
     }
 
     /**
-     * Object.entries of long arrays and typed arrays: jsrun's loop starts from V8's list of the keys, which V8 makes
-     * in one step (some 20 ns a key, more on a loaded machine), so these end within that step of their deadline;
-     * V8's own Object.entries ran 4.6 s past it.
+     * Object.entries of long arrays and typed arrays: jsrun's loop starts from V8's list
+     * of the keys, which V8 makes in one step (some 20 ns a key, more on a loaded
+     * machine), so these end within that step of their deadline; V8's own Object.entries
+     * ran 4.6 s past it.
      */
     @ParameterizedTest
     @ValueSource(strings = { "Object.entries(new Array(2 ** 22).fill(0))", "Object.entries(new Float64Array(2 ** 22))",
@@ -182,16 +197,21 @@ class TimeoutTest {
         List<Long> overshoots = new ArrayList<>();
         overshoots.add(overshootOf(script));
         if (overshoots.get(0) >= BUILTIN_OVERSHOOT_MS) {
-            // a late run on a loaded machine is measured twice more; a built-in that does not stop is late every time
+            // a late run on a loaded machine is measured twice more; a built-in that does
+            // not stop is late every time
             overshoots.add(overshootOf(script));
             overshoots.add(overshootOf(script));
         }
         Collections.sort(overshoots);
-        assertThat(overshoots.get(overshoots.size() / 2)).as("median ms past the %d ms timeout of %s",
-                TIMEOUT.toMillis(), overshoots).isLessThan(BUILTIN_OVERSHOOT_MS);
+        assertThat(overshoots.get(overshoots.size() / 2))
+            .as("median ms past the %d ms timeout of %s", TIMEOUT.toMillis(), overshoots)
+            .isLessThan(BUILTIN_OVERSHOOT_MS);
     }
 
-    /** Runs {@code script} on a pooled runtime until its timeout, then checks that the pool serves the next borrower. */
+    /**
+     * Runs {@code script} on a pooled runtime until its timeout, then checks that the
+     * pool serves the next borrower.
+     */
     private static long overshootOf(String script) {
         long overshoot;
         try (JsRuntime js = pool.acquire()) {
@@ -222,7 +242,8 @@ class TimeoutTest {
             }
         }
         Collections.sort(overshoots);
-        // the median: one late run on a busy machine must not fail the build, a systematic overrun must
+        // the median: one late run on a busy machine must not fail the build, a
+        // systematic overrun must
         assertThat(overshoots.get(overshoots.size() / 2)).as("median overshoot in ms of %s", overshoots).isLessThan(50);
     }
 
@@ -230,7 +251,8 @@ class TimeoutTest {
     void endlessAsyncLoopIsTerminated() {
         try (JsRuntime js = factory.create()) {
             long started = System.nanoTime();
-            assertThatThrownBy(() -> js.evalAsync("(async () => { for (;;) { await null; } })()").get(5, TimeUnit.SECONDS))
+            assertThatThrownBy(
+                    () -> js.evalAsync("(async () => { for (;;) { await null; } })()").get(5, TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionException.class)
                 .hasCauseInstanceOf(JsTimeoutException.class);
             assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isLessThan(2_000);
@@ -242,10 +264,10 @@ class TimeoutTest {
     void perCallTimeoutOverridesTheDefault() {
         try (JsRuntime js = factory.create()) {
             assertThat(js.eval("let i = 0; const end = Date.now() + 300; while (Date.now() < end) { i++; } 'done'",
-                    Duration.ofSeconds(5))).isEqualTo("done");
-            assertThatThrownBy(() -> js.eval("while (true) {}", Duration.ofMillis(20)))
-                .isInstanceOfSatisfying(JsTimeoutException.class,
-                        ex -> assertThat(ex.getTimeout()).isEqualTo(Duration.ofMillis(20)));
+                    Duration.ofSeconds(5)))
+                .isEqualTo("done");
+            assertThatThrownBy(() -> js.eval("while (true) {}", Duration.ofMillis(20))).isInstanceOfSatisfying(
+                    JsTimeoutException.class, ex -> assertThat(ex.getTimeout()).isEqualTo(Duration.ofMillis(20)));
         }
     }
 
@@ -254,7 +276,8 @@ class TimeoutTest {
         try (JsRuntime js = factory.create()) {
             for (int i = 0; i < 200; i++) {
                 try {
-                    js.eval("const end" + i + " = Date.now() + 1; while (Date.now() < end" + i + ") {}", Duration.ofMillis(1));
+                    js.eval("const end" + i + " = Date.now() + 1; while (Date.now() < end" + i + ") {}",
+                            Duration.ofMillis(1));
                 }
                 catch (JsTimeoutException expected) {
                     // either way, the next call must run normally

@@ -7,7 +7,10 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 
-/** The values of V8's process-wide setup, checked as they are given; starting V8 is {@code V8ProcessTest}'s. */
+/**
+ * The values of V8's process-wide setup, checked as they are given; starting V8 is
+ * {@code V8ProcessTest}'s.
+ */
 class V8SetupTest {
 
     @Test
@@ -19,8 +22,8 @@ class V8SetupTest {
         assertThat(defaults.maxWasmMemory()).isEqualTo(RuntimeConfig.DEFAULT_MAX_EXTERNAL_MEMORY);
         assertThat(defaults.turbofan()).isFalse();
         String user = System.getProperty("user.name").replaceAll("[^A-Za-z0-9._-]", "_");
-        assertThat(defaults.nativeLibraryDirectory())
-            .isEqualTo(Path.of(System.getProperty("java.io.tmpdir"), "jsrun-native-" + user).toAbsolutePath().normalize());
+        assertThat(defaults.nativeLibraryDirectory()).isEqualTo(
+                Path.of(System.getProperty("java.io.tmpdir"), "jsrun-native-" + user).toAbsolutePath().normalize());
         assertThat(defaults).isEqualTo(V8Setup.defaults()).hasSameHashCodeAs(V8Setup.defaults());
     }
 
@@ -72,12 +75,14 @@ class V8SetupTest {
         assertThat(result.getSetting()).isEqualTo(Setting.MAX_RESULT_SIZE);
         assertThat(result.getMinimum()).isEqualTo(1024L);
         assertThat(result.getMaximum()).isEqualTo((long) Integer.MAX_VALUE);
-        assertThat(RuntimeConfig.builder().maxResultSize(Integer.MAX_VALUE).build().maxResultSize()).isEqualTo(Integer.MAX_VALUE);
+        assertThat(RuntimeConfig.builder().maxResultSize(Integer.MAX_VALUE).build().maxResultSize())
+            .isEqualTo(Integer.MAX_VALUE);
         InvalidSettingException timeout = catchThrowableOfType(InvalidSettingException.class,
                 () -> RuntimeConfig.builder().timeout(java.time.Duration.ZERO));
         assertThat(timeout.getSetting()).isEqualTo(Setting.TIMEOUT);
         assertThat(timeout.isMinimumExcluded()).isTrue();
-        assertThat(catchThrowableOfType(InvalidSettingException.class, () -> RuntimeConfig.builder().maxExternalMemory(1024))
+        assertThat(catchThrowableOfType(InvalidSettingException.class,
+                () -> RuntimeConfig.builder().maxExternalMemory(1024))
             .getMinimum()).isEqualTo(1L << 20);
         assertThat(catchThrowableOfType(InvalidSettingException.class, () -> RuntimeConfig.builder().consoleLogger(" "))
             .getSetting()).isEqualTo(Setting.CONSOLE_LOGGER);

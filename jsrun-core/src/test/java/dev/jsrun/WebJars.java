@@ -12,7 +12,9 @@ public final class WebJars {
     private WebJars() {
     }
 
-    /** The file {@code path} of npm package {@code name}, at the version on the classpath. */
+    /**
+     * The file {@code path} of npm package {@code name}, at the version on the classpath.
+     */
     public static String read(String name, String path) {
         String location = "META-INF/resources/webjars/" + name + "/" + version(name) + "/" + path;
         return resource(location);

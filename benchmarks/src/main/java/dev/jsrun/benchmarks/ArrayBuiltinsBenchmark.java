@@ -11,9 +11,10 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * What ordinary array code costs through jsrun's bounded Array built-ins: one {@code eval} runs 1,000 calls of one
- * method on small arrays (10 numbers, 10 strings; {@code arguments} of 3 values for {@code sliceArguments}), or 20
- * calls on an array of 100,000 numbers ({@code large*}), or one call on an array of 1,000,000 numbers
+ * What ordinary array code costs through jsrun's bounded Array built-ins: one
+ * {@code eval} runs 1,000 calls of one method on small arrays (10 numbers, 10 strings;
+ * {@code arguments} of 3 values for {@code sliceArguments}), or 20 calls on an array of
+ * 100,000 numbers ({@code large*}), or one call on an array of 1,000,000 numbers
  * ({@code million*}: longer than the bounded built-ins hand to V8's own method directly).
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -30,8 +31,8 @@ public class ArrayBuiltinsBenchmark extends SnapshotEvalBenchmark {
             + " globalThis.repeat = (n, f) => { let r; for (let i = 0; i < n; i++) { r = f(i); } return r; };"
             + " globalThis.args = function () { return Array.prototype.slice.call(arguments); };";
 
-    @Param({"indexOf", "includes", "join", "sort", "map", "reduce", "slice", "sliceArguments", "largeIndexOf",
-            "largeJoin", "largeSort", "millionIndexOf", "millionJoin", "millionSlice", "millionMap"})
+    @Param({ "indexOf", "includes", "join", "sort", "map", "reduce", "slice", "sliceArguments", "largeIndexOf",
+            "largeJoin", "largeSort", "millionIndexOf", "millionJoin", "millionSlice", "millionMap" })
     public String operation;
 
     @Override

@@ -11,11 +11,12 @@ import dev.jsrun.RuntimeConfig;
 import dev.jsrun.pool.UnpooledJsRuntimeFactory;
 
 /**
- * How far past a 500 ms timeout each Array method ends over receivers that make V8's own method loop for seconds:
- * array-likes of length 2 ** 30 and 2 ** 53 - 1 (through {@code .call}), {@code new Array(2 ** 32 - 1)} and a sparse
- * array with one item at index 2 ** 32 - 2; then typed arrays, {@code Object.entries} and regular expressions over
- * long strings. Prints one Markdown row per call as it ends; a call still running 3 s
- * past its deadline is reported and ends the JVM, as V8 cannot be stopped there.
+ * How far past a 500 ms timeout each Array method ends over receivers that make V8's own
+ * method loop for seconds: array-likes of length 2 ** 30 and 2 ** 53 - 1 (through
+ * {@code .call}), {@code new Array(2 ** 32 - 1)} and a sparse array with one item at
+ * index 2 ** 32 - 2; then typed arrays, {@code Object.entries} and regular expressions
+ * over long strings. Prints one Markdown row per call as it ends; a call still running 3
+ * s past its deadline is reported and ends the JVM, as V8 cannot be stopped there.
  * <p>
  * {@code java -cp benchmarks/target/benchmarks.jar dev.jsrun.benchmarks.BuiltinOvershoot}
  */
@@ -35,7 +36,8 @@ public final class BuiltinOvershoot {
                 "sort:", "toSorted:", "toReversed:", "toSpliced:0, 0", "with:0, 1", "at:-1", "find:x => false",
                 "findIndex:x => false", "findLast:x => false", "findLastIndex:x => false", "every:x => true",
                 "some:x => false", "forEach:x => 0", "map:x => x", "filter:x => true", "reduce:(a, b) => a, 0",
-                "reduceRight:(a, b) => a, 0", "keys:", "values:", "entries:", "push:1", "pop:", "shift:", "unshift:1")) {
+                "reduceRight:(a, b) => a, 0", "keys:", "values:", "entries:", "push:1", "pop:", "shift:",
+                "unshift:1")) {
             int colon = entry.indexOf(':');
             methods.put(entry.substring(0, colon), entry.substring(colon + 1));
         }
@@ -47,15 +49,16 @@ public final class BuiltinOvershoot {
             calls.add("const a = []; a[2 ** 32 - 2] = 1; a." + method + "(" + given + ")");
         });
         calls.addAll(List.of("Array.from({ length: 2 ** 32 - 1 })", "new Float64Array(2 ** 26).sort()",
-                "Array.prototype.sort.call({ length: 2 ** 26 }, () => 0)", "new Float64Array(2 ** 24).fill(Math.PI).join()",
-                "new Float64Array(2 ** 24).toLocaleString()", "Object.entries(new Array(2 ** 21).fill(0))",
-                "'x'.repeat(2 ** 24).replace(/x/g, 'y')", "'x'.repeat(2 ** 24).replace(/x/g, () => 'y')",
-                "'x'.repeat(2 ** 24).replace(/(?:)/g, '')", "'x'.repeat(2 ** 24).match(/x/g)",
-                "'x'.repeat(2 ** 24).split(/(?:)/)", "'x,'.repeat(2 ** 23).split(',')",
-                "'ab'.repeat(2 ** 22).replaceAll('a', 'c')"));
+                "Array.prototype.sort.call({ length: 2 ** 26 }, () => 0)",
+                "new Float64Array(2 ** 24).fill(Math.PI).join()", "new Float64Array(2 ** 24).toLocaleString()",
+                "Object.entries(new Array(2 ** 21).fill(0))", "'x'.repeat(2 ** 24).replace(/x/g, 'y')",
+                "'x'.repeat(2 ** 24).replace(/x/g, () => 'y')", "'x'.repeat(2 ** 24).replace(/(?:)/g, '')",
+                "'x'.repeat(2 ** 24).match(/x/g)", "'x'.repeat(2 ** 24).split(/(?:)/)",
+                "'x,'.repeat(2 ** 23).split(',')", "'ab'.repeat(2 ** 22).replaceAll('a', 'c')"));
         System.out.println("| call (" + TIMEOUT.toMillis() + " ms timeout) | ms past the deadline | outcome |");
         System.out.println("|---|---|---|");
-        try (JsRuntimeFactory factory = new UnpooledJsRuntimeFactory(RuntimeConfig.builder().timeout(TIMEOUT).build())) {
+        try (JsRuntimeFactory factory = new UnpooledJsRuntimeFactory(
+                RuntimeConfig.builder().timeout(TIMEOUT).build())) {
             for (String call : calls) {
                 measure(factory, call);
             }
@@ -88,8 +91,9 @@ public final class BuiltinOvershoot {
             long ms = (System.nanoTime() - started) / 1_000_000 - TIMEOUT.toMillis();
             guard.interrupt();
             System.out.println("| `" + call + "` | " + (outcome.equals("JsTimeoutException") ? String.valueOf(ms) : "-")
-                    + " | " + outcome + (outcome.equals("JsTimeoutException") ? "" : " after " + (ms + TIMEOUT.toMillis())
-                    + " ms") + " |");
+                    + " | " + outcome
+                    + (outcome.equals("JsTimeoutException") ? "" : " after " + (ms + TIMEOUT.toMillis()) + " ms")
+                    + " |");
         }
     }
 

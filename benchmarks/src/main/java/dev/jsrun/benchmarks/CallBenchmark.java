@@ -30,13 +30,16 @@ import dev.jsrun.snapshot.SnapshotBuilder;
 /**
  * What {@code call} costs against source text, on one open runtime.
  * <ul>
- * <li>{@code render*}: {@code render(template, model)} with a model of ~1 KB as JSON (a title, two scalars, 12
- * items of four fields): {@code evalJson} evaluates {@code "render(" + json + ")"} with the JSON built once,
- * {@code call} passes the template and the model as a Java {@code String} and {@code Map}, and
- * {@code renderEvalFreshJson} evaluates source whose JSON differs at every call (the invoice number counts up), as
- * an application's per-request models do, so that V8's compilation cache cannot answer.</li>
- * <li>{@code argument}: {@code call("sink", value)} for one argument of each kind ({@code none} passes no
- * argument), so that the cost of a kind is its figure minus {@code none}'s.</li>
+ * <li>{@code render*}: {@code render(template, model)} with a model of ~1 KB as JSON (a
+ * title, two scalars, 12 items of four fields): {@code evalJson} evaluates
+ * {@code "render(" + json + ")"} with the JSON built once, {@code call} passes the
+ * template and the model as a Java {@code String} and {@code Map}, and
+ * {@code renderEvalFreshJson} evaluates source whose JSON differs at every call (the
+ * invoice number counts up), as an application's per-request models do, so that V8's
+ * compilation cache cannot answer.</li>
+ * <li>{@code argument}: {@code call("sink", value)} for one argument of each kind
+ * ({@code none} passes no argument), so that the cost of a kind is its figure minus
+ * {@code none}'s.</li>
  * </ul>
  */
 @State(Scope.Benchmark)
@@ -49,24 +52,32 @@ public class CallBenchmark {
 
     private static final String SETUP = "globalThis.render = (template, model) => template.replace(/\\{\\{(\\w+)\\}\\}/g,"
             + " (match, key) => key === 'items' ? model.items.map(i => i.name + ': ' + i.price).join(', ')"
-            + " : String(model[key]));"
-            + " globalThis.sink = () => 0;";
+            + " : String(model[key]));" + " globalThis.sink = () => 0;";
 
     private static final String TEMPLATE = "<h1>{{title}}</h1><p>{{items}}</p><p>Total {{total}}, paid {{paid}}</p>";
 
-    /** The model as JSON, as an application that concatenates source would have built it. */
+    /**
+     * The model as JSON, as an application that concatenates source would have built it.
+     */
     private static final String MODEL_JSON = "{\"title\":\"Invoice 2026-0042\",\"paid\":false,\"total\":1234.5,\"items\":["
-            + String.join(",", IntStream.range(0, 12).mapToObj(i -> "{\"id\":" + i + ",\"name\":\"item number " + i
-                    + "\",\"price\":" + (i * 1.25) + ",\"tags\":[\"a\",\"b\"]}").toList())
+            + String.join(",",
+                    IntStream.range(0, 12)
+                        .mapToObj(i -> "{\"id\":" + i + ",\"name\":\"item number " + i + "\",\"price\":" + (i * 1.25)
+                                + ",\"tags\":[\"a\",\"b\"]}")
+                        .toList())
             + "]}";
 
     private static final String TEMPLATE_JSON = "\"" + TEMPLATE + "\"";
 
-    record Line(int id, String name, double price, List<String> tags) { }
+    record Line(int id, String name, double price, List<String> tags) {
+    }
 
     private JsRuntimeFactory factory;
+
     private JsRuntime js;
+
     private Map<String, Object> model;
+
     private long invoice;
 
     static Map<String, Object> model() {
@@ -115,8 +126,9 @@ public class CallBenchmark {
     @Benchmark
     public String renderEvalFreshJson() {
         this.invoice++;
-        return this.js.eval("render(" + TEMPLATE_JSON + ", " + MODEL_JSON.replace("2026-0042", Long.toString(this.invoice))
-                + ")", String.class);
+        return this.js.eval(
+                "render(" + TEMPLATE_JSON + ", " + MODEL_JSON.replace("2026-0042", Long.toString(this.invoice)) + ")",
+                String.class);
     }
 
     @Benchmark
@@ -133,11 +145,12 @@ public class CallBenchmark {
     @State(Scope.Benchmark)
     public static class Argument {
 
-        @Param({"none", "null", "int", "long", "double", "string40", "string1k", "instant", "bytes1k", "list100",
-            "map10", "record", "model1k"})
+        @Param({ "none", "null", "int", "long", "double", "string40", "string1k", "instant", "bytes1k", "list100",
+                "map10", "record", "model1k" })
         public String kind;
 
         Object value;
+
         boolean none;
 
         @Setup

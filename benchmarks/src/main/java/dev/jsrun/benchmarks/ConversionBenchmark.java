@@ -22,12 +22,15 @@ import dev.jsrun.pool.UnpooledJsRuntimeFactory;
 import dev.jsrun.snapshot.SnapshotBuilder;
 
 /**
- * What {@code eval} costs from the call to the Java value, by the kind of result, on one open runtime: the
- * conversion of values (and errors) into Java. Uses only the public API, so the same class measures any build.
+ * What {@code eval} costs from the call to the Java value, by the kind of result, on one
+ * open runtime: the conversion of values (and errors) into Java. Uses only the public
+ * API, so the same class measures any build.
  * <ul>
  * <li>{@code int}: {@code add(1, 2)}; {@code string}: a 40-character string.</li>
- * <li>{@code model}: an object of ~1 KB as JSON (12 items of four fields, nested arrays).</li>
- * <li>{@code numbers}: an array of 10,000 integers; {@code records}: 1,000 objects of three fields.</li>
+ * <li>{@code model}: an object of ~1 KB as JSON (12 items of four fields, nested
+ * arrays).</li>
+ * <li>{@code numbers}: an array of 10,000 integers; {@code records}: 1,000 objects of
+ * three fields.</li>
  * <li>{@code error}: a thrown {@code TypeError} read into a {@code JsException}.</li>
  * </ul>
  */
@@ -46,11 +49,13 @@ public class ConversionBenchmark {
             + " globalThis.numbers = Array.from({ length: 10000 }, (_, i) => i);"
             + " globalThis.records = Array.from({ length: 1000 }, (_, i) => ({ id: i, name: 'n' + i, ok: i % 2 === 0 }));";
 
-    @Param({"int", "string", "model", "numbers", "records", "error"})
+    @Param({ "int", "string", "model", "numbers", "records", "error" })
     public String result;
 
     private JsRuntimeFactory factory;
+
     private JsRuntime js;
+
     private String code;
 
     @Setup

@@ -3,7 +3,6 @@ package dev.jsrun.benchmarks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import javax.script.ScriptContext;
 import javax.script.ScriptEngine;
 import javax.script.ScriptException;
@@ -30,24 +29,36 @@ final class Engines {
     private Engines() {
     }
 
-    /** System property with extra V8 flags for an experiment, applied before jsrun's own. */
+    /**
+     * System property with extra V8 flags for an experiment, applied before jsrun's own.
+     */
     static final String EXTRA_FLAGS_PROPERTY = "jsrun.bench.v8-flags";
 
-    /** System property with the pools' cleaner threads for an experiment, instead of the pool's default. */
+    /**
+     * System property with the pools' cleaner threads for an experiment, instead of the
+     * pool's default.
+     */
     static final String CLEANER_THREADS_PROPERTY = "jsrun.bench.cleaner-threads";
 
-    /** System property with the pools' borrows of one scope before a reset, instead of the pool's default. */
+    /**
+     * System property with the pools' borrows of one scope before a reset, instead of the
+     * pool's default.
+     */
     static final String SCOPE_MAX_USES_PROPERTY = "jsrun.bench.scope-max-uses";
 
-    /** Whether every runtime of the pool is clean and idle and no reset runs: a pool with nothing left to do. */
+    /**
+     * Whether every runtime of the pool is clean and idle and no reset runs: a pool with
+     * nothing left to do.
+     */
     static boolean allIdle(JsRuntimePool pool) {
         PoolStats stats = pool.stats();
         return stats.cleaning() == 0 && stats.idle() >= stats.max();
     }
 
     /**
-     * Settings of a benchmark's pool: {@code size} runtimes, all restored up front, and the cleaner threads of
-     * {@value #CLEANER_THREADS_PROPERTY} and the scope-max-uses of {@value #SCOPE_MAX_USES_PROPERTY} if set.
+     * Settings of a benchmark's pool: {@code size} runtimes, all restored up front, and
+     * the cleaner threads of {@value #CLEANER_THREADS_PROPERTY} and the scope-max-uses of
+     * {@value #SCOPE_MAX_USES_PROPERTY} if set.
      */
     static PoolSettings.Builder poolOf(int size) {
         PoolSettings.Builder builder = PoolSettings.builder().maxSize(size).minIdle(size);
@@ -60,22 +71,29 @@ final class Engines {
     }
 
     /**
-     * Starts V8 with jsrun's process-wide flags (sloppy mode instead of Javet's default --use-strict) before any
-     * runtime exists, so plain Javet runs the scripts under the same flags as jsrun. Flags given in the
-     * {@value #EXTRA_FLAGS_PROPERTY} system property ({@code -jvmArgsAppend -Djsrun.bench.v8-flags=...}) come
-     * first, separated by commas: JMH splits {@code -jvmArgsAppend} at spaces.
+     * Starts V8 with jsrun's process-wide flags (sloppy mode instead of Javet's default
+     * --use-strict) before any runtime exists, so plain Javet runs the scripts under the
+     * same flags as jsrun. Flags given in the {@value #EXTRA_FLAGS_PROPERTY} system
+     * property ({@code -jvmArgsAppend -Djsrun.bench.v8-flags=...}) come first, separated
+     * by commas: JMH splits {@code -jvmArgsAppend} at spaces.
      */
     static void initV8() {
         String extra = System.getProperty(EXTRA_FLAGS_PROPERTY);
         V8Process.configure(V8Setup.builder().v8Flags((extra != null) ? extra.replace(',', ' ') : null).build());
     }
 
-    /** Javet's kind of runtime for the native jsrun loads, with ICU where jsrun has it: one process loads one. */
+    /**
+     * Javet's kind of runtime for the native jsrun loads, with ICU where jsrun has it:
+     * one process loads one.
+     */
     static JSRuntimeType javetRuntimeType() {
         return V8Process.icuVersion().isPresent() ? JSRuntimeType.V8I18n : JSRuntimeType.V8;
     }
 
-    /** Javet's host, once V8 runs with jsrun's setup (the one in force, else the defaults). */
+    /**
+     * Javet's host, once V8 runs with jsrun's setup (the one in force, else the
+     * defaults).
+     */
     static V8Host javetHost() {
         V8Process.configure(V8Process.setup().orElseGet(V8Setup::defaults));
         return V8Host.getInstance(javetRuntimeType());
@@ -101,8 +119,9 @@ final class Engines {
     }
 
     /**
-     * One engine shared by every context: GraalJS caches parsed code per engine and {@link Source}, so
-     * contexts after the first skip parsing the libraries. On a stock JDK it has no JIT for guest code.
+     * One engine shared by every context: GraalJS caches parsed code per engine and
+     * {@link Source}, so contexts after the first skip parsing the libraries. On a stock
+     * JDK it has no JIT for guest code.
      */
     static Engine graalEngine() {
         return Engine.newBuilder("js").option("engine.WarnInterpreterOnly", "false").build();
@@ -126,14 +145,17 @@ final class Engines {
         }
     }
 
-    /** ECMAScript 5.1 plus Nashorn's partial ES6 (let, const, arrows, template literals; no classes). */
+    /**
+     * ECMAScript 5.1 plus Nashorn's partial ES6 (let, const, arrows, template literals;
+     * no classes).
+     */
     static ScriptEngine nashorn() {
         return new NashornScriptEngineFactory().getScriptEngine("--language=es6");
     }
 
     /**
-     * A fresh global in a shared Nashorn engine, with the scripts evaluated: Nashorn reuses classes compiled
-     * for the same source across globals of one engine.
+     * A fresh global in a shared Nashorn engine, with the scripts evaluated: Nashorn
+     * reuses classes compiled for the same source across globals of one engine.
      */
     static ScriptContext nashornContext(ScriptEngine engine, Map<String, String> scripts) throws ScriptException {
         ScriptContext context = new SimpleScriptContext();

@@ -22,17 +22,21 @@ import dev.jsrun.Snapshot;
 import dev.jsrun.internal.snapshot.V8Runtimes;
 
 /**
- * What the first call into a fresh context costs, and why: the call {@link PoolBenchmark} makes
- * ({@code _.add(1, 2)}, lodash + moment + handlebars snapshot) on a bare runtime restored from the snapshot,
- * measured right after {@code resetContext()} and a {@code void 0}, the state a pool's cleaner leaves.
+ * What the first call into a fresh context costs, and why: the call {@link PoolBenchmark}
+ * makes ({@code _.add(1, 2)}, lodash + moment + handlebars snapshot) on a bare runtime
+ * restored from the snapshot, measured right after {@code resetContext()} and a
+ * {@code void 0}, the state a pool's cleaner leaves.
  * <ul>
- * <li>{@code resetOn=none}: no reset, the call on a context that made it many times; the floor.</li>
+ * <li>{@code resetOn=none}: no reset, the call on a context that made it many times; the
+ * floor.</li>
  * <li>{@code resetOn=caller}: the measuring thread reset the context itself.</li>
- * <li>{@code resetOn=other-core}: a second thread reset it, on the other core (both threads spin while the
- * other works, so they cannot share one), as a pool's cleaner does.</li>
+ * <li>{@code resetOn=other-core}: a second thread reset it, on the other core (both
+ * threads spin while the other works, so they cannot share one), as a pool's cleaner
+ * does.</li>
  * </ul>
- * With {@code warmUp=true} the thread that reset the context also made the same call once, as the pool's
- * {@code warm-up} setting does. The second thread spins in every mode, so the machine is equally busy in all.
+ * With {@code warmUp=true} the thread that reset the context also made the same call
+ * once, as the pool's {@code warm-up} setting does. The second thread spins in every
+ * mode, so the machine is equally busy in all.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -45,18 +49,26 @@ public class FirstCallBenchmark {
 
     private static final String CALL = "_.add(1, 2)";
 
-    @Param({"none", "caller", "other-core"})
+    @Param({ "none", "caller", "other-core" })
     public String resetOn;
 
-    @Param({"false", "true"})
+    @Param({ "false", "true" })
     public boolean warmUp;
 
     private Snapshot snapshot;
+
     private V8Runtime runtime;
+
     private Thread other;
-    /** Set by the measuring thread to ask for a reset, cleared by the other thread once it is done. */
+
+    /**
+     * Set by the measuring thread to ask for a reset, cleared by the other thread once it
+     * is done.
+     */
     private volatile boolean resetWanted;
+
     private volatile boolean stopped;
+
     private volatile Exception failure;
 
     @Setup(Level.Trial)

@@ -10,7 +10,10 @@ import java.util.Properties;
 
 import dev.jsrun.snapshot.SnapshotBuilder;
 
-/** The JavaScript every engine in a benchmark gets, read from the WebJars on the classpath. */
+/**
+ * The JavaScript every engine in a benchmark gets, read from the WebJars on the
+ * classpath.
+ */
 final class Libraries {
 
     private Libraries() {

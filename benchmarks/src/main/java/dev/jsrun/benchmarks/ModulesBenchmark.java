@@ -24,11 +24,12 @@ import dev.jsrun.pool.UnpooledJsRuntimeFactory;
 import dev.jsrun.snapshot.SnapshotBuilder;
 
 /**
- * {@code require()} of lodash and handlebars (CommonJS builds from the npm WebJars): served from exports
- * stored initialized in the snapshot, from definitions initialized on first use, or loaded from files at run
- * time into a runtime without them (read, wrap, evaluate: what a runtime pays without jsrun's modules). Each
- * op restores a new runtime, requires both packages, makes one call and closes it; {@code requireCached}
- * is a repeated require on an open runtime.
+ * {@code require()} of lodash and handlebars (CommonJS builds from the npm WebJars):
+ * served from exports stored initialized in the snapshot, from definitions initialized on
+ * first use, or loaded from files at run time into a runtime without them (read, wrap,
+ * evaluate: what a runtime pays without jsrun's modules). Each op restores a new runtime,
+ * requires both packages, makes one call and closes it; {@code requireCached} is a
+ * repeated require on an open runtime.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -57,6 +58,7 @@ public class ModulesBenchmark {
     public static class Exports {
 
         JsRuntimeFactory factory;
+
         JsRuntime open;
 
         @Setup(Level.Trial)
@@ -121,15 +123,19 @@ public class ModulesBenchmark {
         }
     }
 
-    /** Reads the two packages' main files from the WebJars and evaluates them as CommonJS in a fresh runtime. */
+    /**
+     * Reads the two packages' main files from the WebJars and evaluates them as CommonJS
+     * in a fresh runtime.
+     */
     @Benchmark
     public Object fromFilesAtRunTime(Files state) {
         String lodash = Libraries.webjar("lodash", "lodash.js");
         String handlebars = Libraries.webjar("handlebars", "dist/handlebars.js");
         try (JsRuntime js = state.factory.create()) {
-            js.eval("globalThis.__mods = {}; (function (module, exports) { " + lodash + "\n; __mods.lodash = module.exports; })"
-                    + "(globalThis.__m = { exports: {} }, __m.exports);"
-                    + "(function (module, exports) { " + handlebars + "\n; __mods.handlebars = module.exports; })({ exports: {} }, {});"
+            js.eval("globalThis.__mods = {}; (function (module, exports) { " + lodash
+                    + "\n; __mods.lodash = module.exports; })" + "(globalThis.__m = { exports: {} }, __m.exports);"
+                    + "(function (module, exports) { " + handlebars
+                    + "\n; __mods.handlebars = module.exports; })({ exports: {} }, {});"
                     + "globalThis.require = name => __mods[name];");
             return js.eval(USE);
         }

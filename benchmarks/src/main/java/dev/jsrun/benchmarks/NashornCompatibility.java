@@ -2,7 +2,6 @@ package dev.jsrun.benchmarks;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import javax.script.ScriptContext;
 import javax.script.ScriptEngine;
 import javax.script.SimpleScriptContext;
@@ -10,10 +9,12 @@ import javax.script.SimpleScriptContext;
 import org.openjdk.nashorn.api.scripting.NashornScriptEngineFactory;
 
 /**
- * Which of the benchmark libraries standalone Nashorn (an ECMAScript 5.1 engine with partial ES6) can load and
- * call, in its default mode and with {@code --language=es6}. Prints one line per library and mode.
+ * Which of the benchmark libraries standalone Nashorn (an ECMAScript 5.1 engine with
+ * partial ES6) can load and call, in its default mode and with {@code --language=es6}.
+ * Prints one line per library and mode.
  * <p>
- * Run: {@code java -cp benchmarks/target/benchmarks.jar dev.jsrun.benchmarks.NashornCompatibility}
+ * Run:
+ * {@code java -cp benchmarks/target/benchmarks.jar dev.jsrun.benchmarks.NashornCompatibility}
  */
 public final class NashornCompatibility {
 
@@ -24,10 +25,13 @@ public final class NashornCompatibility {
     static Map<String, String[]> libraries() {
         Map<String, String[]> libraries = new LinkedHashMap<>();
         Map<String, String> light = Scenario.LIGHT.sources();
-        libraries.put("lodash.min.js", new String[] { light.get("lodash.min.js"), "_.map(_.sortBy([3, 1, 2]), String).join()" });
+        libraries.put("lodash.min.js",
+                new String[] { light.get("lodash.min.js"), "_.map(_.sortBy([3, 1, 2]), String).join()" });
         libraries.put("handlebars.min.js", new String[] { light.get("handlebars.min.js"), Scenario.LIGHT.firstCall() });
-        libraries.put("marked.min.js", new String[] { light.get("marked.min.js"), "marked.parse('# hi\\n\\n*there*')" });
-        libraries.put("typescript.js", new String[] { Scenario.HEAVY.sources().get("typescript.js"), Scenario.HEAVY.firstCall() });
+        libraries.put("marked.min.js",
+                new String[] { light.get("marked.min.js"), "marked.parse('# hi\\n\\n*there*')" });
+        libraries.put("typescript.js",
+                new String[] { Scenario.HEAVY.sources().get("typescript.js"), Scenario.HEAVY.firstCall() });
         return libraries;
     }
 
@@ -36,7 +40,8 @@ public final class NashornCompatibility {
         for (String[] mode : new String[][] { {}, { "--language=es6" } }) {
             ScriptEngine engine = factory.getScriptEngine(mode);
             String label = mode.length == 0 ? "es5" : "es6";
-            libraries().forEach((name, library) -> System.out.printf("%s %-18s %s%n", label, name, tryRun(engine, name, library)));
+            libraries().forEach(
+                    (name, library) -> System.out.printf("%s %-18s %s%n", label, name, tryRun(engine, name, library)));
         }
     }
 
@@ -48,7 +53,8 @@ public final class NashornCompatibility {
         try {
             engine.eval(library[0], context);
             Object result = engine.eval(library[1], context);
-            return String.format("OK   (%d ms) %s", (System.nanoTime() - started) / 1_000_000, oneLine(String.valueOf(result)));
+            return String.format("OK   (%d ms) %s", (System.nanoTime() - started) / 1_000_000,
+                    oneLine(String.valueOf(result)));
         }
         catch (Throwable ex) {
             return "FAIL " + oneLine(ex.toString());

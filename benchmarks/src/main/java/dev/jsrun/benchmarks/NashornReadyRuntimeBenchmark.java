@@ -2,7 +2,6 @@ package dev.jsrun.benchmarks;
 
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
 import javax.script.ScriptContext;
 import javax.script.ScriptEngine;
 
@@ -19,10 +18,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * {@link ReadyRuntimeBenchmark}'s light scenario on standalone Nashorn: a fresh global in one shared engine
- * (which reuses the classes it compiled for earlier globals) loads lodash + handlebars + marked and makes the
- * first handlebars compile and render. Light only: Nashorn cannot parse the TypeScript compiler, which uses
- * ES2020 syntax such as {@code ??} (see {@link NashornCompatibility}). 30 s of warm-up: Nashorn's cost per
+ * {@link ReadyRuntimeBenchmark}'s light scenario on standalone Nashorn: a fresh global in
+ * one shared engine (which reuses the classes it compiled for earlier globals) loads
+ * lodash + handlebars + marked and makes the first handlebars compile and render. Light
+ * only: Nashorn cannot parse the TypeScript compiler, which uses ES2020 syntax such as
+ * {@code ??} (see {@link NashornCompatibility}). 30 s of warm-up: Nashorn's cost per
  * global keeps falling while HotSpot compiles the bytecode Nashorn generated.
  */
 @State(Scope.Benchmark)
@@ -34,6 +34,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class NashornReadyRuntimeBenchmark {
 
     private ScriptEngine engine;
+
     private Map<String, String> libraries;
 
     @Setup(Level.Trial)

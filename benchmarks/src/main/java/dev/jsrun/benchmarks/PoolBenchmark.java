@@ -30,14 +30,16 @@ import dev.jsrun.Snapshot;
 import dev.jsrun.pool.JsRuntimePool;
 
 /**
- * A clean-state round trip (borrow a runtime in the snapshot's state, one small call, give it back) with
- * lodash + moment + handlebars in the snapshot: jsrun's pool against Javet's {@code JavetEnginePool} with
- * {@code resetContext()} on the borrower's path, the cheapest way to get a clean runtime from it.
+ * A clean-state round trip (borrow a runtime in the snapshot's state, one small call,
+ * give it back) with lodash + moment + handlebars in the snapshot: jsrun's pool against
+ * Javet's {@code JavetEnginePool} with {@code resetContext()} on the borrower's path, the
+ * cheapest way to get a clean runtime from it.
  * <p>
- * The {@code *Latency} benchmarks measure what a request thread pays when the pool has a clean runtime ready
- * (the usual case below the pool's cleaning capacity): before each call, outside the measurement, they wait
- * until one is idle. The {@code *Sustained} benchmarks borrow back to back, so jsrun is bounded by how fast
- * its cleaner resets runtimes.
+ * The {@code *Latency} benchmarks measure what a request thread pays when the pool has a
+ * clean runtime ready (the usual case below the pool's cleaning capacity): before each
+ * call, outside the measurement, they wait until one is idle. The {@code *Sustained}
+ * benchmarks borrow back to back, so jsrun is bounded by how fast its cleaner resets
+ * runtimes.
  */
 @State(Scope.Benchmark)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -49,16 +51,18 @@ public class PoolBenchmark {
     private static final String CALL = "_.add(1, 2)";
 
     private JsRuntimePool pool;
+
     private JavetEnginePool<V8Runtime> javetPool;
+
     private JsRuntime dedicated;
+
     private V8Runtime bare;
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
         Map<String, String> libraries = Libraries.light();
         Snapshot snapshot = Libraries.snapshotOf(libraries).build();
-        this.pool = new JsRuntimePool(RuntimeConfig.builder().snapshot(snapshot).build(),
-                Engines.poolOf(8).build());
+        this.pool = new JsRuntimePool(RuntimeConfig.builder().snapshot(snapshot).build(), Engines.poolOf(8).build());
         JavetEngineConfig config = new JavetEngineConfig();
         // the V8 build jsrun loads, with ICU where jsrun has it: one process loads one
         config.setJSRuntimeType(Engines.javetRuntimeType());
@@ -72,7 +76,9 @@ public class PoolBenchmark {
         this.bare = Engines.javetHost().createV8Runtime(options);
     }
 
-    /** Javet's own snapshot of the same scripts, so both pools start from the same heap. */
+    /**
+     * Javet's own snapshot of the same scripts, so both pools start from the same heap.
+     */
     private static byte[] javetSnapshot(Map<String, String> libraries) throws Exception {
         V8RuntimeOptions options = new V8RuntimeOptions();
         options.setCreateSnapshotEnabled(true);
@@ -93,8 +99,8 @@ public class PoolBenchmark {
     }
 
     /**
-     * Waits, outside the measurement, until the pool has a clean runtime ready for each benchmark thread, so
-     * that two threads never race for the last idle one.
+     * Waits, outside the measurement, until the pool has a clean runtime ready for each
+     * benchmark thread, so that two threads never race for the last idle one.
      */
     @State(Scope.Thread)
     public static class ReadyRuntime {
@@ -109,8 +115,8 @@ public class PoolBenchmark {
     }
 
     /**
-     * Waits, outside the measurement, until the pool is idle: every runtime clean and no reset running, the
-     * state of a pool below its cleaning capacity.
+     * Waits, outside the measurement, until the pool is idle: every runtime clean and no
+     * reset running, the state of a pool below its cleaning capacity.
      */
     @State(Scope.Thread)
     public static class QuietPool {
@@ -174,7 +180,9 @@ public class PoolBenchmark {
         return javetRoundTrip();
     }
 
-    /** The same call on one runtime kept open: what the call itself costs through jsrun. */
+    /**
+     * The same call on one runtime kept open: what the call itself costs through jsrun.
+     */
     @Benchmark
     @BenchmarkMode(Mode.SampleTime)
     @Threads(1)

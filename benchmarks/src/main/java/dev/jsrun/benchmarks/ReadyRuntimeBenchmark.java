@@ -29,25 +29,32 @@ import dev.jsrun.pool.PoolSettings;
 import dev.jsrun.pool.UnpooledJsRuntimeFactory;
 
 /**
- * Time to a ready runtime with the libraries loaded, including the first real call and closing the runtime:
- * a handlebars compile and render with lodash + handlebars + marked loaded ({@code light}), or one
- * {@code ts.transpileModule} with the TypeScript compiler loaded ({@code heavy}).
+ * Time to a ready runtime with the libraries loaded, including the first real call and
+ * closing the runtime: a handlebars compile and render with lodash + handlebars + marked
+ * loaded ({@code light}), or one {@code ts.transpileModule} with the TypeScript compiler
+ * loaded ({@code heavy}).
  * <ul>
- * <li>{@code jsrunUnpooled}: a dedicated runtime restored from a snapshot whose scripts ended with a warm-up
- * call (see {@link Scenario#warmUp()}); {@code jsrunUnpooledNoWarmUp} is the same without the warm-up.</li>
- * <li>{@code jsrunPool}: {@code pool.acquire()} when a clean runtime is idle and no reset is running (the
- * wait for that is outside the measurement): what a request pays below the pool's cleaning capacity.</li>
- * <li>{@code jsrunPoolWarmedUp}: the same with {@code jsrun.pool.warm-up} set to the scenario's warm-up call
- * (like the first call, other inputs), which the cleaner runs on each reset runtime ({@code warmUpRounds}
- * times in a loop), so the borrower's call finds its code warm.</li>
- * <li>{@code jsrunPoolBackToBack}: acquire right after the previous close, so each borrow may wait for the
- * cleaner thread's {@code resetContext()} of a returned runtime: bounded by reset throughput.</li>
+ * <li>{@code jsrunUnpooled}: a dedicated runtime restored from a snapshot whose scripts
+ * ended with a warm-up call (see {@link Scenario#warmUp()});
+ * {@code jsrunUnpooledNoWarmUp} is the same without the warm-up.</li>
+ * <li>{@code jsrunPool}: {@code pool.acquire()} when a clean runtime is idle and no reset
+ * is running (the wait for that is outside the measurement): what a request pays below
+ * the pool's cleaning capacity.</li>
+ * <li>{@code jsrunPoolWarmedUp}: the same with {@code jsrun.pool.warm-up} set to the
+ * scenario's warm-up call (like the first call, other inputs), which the cleaner runs on
+ * each reset runtime ({@code warmUpRounds} times in a loop), so the borrower's call finds
+ * its code warm.</li>
+ * <li>{@code jsrunPoolBackToBack}: acquire right after the previous close, so each borrow
+ * may wait for the cleaner thread's {@code resetContext()} of a returned runtime: bounded
+ * by reset throughput.</li>
  * <li>{@code javetCold}: a new plain Javet runtime that evaluates the libraries.</li>
- * <li>{@code graalJs}: a new {@code Context} on one shared {@code Engine}, which reuses the code it parsed
- * for earlier contexts; interpreter only on a stock JDK. It gets 30 s of warm-up instead of 3 s: the first
- * context in a fresh JVM takes seconds, and later ones get faster for about 25 s.</li>
+ * <li>{@code graalJs}: a new {@code Context} on one shared {@code Engine}, which reuses
+ * the code it parsed for earlier contexts; interpreter only on a stock JDK. It gets 30 s
+ * of warm-up instead of 3 s: the first context in a fresh JVM takes seconds, and later
+ * ones get faster for about 25 s.</li>
  * </ul>
- * Nashorn is in {@link NashornReadyRuntimeBenchmark}: it cannot load the TypeScript compiler.
+ * Nashorn is in {@link NashornReadyRuntimeBenchmark}: it cannot load the TypeScript
+ * compiler.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -72,12 +79,15 @@ public class ReadyRuntimeBenchmark {
     public static class Unpooled {
 
         UnpooledJsRuntimeFactory warm;
+
         UnpooledJsRuntimeFactory cold;
 
         @Setup(Level.Trial)
         public void setUp(ReadyRuntimeBenchmark benchmark) {
-            this.warm = new UnpooledJsRuntimeFactory(RuntimeConfig.builder().snapshot(benchmark.js.snapshot(true)).build());
-            this.cold = new UnpooledJsRuntimeFactory(RuntimeConfig.builder().snapshot(benchmark.js.snapshot(false)).build());
+            this.warm = new UnpooledJsRuntimeFactory(
+                    RuntimeConfig.builder().snapshot(benchmark.js.snapshot(true)).build());
+            this.cold = new UnpooledJsRuntimeFactory(
+                    RuntimeConfig.builder().snapshot(benchmark.js.snapshot(false)).build());
         }
 
         @TearDown(Level.Trial)
@@ -111,8 +121,9 @@ public class ReadyRuntimeBenchmark {
     }
 
     /**
-     * The same pool with {@code jsrun.pool.warm-up} set to the scenario's warm-up call, run {@link #warmUpRounds}
-     * times in a loop: more rounds give V8 more type feedback before the borrower's call, for more cleaner time.
+     * The same pool with {@code jsrun.pool.warm-up} set to the scenario's warm-up call,
+     * run {@link #warmUpRounds} times in a loop: more rounds give V8 more type feedback
+     * before the borrower's call, for more cleaner time.
      */
     @State(Scope.Benchmark)
     public static class WarmedPool extends Pool {
@@ -129,7 +140,10 @@ public class ReadyRuntimeBenchmark {
 
     }
 
-    /** Waits, outside the measurement, until a clean runtime is idle and the cleaner is not running. */
+    /**
+     * Waits, outside the measurement, until a clean runtime is idle and the cleaner is
+     * not running.
+     */
     @State(Scope.Thread)
     public static class Settled {
 
@@ -160,7 +174,9 @@ public class ReadyRuntimeBenchmark {
     public static class Graal {
 
         Engine engine;
+
         List<Source> libraries;
+
         Source firstCall;
 
         @Setup(Level.Trial)
@@ -215,7 +231,10 @@ public class ReadyRuntimeBenchmark {
         }
     }
 
-    /** Its cost per context keeps falling for ~25 s while HotSpot compiles the Truffle interpreter. */
+    /**
+     * Its cost per context keeps falling for ~25 s while HotSpot compiles the Truffle
+     * interpreter.
+     */
     @Benchmark
     @Warmup(iterations = 15, time = 2)
     public String graalJs(Graal graal) {

@@ -16,17 +16,20 @@ import dev.jsrun.pool.PoolSettings;
 import dev.jsrun.pool.UnpooledJsRuntimeFactory;
 
 /**
- * Resident memory per live runtime, for the light (lodash + handlebars + marked) and the heavy (TypeScript
- * compiler) snapshot: acquires N runtimes from a pool and holds them, then makes the first call in each, and
- * reads VmRSS from /proc/self/status before and after (each after a System.gc()); then borrows every runtime
- * B more times (a call and a reset each) and reads it again: the memory of a pool that has been busy for a
- * while. For comparison, the same with N plain Javet runtimes that evaluate the libraries themselves. Then one
- * runtime borrowed 10,000 times by one scope ({@code acquire(scope)}, unreset between borrows, reset every
- * 1,000 by {@code scope-max-uses}), its RSS read every 1,000 borrows. Also prints the snapshot sizes. Each measurement
- * runs in a JVM of its own. Linux only.
+ * Resident memory per live runtime, for the light (lodash + handlebars + marked) and the
+ * heavy (TypeScript compiler) snapshot: acquires N runtimes from a pool and holds them,
+ * then makes the first call in each, and reads VmRSS from /proc/self/status before and
+ * after (each after a System.gc()); then borrows every runtime B more times (a call and a
+ * reset each) and reads it again: the memory of a pool that has been busy for a while.
+ * For comparison, the same with N plain Javet runtimes that evaluate the libraries
+ * themselves. Then one runtime borrowed 10,000 times by one scope
+ * ({@code acquire(scope)}, unreset between borrows, reset every 1,000 by
+ * {@code scope-max-uses}), its RSS read every 1,000 borrows. Also prints the snapshot
+ * sizes. Each measurement runs in a JVM of its own. Linux only.
  * <p>
- * Run: {@code java -cp benchmarks/target/benchmarks.jar dev.jsrun.benchmarks.RssPerRuntime [N [B]]} (N defaults
- * to 20, B to 100).
+ * Run:
+ * {@code java -cp benchmarks/target/benchmarks.jar dev.jsrun.benchmarks.RssPerRuntime [N [B]]}
+ * (N defaults to 20, B to 100).
  */
 public final class RssPerRuntime {
 
@@ -54,7 +57,8 @@ public final class RssPerRuntime {
                 count);
         for (Scenario scenario : Scenario.values()) {
             for (String engine : List.of("jsrun", "javet", "scoped")) {
-                // A JVM per measurement: memory another measurement freed but the allocator kept would skew it.
+                // A JVM per measurement: memory another measurement freed but the
+                // allocator kept would skew it.
                 fork(scenario, engine, count, borrows);
             }
             System.out.println();
@@ -78,14 +82,16 @@ public final class RssPerRuntime {
 
     private static void measure(Scenario scenario, boolean jsrun, int count, int borrows) throws Exception {
         Engines.initV8();
-        // The V8 platform, Javet's native library and the first runtime are paid once per process.
+        // The V8 platform, Javet's native library and the first runtime are paid once per
+        // process.
         try (JsRuntime runtime = new UnpooledJsRuntimeFactory(RuntimeConfig.defaults()).create()) {
             runtime.eval("1");
         }
         if (jsrun) {
             Snapshot snapshot = scenario.snapshot(true);
-            System.out.printf("%s: snapshot %.2f MiB (V8 blob), scripts %.2f MiB of source%n", scenario.name().toLowerCase(),
-                    snapshot.size() / MIB, scenario.sources().values().stream().mapToLong(String::length).sum() / MIB);
+            System.out.printf("%s: snapshot %.2f MiB (V8 blob), scripts %.2f MiB of source%n",
+                    scenario.name().toLowerCase(), snapshot.size() / MIB,
+                    scenario.sources().values().stream().mapToLong(String::length).sum() / MIB);
             pooled(scenario, snapshot, count, borrows);
         }
         else {
@@ -106,13 +112,17 @@ public final class RssPerRuntime {
                 scenario.check(runtime.eval(scenario.firstCall()));
             }
             long called = rss();
-            System.out.printf("  jsrun pooled      : %6.2f MiB/runtime acquired, %6.2f MiB/runtime after the first call"
-                    + " (V8 heap used %.2f MiB/runtime)%n", perRuntime(acquired - before, count),
-                    perRuntime(called - before, count), pool.stats().heapUsed() / MIB / count);
+            System.out.printf(
+                    "  jsrun pooled      : %6.2f MiB/runtime acquired, %6.2f MiB/runtime after the first call"
+                            + " (V8 heap used %.2f MiB/runtime)%n",
+                    perRuntime(acquired - before, count), perRuntime(called - before, count),
+                    pool.stats().heapUsed() / MIB / count);
             held.forEach(JsRuntime::close);
             awaitAllIdle(pool);
-            // Every borrow ends in a reset: a context per borrow is what a busy pool allocates and V8 collects.
-            // Each round holds all runtimes at once, so that every one of them is borrowed B times.
+            // Every borrow ends in a reset: a context per borrow is what a busy pool
+            // allocates and V8 collects.
+            // Each round holds all runtimes at once, so that every one of them is
+            // borrowed B times.
             for (int round = 0; round < borrows; round++) {
                 held.clear();
                 for (int i = 0; i < count; i++) {
@@ -125,13 +135,17 @@ public final class RssPerRuntime {
                 awaitAllIdle(pool);
             }
             long churned = rss();
-            System.out.printf("  jsrun pooled      : %6.2f MiB/runtime after %d borrows of each runtime (V8 heap used"
-                    + " %.2f MiB/runtime)%n", perRuntime(churned - before, count), borrows,
-                    pool.stats().heapUsed() / MIB / count);
+            System.out.printf(
+                    "  jsrun pooled      : %6.2f MiB/runtime after %d borrows of each runtime (V8 heap used"
+                            + " %.2f MiB/runtime)%n",
+                    perRuntime(churned - before, count), borrows, pool.stats().heapUsed() / MIB / count);
         }
     }
 
-    /** One runtime borrowed 10,000 times by one scope, each borrow a call that also keeps a little state. */
+    /**
+     * One runtime borrowed 10,000 times by one scope, each borrow a call that also keeps
+     * a little state.
+     */
     private static void scoped(Snapshot snapshot, Scenario scenario) throws Exception {
         try (JsRuntimePool pool = new JsRuntimePool(RuntimeConfig.builder().snapshot(snapshot).build(),
                 PoolSettings.builder().maxSize(1).minIdle(1).scopeMaxUses(1000).build())) {
@@ -146,8 +160,10 @@ public final class RssPerRuntime {
                     samples.append(String.format(" %.2f", (rss() - before) / MIB));
                 }
             }
-            System.out.printf("  jsrun scoped      : one runtime borrowed 10,000 times by one scope, MiB more than before"
-                    + " every 1,000 borrows:%s (V8 heap used %.2f MiB)%n", samples, pool.stats().heapUsed() / MIB);
+            System.out.printf(
+                    "  jsrun scoped      : one runtime borrowed 10,000 times by one scope, MiB more than before"
+                            + " every 1,000 borrows:%s (V8 heap used %.2f MiB)%n",
+                    samples, pool.stats().heapUsed() / MIB);
         }
     }
 
@@ -167,7 +183,8 @@ public final class RssPerRuntime {
                 scenario.check(runtime.getExecutor(scenario.firstCall()).executeString());
             }
             long called = rss();
-            System.out.printf("  Javet, no snapshot: %6.2f MiB/runtime with the libraries evaluated and the first call%n",
+            System.out.printf(
+                    "  Javet, no snapshot: %6.2f MiB/runtime with the libraries evaluated and the first call%n",
                     perRuntime(called - before, count));
         }
         finally {
@@ -181,7 +198,9 @@ public final class RssPerRuntime {
         return bytes / MIB / count;
     }
 
-    /** VmRSS in bytes, after a Java GC so that garbage on the Java heap does not count. */
+    /**
+     * VmRSS in bytes, after a Java GC so that garbage on the Java heap does not count.
+     */
     private static long rss() throws IOException, InterruptedException {
         System.gc();
         Thread.sleep(200);

@@ -8,14 +8,18 @@ import dev.jsrun.Snapshot;
 import dev.jsrun.snapshot.SnapshotBuilder;
 
 /**
- * The JavaScript of the comparison, the same for every engine: the libraries a runtime must have loaded, and
- * the first real call made on it. {@link #warmUp()} runs only before a jsrun snapshot is taken: functions run
- * there keep their compiled code in the snapshot, which is jsrun's lever on the first call after restore. It
- * uses different inputs than {@link #firstCall()}, so nothing of the measured call is precomputed.
+ * The JavaScript of the comparison, the same for every engine: the libraries a runtime
+ * must have loaded, and the first real call made on it. {@link #warmUp()} runs only
+ * before a jsrun snapshot is taken: functions run there keep their compiled code in the
+ * snapshot, which is jsrun's lever on the first call after restore. It uses different
+ * inputs than {@link #firstCall()}, so nothing of the measured call is precomputed.
  */
 enum Scenario {
 
-    /** lodash 4.17.21 + handlebars 4.7.7 + marked 4.3.0; first call: a handlebars compile and render. */
+    /**
+     * lodash 4.17.21 + handlebars 4.7.7 + marked 4.3.0; first call: a handlebars compile
+     * and render.
+     */
     LIGHT {
         @Override
         Map<String, String> scripts() {
@@ -45,7 +49,10 @@ enum Scenario {
         }
     },
 
-    /** The TypeScript compiler ({@code lib/typescript.js}, ~9 MB); first call: one transpileModule. */
+    /**
+     * The TypeScript compiler ({@code lib/typescript.js}, ~9 MB); first call: one
+     * transpileModule.
+     */
     HEAVY {
         @Override
         Map<String, String> scripts() {
@@ -77,7 +84,9 @@ enum Scenario {
 
     abstract String firstCall();
 
-    /** A piece of {@link #firstCall()}'s result, to check that every engine really ran it. */
+    /**
+     * A piece of {@link #firstCall()}'s result, to check that every engine really ran it.
+     */
     abstract String expected();
 
     /** {@link #scripts()}, read once per JVM: the TypeScript compiler alone is 9 MB. */
@@ -88,7 +97,10 @@ enum Scenario {
         return this.scripts;
     }
 
-    /** The jsrun snapshot of the libraries, with the warm-up run before the heap is captured when asked. */
+    /**
+     * The jsrun snapshot of the libraries, with the warm-up run before the heap is
+     * captured when asked.
+     */
     Snapshot snapshot(boolean warm) {
         SnapshotBuilder builder = Libraries.snapshotOf(sources());
         if (warm) {
@@ -97,7 +109,10 @@ enum Scenario {
         return builder.build();
     }
 
-    /** Fails loudly when an engine returned something other than the first call's real result. */
+    /**
+     * Fails loudly when an engine returned something other than the first call's real
+     * result.
+     */
     String check(Object result) {
         if (!(result instanceof String text) || !text.contains(expected())) {
             throw new IllegalStateException(this + ": unexpected result of the first call: " + result);

@@ -30,25 +30,27 @@ import dev.jsrun.pool.JsRuntimePool;
 import dev.jsrun.pool.UnpooledJsRuntimeFactory;
 
 /**
- * Steady throughput of {@code ts.transpileModule} of a ~4 KB TypeScript module (see {@link Workload}), with
- * 1 and 2 caller threads and the TypeScript compiler loaded, the call a build or dev server makes per file:
- * borrowing in a scope against a kept runtime, a plain pool and GraalJS. Any other {@link Workload} runs
- * with {@code -p workload=...}.
+ * Steady throughput of {@code ts.transpileModule} of a ~4 KB TypeScript module (see
+ * {@link Workload}), with 1 and 2 caller threads and the TypeScript compiler loaded, the
+ * call a build or dev server makes per file: borrowing in a scope against a kept runtime,
+ * a plain pool and GraalJS. Any other {@link Workload} runs with {@code -p workload=...}.
  * <ul>
- * <li>{@code jsrunScoped}: {@code acquire("bench")}, call, close on a {@link JsRuntimePool} of 8 from a
- * snapshot whose scripts ended with one such call. Every borrower is in the one scope, so it gets back the
- * runtime the scope left, with the compiler's type feedback and optimized code; the cleaner resets one only
- * every {@code scopeMaxUses} (1,000) borrows.</li>
- * <li>{@code jsrunDedicated}: one runtime per caller thread from the same snapshot, kept open: the call
- * without the pool.</li>
- * <li>{@code jsrunPool}: plain {@code acquire()}, call, close on a pool of 8 from the same snapshot: every
- * borrower gets a runtime in the snapshot's state, so each close costs a reset on a cleaner thread and each
- * call starts without the type feedback the previous one gathered.</li>
- * <li>{@code graalJs}: one {@code Context} per caller thread on a shared {@code Engine}, with the compiler
- * loaded; interpreter only on a stock JDK (no JIT for guest code).</li>
+ * <li>{@code jsrunScoped}: {@code acquire("bench")}, call, close on a
+ * {@link JsRuntimePool} of 8 from a snapshot whose scripts ended with one such call.
+ * Every borrower is in the one scope, so it gets back the runtime the scope left, with
+ * the compiler's type feedback and optimized code; the cleaner resets one only every
+ * {@code scopeMaxUses} (1,000) borrows.</li>
+ * <li>{@code jsrunDedicated}: one runtime per caller thread from the same snapshot, kept
+ * open: the call without the pool.</li>
+ * <li>{@code jsrunPool}: plain {@code acquire()}, call, close on a pool of 8 from the
+ * same snapshot: every borrower gets a runtime in the snapshot's state, so each close
+ * costs a reset on a cleaner thread and each call starts without the type feedback the
+ * previous one gathered.</li>
+ * <li>{@code graalJs}: one {@code Context} per caller thread on a shared {@code Engine},
+ * with the compiler loaded; interpreter only on a stock JDK (no JIT for guest code).</li>
  * </ul>
- * GraalJS gets 24 s of warm-up instead of 3 s: its throughput keeps rising that long while HotSpot compiles
- * the Truffle interpreter.
+ * GraalJS gets 24 s of warm-up instead of 3 s: its throughput keeps rising that long
+ * while HotSpot compiles the Truffle interpreter.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -64,8 +66,10 @@ public class ScopedThroughputBenchmark {
     public String workload;
 
     Workload work;
+
     /** The libraries and then the workload's setup, as every engine runs them. */
     Map<String, String> scripts;
+
     String call;
 
     @Setup(Level.Trial)
@@ -85,8 +89,8 @@ public class ScopedThroughputBenchmark {
         @Setup(Level.Trial)
         public void setUp(ScopedThroughputBenchmark benchmark) {
             Snapshot snapshot = Libraries.snapshotOf(benchmark.scripts)
-                    .executeScript("warm-up.js", benchmark.work.warmUp())
-                    .build();
+                .executeScript("warm-up.js", benchmark.work.warmUp())
+                .build();
             this.config = RuntimeConfig.builder().snapshot(snapshot).build();
         }
 
@@ -108,7 +112,8 @@ public class ScopedThroughputBenchmark {
 
         @TearDown(Level.Trial)
         public void tearDown() {
-            // for the scoped rows: hits on about every borrow and no switches, or the row measured something else
+            // for the scoped rows: hits on about every borrow and no switches, or the row
+            // measured something else
             System.out.printf("%n%s%n", this.pool.scopeStats());
             this.pool.close();
         }
@@ -137,6 +142,7 @@ public class ScopedThroughputBenchmark {
     public static class GraalEngine {
 
         Engine engine;
+
         List<Source> scripts;
 
         @Setup(Level.Trial)
@@ -156,6 +162,7 @@ public class ScopedThroughputBenchmark {
     public static class GraalContext {
 
         Context context;
+
         Source call;
 
         @Setup(Level.Trial)

@@ -13,14 +13,17 @@ import dev.jsrun.pool.UnpooledJsRuntimeFactory;
 import dev.jsrun.snapshot.SnapshotBuilder;
 
 /**
- * One {@code eval} of the code a subclass chooses for its parameters, on one runtime restored from a snapshot of the
- * subclass's setup script. Uses only the public API, so the same class measures a build without jsrun's guards.
+ * One {@code eval} of the code a subclass chooses for its parameters, on one runtime
+ * restored from a snapshot of the subclass's setup script. Uses only the public API, so
+ * the same class measures a build without jsrun's guards.
  */
 @State(Scope.Benchmark)
 public abstract class SnapshotEvalBenchmark {
 
     private JsRuntimeFactory factory;
+
     private JsRuntime js;
+
     private String code;
 
     /** The script the snapshot runs once. */

@@ -23,10 +23,11 @@ import dev.jsrun.Snapshot;
 import dev.jsrun.snapshot.Snapshots;
 
 /**
- * What an application pays at start-up to have its snapshot: building it from the scripts (run the
- * libraries and the warm-up in a fresh V8, capture the heap) against {@code Snapshots.read(path)} of a file
- * written once (read, verify header and checksum), for the light (lodash + handlebars + marked) and the
- * heavy (TypeScript compiler) scenario. Each measurement is one single shot.
+ * What an application pays at start-up to have its snapshot: building it from the scripts
+ * (run the libraries and the warm-up in a fresh V8, capture the heap) against
+ * {@code Snapshots.read(path)} of a file written once (read, verify header and checksum),
+ * for the light (lodash + handlebars + marked) and the heavy (TypeScript compiler)
+ * scenario. Each measurement is one single shot.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -40,6 +41,7 @@ public class StartupBenchmark {
     public String scenario;
 
     private Scenario js;
+
     private Path file;
 
     @Setup(Level.Trial)

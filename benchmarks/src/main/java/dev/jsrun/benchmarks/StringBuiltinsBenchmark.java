@@ -11,9 +11,10 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * What string and regular expression code costs through jsrun's guards: one {@code eval} runs 1,000 calls of one
- * operation on a 1 KB text, or one call on a 1 MB text ({@code long*}, longer than the guards hand to V8's own
- * regular expression loops) or on a 4 MB one ({@code huge*}, longer than they hand to V8's split by a string).
+ * What string and regular expression code costs through jsrun's guards: one {@code eval}
+ * runs 1,000 calls of one operation on a 1 KB text, or one call on a 1 MB text
+ * ({@code long*}, longer than the guards hand to V8's own regular expression loops) or on
+ * a 4 MB one ({@code huge*}, longer than they hand to V8's split by a string).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -27,8 +28,8 @@ public class StringBuiltinsBenchmark extends SnapshotEvalBenchmark {
             + " globalThis.entities = { '<': '&lt;', '>': '&gt;', '&': '&amp;' };"
             + " globalThis.repeat = (n, f) => { let r; for (let i = 0; i < n; i++) { r = f(i); } return r; };";
 
-    @Param({"replace", "replaceFunction", "match", "splitRegExp", "splitString", "longReplace", "longReplaceFunction",
-            "longMatch", "longSplitRegExp", "hugeSplitString"})
+    @Param({ "replace", "replaceFunction", "match", "splitRegExp", "splitString", "longReplace", "longReplaceFunction",
+            "longMatch", "longSplitRegExp", "hugeSplitString" })
     public String operation;
 
     @Override

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
 import javax.script.ScriptContext;
 import javax.script.ScriptEngine;
 
@@ -43,36 +42,43 @@ import dev.jsrun.pool.ScopeStats;
 import dev.jsrun.pool.UnpooledJsRuntimeFactory;
 
 /**
- * Steady throughput of one realistic call, with 1 and 2 caller threads, lodash + handlebars + marked loaded:
- * rendering a ~2 KB handlebars template with a model ({@code handlebars}), or {@code marked.parse} of a ~10 KB
- * markdown document ({@code marked}); see {@link Workload}.
+ * Steady throughput of one realistic call, with 1 and 2 caller threads, lodash +
+ * handlebars + marked loaded: rendering a ~2 KB handlebars template with a model
+ * ({@code handlebars}), or {@code marked.parse} of a ~10 KB markdown document
+ * ({@code marked}); see {@link Workload}.
  * <ul>
- * <li>{@code jsrunPool}: acquire, call, close on a {@link JsRuntimePool} (8 runtimes, the default cleaner
- * thread per processor). Every borrower gets a runtime in the snapshot's state, so each close costs a
- * {@code resetContext()} on a cleaner thread: a closed loop of borrows is bounded by how fast the cleaners
- * reset runtimes on the cores the callers leave them.</li>
- * <li>{@code jsrunDedicated}: one jsrun runtime per caller thread, kept open: the call without the pool.</li>
- * <li>{@code jsrunScoped}: {@code acquire("bench")}, call, close on another pool of 8 from the same snapshot:
- * every borrower is in the one scope, so it gets back a runtime the scope left warm, unreset, and the cleaner
- * only resets one every {@code scopeMaxUses} (1,000) borrows: what a kept runtime costs, through the pool.</li>
- * <li>{@code jsrunScopeSwitching}: the same pool with 100 scopes taking turns, each borrow of a caller thread
- * in another scope than its last: with 8 runtimes no scope finds its own again, so every borrow has the
- * runtime a scope gave back longest ago reset for it. The trial prints the resets per second
- * ({@code ScopeStats.switches()}) of its measured iterations.</li>
- * <li>{@code jsrunResetOnly}: only what the cleaner does per borrow, a reset to the snapshot's state; and
- * {@code jsrunResetThenCall}: a reset followed by the call, both on the caller's thread: the CPU time one
- * clean-state borrow costs in all.</li>
- * <li>{@code graalJs}: one {@code Context} per caller thread on a shared {@code Engine}; interpreter only on
- * a stock JDK (no JIT for guest code).</li>
- * <li>{@code javetEnginePool}: get, call, return on Javet's {@code JavetEnginePool} (8 engines) without a
- * reset, its default: the next borrower gets the previous borrower's globals. {@code gcOnReturn=true} is its
- * default full GC on every return, {@code false} has it switched off.</li>
- * <li>{@code nashorn}: one Nashorn engine per caller thread (Nashorn engines are not thread-safe), for
- * reference: it runs these libraries with {@code --language=es6}.</li>
+ * <li>{@code jsrunPool}: acquire, call, close on a {@link JsRuntimePool} (8 runtimes, the
+ * default cleaner thread per processor). Every borrower gets a runtime in the snapshot's
+ * state, so each close costs a {@code resetContext()} on a cleaner thread: a closed loop
+ * of borrows is bounded by how fast the cleaners reset runtimes on the cores the callers
+ * leave them.</li>
+ * <li>{@code jsrunDedicated}: one jsrun runtime per caller thread, kept open: the call
+ * without the pool.</li>
+ * <li>{@code jsrunScoped}: {@code acquire("bench")}, call, close on another pool of 8
+ * from the same snapshot: every borrower is in the one scope, so it gets back a runtime
+ * the scope left warm, unreset, and the cleaner only resets one every
+ * {@code scopeMaxUses} (1,000) borrows: what a kept runtime costs, through the pool.</li>
+ * <li>{@code jsrunScopeSwitching}: the same pool with 100 scopes taking turns, each
+ * borrow of a caller thread in another scope than its last: with 8 runtimes no scope
+ * finds its own again, so every borrow has the runtime a scope gave back longest ago
+ * reset for it. The trial prints the resets per second ({@code ScopeStats.switches()}) of
+ * its measured iterations.</li>
+ * <li>{@code jsrunResetOnly}: only what the cleaner does per borrow, a reset to the
+ * snapshot's state; and {@code jsrunResetThenCall}: a reset followed by the call, both on
+ * the caller's thread: the CPU time one clean-state borrow costs in all.</li>
+ * <li>{@code graalJs}: one {@code Context} per caller thread on a shared {@code Engine};
+ * interpreter only on a stock JDK (no JIT for guest code).</li>
+ * <li>{@code javetEnginePool}: get, call, return on Javet's {@code JavetEnginePool} (8
+ * engines) without a reset, its default: the next borrower gets the previous borrower's
+ * globals. {@code gcOnReturn=true} is its default full GC on every return, {@code false}
+ * has it switched off.</li>
+ * <li>{@code nashorn}: one Nashorn engine per caller thread (Nashorn engines are not
+ * thread-safe), for reference: it runs these libraries with {@code --language=es6}.</li>
  * </ul>
- * The template is compiled once per runtime or context before measuring; in jsrun, inside the snapshot.
- * GraalJS gets 24 s and Nashorn 60 s of warm-up instead of 3 s: their throughput keeps rising that long while
- * HotSpot compiles the Truffle interpreter (GraalJS) or the bytecode Nashorn generated.
+ * The template is compiled once per runtime or context before measuring; in jsrun, inside
+ * the snapshot. GraalJS gets 24 s and Nashorn 60 s of warm-up instead of 3 s: their
+ * throughput keeps rising that long while HotSpot compiles the Truffle interpreter
+ * (GraalJS) or the bytecode Nashorn generated.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -86,8 +92,10 @@ public class ThroughputBenchmark {
     public String workload;
 
     Workload work;
+
     /** The libraries and then the workload's setup, as every engine runs them. */
     Map<String, String> scripts;
+
     String call;
 
     @Setup(Level.Trial)
@@ -107,8 +115,8 @@ public class ThroughputBenchmark {
         @Setup(Level.Trial)
         public void setUp(ThroughputBenchmark benchmark) {
             Snapshot snapshot = Libraries.snapshotOf(benchmark.scripts)
-                    .executeScript("warm-up.js", benchmark.work.warmUp())
-                    .build();
+                .executeScript("warm-up.js", benchmark.work.warmUp())
+                .build();
             this.config = RuntimeConfig.builder().snapshot(snapshot).build();
         }
 
@@ -119,7 +127,8 @@ public class ThroughputBenchmark {
 
         /**
          * With {@code true} the pool runs the workload's call once on every reset runtime
-         * ({@code jsrun.pool.warm-up}), on the cleaner thread, so borrowers find its code warm.
+         * ({@code jsrun.pool.warm-up}), on the cleaner thread, so borrowers find its code
+         * warm.
          */
         @Param({ "true", "false" })
         public boolean warmUp;
@@ -128,8 +137,8 @@ public class ThroughputBenchmark {
 
         @Setup(Level.Trial)
         public void setUp(ThroughputBenchmark benchmark, JsrunSnapshot snapshot) {
-            this.pool = new JsRuntimePool(snapshot.config, Engines.poolOf(8)
-                    .warmUp(this.warmUp ? benchmark.work.warmUp() : null).build());
+            this.pool = new JsRuntimePool(snapshot.config,
+                    Engines.poolOf(8).warmUp(this.warmUp ? benchmark.work.warmUp() : null).build());
             try (JsRuntime js = this.pool.acquire()) {
                 benchmark.work.check(js.eval(benchmark.call));
             }
@@ -143,17 +152,23 @@ public class ThroughputBenchmark {
     }
 
     /**
-     * A pool of 8 from the snapshot that every row borrows from with {@code acquire(scope)}. It counts the
-     * scope hits and switches of the measured iterations and prints them per second at the end of the trial.
+     * A pool of 8 from the snapshot that every row borrows from with
+     * {@code acquire(scope)}. It counts the scope hits and switches of the measured
+     * iterations and prints them per second at the end of the trial.
      */
     @State(Scope.Benchmark)
     public static class JsrunScopedPool {
 
         JsRuntimePool pool;
+
         private ScopeStats before;
+
         private long startedAt;
+
         private long measuredNanos;
+
         private long measuredHits;
+
         private long measuredSwitches;
 
         @Setup(Level.Trial)
@@ -184,17 +199,18 @@ public class ThroughputBenchmark {
         @TearDown(Level.Trial)
         public void tearDown() {
             double seconds = this.measuredNanos / 1e9;
-            System.out.printf("%nscopes, measured iterations: %.0f hits/s, %.0f resets/s by a change of scope;"
-                    + " at the end %s%n", this.measuredHits / seconds, this.measuredSwitches / seconds,
-                    this.pool.scopeStats());
+            System.out.printf(
+                    "%nscopes, measured iterations: %.0f hits/s, %.0f resets/s by a change of scope;"
+                            + " at the end %s%n",
+                    this.measuredHits / seconds, this.measuredSwitches / seconds, this.pool.scopeStats());
             this.pool.close();
         }
 
     }
 
     /**
-     * A caller thread's turn through {@link #SCOPES} scopes. Threads start half-way apart (for 2), so that no
-     * thread borrows in a scope another thread just gave back.
+     * A caller thread's turn through {@link #SCOPES} scopes. Threads start half-way apart
+     * (for 2), so that no thread borrows in a scope another thread just gave back.
      */
     @State(Scope.Thread)
     public static class ScopeTurns {
@@ -214,7 +230,10 @@ public class ThroughputBenchmark {
 
     }
 
-    /** One runtime per caller thread that the caller resets itself, for the cost of a reset per borrow. */
+    /**
+     * One runtime per caller thread that the caller resets itself, for the cost of a
+     * reset per borrow.
+     */
     @State(Scope.Thread)
     public static class JsrunResetByCaller {
 
@@ -255,6 +274,7 @@ public class ThroughputBenchmark {
     public static class GraalEngine {
 
         Engine engine;
+
         List<Source> scripts;
 
         @Setup(Level.Trial)
@@ -274,6 +294,7 @@ public class ThroughputBenchmark {
     public static class GraalContext {
 
         Context context;
+
         Source call;
 
         @Setup(Level.Trial)
@@ -294,8 +315,9 @@ public class ThroughputBenchmark {
     public static class JavetPool {
 
         /**
-         * Javet's default {@code true} makes every return run {@code lowMemoryNotification()}, a full V8 GC;
-         * {@code false} is what a team tuning the pool for throughput would set.
+         * Javet's default {@code true} makes every return run
+         * {@code lowMemoryNotification()}, a full V8 GC; {@code false} is what a team
+         * tuning the pool for throughput would set.
          */
         @Param({ "true", "false" })
         public boolean gcOnReturn;
@@ -305,15 +327,18 @@ public class ThroughputBenchmark {
         @Setup(Level.Trial)
         public void setUp(ThroughputBenchmark benchmark) throws Exception {
             JavetEngineConfig config = new JavetEngineConfig();
-            // the V8 build jsrun loads, with ICU where jsrun has it: one process loads one
+            // the V8 build jsrun loads, with ICU where jsrun has it: one process loads
+            // one
             config.setJSRuntimeType(Engines.javetRuntimeType());
             config.setPoolMinSize(8);
             config.setPoolMaxSize(8);
-            // Its default forbids eval and new Function, which handlebars compiles templates with.
+            // Its default forbids eval and new Function, which handlebars compiles
+            // templates with.
             config.setAllowEval(true);
             config.setAutoSendGCNotification(this.gcOnReturn);
             this.pool = new JavetEnginePool<>(config);
-            // Load the scripts into every engine once; the pool never resets them, so they stay loaded.
+            // Load the scripts into every engine once; the pool never resets them, so
+            // they stay loaded.
             List<IJavetEngine<V8Runtime>> engines = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
                 IJavetEngine<V8Runtime> engine = this.pool.getEngine();
@@ -337,6 +362,7 @@ public class ThroughputBenchmark {
     public static class Nashorn {
 
         ScriptEngine engine;
+
         ScriptContext context;
 
         @Setup(Level.Trial)
@@ -351,7 +377,10 @@ public class ThroughputBenchmark {
     /** The scope of the {@code jsrunScoped} rows. */
     static final String SCOPE = "bench";
 
-    /** The scopes of the {@code jsrunScopeSwitching} rows, named up front so the loop builds no strings. */
+    /**
+     * The scopes of the {@code jsrunScopeSwitching} rows, named up front so the loop
+     * builds no strings.
+     */
     static final String[] SCOPES = new String[100];
 
     static {
@@ -396,8 +425,9 @@ public class ThroughputBenchmark {
     }
 
     /**
-     * What the pool's cleaner does for each borrow, alone: bring a runtime back to the snapshot's state. Its
-     * rate is what one cleaner thread on a core of its own can serve.
+     * What the pool's cleaner does for each borrow, alone: bring a runtime back to the
+     * snapshot's state. Its rate is what one cleaner thread on a core of its own can
+     * serve.
      */
     @Benchmark
     @Threads(1)
@@ -406,7 +436,10 @@ public class ThroughputBenchmark {
         return runtime.isolate;
     }
 
-    /** A reset and then the call on the reset context, on one thread: the CPU one pooled borrow costs. */
+    /**
+     * A reset and then the call on the reset context, on one thread: the CPU one pooled
+     * borrow costs.
+     */
     @Benchmark
     @Threads(1)
     public Object jsrunResetThenCall1Thread(JsrunResetByCaller runtime) throws Exception {

@@ -3,11 +3,13 @@ package dev.jsrun.benchmarks;
 import java.util.Locale;
 
 /**
- * One realistic call for {@link ThroughputBenchmark} and {@link ScopedThroughputBenchmark}, with deterministic
- * inputs generated here: rendering a ~2 KB handlebars template with a model, {@code marked.parse} of a ~10 KB
- * markdown document, or {@code ts.transpileModule} of a ~4 KB TypeScript module. Every engine first loads
- * {@link #libraries()} and runs {@link #setup()} (in jsrun: inside the snapshot) and then evaluates
- * {@link #call()}, whose source carries the request's input as a literal, as a request handler would pass it.
+ * One realistic call for {@link ThroughputBenchmark} and
+ * {@link ScopedThroughputBenchmark}, with deterministic inputs generated here: rendering
+ * a ~2 KB handlebars template with a model, {@code marked.parse} of a ~10 KB markdown
+ * document, or {@code ts.transpileModule} of a ~4 KB TypeScript module. Every engine
+ * first loads {@link #libraries()} and runs {@link #setup()} (in jsrun: inside the
+ * snapshot) and then evaluates {@link #call()}, whose source carries the request's input
+ * as a literal, as a request handler would pass it.
  */
 enum Workload {
 
@@ -31,7 +33,8 @@ enum Workload {
     MARKED {
         @Override
         String setup() {
-            // marked keeps its rules behind a getter, which jsrun's walk does not call: a data property shares them
+            // marked keeps its rules behind a getter, which jsrun's walk does not call: a
+            // data property shares them
             return "globalThis.markedRules = marked.Lexer.rules;";
         }
 
@@ -70,7 +73,10 @@ enum Workload {
         }
     };
 
-    /** The libraries every engine loads before {@link #setup()}: lodash + handlebars + marked unless noted. */
+    /**
+     * The libraries every engine loads before {@link #setup()}: lodash + handlebars +
+     * marked unless noted.
+     */
     Scenario libraries() {
         return Scenario.LIGHT;
     }
@@ -82,7 +88,10 @@ enum Workload {
     /** A piece of the call's result, to check that an engine really produced it. */
     abstract String expected();
 
-    /** A first call made before the snapshot is taken, so the template compiles and the code is warm. */
+    /**
+     * A first call made before the snapshot is taken, so the template compiles and the
+     * code is warm.
+     */
     String warmUp() {
         return call() + ";";
     }
@@ -90,7 +99,8 @@ enum Workload {
     String check(Object result) {
         if (!(result instanceof String text) || !text.contains(expected())) {
             String shown = String.valueOf(result);
-            throw new IllegalStateException(this + ": unexpected result: " + shown.substring(0, Math.min(300, shown.length())));
+            throw new IllegalStateException(
+                    this + ": unexpected result: " + shown.substring(0, Math.min(300, shown.length())));
         }
         return text;
     }
@@ -164,54 +174,96 @@ enum Workload {
     /** The page's model as a JSON literal: 20 items, 8 categories, 5 recently viewed. */
     static String model() {
         StringBuilder json = new StringBuilder(4096);
-        json.append("{\"lang\":\"en\",\"title\":\"Winter teas & more\",\"description\":\"Loose-leaf teas <and> gifts\",")
-                .append("\"sort\":\"popularity\",\"currency\":\"EUR\",\"year\":2025,")
-                .append("\"shop\":{\"name\":\"Leaf & Cup\",\"url\":\"https://shop.example\",")
-                .append("\"address\":{\"street\":\"Main Street 1\",\"zip\":\"1010\",\"city\":\"Vienna\"}},")
-                .append("\"user\":{\"firstName\":\"Ada\",\"lastName\":\"Lovelace\",\"points\":1815},\"categories\":[");
+        json.append(
+                "{\"lang\":\"en\",\"title\":\"Winter teas & more\",\"description\":\"Loose-leaf teas <and> gifts\",")
+            .append("\"sort\":\"popularity\",\"currency\":\"EUR\",\"year\":2025,")
+            .append("\"shop\":{\"name\":\"Leaf & Cup\",\"url\":\"https://shop.example\",")
+            .append("\"address\":{\"street\":\"Main Street 1\",\"zip\":\"1010\",\"city\":\"Vienna\"}},")
+            .append("\"user\":{\"firstName\":\"Ada\",\"lastName\":\"Lovelace\",\"points\":1815},\"categories\":[");
         for (int i = 0; i < 8; i++) {
-            json.append(i == 0 ? "" : ",").append("{\"name\":\"Category ").append(i).append("\",\"slug\":\"cat-")
-                    .append(i).append("\",\"active\":").append(i == 3).append('}');
+            json.append(i == 0 ? "" : ",")
+                .append("{\"name\":\"Category ")
+                .append(i)
+                .append("\",\"slug\":\"cat-")
+                .append(i)
+                .append("\",\"active\":")
+                .append(i == 3)
+                .append('}');
         }
         json.append("],\"items\":[");
         for (int i = 0; i < 20; i++) {
-            json.append(i == 0 ? "" : ",").append("{\"name\":\"Item ").append(i).append("\",\"sku\":\"SKU-")
-                    .append(1000 + i * 7).append("\",\"price\":\"").append(3 + i % 9).append('.').append(10 + i * 3 % 90)
-                    .append("\",\"onSale\":").append(i % 3 == 1).append(",\"discount\":").append(5 + i % 4 * 5)
-                    .append(",\"inStock\":").append(i % 5 != 4).append(",\"tags\":[\"tea\",\"t").append(i % 4)
-                    .append("\"],\"blurb\":\"A <em>fine</em> blend no. ").append(i).append(" & friends.\"}");
+            json.append(i == 0 ? "" : ",")
+                .append("{\"name\":\"Item ")
+                .append(i)
+                .append("\",\"sku\":\"SKU-")
+                .append(1000 + i * 7)
+                .append("\",\"price\":\"")
+                .append(3 + i % 9)
+                .append('.')
+                .append(10 + i * 3 % 90)
+                .append("\",\"onSale\":")
+                .append(i % 3 == 1)
+                .append(",\"discount\":")
+                .append(5 + i % 4 * 5)
+                .append(",\"inStock\":")
+                .append(i % 5 != 4)
+                .append(",\"tags\":[\"tea\",\"t")
+                .append(i % 4)
+                .append("\"],\"blurb\":\"A <em>fine</em> blend no. ")
+                .append(i)
+                .append(" & friends.\"}");
         }
         json.append("],\"recent\":[");
         for (int i = 0; i < 5; i++) {
-            json.append(i == 0 ? "" : ",").append("{\"name\":\"Item ").append(i * 3).append("\",\"sku\":\"SKU-")
-                    .append(1000 + i * 21).append("\"}");
+            json.append(i == 0 ? "" : ",")
+                .append("{\"name\":\"Item ")
+                .append(i * 3)
+                .append("\",\"sku\":\"SKU-")
+                .append(1000 + i * 21)
+                .append("\"}");
         }
         return json.append("]}").toString();
     }
 
-    /** About 10 KB of GitHub-flavoured markdown: headings, paragraphs, lists, code, a table, links. */
+    /**
+     * About 10 KB of GitHub-flavoured markdown: headings, paragraphs, lists, code, a
+     * table, links.
+     */
     static String markdown() {
         StringBuilder md = new StringBuilder(12_000);
-        md.append("# Release notes\n\nThis document is *generated* for the benchmark; it uses **most** of markdown.\n\n");
+        md.append(
+                "# Release notes\n\nThis document is *generated* for the benchmark; it uses **most** of markdown.\n\n");
         for (int i = 1; md.length() < 10_000; i++) {
-            md.append("## Section ").append(i).append("\n\n")
-                    .append("Paragraph ").append(i).append(" explains a change in `module-").append(i)
-                    .append("` with a [link](https://example.org/").append(i).append(") and some _emphasis_. ")
-                    .append("Lines wrap\nacross the source but not the output, and entities like &amp; stay.\n\n");
+            md.append("## Section ")
+                .append(i)
+                .append("\n\n")
+                .append("Paragraph ")
+                .append(i)
+                .append(" explains a change in `module-")
+                .append(i)
+                .append("` with a [link](https://example.org/")
+                .append(i)
+                .append(") and some _emphasis_. ")
+                .append("Lines wrap\nacross the source but not the output, and entities like &amp; stay.\n\n");
             switch (i % 4) {
                 case 0 -> md.append("- first point\n- second point with `code`\n  - nested point\n- third point\n\n");
                 case 1 -> md.append("1. step one\n2. step two\n3. step **three**\n\n");
-                case 2 -> md.append("```java\nint answer = ").append(i).append(";\nSystem.out.println(answer);\n```\n\n");
-                default -> md.append("| key | value |\n|-----|------:|\n| a | ").append(i).append(" |\n| b | ")
-                        .append(i * 2).append(" |\n\n> A quote, with a line break  \n> and more.\n\n");
+                case 2 ->
+                    md.append("```java\nint answer = ").append(i).append(";\nSystem.out.println(answer);\n```\n\n");
+                default -> md.append("| key | value |\n|-----|------:|\n| a | ")
+                    .append(i)
+                    .append(" |\n| b | ")
+                    .append(i * 2)
+                    .append(" |\n\n> A quote, with a line break  \n> and more.\n\n");
             }
         }
         return md.toString();
     }
 
     /**
-     * An order service module, about 4 KB of TypeScript: imports, interfaces, a numeric enum, generics, a
-     * class with parameter properties and private fields, async methods, type guards, a namespace.
+     * An order service module, about 4 KB of TypeScript: imports, interfaces, a numeric
+     * enum, generics, a class with parameter properties and private fields, async
+     * methods, type guards, a namespace.
      */
     static String typeScript() {
         return """

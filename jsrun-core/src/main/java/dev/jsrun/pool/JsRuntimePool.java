@@ -34,44 +34,71 @@ import dev.jsrun.internal.runtime.IsolateRuntime;
 import dev.jsrun.pool.PoolEntry.State;
 
 /**
- * A pool of runtimes restored from one snapshot. {@link #acquire()} hands out an idle runtime that is already
- * in exactly the snapshot's state; {@link JsRuntime#close()} gives it back, and a cleaner thread resets it
- * (or replaces it) before anyone else can borrow it, so borrowers never pay for the reset.
+ * A pool of runtimes restored from one snapshot. {@link #acquire()} hands out an idle
+ * runtime that is already in exactly the snapshot's state; {@link JsRuntime#close()}
+ * gives it back, and a cleaner thread resets it (or replaces it) before anyone else can
+ * borrow it, so borrowers never pay for the reset.
  * <p>
- * {@link #acquire(String)} borrows in a scope: a runtime that scope gave back is kept for it unreset, warm, so
- * the scope's next borrower gets it back as it was left; otherwise a clean one. A scoped runtime is reset
- * before anybody else gets it: when a borrower finds no clean runtime idle (the one given back longest ago
- * goes, whatever its scope, so no scope holds runtimes others wait for), after
- * {@link PoolSettings#scopeMaxUses()} borrows of its scope, and after a fault (timeout, heap or memory limit),
- * which disposes of it as for any borrower; a runtime with host functions bound is replaced.
+ * {@link #acquire(String)} borrows in a scope: a runtime that scope gave back is kept for
+ * it unreset, warm, so the scope's next borrower gets it back as it was left; otherwise a
+ * clean one. A scoped runtime is reset before anybody else gets it: when a borrower finds
+ * no clean runtime idle (the one given back longest ago goes, whatever its scope, so no
+ * scope holds runtimes others wait for), after {@link PoolSettings#scopeMaxUses()}
+ * borrows of its scope, and after a fault (timeout, heap or memory limit), which disposes
+ * of it as for any borrower; a runtime with host functions bound is replaced.
  */
 public final class JsRuntimePool implements JsRuntimeFactory {
 
     private static final Logger logger = LoggerFactory.getLogger(JsRuntimePool.class);
 
-    /** The longest the warm-up script ({@link PoolSettings#warmUp()}) may run on a fresh or reset runtime. */
+    /**
+     * The longest the warm-up script ({@link PoolSettings#warmUp()}) may run on a fresh
+     * or reset runtime.
+     */
     private static final Duration WARM_UP_TIMEOUT = Duration.ofSeconds(10);
 
     private final RuntimeConfig config;
+
     private final PoolSettings settings;
+
     private final GenericObjectPool<PoolEntry> pool;
+
     private final Cleaner cleaner;
-    /** Every runtime the pool restored and has not disposed of yet, whatever its state. */
+
+    /**
+     * Every runtime the pool restored and has not disposed of yet, whatever its state.
+     */
     private final Set<PoolEntry> entries = ConcurrentHashMap.newKeySet();
+
     /** The runtimes scopes keep for their next borrowers. */
     private final ParkedEntries parked = new ParkedEntries();
+
     private final Consumer<RuntimeException> failures = this::evaluationFailed;
+
     private final AtomicLong restored = new AtomicLong();
+
     private final AtomicLong restoreNanos = new AtomicLong();
+
     private final AtomicReference<ModuleStats> requires = new AtomicReference<>(ModuleStats.NONE);
-    /** Borrowers between their look at the scoped runtimes and getting a clean one, who may be waiting. */
+
+    /**
+     * Borrowers between their look at the scoped runtimes and getting a clean one, who
+     * may be waiting.
+     */
     private final AtomicInteger acquiring = new AtomicInteger();
+
     private final AtomicLong scopeHits = new AtomicLong();
+
     private final AtomicLong scopeSwitches = new AtomicLong();
+
     private volatile boolean withoutModules;
+
     private final List<PoolListener> listeners = new CopyOnWriteArrayList<>();
+
     private volatile boolean closed;
+
     private volatile Duration drainedAfter;
+
     private volatile RuntimeException restoreFailure;
 
     public JsRuntimePool(RuntimeConfig config, PoolSettings settings) {
@@ -92,7 +119,8 @@ public final class JsRuntimePool implements JsRuntimeFactory {
         poolConfig.setNumTestsPerEvictionRun(settings.maxSize());
         poolConfig.setJmxEnabled(false);
         this.pool = new GenericObjectPool<>(new EntryFactory(), poolConfig);
-        // helpers only when borrowers wait: otherwise they would take the cores the borrowers run on
+        // helpers only when borrowers wait: otherwise they would take the cores the
+        // borrowers run on
         this.cleaner = new Cleaner(settings.name() + "-cleaner", settings.cleanerThreads(),
                 () -> this.pool.getNumIdle() == 0 || this.pool.getNumWaiters() > 0);
         try {
@@ -146,7 +174,10 @@ public final class JsRuntimePool implements JsRuntimeFactory {
         return handle(entry);
     }
 
-    /** A runtime in the snapshot's state, for a plain borrower ({@code scope} null) or a scope's first. */
+    /**
+     * A runtime in the snapshot's state, for a plain borrower ({@code scope} null) or a
+     * scope's first.
+     */
     private JsRuntime acquireClean(Duration maxWait, String scope) {
         requireOpen();
         long started = System.nanoTime();
@@ -155,10 +186,12 @@ public final class JsRuntimePool implements JsRuntimeFactory {
         try {
             if (this.pool.getNumIdle() == 0) {
                 if (full()) {
-                    // no clean runtime and no room for one: a runtime a scope holds is reset for this borrower
+                    // no clean runtime and no room for one: a runtime a scope holds is
+                    // reset for this borrower
                     switchOne();
                 }
-                // about to wait: returned runtimes queued behind a busy cleaner thread must not wait for it
+                // about to wait: returned runtimes queued behind a busy cleaner thread
+                // must not wait for it
                 this.cleaner.borrowerWaiting();
             }
             entry = this.pool.borrowObject(maxWait);
@@ -172,15 +205,16 @@ public final class JsRuntimePool implements JsRuntimeFactory {
             throw ex;
         }
         catch (InterruptedException ex) {
-            // closing the pool wakes its waiters this way; any other interrupt belongs to the caller
+            // closing the pool wakes its waiters this way; any other interrupt belongs to
+            // the caller
             requireOpen();
             Thread.currentThread().interrupt();
-            throw new JsRuntimeUnavailableException(Reason.INTERRUPTED, "Interrupted while waiting for a runtime of "
-                    + "pool '" + this.settings.name() + "'", ex);
+            throw new JsRuntimeUnavailableException(Reason.INTERRUPTED,
+                    "Interrupted while waiting for a runtime of " + "pool '" + this.settings.name() + "'", ex);
         }
         catch (Exception ex) {
-            throw new JsRuntimeUnavailableException(Reason.RESTORE_FAILED, "Pool '" + this.settings.name()
-                    + "' could not restore a runtime: " + ex.getMessage(), ex);
+            throw new JsRuntimeUnavailableException(Reason.RESTORE_FAILED,
+                    "Pool '" + this.settings.name() + "' could not restore a runtime: " + ex.getMessage(), ex);
         }
         finally {
             this.acquiring.decrementAndGet();
@@ -188,7 +222,8 @@ public final class JsRuntimePool implements JsRuntimeFactory {
         long now = System.nanoTime();
         entry.lend(scope, now);
         if (this.drainedAfter != null) {
-            // shutdown passed its timeout as this runtime was handed out: it is not used, and the pool lends no more
+            // shutdown passed its timeout as this runtime was handed out: it is not used,
+            // and the pool lends no more
             discard(entry, State.BORROWED, DiscardReason.POOL_CLOSED);
             requireOpen();
         }
@@ -196,7 +231,8 @@ public final class JsRuntimePool implements JsRuntimeFactory {
             listener.acquired(now - started);
         }
         if (scope != null && this.pool.getNumIdle() < this.settings.minIdle()) {
-            // clean runtimes stay ready for new scopes and plain borrowers: a new one, or a scope's reset
+            // clean runtimes stay ready for new scopes and plain borrowers: a new one, or
+            // a scope's reset
             if (full()) {
                 switchOne();
             }
@@ -211,12 +247,18 @@ public final class JsRuntimePool implements JsRuntimeFactory {
         return new IsolateRuntime(entry.isolate(), entry.release(), this.failures);
     }
 
-    /** Whether the pool holds as many runtimes as it may, so that a borrower must wait for one to come back. */
+    /**
+     * Whether the pool holds as many runtimes as it may, so that a borrower must wait for
+     * one to come back.
+     */
     private boolean full() {
         return this.pool.getNumActive() + this.pool.getNumIdle() >= this.settings.maxSize();
     }
 
-    /** Sends the runtime a scope gave back longest ago to be reset for whoever needs a clean one. */
+    /**
+     * Sends the runtime a scope gave back longest ago to be reset for whoever needs a
+     * clean one.
+     */
     private void switchOne() {
         PoolEntry oldest = this.parked.takeOldest();
         if (oldest == null) {
@@ -227,9 +269,12 @@ public final class JsRuntimePool implements JsRuntimeFactory {
         sendToCleaner(oldest, State.PARKED, true);
     }
 
-    // The way back, in the order a runtime takes it: its borrower closes the handle (giveBack); the runtime is
-    // checked (unfitness); it is kept for its scope (park) or handed to a cleaner thread, which resets it and
-    // makes it idle (sendToCleaner, clean); a runtime unfit at any step is disposed of (discard).
+    // The way back, in the order a runtime takes it: its borrower closes the handle
+    // (giveBack); the runtime is
+    // checked (unfitness); it is kept for its scope (park) or handed to a cleaner thread,
+    // which resets it and
+    // makes it idle (sendToCleaner, clean); a runtime unfit at any step is disposed of
+    // (discard).
 
     /** A borrower closed its handle on the runtime of {@code entry}. */
     private void giveBack(PoolEntry entry) {
@@ -246,7 +291,8 @@ public final class JsRuntimePool implements JsRuntimeFactory {
             park(entry);
             return;
         }
-        // A borrower blocked in acquire() should not wait for the cleaner's next look. Only then: a helper woken
+        // A borrower blocked in acquire() should not wait for the cleaner's next look.
+        // Only then: a helper woken
         // here may take this thread's core for a whole reset before close() returns.
         sendToCleaner(entry, State.BORROWED, this.pool.getNumWaiters() > 0);
     }
@@ -269,10 +315,14 @@ public final class JsRuntimePool implements JsRuntimeFactory {
         return null;
     }
 
-    /** Keeps a runtime a scope's borrower gave back for that scope's next borrower, unreset. */
+    /**
+     * Keeps a runtime a scope's borrower gave back for that scope's next borrower,
+     * unreset.
+     */
     private void park(PoolEntry entry) {
         try {
-            // a scope keeps its runtime's state, but not the timers and messages of a borrower who has left
+            // a scope keeps its runtime's state, but not the timers and messages of a
+            // borrower who has left
             entry.isolate().cancelTasks();
         }
         catch (JavetException | RuntimeException ex) {
@@ -282,19 +332,24 @@ public final class JsRuntimePool implements JsRuntimeFactory {
         entry.park();
         this.parked.add(entry);
         if (!isOpen()) {
-            // closing drains the parked runtimes; one parked as it did is disposed of here
+            // closing drains the parked runtimes; one parked as it did is disposed of
+            // here
             for (PoolEntry left : this.parked.drain()) {
                 discard(left, State.PARKED, DiscardReason.POOL_CLOSED);
             }
             return;
         }
-        // a borrower that found nothing to take just now waits for a clean runtime: it gets one
+        // a borrower that found nothing to take just now waits for a clean runtime: it
+        // gets one
         if (this.acquiring.get() > 0 && this.pool.getNumIdle() == 0 && full()) {
             switchOne();
         }
     }
 
-    /** Hands a runtime, returned or taken from its scope, to a cleaner thread, which runs {@link #clean}. */
+    /**
+     * Hands a runtime, returned or taken from its scope, to a cleaner thread, which runs
+     * {@link #clean}.
+     */
     private void sendToCleaner(PoolEntry entry, State from, boolean urgent) {
         entry.startCleaning(from);
         if (!this.cleaner.submit(entry.cleaning(), urgent)) {
@@ -303,8 +358,8 @@ public final class JsRuntimePool implements JsRuntimeFactory {
     }
 
     /**
-     * On a cleaner thread: resets the runtime to the snapshot's state, runs the warm-up script on it and puts it
-     * back in the idle queue.
+     * On a cleaner thread: resets the runtime to the snapshot's state, runs the warm-up
+     * script on it and puts it back in the idle queue.
      */
     private void clean(PoolEntry entry) {
         long started = System.nanoTime();
@@ -330,8 +385,8 @@ public final class JsRuntimePool implements JsRuntimeFactory {
     }
 
     /**
-     * Disposes of a runtime the caller took {@code from} that state, reports why, and restores a replacement if
-     * fewer than min-idle are left.
+     * Disposes of a runtime the caller took {@code from} that state, reports why, and
+     * restores a replacement if fewer than min-idle are left.
      */
     private void discard(PoolEntry entry, State from, DiscardReason reason) {
         entry.discard(from, reason);
@@ -364,7 +419,10 @@ public final class JsRuntimePool implements JsRuntimeFactory {
         }
     }
 
-    /** Runs the pool's warm-up script ({@code jsrun.pool.warm-up}), if it has one, on a fresh or reset runtime. */
+    /**
+     * Runs the pool's warm-up script ({@code jsrun.pool.warm-up}), if it has one, on a
+     * fresh or reset runtime.
+     */
     private void runWarmUpScript(Isolate isolate) {
         if (this.settings.warmUp() != null) {
             isolate.eval(this.settings.warmUp(), WARM_UP_TIMEOUT);
@@ -389,7 +447,10 @@ public final class JsRuntimePool implements JsRuntimeFactory {
         }
     }
 
-    /** What scoped borrowing did: the scopes that hold runtimes, how many, hits and switches so far. */
+    /**
+     * What scoped borrowing did: the scopes that hold runtimes, how many, hits and
+     * switches so far.
+     */
     public ScopeStats scopeStats() {
         return new ScopeStats(this.parked.scopes(), this.parked.size(), this.scopeHits.get(), this.scopeSwitches.get());
     }
@@ -407,7 +468,9 @@ public final class JsRuntimePool implements JsRuntimeFactory {
         this.listeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
-    /** Runtimes restored from the snapshot for this pool so far, prefilled ones included. */
+    /**
+     * Runtimes restored from the snapshot for this pool so far, prefilled ones included.
+     */
     public long restoredCount() {
         return this.restored.get();
     }
@@ -418,8 +481,8 @@ public final class JsRuntimePool implements JsRuntimeFactory {
     }
 
     /**
-     * What {@code require()} did in the pool's runtimes, summed over the borrowers whose runtimes were reset
-     * so far, with the number of modules in the snapshot.
+     * What {@code require()} did in the pool's runtimes, summed over the borrowers whose
+     * runtimes were reset so far, with the number of modules in the snapshot.
      */
     public ModuleStats moduleStats() {
         return this.requires.get();
@@ -431,8 +494,9 @@ public final class JsRuntimePool implements JsRuntimeFactory {
     }
 
     /**
-     * Why the pool's last attempt to restore a runtime from the snapshot failed, or {@code null} when it
-     * succeeded or none was made yet. Read without borrowing, so health checks cost the pool nothing.
+     * Why the pool's last attempt to restore a runtime from the snapshot failed, or
+     * {@code null} when it succeeded or none was made yet. Read without borrowing, so
+     * health checks cost the pool nothing.
      */
     public RuntimeException restoreFailure() {
         return this.restoreFailure;
@@ -446,7 +510,8 @@ public final class JsRuntimePool implements JsRuntimeFactory {
         long external = 0;
         long externalLimit = 0;
         for (PoolEntry entry : this.entries) {
-            // runtimes that scopes hold are neither borrowed nor clean: scopeStats() counts them
+            // runtimes that scopes hold are neither borrowed nor clean: scopeStats()
+            // counts them
             State state = entry.state();
             if (state == State.BORROWED) {
                 borrowed++;
@@ -466,9 +531,9 @@ public final class JsRuntimePool implements JsRuntimeFactory {
     }
 
     /**
-     * Stops handing out runtimes, waits up to the shutdown timeout for borrowed ones to come back, then
-     * terminates what still runs and disposes of every runtime. Never closes a runtime under a running
-     * script, which would crash V8.
+     * Stops handing out runtimes, waits up to the shutdown timeout for borrowed ones to
+     * come back, then terminates what still runs and disposes of every runtime. Never
+     * closes a runtime under a running script, which would crash V8.
      */
     @Override
     public void close() {
@@ -497,11 +562,13 @@ public final class JsRuntimePool implements JsRuntimeFactory {
     }
 
     /**
-     * Waits up to {@code grace} for borrowed runtimes to come back. If some are still out then, the pool stops
-     * lending: borrowers waiting for a runtime, and any that come later, get a
-     * {@link JsRuntimeUnavailableException} for {@link Reason#SHUTTING_DOWN}, and the scripts still running are
-     * terminated (their callers get a {@link dev.jsrun.JsTerminatedException} for its reason {@code SHUTDOWN}).
-     * For shutdown: requests stuck in runaway scripts end, and no request starts another one.
+     * Waits up to {@code grace} for borrowed runtimes to come back. If some are still out
+     * then, the pool stops lending: borrowers waiting for a runtime, and any that come
+     * later, get a {@link JsRuntimeUnavailableException} for
+     * {@link Reason#SHUTTING_DOWN}, and the scripts still running are terminated (their
+     * callers get a {@link dev.jsrun.JsTerminatedException} for its reason
+     * {@code SHUTDOWN}). For shutdown: requests stuck in runaway scripts end, and no
+     * request starts another one.
      */
     public void terminateBorrowedAfter(Duration grace) throws InterruptedException {
         long deadline = System.nanoTime() + grace.toNanos();
@@ -514,9 +581,11 @@ public final class JsRuntimePool implements JsRuntimeFactory {
         }
         logger.warn("Pool '{}' shuts down with {} runtime(s) still borrowed after {}; terminating their scripts",
                 this.settings.name(), stillBorrowed, grace);
-        // refuse first: a borrower that gets a runtime after this sees the flag, one that got it before is terminated
+        // refuse first: a borrower that gets a runtime after this sees the flag, one that
+        // got it before is terminated
         this.drainedAfter = grace;
-        // wakes the waiting borrowers and disposes of the idle runtimes; returned ones are disposed of too
+        // wakes the waiting borrowers and disposes of the idle runtimes; returned ones
+        // are disposed of too
         this.pool.close();
         for (PoolEntry entry : this.entries) {
             if (entry.state() == State.BORROWED) {
@@ -535,7 +604,10 @@ public final class JsRuntimePool implements JsRuntimeFactory {
         return borrowed;
     }
 
-    /** Closes the runtime of an entry still borrowed as the pool closes; its borrower's close disposes of the entry. */
+    /**
+     * Closes the runtime of an entry still borrowed as the pool closes; its borrower's
+     * close disposes of the entry.
+     */
     private void closeBorrowed(PoolEntry entry) {
         try {
             if (entry.isolate().close(Duration.ofSeconds(1))) {
@@ -564,7 +636,10 @@ public final class JsRuntimePool implements JsRuntimeFactory {
         }
     }
 
-    /** Restores the pool's runtimes, checks them before a borrow and disposes of them, for commons-pool. */
+    /**
+     * Restores the pool's runtimes, checks them before a borrow and disposes of them, for
+     * commons-pool.
+     */
     private final class EntryFactory extends BasePooledObjectFactory<PoolEntry> {
 
         @Override
@@ -578,7 +653,8 @@ public final class JsRuntimePool implements JsRuntimeFactory {
                 return entry;
             }
             catch (RuntimeException ex) {
-                // logged once per outage: a pool whose restores fail would otherwise log every borrow
+                // logged once per outage: a pool whose restores fail would otherwise log
+                // every borrow
                 if (JsRuntimePool.this.restoreFailure == null) {
                     logger.warn("Pool '{}' could not restore a runtime from the snapshot",
                             JsRuntimePool.this.settings.name(), ex);
@@ -597,9 +673,10 @@ public final class JsRuntimePool implements JsRuntimeFactory {
             }
             catch (RuntimeException ex) {
                 isolate.close();
-                throw new JsRuntimeUnavailableException(Reason.WARM_UP_FAILED, "The warm-up script of pool '"
-                        + JsRuntimePool.this.settings.name() + "' failed (PoolSettings.Builder.warmUp): "
-                        + ex.getMessage(), ex);
+                throw new JsRuntimeUnavailableException(Reason.WARM_UP_FAILED,
+                        "The warm-up script of pool '" + JsRuntimePool.this.settings.name()
+                                + "' failed (PoolSettings.Builder.warmUp): " + ex.getMessage(),
+                        ex);
             }
             if (JsRuntimePool.this.restored.incrementAndGet() == 1) {
                 // learn the snapshot's module counts before anyone borrows
@@ -625,8 +702,9 @@ public final class JsRuntimePool implements JsRuntimeFactory {
         }
 
         /**
-         * Closes the runtime. One still idle is disposed of by commons-pool itself, not through {@link #discard}:
-         * it was idle past the idle timeout, failed its check before a borrow, or the pool closed.
+         * Closes the runtime. One still idle is disposed of by commons-pool itself, not
+         * through {@link #discard}: it was idle past the idle timeout, failed its check
+         * before a borrow, or the pool closed.
          */
         @Override
         public void destroyObject(PooledObject<PoolEntry> pooled) {

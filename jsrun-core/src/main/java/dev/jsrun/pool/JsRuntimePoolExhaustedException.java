@@ -5,8 +5,8 @@ import java.time.Duration;
 import dev.jsrun.JsRuntimeUnavailableException;
 
 /**
- * No runtime became free within the wait allowed to {@code acquire()}; its {@link #reason()} is
- * {@link Reason#EXHAUSTED}, and it carries the pool's state.
+ * No runtime became free within the wait allowed to {@code acquire()}; its
+ * {@link #reason()} is {@link Reason#EXHAUSTED}, and it carries the pool's state.
  */
 public class JsRuntimePoolExhaustedException extends JsRuntimeUnavailableException {
 
@@ -15,9 +15,10 @@ public class JsRuntimePoolExhaustedException extends JsRuntimeUnavailableExcepti
     private final Duration waited;
 
     public JsRuntimePoolExhaustedException(Duration waited, PoolStats stats) {
-        super(Reason.EXHAUSTED, "No JavaScript runtime became free within " + waited.toMillis() + " ms (" + stats
-                + "). Close runtimes sooner (try-with-resources), or raise PoolSettings.Builder.maxSize or "
-                + "PoolSettings.Builder.maxWait.");
+        super(Reason.EXHAUSTED,
+                "No JavaScript runtime became free within " + waited.toMillis() + " ms (" + stats
+                        + "). Close runtimes sooner (try-with-resources), or raise PoolSettings.Builder.maxSize or "
+                        + "PoolSettings.Builder.maxWait.");
         this.stats = stats;
         this.waited = waited;
     }

@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The {@link PoolEntry.State#PARKED parked} entries, by scope and by age: a borrower of a scope takes the one that
- * scope gave back last; under pressure, the one given back longest ago goes to be reset for somebody else. Only
- * an index: each entry's state says where it is, and whoever takes an entry from here moves it on.
+ * The {@link PoolEntry.State#PARKED parked} entries, by scope and by age: a borrower of a
+ * scope takes the one that scope gave back last; under pressure, the one given back
+ * longest ago goes to be reset for somebody else. Only an index: each entry's state says
+ * where it is, and whoever takes an entry from here moves it on.
  */
 final class ParkedEntries {
 

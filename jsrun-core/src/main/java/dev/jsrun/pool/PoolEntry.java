@@ -6,12 +6,14 @@ import java.util.function.Consumer;
 import dev.jsrun.internal.runtime.Isolate;
 
 /**
- * One runtime of a {@link JsRuntimePool} and where it is in its life. Every change of state goes through
- * {@link #moveTo}, which refuses a move {@link State#follows} does not allow, or one from a state the entry is
- * no longer in: two threads that both believe they own a runtime are a bug in the pool, and fail loudly.
+ * One runtime of a {@link JsRuntimePool} and where it is in its life. Every change of
+ * state goes through {@link #moveTo}, which refuses a move {@link State#follows} does not
+ * allow, or one from a state the entry is no longer in: two threads that both believe
+ * they own a runtime are a bug in the pool, and fail loudly.
  * <p>
- * The counts and the scope are written only by the thread the last move gave the entry to (its borrower, its
- * cleaner), right after that move, so they need no synchronisation of their own.
+ * The counts and the scope are written only by the thread the last move gave the entry to
+ * (its borrower, its cleaner), right after that move, so they need no synchronisation of
+ * their own.
  */
 final class PoolEntry {
 
@@ -24,7 +26,10 @@ final class PoolEntry {
         /** Lent to a borrower that has not closed its handle yet. */
         BORROWED,
 
-        /** Given back by a borrower of a scope, and kept unreset for that scope's next borrower. */
+        /**
+         * Given back by a borrower of a scope, and kept unreset for that scope's next
+         * borrower.
+         */
         PARKED,
 
         /** With a cleaner thread, which resets it and runs the pool's warm-up script. */
@@ -33,7 +38,10 @@ final class PoolEntry {
         /** Disposed of, or about to be: never lent again. */
         DISCARDED;
 
-        /** Whether an entry may move to this state from {@code previous}: the one table of the pool's moves. */
+        /**
+         * Whether an entry may move to this state from {@code previous}: the one table of
+         * the pool's moves.
+         */
         boolean follows(State previous) {
             return switch (this) {
                 case IDLE -> previous == CLEANING;
@@ -46,12 +54,15 @@ final class PoolEntry {
 
     }
 
-    private static final AtomicReferenceFieldUpdater<PoolEntry, State> STATE =
-            AtomicReferenceFieldUpdater.newUpdater(PoolEntry.class, State.class, "state");
+    private static final AtomicReferenceFieldUpdater<PoolEntry, State> STATE = AtomicReferenceFieldUpdater
+        .newUpdater(PoolEntry.class, State.class, "state");
 
     private final Isolate isolate;
 
-    /** What every handle on this runtime calls when closed: made once, so a borrow allocates only the handle. */
+    /**
+     * What every handle on this runtime calls when closed: made once, so a borrow
+     * allocates only the handle.
+     */
     private final Consumer<Isolate> release;
 
     /** The cleaner's task for this runtime, made once for the same reason. */
@@ -70,8 +81,8 @@ final class PoolEntry {
     private DiscardReason discardReason;
 
     /**
-     * An entry for a freshly restored {@code isolate}; the pool's {@code giveBack} runs when a borrower closes its
-     * handle, {@code clean} on a cleaner thread.
+     * An entry for a freshly restored {@code isolate}; the pool's {@code giveBack} runs
+     * when a borrower closes its handle, {@code clean} on a cleaner thread.
      */
     PoolEntry(Isolate isolate, Consumer<PoolEntry> giveBack, Consumer<PoolEntry> clean) {
         this.isolate = isolate;
@@ -87,7 +98,10 @@ final class PoolEntry {
         return this.state;
     }
 
-    /** Lends the clean runtime to a plain borrower ({@code scope} null) or to a scope's first borrower. */
+    /**
+     * Lends the clean runtime to a plain borrower ({@code scope} null) or to a scope's
+     * first borrower.
+     */
     void lend(String scope, long now) {
         moveTo(State.IDLE, State.BORROWED);
         this.borrows++;
@@ -109,7 +123,10 @@ final class PoolEntry {
         moveTo(State.BORROWED, State.PARKED);
     }
 
-    /** Hands the runtime, returned ({@code from} borrowed) or taken from its scope (parked), to a cleaner. */
+    /**
+     * Hands the runtime, returned ({@code from} borrowed) or taken from its scope
+     * (parked), to a cleaner.
+     */
     void startCleaning(State from) {
         moveTo(from, State.CLEANING);
     }
@@ -120,15 +137,18 @@ final class PoolEntry {
         this.borrowsSinceReset = 0;
     }
 
-    /** The runtime, {@code from} the state its caller took it in, is disposed of for {@code reason}. */
+    /**
+     * The runtime, {@code from} the state its caller took it in, is disposed of for
+     * {@code reason}.
+     */
     void discard(State from, DiscardReason reason) {
         moveTo(from, State.DISCARDED);
         this.discardReason = reason;
     }
 
     /**
-     * Why the runtime can serve nobody again, whatever the pool's settings, or {@code null}: V8 stopped it, or it
-     * was closed.
+     * Why the runtime can serve nobody again, whatever the pool's settings, or
+     * {@code null}: V8 stopped it, or it was closed.
      */
     DiscardReason damage() {
         Isolate.Fault fault = this.isolate.fault();
@@ -144,17 +164,25 @@ final class PoolEntry {
         return this.isolate.isClosed() ? DiscardReason.CLOSED : null;
     }
 
-    /** Borrowers served since the runtime was restored, each borrow of a scope counted. */
+    /**
+     * Borrowers served since the runtime was restored, each borrow of a scope counted.
+     */
     int borrows() {
         return this.borrows;
     }
 
-    /** Borrowers served since the runtime was last restored or reset: more than one only in a scope. */
+    /**
+     * Borrowers served since the runtime was last restored or reset: more than one only
+     * in a scope.
+     */
     int borrowsSinceReset() {
         return this.borrowsSinceReset;
     }
 
-    /** The scope the runtime serves or last served, or {@code null} when that was a plain borrower. */
+    /**
+     * The scope the runtime serves or last served, or {@code null} when that was a plain
+     * borrower.
+     */
     String scope() {
         return this.scope;
     }

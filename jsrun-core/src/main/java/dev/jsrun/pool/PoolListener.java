@@ -1,7 +1,8 @@
 package dev.jsrun.pool;
 
 /**
- * Hears what a {@link JsRuntimePool} does, for metrics. Called on the threads that do it; keep it quick.
+ * Hears what a {@link JsRuntimePool} does, for metrics. Called on the threads that do it;
+ * keep it quick.
  */
 public interface PoolListener {
 
@@ -25,7 +26,10 @@ public interface PoolListener {
     default void cleaned(long nanos) {
     }
 
-    /** An evaluation on a pooled runtime failed; {@link dev.jsrun.JsFailureKind#of} tells what kind of failure. */
+    /**
+     * An evaluation on a pooled runtime failed; {@link dev.jsrun.JsFailureKind#of} tells
+     * what kind of failure.
+     */
     default void evaluationFailed(RuntimeException failure) {
     }
 
@@ -38,8 +42,9 @@ public interface PoolListener {
     }
 
     /**
-     * A runtime was disposed of instead of lent again, for {@code reason}: each runtime the pool restored is
-     * reported once, when it goes, whether it was replaced, evicted idle or closed with the pool.
+     * A runtime was disposed of instead of lent again, for {@code reason}: each runtime
+     * the pool restored is reported once, when it goes, whether it was replaced, evicted
+     * idle or closed with the pool.
      */
     default void discarded(DiscardReason reason) {
     }

@@ -7,10 +7,11 @@ import dev.jsrun.InvalidSettingException;
 import dev.jsrun.Setting;
 
 /**
- * How a {@link JsRuntimePool} sizes and maintains itself. The defaults are the {@code DEFAULT_*} constants,
- * with a cleaner thread per available processor (at most max-size), no scope for plain {@code acquire()} and
- * no warm-up script. A value the builder refuses is an {@link InvalidSettingException} naming the setting and
- * the values allowed.
+ * How a {@link JsRuntimePool} sizes and maintains itself. The defaults are the
+ * {@code DEFAULT_*} constants, with a cleaner thread per available processor (at most
+ * max-size), no scope for plain {@code acquire()} and no warm-up script. A value the
+ * builder refuses is an {@link InvalidSettingException} naming the setting and the values
+ * allowed.
  */
 public final class PoolSettings {
 
@@ -42,16 +43,27 @@ public final class PoolSettings {
     public static final int DEFAULT_SCOPE_MAX_USES = 10_000;
 
     private final String name;
+
     private final int maxSize;
+
     private final int minIdle;
+
     private final Duration maxWait;
+
     private final Duration idleTimeout;
+
     private final Duration evictionInterval;
+
     private final int maxUses;
+
     private final Duration shutdownTimeout;
+
     private final int cleanerThreads;
+
     private final String warmUp;
+
     private final String scope;
+
     private final int scopeMaxUses;
 
     private PoolSettings(Builder builder) {
@@ -103,7 +115,9 @@ public final class PoolSettings {
         return this.idleTimeout;
     }
 
-    /** How often idle runtimes are checked for eviction and {@code minIdle} is restored. */
+    /**
+     * How often idle runtimes are checked for eviction and {@code minIdle} is restored.
+     */
     public Duration evictionInterval() {
         return this.evictionInterval;
     }
@@ -113,36 +127,46 @@ public final class PoolSettings {
         return this.maxUses;
     }
 
-    /** On close, how long to wait for borrowed runtimes to come back before terminating them. */
+    /**
+     * On close, how long to wait for borrowed runtimes to come back before terminating
+     * them.
+     */
     public Duration shutdownTimeout() {
         return this.shutdownTimeout;
     }
 
     /**
-     * Threads that reset returned runtimes to the snapshot state, off the borrowers' path. One core resets
-     * only so many runtimes per second (~700 of a lodash + handlebars + marked snapshot), so by default there
-     * is one per available processor, and no more than max-size. All but the first work only while borrowers
-     * wait for a runtime (none idle, or a borrower waiting), so that they leave the cores to the borrowers
-     * otherwise.
+     * Threads that reset returned runtimes to the snapshot state, off the borrowers'
+     * path. One core resets only so many runtimes per second (~700 of a lodash +
+     * handlebars + marked snapshot), so by default there is one per available processor,
+     * and no more than max-size. All but the first work only while borrowers wait for a
+     * runtime (none idle, or a borrower waiting), so that they leave the cores to the
+     * borrowers otherwise.
      */
     public int cleanerThreads() {
         return this.cleanerThreads;
     }
 
-    /** JavaScript run on every fresh or reset runtime before it is handed out, or {@code null}. */
+    /**
+     * JavaScript run on every fresh or reset runtime before it is handed out, or
+     * {@code null}.
+     */
     public String warmUp() {
         return this.warmUp;
     }
 
     /**
-     * The scope that plain {@code acquire()} borrows in, or {@code null} (the default) for a runtime in the
-     * snapshot's state on every borrow; see {@link JsRuntimePool#acquire(String)}.
+     * The scope that plain {@code acquire()} borrows in, or {@code null} (the default)
+     * for a runtime in the snapshot's state on every borrow; see
+     * {@link JsRuntimePool#acquire(String)}.
      */
     public String scope() {
         return this.scope;
     }
 
-    /** Borrows of one scope a runtime serves before it is reset to the snapshot's state. */
+    /**
+     * Borrows of one scope a runtime serves before it is reset to the snapshot's state.
+     */
     public int scopeMaxUses() {
         return this.scopeMaxUses;
     }
@@ -157,32 +181,47 @@ public final class PoolSettings {
     public static final class Builder {
 
         private String name = DEFAULT_NAME;
+
         private int maxSize = DEFAULT_MAX_SIZE;
+
         private int minIdle = DEFAULT_MIN_IDLE;
+
         private Duration maxWait = DEFAULT_MAX_WAIT;
+
         private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
+
         private Duration evictionInterval = DEFAULT_EVICTION_INTERVAL;
+
         private int maxUses = DEFAULT_MAX_USES;
+
         private Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
+
         /** 0: one per available processor, at most max-size. */
         private int cleanerThreads;
+
         private String warmUp;
+
         private String scope;
+
         private int scopeMaxUses = DEFAULT_SCOPE_MAX_USES;
 
         private Builder() {
         }
 
         /**
-         * Makes plain {@code acquire()} borrow in {@code scope}: each borrower may see what earlier borrowers of
-         * the pool left, so only for an application whose scripts are all its own. {@code null} or blank: none.
+         * Makes plain {@code acquire()} borrow in {@code scope}: each borrower may see
+         * what earlier borrowers of the pool left, so only for an application whose
+         * scripts are all its own. {@code null} or blank: none.
          */
         public Builder scope(String scope) {
             this.scope = (scope == null || scope.isBlank()) ? null : scope;
             return this;
         }
 
-        /** Borrows of one scope a runtime serves before it is reset, so that state cannot grow without bound. */
+        /**
+         * Borrows of one scope a runtime serves before it is reset, so that state cannot
+         * grow without bound.
+         */
         public Builder scopeMaxUses(int scopeMaxUses) {
             requireAtLeast(Setting.SCOPE_MAX_USES, scopeMaxUses, 1);
             this.scopeMaxUses = scopeMaxUses;
@@ -190,9 +229,10 @@ public final class PoolSettings {
         }
 
         /**
-         * JavaScript that the cleaner runs on every fresh or reset runtime before handing it out, such as one
-         * typical call: a reset context runs code without type feedback (a 10 KB marked.parse took 2.9 ms on
-         * a fresh context, 1.8 ms warm). It must leave no global state behind: borrowers see what it leaves.
+         * JavaScript that the cleaner runs on every fresh or reset runtime before handing
+         * it out, such as one typical call: a reset context runs code without type
+         * feedback, so the borrower's first call would be the slow one. It must leave no
+         * global state behind: borrowers see what it leaves.
          */
         public Builder warmUp(String warmUp) {
             this.warmUp = (warmUp == null || warmUp.isBlank()) ? null : warmUp;
@@ -263,7 +303,10 @@ public final class PoolSettings {
             return new PoolSettings(this);
         }
 
-        /** The range of min-idle reaches max-size as it stands; {@link #build()} checks again against the last. */
+        /**
+         * The range of min-idle reaches max-size as it stands; {@link #build()} checks
+         * again against the last.
+         */
         private InvalidSettingException minIdleOutOfRange(int minIdle) {
             return new InvalidSettingException(Setting.MIN_IDLE, minIdle, 0, false, this.maxSize,
                     "must be from 0 to maxSize (" + this.maxSize + ")");

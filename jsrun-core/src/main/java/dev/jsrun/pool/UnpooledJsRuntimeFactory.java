@@ -15,6 +15,7 @@ import dev.jsrun.internal.runtime.IsolateRuntime;
 public final class UnpooledJsRuntimeFactory implements JsRuntimeFactory {
 
     private final RuntimeConfig config;
+
     private volatile boolean closed;
 
     public UnpooledJsRuntimeFactory(RuntimeConfig config) {

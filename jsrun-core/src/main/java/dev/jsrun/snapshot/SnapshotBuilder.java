@@ -32,7 +32,8 @@ import dev.jsrun.internal.snapshot.V8Runtimes;
 import dev.jsrun.internal.snapshot.WebPlatform;
 
 /**
- * Runs scripts, in order, in a fresh V8 context and captures the resulting heap as a {@link Snapshot}.
+ * Runs scripts, in order, in a fresh V8 context and captures the resulting heap as a
+ * {@link Snapshot}.
  *
  * <pre>{@code
  * Snapshot snapshot = new SnapshotBuilder()
@@ -41,7 +42,8 @@ import dev.jsrun.internal.snapshot.WebPlatform;
  *         .build();
  * }</pre>
  *
- * Scripts run as classic scripts, not ES modules. Bind no Java functions here: V8 cannot snapshot them.
+ * Scripts run as classic scripts, not ES modules. Bind no Java functions here: V8 cannot
+ * snapshot them.
  */
 public final class SnapshotBuilder {
 
@@ -50,17 +52,28 @@ public final class SnapshotBuilder {
 
     private static final String STEP = WebPlatform.GLOBAL + ".step()";
 
-    /** {@code pending.js}: a function of the event loop's controls that says what a script left pending. */
+    /**
+     * {@code pending.js}: a function of the event loop's controls that says what a script
+     * left pending.
+     */
     private static final String PENDING = GuestScripts.load(SnapshotBuilder.class, "pending.js");
 
-    /** {@code commonjs.js}: the wrapper of {@link #executeCommonJs}, cut where the library's source goes. */
+    /**
+     * {@code commonjs.js}: the wrapper of {@link #executeCommonJs}, cut where the
+     * library's source goes.
+     */
     private static final String[] COMMONJS = GuestScripts.split(GuestScripts.load(SnapshotBuilder.class, "commonjs.js"),
             "commonjs.js", "/* source */");
 
     /** What the event loop's step answers when a task ran, and when nothing is left. */
     private static final double RAN = -2;
+
     private static final double IDLE = -1;
-    /** Tasks a script may run at load before the build takes it for a loop that never ends. */
+
+    /**
+     * Tasks a script may run at load before the build takes it for a loop that never
+     * ends.
+     */
     private static final int MAX_STEPS = 100_000;
 
     private final List<Script> scripts = new ArrayList<>();
@@ -72,9 +85,10 @@ public final class SnapshotBuilder {
     }
 
     /**
-     * Runs a CommonJS (or UMD) library with {@code module} and {@code exports} in scope and publishes its
-     * {@code module.exports} as {@code globalThis[globalName]}. A {@code require()} inside the library fails:
-     * load its dependencies first and reach them as globals.
+     * Runs a CommonJS (or UMD) library with {@code module} and {@code exports} in scope
+     * and publishes its {@code module.exports} as {@code globalThis[globalName]}. A
+     * {@code require()} inside the library fails: load its dependencies first and reach
+     * them as globals.
      */
     public SnapshotBuilder executeCommonJs(String globalName, String name, String source) {
         if (globalName == null || globalName.isBlank()) {
@@ -90,18 +104,21 @@ public final class SnapshotBuilder {
     }
 
     /**
-     * Runs every script in a new snapshot-enabled runtime, captures the heap and disposes the runtime.
+     * Runs every script in a new snapshot-enabled runtime, captures the heap and disposes
+     * the runtime.
      * @throws SnapshotBuildException when a script does not parse or throws
      */
     public Snapshot build() {
         long started = System.nanoTime();
         byte[] blob;
         String v8Version;
-        // One snapshot per snapshot-enabled runtime: a second createSnapshot() aborts the process.
+        // One snapshot per snapshot-enabled runtime: a second createSnapshot() aborts the
+        // process.
         try (V8Runtime runtime = V8Runtimes.fresh(true)) {
             v8Version = V8Runtimes.v8Version();
             Intrinsics.record(runtime);
-            try (IntlObjects intl = IntlObjects.watch(runtime); SharedRegExps regExps = SharedRegExps.prepare(runtime)) {
+            try (IntlObjects intl = IntlObjects.watch(runtime);
+                    SharedRegExps regExps = SharedRegExps.prepare(runtime)) {
                 for (Script script : this.scripts) {
                     intl.script(script.name());
                     run(runtime, script);
@@ -117,8 +134,8 @@ public final class SnapshotBuilder {
             throw new IllegalStateException("V8 failed to start or stop a snapshot runtime: " + ex.getMessage(), ex);
         }
         Duration buildTime = Duration.ofNanos(System.nanoTime() - started);
-        return new SnapshotImage(blob, v8Version, V8Runtimes.javetVersion(), V8Runtimes.flags(), scriptNames(), contentHash(),
-                Instant.now(), buildTime);
+        return new SnapshotImage(blob, v8Version, V8Runtimes.javetVersion(), V8Runtimes.flags(), scriptNames(),
+                contentHash(), Instant.now(), buildTime);
     }
 
     private static void run(V8Runtime runtime, Script script) {
@@ -129,9 +146,11 @@ public final class SnapshotBuilder {
             }
             try (V8Value publish = runtime.getExecutor(script.code()).setResourceName(script.name()).execute()) {
                 if (!(publish instanceof V8ValueFunction function)) {
-                    throw new SnapshotBuildException(Problem.SCRIPT_ERROR, script.name(), 0, 0, "it does not run as a CommonJS module: its "
-                            + "source closes the function jsrun wraps it in", "Pass the library's source as its package "
-                            + "ships it, or load it with executeScript", null);
+                    throw new SnapshotBuildException(Problem.SCRIPT_ERROR, script.name(), 0, 0,
+                            "it does not run as a CommonJS module: its "
+                                    + "source closes the function jsrun wraps it in",
+                            "Pass the library's source as its package " + "ships it, or load it with executeScript",
+                            null);
                 }
                 function.callVoid(null, script.globalName());
             }
@@ -145,14 +164,16 @@ public final class SnapshotBuilder {
     }
 
     /**
-     * Runs the timers and messages a script left that are due at once, as a call does; a timer still set after
-     * that would be captured in every runtime's heap and fire in none, so the build stops.
+     * Runs the timers and messages a script left that are due at once, as a call does; a
+     * timer still set after that would be captured in every runtime's heap and fire in
+     * none, so the build stops.
      */
     private static void runTasks(V8Runtime runtime, Script script) {
         try {
             for (int steps = 0;; steps++) {
-                double answer = ((Number) runtime.getExecutor(STEP).setResourceName(WebPlatform.RESOURCE).executeObject())
-                        .doubleValue();
+                double answer = ((Number) runtime.getExecutor(STEP)
+                    .setResourceName(WebPlatform.RESOURCE)
+                    .executeObject()).doubleValue();
                 if (answer == RAN && steps < MAX_STEPS) {
                     continue;
                 }
@@ -164,8 +185,9 @@ public final class SnapshotBuilder {
                     return;
                 }
                 String pending = pending(runtime);
-                throw new SnapshotBuildException(Problem.PENDING_TASKS, script.name(), 0, 0, "it leaves " + pending
-                        + " when the heap is captured; they would be copied into every runtime and never run",
+                throw new SnapshotBuildException(Problem.PENDING_TASKS, script.name(), 0, 0,
+                        "it leaves " + pending
+                                + " when the heap is captured; they would be copied into every runtime and never run",
                         "Set timers and post messages when a function runs rather than while the script loads", null);
             }
         }
@@ -177,8 +199,8 @@ public final class SnapshotBuilder {
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
-            throw new SnapshotBuildException(Problem.ENGINE_FAILURE, script.name(), 0, 0, "interrupted while its timers ran",
-                    null, ex);
+            throw new SnapshotBuildException(Problem.ENGINE_FAILURE, script.name(), 0, 0,
+                    "interrupted while its timers ran", null, ex);
         }
     }
 
@@ -191,21 +213,26 @@ public final class SnapshotBuilder {
     }
 
     /**
-     * A proxy in the global object's prototype chain makes some snapshots abort the process when V8 restores them
-     * (with a proxy kept as a Map key, for one), so the build stops at the script that put it there. The chain is
-     * read with the recorded Reflect.getPrototypeOf, and Java sees a proxy for what it is, so none of its traps runs.
+     * A proxy in the global object's prototype chain makes some snapshots abort the
+     * process when V8 restores them (with a proxy kept as a Map key, for one), so the
+     * build stops at the script that put it there. The chain is read with the recorded
+     * Reflect.getPrototypeOf, and Java sees a proxy for what it is, so none of its traps
+     * runs.
      */
     private static void refuseProxiedGlobal(V8Runtime runtime, Script script) {
         try (V8ValueFunction prototypeOf = runtime.getExecutor(Intrinsics.GLOBAL + ".getPrototypeOf")
-                .setResourceName(WebPlatform.RESOURCE).execute()) {
+            .setResourceName(WebPlatform.RESOURCE)
+            .execute()) {
             V8Value link = prototypeOf.call(null, runtime.getGlobalObject());
             for (int depth = 0; depth < 64 && link instanceof V8ValueObject; depth++) {
                 if (link instanceof V8ValueProxy) {
                     link.close();
-                    throw new SnapshotBuildException(Problem.PROXIED_GLOBAL, script.name(), 0, 0, "it puts a Proxy into "
-                            + "the global object's prototype chain, which V8 cannot reliably restore from a snapshot",
+                    throw new SnapshotBuildException(Problem.PROXIED_GLOBAL, script.name(), 0, 0,
+                            "it puts a Proxy into "
+                                    + "the global object's prototype chain, which V8 cannot reliably restore from a snapshot",
                             "Install the proxy when the runtime is used (for example in PoolSettings.Builder.warmUp or the "
-                                    + "first call), not while a snapshot script loads", null);
+                                    + "first call), not while a snapshot script loads",
+                            null);
                 }
                 V8Value next = prototypeOf.call(null, link);
                 link.close();
@@ -214,25 +241,36 @@ public final class SnapshotBuilder {
             link.close();
         }
         catch (JavetException ex) {
-            throw new SnapshotBuildException(Problem.ENGINE_FAILURE, script.name(), 0, 0, "V8 could not read the global "
-                    + "object's prototype chain: " + ex.getMessage(), null, ex);
+            throw new SnapshotBuildException(Problem.ENGINE_FAILURE, script.name(), 0, 0,
+                    "V8 could not read the global " + "object's prototype chain: " + ex.getMessage(), null, ex);
         }
     }
 
-    /** V8 aborts the process when it serializes an object backed by ICU, so the build stops before it tries. */
+    /**
+     * V8 aborts the process when it serializes an object backed by ICU, so the build
+     * stops before it tries.
+     */
     private static void refuseIntlObjects(List<IntlObjects.Alive> alive) {
         if (alive.isEmpty()) {
             return;
         }
         IntlObjects.Alive first = alive.get(0);
-        String more = (alive.size() > 1) ? " (and " + (alive.size() - 1) + " more Intl object" + (alive.size() > 2 ? "s" : "")
-                + ": " + alive.stream().skip(1).limit(5).map(a -> a.constructor() + " from '" + a.script() + "'")
-                        .distinct().collect(java.util.stream.Collectors.joining(", ")) + ")" : "";
-        throw new SnapshotBuildException(Problem.INTL_OBJECT, first.script(), 0, 0, "it leaves an object made by "
-                + first.constructor() + " reachable when the heap is captured" + more
-                + "; V8 cannot put Intl objects into a snapshot",
+        String more = (alive.size() > 1)
+                ? " (and " + (alive.size() - 1) + " more Intl object" + (alive.size() > 2 ? "s" : "") + ": "
+                        + alive.stream()
+                            .skip(1)
+                            .limit(5)
+                            .map(a -> a.constructor() + " from '" + a.script() + "'")
+                            .distinct()
+                            .collect(java.util.stream.Collectors.joining(", "))
+                        + ")"
+                : "";
+        throw new SnapshotBuildException(Problem.INTL_OBJECT, first.script(), 0, 0,
+                "it leaves an object made by " + first.constructor() + " reachable when the heap is captured" + more
+                        + "; V8 cannot put Intl objects into a snapshot",
                 "Create Intl objects when they are first used (lazily, inside a function) rather than while the script "
-                        + "loads, or load the script at run time instead of into the snapshot", null);
+                        + "loads, or load the script at run time instead of into the snapshot",
+                null);
     }
 
     private static byte[] capture(V8Runtime runtime) {
@@ -254,8 +292,8 @@ public final class SnapshotBuilder {
             column = Math.max(1, column - script.prefixLength());
         }
         boolean module = isModuleSyntax(message);
-        return new SnapshotBuildException(module ? Problem.ES_MODULE : Problem.SCRIPT_ERROR, script.name(), error.getLine(),
-                column, message, module ? ESM_ADVICE : null, error);
+        return new SnapshotBuildException(module ? Problem.ES_MODULE : Problem.SCRIPT_ERROR, script.name(),
+                error.getLine(), column, message, module ? ESM_ADVICE : null, error);
     }
 
     static boolean isModuleSyntax(String message) {
@@ -266,8 +304,8 @@ public final class SnapshotBuilder {
     }
 
     /**
-     * SHA-256 (hex) over the scripts added so far and the guest scripts jsrun runs before them: the identity of
-     * the snapshot they would build.
+     * SHA-256 (hex) over the scripts added so far and the guest scripts jsrun runs before
+     * them: the identity of the snapshot they would build.
      */
     public String contentHash() {
         try {
@@ -298,12 +336,18 @@ public final class SnapshotBuilder {
 
     private record Script(String name, String source, String globalName) {
 
-        /** The CommonJS wrapper shares line 1 with the library, so reported lines stay the library's own. */
+        /**
+         * The CommonJS wrapper shares line 1 with the library, so reported lines stay the
+         * library's own.
+         */
         int prefixLength() {
             return COMMONJS[0].length();
         }
 
-        /** A CommonJS library in its wrapper, which evaluates to the function that publishes its exports. */
+        /**
+         * A CommonJS library in its wrapper, which evaluates to the function that
+         * publishes its exports.
+         */
         String code() {
             return COMMONJS[0] + this.source + COMMONJS[1];
         }

@@ -17,9 +17,10 @@ import dev.jsrun.Snapshot;
 import dev.jsrun.internal.snapshot.V8Runtimes;
 
 /**
- * Snapshot files in a directory, keyed by the scripts' content hash and the V8 build and flags, so that an
- * application restarts from the file instead of running its scripts again. A file that is damaged, empty,
- * foreign or from another V8 is ignored with a warning and rebuilt; none of its bytes reaches V8.
+ * Snapshot files in a directory, keyed by the scripts' content hash and the V8 build and
+ * flags, so that an application restarts from the file instead of running its scripts
+ * again. A file that is damaged, empty, foreign or from another V8 is ignored with a
+ * warning and rebuilt; none of its bytes reaches V8.
  */
 public final class SnapshotCache {
 
@@ -31,12 +32,17 @@ public final class SnapshotCache {
         this.directory = Objects.requireNonNull(directory, "directory");
     }
 
-    /** The file that holds, or will hold, the snapshot of {@code builder}'s scripts for this V8. */
+    /**
+     * The file that holds, or will hold, the snapshot of {@code builder}'s scripts for
+     * this V8.
+     */
     public Path fileFor(SnapshotBuilder builder) {
         return this.directory.resolve("jsrun-" + key(builder) + ".snapshot");
     }
 
-    /** The cached snapshot of {@code builder}'s scripts, or a new one that is then stored. */
+    /**
+     * The cached snapshot of {@code builder}'s scripts, or a new one that is then stored.
+     */
     public Snapshot getOrBuild(SnapshotBuilder builder) {
         Path file = fileFor(builder);
         Snapshot cached = load(file, builder.contentHash());

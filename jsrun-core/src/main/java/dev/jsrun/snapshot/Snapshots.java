@@ -8,7 +8,10 @@ import dev.jsrun.InvalidSnapshotException;
 import dev.jsrun.Snapshot;
 import dev.jsrun.internal.snapshot.SnapshotFormat;
 
-/** Reads snapshots back from the file format of {@link Snapshot#writeTo(Path)}, verifying every byte first. */
+/**
+ * Reads snapshots back from the file format of {@link Snapshot#writeTo(Path)}, verifying
+ * every byte first.
+ */
 public final class Snapshots {
 
     private Snapshots() {
@@ -16,7 +19,8 @@ public final class Snapshots {
 
     /**
      * Reads a snapshot written by {@link Snapshot#writeTo(Path)}.
-     * @throws InvalidSnapshotException when the file is not a complete, intact snapshot for this V8
+     * @throws InvalidSnapshotException when the file is not a complete, intact snapshot
+     * for this V8
      * @throws IOException when the file cannot be read
      */
     public static Snapshot read(Path file) throws IOException {
@@ -29,7 +33,10 @@ public final class Snapshots {
         }
     }
 
-    /** Decodes {@link Snapshot#toByteArray()}'s output, verifying it as {@link #read(Path)} does. */
+    /**
+     * Decodes {@link Snapshot#toByteArray()}'s output, verifying it as
+     * {@link #read(Path)} does.
+     */
     public static Snapshot fromBytes(byte[] bytes) {
         return SnapshotFormat.decode(bytes);
     }

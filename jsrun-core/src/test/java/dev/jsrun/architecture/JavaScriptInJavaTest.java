@@ -14,9 +14,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * JavaScript that jsrun runs in V8 lives in {@code .js} resources beside the classes that load it, where it can be
- * read, linted and tested as what it is. This test reads jsrun-core's main Java sources and fails on a text block
- * or on a string literal (adjacent literals and constants joined with {@code +} counted as one) that looks like
+ * JavaScript that jsrun runs in V8 lives in {@code .js} resources beside the classes that
+ * load it, where it can be read, linted and tested as what it is. This test reads
+ * jsrun-core's main Java sources and fails on a text block or on a string literal
+ * (adjacent literals and constants joined with {@code +} counted as one) that looks like
  * more than a one-liner of JavaScript.
  */
 class JavaScriptInJavaTest {
@@ -27,14 +28,15 @@ class JavaScriptInJavaTest {
     static final int ONE_LINER = 80;
 
     /**
-     * Literals that may stay, each with its reason: the file, a colon and the literal's start, mapped to why. None
-     * today; an entry needs a reason a reviewer accepts.
+     * Literals that may stay, each with its reason: the file, a colon and the literal's
+     * start, mapped to why. None today; an entry needs a reason a reviewer accepts.
      */
     static final Map<String, String> EXCEPTIONS = Map.of();
 
     @Test
     void noMainSourceHoldsJavaScriptBeyondAOneLiner() throws IOException {
-        assertThat(SOURCES.resolve("dev/jsrun/JsRuntime.java")).as("jsrun-core's main sources, from the module's directory")
+        assertThat(SOURCES.resolve("dev/jsrun/JsRuntime.java"))
+            .as("jsrun-core's main sources, from the module's directory")
             .isRegularFile();
         List<String> found = new ArrayList<>();
         try (Stream<Path> files = Files.walk(SOURCES)) {
@@ -48,8 +50,10 @@ class JavaScriptInJavaTest {
                 }
             }
         }
-        assertThat(found).as("JavaScript in Java string literals; move it into a .js resource beside its class "
-                + "(GuestScripts.load) or add it to EXCEPTIONS with a reason").isEmpty();
+        assertThat(found)
+            .as("JavaScript in Java string literals; move it into a .js resource beside its class "
+                    + "(GuestScripts.load) or add it to EXCEPTIONS with a reason")
+            .isEmpty();
     }
 
     @Test
@@ -80,7 +84,10 @@ class JavaScriptInJavaTest {
         assertThat(scripts.get(2).text()).contains("resolvedOptions();\u0000 return o.locale");
     }
 
-    /** A string literal, or several joined with {@code +}, with its first line; a text block is one on its own. */
+    /**
+     * A string literal, or several joined with {@code +}, with its first line; a text
+     * block is one on its own.
+     */
     record Literal(int line, String text, boolean textBlock) {
 
         /** Marks where a named constant was joined in. */
@@ -217,7 +224,10 @@ class JavaScriptInJavaTest {
             return text;
         }
 
-        /** A string literal and whatever literals and constants follow it joined with {@code +}. */
+        /**
+         * A string literal and whatever literals and constants follow it joined with
+         * {@code +}.
+         */
         String joined() {
             StringBuilder text = new StringBuilder(quoted('"'));
             while (true) {

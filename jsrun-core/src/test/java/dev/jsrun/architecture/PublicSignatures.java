@@ -1,5 +1,7 @@
 package dev.jsrun.architecture;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,9 +15,10 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
-
-/** A condition on what a class shows callers: its supertypes and its public and protected members' types. */
+/**
+ * A condition on what a class shows callers: its supertypes and its public and protected
+ * members' types.
+ */
 final class PublicSignatures {
 
     private PublicSignatures() {
@@ -61,7 +64,8 @@ final class PublicSignatures {
     }
 
     private static boolean visible(HasModifiers member) {
-        return member.getModifiers().contains(JavaModifier.PUBLIC) || member.getModifiers().contains(JavaModifier.PROTECTED);
+        return member.getModifiers().contains(JavaModifier.PUBLIC)
+                || member.getModifiers().contains(JavaModifier.PROTECTED);
     }
 
 }

@@ -11,8 +11,8 @@ import dev.jsrun.pool.JsRuntimePool;
 import dev.jsrun.pool.PoolSettings;
 
 /**
- * Run in a JVM of its own by {@link V8ProcessTest}: configures V8, uses it, then asks for the same setup and
- * for two others, printing {@code PROBE} lines.
+ * Run in a JVM of its own by {@link V8ProcessTest}: configures V8, uses it, then asks for
+ * the same setup and for two others, printing {@code PROBE} lines.
  */
 final class ConfiguredProbe {
 
@@ -29,8 +29,8 @@ final class ConfiguredProbe {
                 + V8RuntimeOptions.V8_FLAGS.isSealed());
         V8Process.configure(setup);
         long heapLimit;
-        try (JsRuntimePool pool = new JsRuntimePool(RuntimeConfig.defaults(), PoolSettings.builder().minIdle(0).maxSize(1).build());
-                JsRuntime js = pool.acquire()) {
+        try (JsRuntimePool pool = new JsRuntimePool(RuntimeConfig.defaults(),
+                PoolSettings.builder().minIdle(0).maxSize(1).build()); JsRuntime js = pool.acquire()) {
             js.eval("1");
             heapLimit = pool.stats().heapLimit();
         }
@@ -39,7 +39,8 @@ final class ConfiguredProbe {
                 + V8Process.flags().replace(' ', ','));
         System.out.println("PROBE again refused=" + refusal(setup.toBuilder().build()));
         System.out.println("PROBE other " + refusal(setup.toBuilder().maxHeapSize(128L << 20).build()));
-        System.out.println("PROBE directory " + refusal(setup.toBuilder().nativeLibraryDirectory(Path.of(args[0], "other")).build()));
+        System.out.println("PROBE directory "
+                + refusal(setup.toBuilder().nativeLibraryDirectory(Path.of(args[0], "other")).build()));
         System.out.println("ALIVE");
     }
 

@@ -10,7 +10,10 @@ import dev.jsrun.JsRuntime;
 import dev.jsrun.RuntimeConfig;
 import dev.jsrun.pool.UnpooledJsRuntimeFactory;
 
-/** {@code intl-defaults.js}: the default locale and time zone V8 reports, as every runtime of this JVM sees them. */
+/**
+ * {@code intl-defaults.js}: the default locale and time zone V8 reports, as every runtime
+ * of this JVM sees them.
+ */
 class IntlDefaultsTest {
 
     @Test

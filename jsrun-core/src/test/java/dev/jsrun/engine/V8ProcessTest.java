@@ -20,9 +20,10 @@ import dev.jsrun.hostile.ForkedJvm.Output;
 import dev.jsrun.pool.UnpooledJsRuntimeFactory;
 
 /**
- * V8's process-wide setup: applied once, refused when changed afterwards, the defaults when nobody configured
- * it, and nothing started by merely loading jsrun's classes. V8 starts once per JVM, so every case that needs
- * a setup of its own runs in a JVM of its own.
+ * V8's process-wide setup: applied once, refused when changed afterwards, the defaults
+ * when nobody configured it, and nothing started by merely loading jsrun's classes. V8
+ * starts once per JVM, so every case that needs a setup of its own runs in a JVM of its
+ * own.
  */
 class V8ProcessTest {
 
@@ -78,8 +79,8 @@ class V8ProcessTest {
     @Test
     void loadingJsrunsClassesNeitherLoadsTheNativeLibraryNorSetsV8Flags() throws Exception {
         Path natives = this.dir.resolve("natives");
-        Output output = ForkedJvm.run(ClassLoadingProbe.class, List.of("-D" + V8Setup.NATIVE_LIBRARY_DIRECTORY_PROPERTY
-                + "=" + natives));
+        Output output = ForkedJvm.run(ClassLoadingProbe.class,
+                List.of("-D" + V8Setup.NATIVE_LIBRARY_DIRECTORY_PROPERTY + "=" + natives));
 
         assertThat(output.probe("loaded")).containsEntry("sealed", "false")
             .containsEntry("customFlags", "none")

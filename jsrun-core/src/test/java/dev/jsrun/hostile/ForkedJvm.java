@@ -13,8 +13,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Runs a probe's {@code main} in a JVM of its own: should a protection regress, V8 aborts that process, not
- * the test run. A probe prints one {@code PROBE <name> <key>=<value>...} line per case and {@code ALIVE} last.
+ * Runs a probe's {@code main} in a JVM of its own: should a protection regress, V8 aborts
+ * that process, not the test run. A probe prints one
+ * {@code PROBE <name> <key>=<value>...} line per case and {@code ALIVE} last.
  */
 public final class ForkedJvm {
 
@@ -25,18 +26,24 @@ public final class ForkedJvm {
     private ForkedJvm() {
     }
 
-    /** The output of a probe that exited 0 and printed {@code ALIVE}; fails the test otherwise. */
+    /**
+     * The output of a probe that exited 0 and printed {@code ALIVE}; fails the test
+     * otherwise.
+     */
     public static Output run(Class<?> probe, List<String> jvmOptions, String... args) throws Exception {
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
         List<String> command = new ArrayList<>(List.of(java, "-Xmx512m"));
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), probe.getName()));
         command.addAll(List.of(args));
-        // the output goes to a file, so that a probe that hangs cannot block the test reading it
+        // the output goes to a file, so that a probe that hangs cannot block the test
+        // reading it
         Path log = Files.createTempFile("jsrun-probe-", ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        // a fixed mmap threshold: otherwise glibc, once large buffers were freed, serves 1 MB buffers from its heap and
-        // keeps them resident after V8 frees them, so a probe's resident memory would count glibc's cache, not V8's
+        // a fixed mmap threshold: otherwise glibc, once large buffers were freed, serves
+        // 1 MB buffers from its heap and
+        // keeps them resident after V8 frees them, so a probe's resident memory would
+        // count glibc's cache, not V8's
         builder.environment().put("MALLOC_MMAP_THRESHOLD_", "131072");
         Process process = builder.start();
         boolean finished = process.waitFor(5, TimeUnit.MINUTES);
@@ -54,7 +61,9 @@ public final class ForkedJvm {
     /** What a probe printed. */
     public record Output(String text) {
 
-        /** The fields of the {@code PROBE <name>} line; fails when the probe printed none. */
+        /**
+         * The fields of the {@code PROBE <name>} line; fails when the probe printed none.
+         */
         public java.util.Map<String, String> probe(String name) {
             Matcher line = LINE.matcher(this.text);
             while (line.find()) {

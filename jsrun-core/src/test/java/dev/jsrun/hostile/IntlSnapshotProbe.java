@@ -11,15 +11,20 @@ import dev.jsrun.pool.UnpooledJsRuntimeFactory;
 import dev.jsrun.snapshot.SnapshotBuilder;
 
 /**
- * Builds one snapshot per case in this JVM: should the Intl guard miss an object, V8 aborts this process, not
- * the test run. Prints {@code PROBE <case> refused=<script>|<constructor>} or {@code PROBE <case> built=<result>}.
+ * Builds one snapshot per case in this JVM: should the Intl guard miss an object, V8
+ * aborts this process, not the test run. Prints
+ * {@code PROBE <case> refused=<script>|<constructor>} or
+ * {@code PROBE <case> built=<result>}.
  */
 final class IntlSnapshotProbe {
 
     /** Scripts that leave an Intl object reachable, by case name. */
     static final Map<String, String> KEPT = new LinkedHashMap<>();
 
-    /** Scripts that make Intl objects and drop them, or use Intl without keeping anything; then an expression to run. */
+    /**
+     * Scripts that make Intl objects and drop them, or use Intl without keeping anything;
+     * then an expression to run.
+     */
     static final Map<String, String[]> DROPPED = new LinkedHashMap<>();
 
     static {
@@ -45,21 +50,23 @@ final class IntlSnapshotProbe {
         KEPT.put("inAMap", "globalThis.cache = new Map([['de', new Intl.Collator('de')]]);");
         KEPT.put("boundFormat", "globalThis.format = new Intl.NumberFormat('de').format;");
         KEPT.put("boundCompare", "globalThis.compare = new Intl.Collator('de').compare;");
-        KEPT.put("hiddenProperty", "Object.defineProperty(Object.prototype, '__f', { value: new Intl.ListFormat('en') });");
+        KEPT.put("hiddenProperty",
+                "Object.defineProperty(Object.prototype, '__f', { value: new Intl.ListFormat('en') });");
 
         DROPPED.put("madeAndDropped", new String[] { "new Intl.NumberFormat('de').format(1); var n = 1;", "n" });
         DROPPED.put("toLocaleString", new String[] {
-            "var s = (1234.5).toLocaleString('de-DE') + ' ' + new Date(0).toLocaleString('en-US', { timeZone: 'UTC' });",
-            "s" });
-        DROPPED.put("localeCompare", new String[] { "var order = ['z', 'ä', 'a'].sort((a, b) => a.localeCompare(b, 'de'));",
-            "order.join()" });
-        DROPPED.put("lazyCache", new String[] {
-            "var f = null; globalThis.format = (n) => (f = f || new Intl.NumberFormat('de-DE')).format(n);",
-            "format(1234.5)" });
+                "var s = (1234.5).toLocaleString('de-DE') + ' ' + new Date(0).toLocaleString('en-US', { timeZone: 'UTC' });",
+                "s" });
+        DROPPED.put("localeCompare", new String[] {
+                "var order = ['z', 'ä', 'a'].sort((a, b) => a.localeCompare(b, 'de'));", "order.join()" });
+        DROPPED.put("lazyCache",
+                new String[] {
+                        "var f = null; globalThis.format = (n) => (f = f || new Intl.NumberFormat('de-DE')).format(n);",
+                        "format(1234.5)" });
         DROPPED.put("constructorKept", new String[] { "globalThis.NF = Intl.NumberFormat;",
-            "new NF('de-DE').format(1234.5) + ' ' + (new NF('en') instanceof Intl.NumberFormat)" });
+                "new NF('de-DE').format(1234.5) + ' ' + (new NF('en') instanceof Intl.NumberFormat)" });
         DROPPED.put("segmentedAtLoad", new String[] {
-            "var words = [...new Intl.Segmenter('en', { granularity: 'word' }).segment('a b')].length;", "words" });
+                "var words = [...new Intl.Segmenter('en', { granularity: 'word' }).segment('a b')].length;", "words" });
     }
 
     private IntlSnapshotProbe() {
@@ -76,17 +83,18 @@ final class IntlSnapshotProbe {
             }
             catch (SnapshotBuildException ex) {
                 String message = ex.getMessage();
-                String constructor = message.replaceAll(".*leaves an object made by (\\S+( \\([^)]*\\))?) reachable.*", "$1");
+                String constructor = message.replaceAll(".*leaves an object made by (\\S+( \\([^)]*\\))?) reachable.*",
+                        "$1");
                 System.out.println("PROBE " + kept.getKey() + " refused=" + ex.getScriptName() + " constructor="
                         + constructor.replace(' ', '_') + " advice=" + message.contains("lazily, inside a function"));
             }
         }
         for (Map.Entry<String, String[]> dropped : DROPPED.entrySet()) {
             Snapshot snapshot = new SnapshotBuilder().executeScript("fine.js", dropped.getValue()[0]).build();
-            try (UnpooledJsRuntimeFactory runtimes = new UnpooledJsRuntimeFactory(RuntimeConfig.builder().snapshot(snapshot).build());
-                    JsRuntime js = runtimes.create()) {
-                System.out.println("PROBE " + dropped.getKey() + " built=" + String.valueOf(js.eval(dropped.getValue()[1]))
-                    .replace(' ', '_').replace('\u00a0', '_'));
+            try (UnpooledJsRuntimeFactory runtimes = new UnpooledJsRuntimeFactory(
+                    RuntimeConfig.builder().snapshot(snapshot).build()); JsRuntime js = runtimes.create()) {
+                System.out.println("PROBE " + dropped.getKey() + " built="
+                        + String.valueOf(js.eval(dropped.getValue()[1])).replace(' ', '_').replace('\u00a0', '_'));
             }
         }
         System.out.println("ALIVE");

@@ -9,9 +9,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * V8 aborts the process when it captures a heap holding an object backed by ICU. The snapshot build refuses
- * every such object still reachable, however it was made and wherever it is kept, naming the script and the
- * constructor; objects made and dropped, and Intl calls that keep nothing, build as usual and work at run time.
+ * V8 aborts the process when it captures a heap holding an object backed by ICU. The
+ * snapshot build refuses every such object still reachable, however it was made and
+ * wherever it is kept, naming the script and the constructor; objects made and dropped,
+ * and Intl calls that keep nothing, build as usual and work at run time.
  */
 class IntlSnapshotTest {
 
@@ -28,8 +29,9 @@ class IntlSnapshotTest {
                 Map.entry("dateTimeFormat", "Intl.DateTimeFormat"), Map.entry("displayNames", "Intl.DisplayNames"),
                 Map.entry("durationFormat", "Intl.DurationFormat"), Map.entry("listFormat", "Intl.ListFormat"),
                 Map.entry("locale", "Intl.Locale"), Map.entry("numberFormat", "Intl.NumberFormat"),
-                Map.entry("pluralRules", "Intl.PluralRules"), Map.entry("relativeTimeFormat", "Intl.RelativeTimeFormat"),
-                Map.entry("segmenter", "Intl.Segmenter"), Map.entry("v8BreakIterator", "Intl.v8BreakIterator"),
+                Map.entry("pluralRules", "Intl.PluralRules"),
+                Map.entry("relativeTimeFormat", "Intl.RelativeTimeFormat"), Map.entry("segmenter", "Intl.Segmenter"),
+                Map.entry("v8BreakIterator", "Intl.v8BreakIterator"),
                 Map.entry("segments", "Intl.Segmenter_(its_segments)"),
                 Map.entry("segmentIterator", "Intl.Segmenter_(an_iterator_of_its_segments)"),
                 Map.entry("maximizedLocale", "Intl.Locale"), Map.entry("calledWithoutNew", "Intl.DateTimeFormat"),
@@ -40,7 +42,8 @@ class IntlSnapshotTest {
         assertThat(constructors.keySet()).containsExactlyInAnyOrderElementsOf(IntlSnapshotProbe.KEPT.keySet());
         for (Map.Entry<String, String> kept : constructors.entrySet()) {
             Map<String, String> result = output.probe(kept.getKey());
-            assertThat(result).as(kept.getKey()).containsEntry("refused", "culprit.js")
+            assertThat(result).as(kept.getKey())
+                .containsEntry("refused", "culprit.js")
                 .containsEntry("constructor", kept.getValue())
                 .containsEntry("advice", "true");
         }

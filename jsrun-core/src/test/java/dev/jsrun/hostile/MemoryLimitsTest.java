@@ -9,8 +9,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Memory outside the V8 heap is limited per runtime, and no single allocation gets past the heap limit: the
- * probes of {@link MemoryProbes}, run in a JVM of their own, which must stay alive through all of them.
+ * Memory outside the V8 heap is limited per runtime, and no single allocation gets past
+ * the heap limit: the probes of {@link MemoryProbes}, run in a JVM of their own, which
+ * must stay alive through all of them.
  */
 class MemoryLimitsTest {
 
@@ -37,7 +38,8 @@ class MemoryLimitsTest {
             Map<String, String> probe = output.probe(name);
             assertThat(probe.get("exception")).as("%s: %s", name, probe).isEqualTo("JsExternalMemoryLimitException");
             assertThat(probe.get("reason")).as(name).isEqualTo("EXTERNAL_MEMORY_LIMIT");
-            assertThat(probe.get("message")).as(name).contains("external_memory_limit_of_256_MB")
+            assertThat(probe.get("message")).as(name)
+                .contains("external_memory_limit_of_256_MB")
                 .contains("RuntimeConfig.Builder.maxExternalMemory")
                 .doesNotContain("jsrun.");
             assertThat(Long.parseLong(probe.get("ms"))).as("%s took (ms), timeout %s", name, MemoryProbes.TIMEOUT)
@@ -48,7 +50,8 @@ class MemoryLimitsTest {
 
     @Test
     void residentMemoryStaysNearTheExternalLimit() {
-        // 3 GB asked for in several ways against a 256 MB limit; the process started at well under 200 MB
+        // 3 GB asked for in several ways against a 256 MB limit; the process started at
+        // well under 200 MB
         for (String name : List.of("buffersHeld", "buffersFilled", "buffersHeldSlowly", "typedArraysCopied",
                 "wasmMemoryGrown")) {
             assertThat(Long.parseLong(output.probe(name).get("peakRssMb"))).as("peak RSS (MB) after %s", name)
@@ -58,7 +61,8 @@ class MemoryLimitsTest {
 
     @Test
     void webAssemblyMemoryGrownFromCompiledCodeStopsAtTheLimit() {
-        // memory.grow answers -1 past the cap V8 was given; 4001 pages of 64 KiB stay within 256 MB
+        // memory.grow answers -1 past the cap V8 was given; 4001 pages of 64 KiB stay
+        // within 256 MB
         assertThat(output.probe("wasmGrownFromCode").get("value")).isEqualTo("[-1,1,262209536]");
     }
 
@@ -98,8 +102,7 @@ class MemoryLimitsTest {
     void arraysLongerThanV8CanHoldAreRangeErrorsOrTheHeapLimit() {
         for (String name : List.of("splitIntoCharacters", "splitOnSeparator", "globalMatch", "jsonParseOfLongArray")) {
             Map<String, String> probe = output.probe(name);
-            assertThat(probe.get("exception")).as("%s: %s", name, probe)
-                .isIn("JsHeapLimitException", "JsException");
+            assertThat(probe.get("exception")).as("%s: %s", name, probe).isIn("JsHeapLimitException", "JsException");
             if ("JsException".equals(probe.get("exception"))) {
                 assertThat(probe.get("name")).as(name).isEqualTo("RangeError");
             }
@@ -109,13 +112,15 @@ class MemoryLimitsTest {
 
     @Test
     void copiesOfHugeArrayLikesRunInterruptiblyUntilATimeoutOrTheHeapLimit() {
-        // V8's own methods size one store by the receiver's length and abort the process past 2 ** 27 elements
+        // V8's own methods size one store by the receiver's length and abort the process
+        // past 2 ** 27 elements
         for (String name : List.of("toSortedOfHugeArrayLike", "toReversedOfHugeArrayLike", "withOfHugeArrayLike",
                 "sortOfHugeArrayLike", "toSplicedOfHugeArrayLike")) {
             Map<String, String> probe = output.probe(name);
             assertThat(probe.get("exception")).as("%s: %s", name, probe)
                 .isIn("JsHeapLimitException", "JsTimeoutException");
-            assertThat(Long.parseLong(probe.get("ms"))).as("%s: %s", name, probe).isLessThan(MemoryProbes.COPY_TIMEOUT.toMillis() + 1000);
+            assertThat(Long.parseLong(probe.get("ms"))).as("%s: %s", name, probe)
+                .isLessThan(MemoryProbes.COPY_TIMEOUT.toMillis() + 1000);
             assertThat(probe.get("next")).as(name).isEqualTo("true");
         }
     }

@@ -14,10 +14,11 @@ import dev.jsrun.pool.UnpooledJsRuntimeFactory;
 import dev.jsrun.snapshot.SnapshotBuilder;
 
 /**
- * Opens runtimes in the order its argument gives, all kept open, and checks every open runtime after each:
- * {@code 1} and {@code a} are two builds of one script's snapshot, {@code 2} a snapshot of another script,
- * {@code e} a runtime without a snapshot, {@code b} a snapshot built while the others are open. The first
- * runtime of a process decides V8's shared read-only heap, so each order runs in a JVM of its own; see
+ * Opens runtimes in the order its argument gives, all kept open, and checks every open
+ * runtime after each: {@code 1} and {@code a} are two builds of one script's snapshot,
+ * {@code 2} a snapshot of another script, {@code e} a runtime without a snapshot,
+ * {@code b} a snapshot built while the others are open. The first runtime of a process
+ * decides V8's shared read-only heap, so each order runs in a JVM of its own; see
  * {@link MixedSnapshotsTest}.
  */
 public final class MixedSnapshotsProbe {
@@ -30,7 +31,10 @@ public final class MixedSnapshotsProbe {
 
     static final String THREE = "globalThis.h = function () { return [3, 'three'].join(''); }; var table = { alpha: 1, beta: 2 };";
 
-    /** Work that reads many of V8's read-only objects: property names, maps, built-ins, strings. */
+    /**
+     * Work that reads many of V8's read-only objects: property names, maps, built-ins,
+     * strings.
+     */
     static final String WORK = "(() => { const o = {}; for (let i = 0; i < 2000; i++) { o['k' + i] = i; }"
             + " return Object.keys(o).length + ':' + [3, 1, 2].sort() + ':' + JSON.stringify({ x: [1, { y: null }] })"
             + " + ':' + 'abc'.toUpperCase() + ':' + /a(b)c/.exec('xabc')[1] + ':' + new Map([[1, 2]]).get(1)"

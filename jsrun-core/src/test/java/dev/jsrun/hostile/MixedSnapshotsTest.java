@@ -9,9 +9,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Runtimes of different snapshots, of two builds of one snapshot, and without a snapshot, open at once in every
- * order: V8 shares one read-only heap per process, and a snapshot that extended it made the other runtimes read
- * the wrong objects (wrong results, endless loops past every timeout, aborts in the orders below).
+ * Runtimes of different snapshots, of two builds of one snapshot, and without a snapshot,
+ * open at once in every order: V8 shares one read-only heap per process, and a snapshot
+ * that extended it made the other runtimes read the wrong objects (wrong results, endless
+ * loops past every timeout, aborts in the orders below).
  */
 class MixedSnapshotsTest {
 

@@ -15,19 +15,25 @@ import dev.jsrun.pool.PoolSettings;
 import dev.jsrun.snapshot.SnapshotBuilder;
 
 /**
- * Hostile values and errors crossing into Java, and scripts that tamper with jsrun's own state, each through
- * a pool of one runtime with a 1 s timeout, in a JVM of its own. Prints per case what the caller got, how long
- * it took, and whether the next borrower found the snapshot's state; see {@link HostileValuesTest}.
+ * Hostile values and errors crossing into Java, and scripts that tamper with jsrun's own
+ * state, each through a pool of one runtime with a 1 s timeout, in a JVM of its own.
+ * Prints per case what the caller got, how long it took, and whether the next borrower
+ * found the snapshot's state; see {@link HostileValuesTest}.
  */
 public final class ValueProbes {
 
-    /** Every case: its name and the code of one evaluation; {@code async:} runs it with evalAsync. */
+    /**
+     * Every case: its name and the code of one evaluation; {@code async:} runs it with
+     * evalAsync.
+     */
     static final Map<String, String> CASES = new LinkedHashMap<>();
 
     static {
         // results that V8 or Javet abort on when read from Java
-        CASES.put("revokedProxy", "(() => { const { proxy, revoke } = Proxy.revocable({}, {}); revoke(); return proxy; })()");
-        CASES.put("revokedProxyInside", "(() => { const { proxy, revoke } = Proxy.revocable([], {}); revoke(); return { a: [1, proxy] }; })()");
+        CASES.put("revokedProxy",
+                "(() => { const { proxy, revoke } = Proxy.revocable({}, {}); revoke(); return proxy; })()");
+        CASES.put("revokedProxyInside",
+                "(() => { const { proxy, revoke } = Proxy.revocable([], {}); revoke(); return { a: [1, proxy] }; })()");
         CASES.put("ownKeysThrows", "new Proxy({}, { ownKeys() { throw new Error('k'); } })");
         CASES.put("getTrapThrows", "new Proxy({ a: 1 }, { get() { throw new RangeError('g'); } })");
         CASES.put("getOwnPropertyDescriptorThrows", "new Proxy({ a: 1 }, { getOwnPropertyDescriptor() { throw 1; } })");
@@ -35,13 +41,18 @@ public final class ValueProbes {
         // errors whose reading runs user code
         CASES.put("prepareStackTraceThrows", "Error.prepareStackTrace = () => { throw new Error('x'); }; null.x");
         CASES.put("prepareStackTraceLoops", "Error.prepareStackTrace = () => { while (true) {} }; null.x");
-        CASES.put("prepareStackTraceReturnsProxy", "Error.prepareStackTrace = () => { const r = Proxy.revocable({}, {}); r.revoke(); return r.proxy; }; null.x");
-        CASES.put("prepareStackTraceDefinedNonConfigurable", "Object.defineProperty(Error, 'prepareStackTrace', { value: () => { throw 1; } }); null.x");
+        CASES.put("prepareStackTraceReturnsProxy",
+                "Error.prepareStackTrace = () => { const r = Proxy.revocable({}, {}); r.revoke(); return r.proxy; }; null.x");
+        CASES.put("prepareStackTraceDefinedNonConfigurable",
+                "Object.defineProperty(Error, 'prepareStackTrace', { value: () => { throw 1; } }); null.x");
         CASES.put("throwRevokedProxy", "const r = Proxy.revocable({}, {}); r.revoke(); throw r.proxy;");
-        CASES.put("throwProxyWithTraps", "throw new Proxy(new Error('p'), { get() { throw 3; }, ownKeys() { throw 4; } });");
+        CASES.put("throwProxyWithTraps",
+                "throw new Proxy(new Error('p'), { get() { throw 3; }, ownKeys() { throw 4; } });");
         CASES.put("throwLoopingToString", "throw { toString() { while (true) {} } };");
-        CASES.put("throwErrorWithLoopingStack", "const e = new Error('s'); Object.defineProperty(e, 'stack', { get() { while (true) {} } }); throw e;");
-        CASES.put("throwErrorWithThrowingName", "const e = new TypeError('n'); Object.defineProperty(e, 'name', { get() { throw e; } }); throw e;");
+        CASES.put("throwErrorWithLoopingStack",
+                "const e = new Error('s'); Object.defineProperty(e, 'stack', { get() { while (true) {} } }); throw e;");
+        CASES.put("throwErrorWithThrowingName",
+                "const e = new TypeError('n'); Object.defineProperty(e, 'name', { get() { throw e; } }); throw e;");
         CASES.put("throwHugeArray", "throw new Array(1e7).fill(1);");
         CASES.put("throwHugeArrayLike", "throw { __proto__: Array.prototype, length: 2 ** 30 };");
         CASES.put("throwSparseArray", "const a = []; a[2 ** 32 - 2] = 1; a[0] = 'first'; throw a;");
@@ -62,33 +73,40 @@ public final class ValueProbes {
         CASES.put("hugeMap", "const m = new Map(); for (let i = 0; i < 1.5e6; i++) m.set(i, i); m");
         CASES.put("hugeSet", "const s = new Set(); for (let i = 0; i < 3e6; i++) s.add(i); s");
         CASES.put("mapsOverTheLimitTogether", "Array.from({ length: 20 }, () => new Map(Array.from({ length: 6e4 },"
-            + " (x, i) => [i, 'abcdefghij'])))");
-        CASES.put("mapGrowingWhileRead", "const m = new Map([[0, 0]]); let n = 1; const o = { get x() { m.set(n, n++); return 1; } }; m.set('o', o); m");
+                + " (x, i) => [i, 'abcdefghij'])))");
+        CASES.put("mapGrowingWhileRead",
+                "const m = new Map([[0, 0]]); let n = 1; const o = { get x() { m.set(n, n++); return 1; } }; m.set('o', o); m");
         CASES.put("hugeTypedArray", "new Float64Array(5e6)");
         CASES.put("hugeBytes", "new Uint8Array(64 << 20)");
         // tampering with built-ins before returning a value
-        CASES.put("replacedBuiltins", "const value = { list: [1, 2], map: new Map([['k', new Set([1])]]), when: new Date(0),"
-                + " bytes: new Float64Array([1.5, -0]) };"
-                + " Array.isArray = () => { throw 7; }; Object.keys = () => { while (true) {} };"
-                + " Reflect.ownKeys = () => []; JSON.stringify = () => { throw 8; }; Set.prototype.add = () => { throw 9; };"
-                + " Map.prototype.forEach = () => { throw 10; }; String.prototype.slice = () => { throw 11; };"
-                + " Object.defineProperty(Array.prototype, '0', { set() { throw 12; }, configurable: true });"
-                + " Object.defineProperty(Object.prototype, 'marker', { set() { throw 13; }, configurable: true });"
-                + " Uint8Array = function () { throw 15; }; String.fromCharCode = () => { throw 16; };"
-                + " console.log('logged', { a: 1 }); value");
-        CASES.put("replacedPromise", "async:Promise = function () { throw 14; }; Promise.prototype.then = () => { while (true) {} };"
-                + " (async () => 42)()");
+        CASES.put("replacedBuiltins",
+                "const value = { list: [1, 2], map: new Map([['k', new Set([1])]]), when: new Date(0),"
+                        + " bytes: new Float64Array([1.5, -0]) };"
+                        + " Array.isArray = () => { throw 7; }; Object.keys = () => { while (true) {} };"
+                        + " Reflect.ownKeys = () => []; JSON.stringify = () => { throw 8; }; Set.prototype.add = () => { throw 9; };"
+                        + " Map.prototype.forEach = () => { throw 10; }; String.prototype.slice = () => { throw 11; };"
+                        + " Object.defineProperty(Array.prototype, '0', { set() { throw 12; }, configurable: true });"
+                        + " Object.defineProperty(Object.prototype, 'marker', { set() { throw 13; }, configurable: true });"
+                        + " Uint8Array = function () { throw 15; }; String.fromCharCode = () => { throw 16; };"
+                        + " console.log('logged', { a: 1 }); value");
+        CASES.put("replacedPromise",
+                "async:Promise = function () { throw 14; }; Promise.prototype.then = () => { while (true) {} };"
+                        + " (async () => 42)()");
         // jsrun's own globals
-        CASES.put("fakeModuleStats", "Object.defineProperty(globalThis, '__jsrun_modules', { value: { stats() { while (true) {} } } }); 1");
+        CASES.put("fakeModuleStats",
+                "Object.defineProperty(globalThis, '__jsrun_modules', { value: { stats() { while (true) {} } } }); 1");
         CASES.put("replacedImportAndConsole", "try { __jsrun_import = () => { while (true) {} }; } catch (e) { }"
                 + " console = { log() { while (true) {} } }; globalThis.console.log('x'); 2");
         CASES.put("importWithLoopingSpecifier", "async:import({ toString() { while (true) {} } })");
         // async
-        CASES.put("rejectWithRevokedProxy", "async:(async () => { const r = Proxy.revocable({}, {}); r.revoke(); throw r.proxy; })()");
+        CASES.put("rejectWithRevokedProxy",
+                "async:(async () => { const r = Proxy.revocable({}, {}); r.revoke(); throw r.proxy; })()");
         CASES.put("resolveWithLoopingGetter", "async:Promise.resolve({ get x() { while (true) {} } })");
         CASES.put("thenableThatLoops", "async:({ then() { while (true) {} } })");
-        CASES.put("resolveWithRevokedProxy", "async:(async () => { const r = Proxy.revocable({}, {}); r.revoke(); return r.proxy; })()");
-        CASES.put("rejectLater", "async:new Promise((resolve, reject) => { globalThis.later = () => reject(new Proxy({}, { ownKeys() { throw 1; } })); })");
+        CASES.put("resolveWithRevokedProxy",
+                "async:(async () => { const r = Proxy.revocable({}, {}); r.revoke(); return r.proxy; })()");
+        CASES.put("rejectLater",
+                "async:new Promise((resolve, reject) => { globalThis.later = () => reject(new Proxy({}, { ownKeys() { throw 1; } })); })");
         // host functions receive hostile arguments
         CASES.put("hostFunctionWithRevokedProxy", "bound:const r = Proxy.revocable({}, {}); r.revoke(); echo(r.proxy)");
         CASES.put("hostFunctionWithLoopingGetter", "bound:echo({ get x() { while (true) {} } })");
@@ -96,7 +114,10 @@ public final class ValueProbes {
         CASES.put("hostFunctionWithValues", "bound:echo([1, 'a', { b: true }])");
     }
 
-    /** Big values that must be read in full, with room for a machine busy with other builds. */
+    /**
+     * Big values that must be read in full, with room for a machine busy with other
+     * builds.
+     */
     static final Set<String> READ_IN_FULL = Set.of("throwHugeArray", "mapsOverTheLimitTogether");
 
     static final Duration READ_IN_FULL_TIMEOUT = Duration.ofSeconds(10);
@@ -164,8 +185,8 @@ public final class ValueProbes {
 
     private static String outcome(Throwable ex) {
         String message = String.valueOf(ex.getMessage()).replaceAll("\\s+", "_");
-        return "exception=" + ex.getClass().getSimpleName() + " message=" + (message.length() > 480
-                ? message.substring(0, 480) : message);
+        return "exception=" + ex.getClass().getSimpleName() + " message="
+                + (message.length() > 480 ? message.substring(0, 480) : message);
     }
 
     private static String describe(Object result) {

@@ -13,19 +13,27 @@ import dev.jsrun.ModuleReport.Status;
 import dev.jsrun.ModuleStats;
 import dev.jsrun.pool.UnpooledJsRuntimeFactory;
 
-/** The doctor's verdicts, from really running the fixture modules, and what they mean at run time. */
+/**
+ * The doctor's verdicts, from really running the fixture modules, and what they mean at
+ * run time.
+ */
 class DoctorTest {
 
     @Test
     void defersModulesThatKeepIntlObjectsAtLoadAndTheirDependents() {
-        ModuleSet modules = ModuleSet.builder().root(NodeProject.fixture()).module("intl-user").module("intl-lazy").build();
-        assertThat(modules.report().toTable()).isEqualTo("""
-                jsrun modules: 1 healthy, 2 deferred, 0 excluded (conditions: worker, browser, require, default)
-                  STATUS    MODULE                             REASON
-                  DEFERRED  node_modules/intl-user/index.js    requires deferred node_modules/intl-holder/index.js at load
-                  HEALTHY   node_modules/intl-lazy/index.js
-                  DEFERRED  node_modules/intl-holder/index.js  keeps an object made by Intl.NumberFormat at load, and V8 \
-                cannot put Intl objects into a snapshot""");
+        ModuleSet modules = ModuleSet.builder()
+            .root(NodeProject.fixture())
+            .module("intl-user")
+            .module("intl-lazy")
+            .build();
+        assertThat(modules.report().toTable()).isEqualTo(
+                """
+                        jsrun modules: 1 healthy, 2 deferred, 0 excluded (conditions: worker, browser, require, default)
+                          STATUS    MODULE                             REASON
+                          DEFERRED  node_modules/intl-user/index.js    requires deferred node_modules/intl-holder/index.js at load
+                          HEALTHY   node_modules/intl-lazy/index.js
+                          DEFERRED  node_modules/intl-holder/index.js  keeps an object made by Intl.NumberFormat at load, and V8 \
+                        cannot put Intl objects into a snapshot""");
         try (UnpooledJsRuntimeFactory runtimes = NodeProject.runtimes(modules); JsRuntime js = runtimes.create()) {
             assertThat(js.eval("require('intl-user').price(1234.5)")).isEqualTo("Preis: 1.234,50\u00a0\u20ac");
             assertThat(js.eval("require('intl-lazy').format(1234.5)")).isEqualTo("1.234,5");
@@ -35,7 +43,11 @@ class DoctorTest {
 
     @Test
     void defersModulesThatNeedAbsentGlobalsAtLoadAndTheirDependents() {
-        ModuleSet modules = ModuleSet.builder().root(NodeProject.fixture()).module("timer-user").module("counter").build();
+        ModuleSet modules = ModuleSet.builder()
+            .root(NodeProject.fixture())
+            .module("timer-user")
+            .module("counter")
+            .build();
         String table = modules.report().toTable();
         assertThat(table).isEqualTo("""
                 jsrun modules: 1 healthy, 2 deferred, 0 excluded (conditions: worker, browser, require, default)
@@ -47,7 +59,8 @@ class DoctorTest {
         try (UnpooledJsRuntimeFactory runtimes = NodeProject.runtimes(modules); JsRuntime js = runtimes.create()) {
             assertThatThrownBy(() -> js.eval("require('timer-user')")).isInstanceOf(JsException.class)
                 .hasMessageContaining("setImmediate is not defined");
-            // A runtime that provides setImmediate before the first require gets working modules.
+            // A runtime that provides setImmediate before the first require gets working
+            // modules.
             js.eval("globalThis.setImmediate = function (callback) { callback(); };");
             assertThat(js.eval("require('timer-user').timer.ticks()")).isEqualTo(1);
             assertThat(js.eval("require('timer').ticks()")).isEqualTo(1);
@@ -67,12 +80,15 @@ class DoctorTest {
                   STATUS    MODULE                        REASON
                   DEFERRED  node_modules/seeded/index.js  deferred on request""");
         String seed = "require('seeded').seed";
-        // One snapshot's runtimes at a time: V8 shares one read-only heap between the live isolates of a process.
-        try (UnpooledJsRuntimeFactory frozen = NodeProject.runtimes(healthy); JsRuntime a = frozen.create();
+        // One snapshot's runtimes at a time: V8 shares one read-only heap between the
+        // live isolates of a process.
+        try (UnpooledJsRuntimeFactory frozen = NodeProject.runtimes(healthy);
+                JsRuntime a = frozen.create();
                 JsRuntime b = frozen.create()) {
             assertThat(a.eval(seed)).isEqualTo(b.eval(seed));
         }
-        try (UnpooledJsRuntimeFactory fresh = NodeProject.runtimes(deferred); JsRuntime c = fresh.create();
+        try (UnpooledJsRuntimeFactory fresh = NodeProject.runtimes(deferred);
+                JsRuntime c = fresh.create();
                 JsRuntime d = fresh.create()) {
             assertThat(c.eval(seed)).isNotEqualTo(d.eval(seed));
         }
@@ -80,12 +96,18 @@ class DoctorTest {
 
     @Test
     void excludesWhatCannotBeDefined() {
-        ModuleSet modules = ModuleSet.builder().root(NodeProject.fixture()).module("broken").module("uses-fs").module("lazy").build();
+        ModuleSet modules = ModuleSet.builder()
+            .root(NodeProject.fixture())
+            .module("broken")
+            .module("uses-fs")
+            .module("lazy")
+            .build();
         ModuleReport report = modules.report();
         assertThat(report.entry("node_modules/broken/index.js").orElseThrow().reason())
             .isEqualTo("does not parse: SyntaxError: Unexpected token ';'");
         assertThat(report.entry("node_modules/uses-fs/index.js").orElseThrow()).isEqualTo(new Entry(
-                "node_modules/uses-fs/index.js", Status.DEFERRED, "threw at load: Error: Cannot load Node built-in module "
+                "node_modules/uses-fs/index.js", Status.DEFERRED,
+                "threw at load: Error: Cannot load Node built-in module "
                         + "'fs' (required by node_modules/uses-fs/index.js): Node built-ins are not available in jsrun"));
         assertThat(report.entry("fs").orElseThrow()).isEqualTo(new Entry("fs", Status.EXCLUDED,
                 "Node built-in, not available in jsrun; required by node_modules/uses-fs/index.js"));
@@ -93,8 +115,9 @@ class DoctorTest {
             .isEqualTo("dynamic require on line 4 not followed");
         try (UnpooledJsRuntimeFactory runtimes = NodeProject.runtimes(modules); JsRuntime js = runtimes.create()) {
             assertThatThrownBy(() -> js.eval("require('broken')")).isInstanceOf(JsException.class)
-                .hasMessageContaining("Cannot load module 'broken' (node_modules/broken/index.js, required by the global "
-                        + "require()): it was left out of the snapshot: does not parse: SyntaxError: Unexpected token ';'");
+                .hasMessageContaining(
+                        "Cannot load module 'broken' (node_modules/broken/index.js, required by the global "
+                                + "require()): it was left out of the snapshot: does not parse: SyntaxError: Unexpected token ';'");
         }
     }
 
@@ -102,11 +125,11 @@ class DoctorTest {
     void mapsBundleLinesBackToModuleLines() {
         ModuleSet modules = ModuleSet.builder().root(NodeProject.fixture()).module("./lib/util.js").build();
         try (UnpooledJsRuntimeFactory runtimes = NodeProject.runtimes(modules); JsRuntime js = runtimes.create()) {
-            assertThatThrownBy(() -> js.eval("require('./lib/util.js').fail()")).isInstanceOfSatisfying(JsException.class,
-                    error -> {
-                        assertThat(error.getResourceName()).isEqualTo(ModuleSet.SCRIPT_NAME);
-                        assertThat(modules.locate(error.getLine())).isEqualTo("lib/util.js:10");
-                    });
+            assertThatThrownBy(() -> js.eval("require('./lib/util.js').fail()"))
+                .isInstanceOfSatisfying(JsException.class, error -> {
+                    assertThat(error.getResourceName()).isEqualTo(ModuleSet.SCRIPT_NAME);
+                    assertThat(modules.locate(error.getLine())).isEqualTo("lib/util.js:10");
+                });
         }
         assertThat(modules.locate(1)).isNull();
     }

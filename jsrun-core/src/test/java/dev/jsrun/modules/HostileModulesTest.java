@@ -19,8 +19,9 @@ import dev.jsrun.pool.UnpooledJsRuntimeFactory;
 import dev.jsrun.snapshot.SnapshotBuilder;
 
 /**
- * Modules that replace built-ins or throw errors with getters: the doctor's watch and the loader must run none
- * of their code, so that the verdicts, the statistics and the snapshot are what the modules alone would give.
+ * Modules that replace built-ins or throw errors with getters: the doctor's watch and the
+ * loader must run none of their code, so that the verdicts, the statistics and the
+ * snapshot are what the modules alone would give.
  */
 class HostileModulesTest {
 
@@ -54,8 +55,11 @@ class HostileModulesTest {
         module("looker", """
                 module.exports = { timers: typeof setImmediate, clock: Date.now() > 0 };
                 """);
-        ModuleSet modules = ModuleSet.builder().root(ModuleRoot.directory(this.project)).module("hijacker")
-            .module("looker").build();
+        ModuleSet modules = ModuleSet.builder()
+            .root(ModuleRoot.directory(this.project))
+            .module("hijacker")
+            .module("looker")
+            .build();
         assertThat(modules.report().toTable()).isEqualTo("""
                 jsrun modules: 2 healthy, 0 deferred, 0 excluded (conditions: worker, browser, require, default)
                   STATUS    MODULE                          REASON
@@ -73,13 +77,14 @@ class HostileModulesTest {
 
     @Test
     void aThrownErrorIsDescribedFromItsDataWithoutRunningItsGettersOrHasInstance() throws IOException {
-        module("invalid", """
-                Object.defineProperty(Error, Symbol.hasInstance, { value() { globalThis.ranHasInstance = true; return true; } });
-                class ValidationError extends Error {
-                  get name() { globalThis.ranGetter = true; return 'ValidationError'; }
-                }
-                throw new ValidationError('email is required');
-                """);
+        module("invalid",
+                """
+                        Object.defineProperty(Error, Symbol.hasInstance, { value() { globalThis.ranHasInstance = true; return true; } });
+                        class ValidationError extends Error {
+                          get name() { globalThis.ranGetter = true; return 'ValidationError'; }
+                        }
+                        throw new ValidationError('email is required');
+                        """);
         module("proxied", """
                 throw new Proxy(new Error('hidden'), { getPrototypeOf() { globalThis.ranTrap = true; return null; },
                   get() { globalThis.ranTrap = true; } });
@@ -90,8 +95,13 @@ class HostileModulesTest {
                   throw new Error('the doctor ran code of an earlier module');
                 }
                 """);
-        ModuleSet modules = ModuleSet.builder().root(ModuleRoot.directory(this.project)).module("invalid")
-            .module("proxied").module("odd").module("witness").build();
+        ModuleSet modules = ModuleSet.builder()
+            .root(ModuleRoot.directory(this.project))
+            .module("invalid")
+            .module("proxied")
+            .module("odd")
+            .module("witness")
+            .build();
         assertThat(modules.report().toTable()).isEqualTo("""
                 jsrun modules: 1 healthy, 3 deferred, 0 excluded (conditions: worker, browser, require, default)
                   STATUS    MODULE                         REASON
@@ -106,7 +116,10 @@ class HostileModulesTest {
         Files.writeString(directory.resolve("index.js"), source);
     }
 
-    /** Evaluates {@code code} in a runtime restored from {@code snapshot}, before anything of jsrun's runs in it. */
+    /**
+     * Evaluates {@code code} in a runtime restored from {@code snapshot}, before anything
+     * of jsrun's runs in it.
+     */
     private static String captured(Snapshot snapshot, String code) {
         try (V8Runtime runtime = V8Runtimes.restore(snapshot)) {
             return runtime.getExecutor(code).executeString();

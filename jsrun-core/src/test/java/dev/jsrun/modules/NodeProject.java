@@ -30,17 +30,21 @@ import dev.jsrun.pool.UnpooledJsRuntimeFactory;
 import dev.jsrun.snapshot.SnapshotBuilder;
 
 /**
- * The test fixture project (src/test/resources/modules/project) plus the npm WebJars of the test class path,
- * laid out in a temporary directory as Node expects them, so that Node 20 can answer the same calls on the
- * same files. Tests that compare with Node are skipped when no {@code node} is on the PATH.
+ * The test fixture project (src/test/resources/modules/project) plus the npm WebJars of
+ * the test class path, laid out in a temporary directory as Node expects them, so that
+ * Node 20 can answer the same calls on the same files. Tests that compare with Node are
+ * skipped when no {@code node} is on the PATH.
  */
 public final class NodeProject {
 
-    public static final List<String> WEBJARS = List.of("lodash", "marked", "handlebars", "moment", "mime-db", "source-map", "luxon",
-            "ajv", "fast-deep-equal", "json-schema-traverse", "require-from-string", "uri-js", "punycode", "highlight.js",
-            "prettier");
+    public static final List<String> WEBJARS = List.of("lodash", "marked", "handlebars", "moment", "mime-db",
+            "source-map", "luxon", "ajv", "fast-deep-equal", "json-schema-traverse", "require-from-string", "uri-js",
+            "punycode", "highlight.js", "prettier");
 
-    /** The conditions Node 20 matches for {@code require()}, for tests that compare with Node. */
+    /**
+     * The conditions Node 20 matches for {@code require()}, for tests that compare with
+     * Node.
+     */
     public static final List<String> NODE_CONDITIONS = List.of("require", "node", "node-addons", "default");
 
     private static Path directory;
@@ -78,8 +82,8 @@ public final class NodeProject {
     }
 
     /**
-     * The value of {@code String(expression)} in a Node process that first requires {@code modules}, in
-     * order, as a snapshot holding them has.
+     * The value of {@code String(expression)} in a Node process that first requires
+     * {@code modules}, in order, as a snapshot holding them has.
      */
     public static String node(List<String> modules, String expression) {
         Assumptions.assumeTrue(nodeAvailable(), "node is not installed");
@@ -89,8 +93,8 @@ public final class NodeProject {
     }
 
     /**
-     * The value of {@code String(expression)} in Node run in {@code dir} with {@code options}, such as
-     * {@code -C browser}, which adds a condition to Node's own.
+     * The value of {@code String(expression)} in Node run in {@code dir} with
+     * {@code options}, such as {@code -C browser}, which adds a condition to Node's own.
      */
     public static String nodeIn(Path dir, List<String> options, String expression) {
         Assumptions.assumeTrue(nodeAvailable(), "node is not installed");
@@ -100,7 +104,10 @@ public final class NodeProject {
         return run(dir, command);
     }
 
-    /** What the Node script {@code script} writes to its standard output, run in the project directory. */
+    /**
+     * What the Node script {@code script} writes to its standard output, run in the
+     * project directory.
+     */
     public static String nodeScript(Path script, String... args) {
         Assumptions.assumeTrue(nodeAvailable(), "node is not installed");
         List<String> command = new ArrayList<>(List.of("node", script.toString()));
@@ -206,7 +213,10 @@ public final class NodeProject {
         }
     }
 
-    /** Writes {@code files}, pairs of a path relative to {@code root} and its text, and returns {@code root}. */
+    /**
+     * Writes {@code files}, pairs of a path relative to {@code root} and its text, and
+     * returns {@code root}.
+     */
     public static Path write(Path root, String... files) {
         try {
             for (int i = 0; i < files.length; i += 2) {
@@ -221,7 +231,10 @@ public final class NodeProject {
         }
     }
 
-    /** The text of {@code file}, a path inside the package of the WebJar {@code name} on the class path. */
+    /**
+     * The text of {@code file}, a path inside the package of the WebJar {@code name} on
+     * the class path.
+     */
     public static String webjarFile(String name, String file) {
         try (InputStream in = NodeProject.class.getClassLoader().getResourceAsStream(webjarPrefix(name) + file)) {
             if (in == null) {
@@ -234,7 +247,10 @@ public final class NodeProject {
         }
     }
 
-    /** {@code META-INF/resources/webjars/<name>/<version>/} of the WebJar on the class path. */
+    /**
+     * {@code META-INF/resources/webjars/<name>/<version>/} of the WebJar on the class
+     * path.
+     */
     private static String webjarPrefix(String name) throws IOException {
         Properties pom = new Properties();
         try (InputStream in = NodeProject.class.getClassLoader()

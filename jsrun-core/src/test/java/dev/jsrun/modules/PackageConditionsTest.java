@@ -20,8 +20,9 @@ import dev.jsrun.internal.modules.NodeResolver;
 import dev.jsrun.internal.modules.PackageExports;
 
 /**
- * The conditions that {@code exports} and {@code imports} match: which target each set chooses, checked
- * against Node given the same conditions where Node can be given them ({@code -C} adds to Node's own).
+ * The conditions that {@code exports} and {@code imports} match: which target each set
+ * chooses, checked against Node given the same conditions where Node can be given them
+ * ({@code -C} adds to Node's own).
  */
 class PackageConditionsTest {
 
@@ -30,14 +31,14 @@ class PackageConditionsTest {
 
     @BeforeAll
     static void packages() {
-        NodeProject.write(project,
-                "package.json", "{\"name\": \"app\", \"private\": true}",
-                "node_modules/order/package.json", """
+        NodeProject.write(project, "package.json", "{\"name\": \"app\", \"private\": true}",
+                "node_modules/order/package.json",
+                """
                         {"name": "order", "exports": {".": {"browser": "./browser.js", "worker": "./worker.js", "default": "./default.js"}}}""",
-                "node_modules/order/browser.js", "module.exports = 'browser';",
-                "node_modules/order/worker.js", "module.exports = 'worker';",
-                "node_modules/order/default.js", "module.exports = 'default';",
-                "node_modules/targets/package.json", """
+                "node_modules/order/browser.js", "module.exports = 'browser';", "node_modules/order/worker.js",
+                "module.exports = 'worker';", "node_modules/order/default.js", "module.exports = 'default';",
+                "node_modules/targets/package.json",
+                """
                         {"name": "targets",
                          "exports": {
                            ".": {"node": "./node.js", "browser": "./browser.js", "require": "./require.js", "default": "./default.js"},
@@ -55,13 +56,12 @@ class PackageConditionsTest {
                 "node_modules/targets/nested.mjs", "", "node_modules/targets/nested-browser.js", "",
                 "node_modules/targets/env-node.js", "", "node_modules/targets/env-browser.js", "",
                 "node_modules/targets/env.js", "", "node_modules/targets/lib/util.js", "",
-                "node_modules/targets/lib/util-browser.js", "",
-                "node_modules/worker-dep/package.json", "{\"name\": \"worker-dep\", \"main\": \"main.js\"}",
-                "node_modules/worker-dep/main.js", "",
+                "node_modules/targets/lib/util-browser.js", "", "node_modules/worker-dep/package.json",
+                "{\"name\": \"worker-dep\", \"main\": \"main.js\"}", "node_modules/worker-dep/main.js", "",
                 "node_modules/esm-first/package.json", """
                         {"name": "esm-first", "exports": {".": {"import": "./index.mjs", "require": "./index.cjs"}}}""",
-                "node_modules/esm-first/index.mjs", "export default 1;",
-                "node_modules/esm-first/index.cjs", "module.exports = 1;");
+                "node_modules/esm-first/index.mjs", "export default 1;", "node_modules/esm-first/index.cjs",
+                "module.exports = 1;");
     }
 
     @Test
@@ -69,11 +69,13 @@ class PackageConditionsTest {
         assertThat(ModuleSet.DEFAULT_CONDITIONS).containsExactly("worker", "browser", "require", "default")
             .doesNotContain("node", "import");
         assertThat(resolve(ModuleSet.DEFAULT_CONDITIONS, "", "targets")).isEqualTo("node_modules/targets/browser.js");
-        assertThat(resolve(ModuleSet.DEFAULT_CONDITIONS, "", "targets/node-first")).isEqualTo("node_modules/targets/default.js");
+        assertThat(resolve(ModuleSet.DEFAULT_CONDITIONS, "", "targets/node-first"))
+            .isEqualTo("node_modules/targets/default.js");
         // the same package under Node's own conditions, as Node chooses
         String[][] requests = { { "", "targets" }, { "", "targets/node-first" } };
-        assertThat(resolveAll(NodeProject.NODE_CONDITIONS, requests)).containsExactly("node_modules/targets/node.js",
-                "node_modules/targets/node.js").isEqualTo(node(List.of(), requests));
+        assertThat(resolveAll(NodeProject.NODE_CONDITIONS, requests))
+            .containsExactly("node_modules/targets/node.js", "node_modules/targets/node.js")
+            .isEqualTo(node(List.of(), requests));
     }
 
     @Test
@@ -82,8 +84,10 @@ class PackageConditionsTest {
         assertThat(resolve(List.of("browser", "worker"), "", "order")).isEqualTo("node_modules/order/browser.js");
         assertThat(resolve(List.of("worker"), "", "order")).isEqualTo("node_modules/order/worker.js");
         String[][] requests = { { "", "order" } };
-        assertThat(node(List.of("-C", "worker", "-C", "browser"), requests)).containsExactly("node_modules/order/browser.js");
-        assertThat(node(List.of("-C", "browser", "-C", "worker"), requests)).containsExactly("node_modules/order/browser.js");
+        assertThat(node(List.of("-C", "worker", "-C", "browser"), requests))
+            .containsExactly("node_modules/order/browser.js");
+        assertThat(node(List.of("-C", "browser", "-C", "worker"), requests))
+            .containsExactly("node_modules/order/browser.js");
     }
 
     @Test
@@ -101,18 +105,23 @@ class PackageConditionsTest {
         assertThat(resolveAll(ModuleSet.DEFAULT_CONDITIONS, requests))
             .containsExactly("node_modules/targets/nested-browser.js", "node_modules/targets/default.js")
             .isEqualTo(node(List.of("-C", "browser"), requests));
-        assertThat(resolve(List.of("browser", "import"), "", "targets/nested")).isEqualTo("node_modules/targets/nested.mjs");
+        assertThat(resolve(List.of("browser", "import"), "", "targets/nested"))
+            .isEqualTo("node_modules/targets/nested.mjs");
     }
 
     @Test
     void importsMatchTheSameConditions() {
         String[][] requests = { { "node_modules/targets", "#env" }, { "node_modules/targets/lib", "#lib/util" },
-            { "node_modules/targets", "#dep" } };
-        assertThat(resolveAll(ModuleSet.DEFAULT_CONDITIONS, requests)).containsExactly("node_modules/targets/env-browser.js",
-                "node_modules/targets/lib/util-browser.js", "node_modules/worker-dep/main.js");
-        assertThat(resolveAll(NodeProject.NODE_CONDITIONS, requests)).containsExactly("node_modules/targets/env-node.js",
-                "node_modules/targets/lib/util.js", "node_modules/targets/env.js").isEqualTo(node(List.of(), requests));
-        // Node always has the node condition, so only the targets without one compare with -C
+                { "node_modules/targets", "#dep" } };
+        assertThat(resolveAll(ModuleSet.DEFAULT_CONDITIONS, requests)).containsExactly(
+                "node_modules/targets/env-browser.js", "node_modules/targets/lib/util-browser.js",
+                "node_modules/worker-dep/main.js");
+        assertThat(resolveAll(NodeProject.NODE_CONDITIONS, requests))
+            .containsExactly("node_modules/targets/env-node.js", "node_modules/targets/lib/util.js",
+                    "node_modules/targets/env.js")
+            .isEqualTo(node(List.of(), requests));
+        // Node always has the node condition, so only the targets without one compare
+        // with -C
         String[][] withoutNode = { requests[1], requests[2] };
         assertThat(resolveAll(ModuleSet.DEFAULT_CONDITIONS, withoutNode))
             .isEqualTo(node(List.of("-C", "worker", "-C", "browser"), withoutNode));
@@ -124,25 +133,34 @@ class PackageConditionsTest {
             .isInstanceOf(IllegalArgumentException.class)
             .hasMessage("conditions[1] is blank in [browser,  ]: each condition is a name such as browser or require");
         assertThatThrownBy(() -> ModuleSet.builder().conditions(Arrays.asList("browser", null)))
-            .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("conditions[1] is blank");
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageStartingWith("conditions[1] is blank");
         assertThatThrownBy(() -> ModuleSet.runtimeLoader(List.of(ModuleRoot.directory(project)), List.of("")))
-            .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("conditions[0] is blank");
-        assertThat(PackageExports.conditions(List.of("worker", "browser", "worker"))).containsExactly("worker", "browser",
-                "default");
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageStartingWith("conditions[0] is blank");
+        assertThat(PackageExports.conditions(List.of("worker", "browser", "worker"))).containsExactly("worker",
+                "browser", "default");
         assertThat(PackageExports.conditions(List.of("default", "browser"))).containsExactly("default", "browser");
     }
 
-    /** An {@code import} condition is the user's choice; the ES module it selects cannot be required. */
+    /**
+     * An {@code import} condition is the user's choice; the ES module it selects cannot
+     * be required.
+     */
     @Test
     void anImportConditionChoosesAnEsModuleThatTheDoctorExcludes() {
-        ModuleSet modules = ModuleSet.builder().root(ModuleRoot.directory(project)).conditions(List.of("import", "require"))
-            .module("esm-first").build();
+        ModuleSet modules = ModuleSet.builder()
+            .root(ModuleRoot.directory(project))
+            .conditions(List.of("import", "require"))
+            .module("esm-first")
+            .build();
         assertThat(modules.conditions()).containsExactly("import", "require", "default");
-        assertThat(modules.report().entries()).containsExactly(new Entry("node_modules/esm-first/index.mjs", Status.EXCLUDED,
-                "ES module (.mjs): require() cannot load it"));
+        assertThat(modules.report().entries()).containsExactly(new Entry("node_modules/esm-first/index.mjs",
+                Status.EXCLUDED, "ES module (.mjs): require() cannot load it"));
         assertThat(modules.report().toTable())
             .startsWith("jsrun modules: 0 healthy, 0 deferred, 1 excluded (conditions: import, require, default)\n");
-        assertThat(resolve(ModuleSet.DEFAULT_CONDITIONS, "", "esm-first")).isEqualTo("node_modules/esm-first/index.cjs");
+        assertThat(resolve(ModuleSet.DEFAULT_CONDITIONS, "", "esm-first"))
+            .isEqualTo("node_modules/esm-first/index.cjs");
     }
 
     private static String resolve(List<String> conditions, String dir, String request) {
@@ -159,18 +177,20 @@ class PackageConditionsTest {
         return paths;
     }
 
-    /** What Node's {@code require.resolve} gives for each {directory, request}, relative to the project. */
+    /**
+     * What Node's {@code require.resolve} gives for each {directory, request}, relative
+     * to the project.
+     */
     private static List<Object> node(List<String> options, String[][] requests) {
         StringBuilder pairs = new StringBuilder("[");
         for (String[] request : requests) {
             pairs.append(Json.write(List.of(request[0], request[1]))).append(',');
         }
         String result = NodeProject.nodeIn(project, options, "(function (path, fs, Module) {"
-                + " var cwd = fs.realpathSync(process.cwd());"
-                + " return JSON.stringify(" + pairs.append(']') + ".map(function (p) {"
+                + " var cwd = fs.realpathSync(process.cwd());" + " return JSON.stringify(" + pairs.append(']')
+                + ".map(function (p) {"
                 + "  try { return path.relative(cwd, Module.createRequire(path.join(cwd, p[0], 'x.js')).resolve(p[1])); }"
-                + "  catch (e) { return e.code; } }));"
-                + "})(require('path'), require('fs'), require('module'))");
+                + "  catch (e) { return e.code; } }));" + "})(require('path'), require('fs'), require('module'))");
         return new ArrayList<>((List<?>) Json.parse(result));
     }
 

@@ -13,7 +13,10 @@ import dev.jsrun.RuntimeConfig;
 import dev.jsrun.pool.UnpooledJsRuntimeFactory;
 import dev.jsrun.snapshot.SnapshotBuilder;
 
-/** With DEBUG on {@code dev.jsrun.modules} (see simplelogger.properties), each require() is logged with its outcome. */
+/**
+ * With DEBUG on {@code dev.jsrun.modules} (see simplelogger.properties), each require()
+ * is logged with its outcome.
+ */
 class RequireTraceTest {
 
     @Test

@@ -24,13 +24,15 @@ import dev.jsrun.pool.UnpooledJsRuntimeFactory;
 import dev.jsrun.snapshot.SnapshotBuilder;
 
 /**
- * The run-time loader reads only module files inside its roots, whatever JavaScript asks: through
- * {@code require()}, or by calling the loader itself with hostile arguments where an application binds it as a
- * global of its own ({@value ModuleSet#RUNTIME_LOADER} is never one).
+ * The run-time loader reads only module files inside its roots, whatever JavaScript asks:
+ * through {@code require()}, or by calling the loader itself with hostile arguments where
+ * an application binds it as a global of its own ({@value ModuleSet#RUNTIME_LOADER} is
+ * never one).
  * <p>
- * The fixture is a temporary {@code project} root beside a {@code victim} directory whose files all say
- * {@code SECRET}; symbolic links inside the root lead out to it, and one stays inside. A class path root over
- * an exploded folder holds WebJar {@code fake}, with links out as well.
+ * The fixture is a temporary {@code project} root beside a {@code victim} directory whose
+ * files all say {@code SECRET}; symbolic links inside the root lead out to it, and one
+ * stays inside. A class path root over an exploded folder holds WebJar {@code fake}, with
+ * links out as well.
  */
 class RuntimeLoaderTest {
 
@@ -41,7 +43,9 @@ class RuntimeLoaderTest {
     static Path tmp;
 
     private static Path project;
+
     private static URLClassLoader classes;
+
     private static UnpooledJsRuntimeFactory runtimes;
 
     @BeforeAll
@@ -55,7 +59,8 @@ class RuntimeLoaderTest {
                 "{\"name\": \"victim\", \"main\": \"secret.js\", \"exports\": \"./secret.txt\", \"imports\": {\"#secret\": \"./secret.txt\"}}");
 
         project = tmp.resolve("project");
-        write(project.resolve("package.json"), "{\"name\": \"project\", \"imports\": {\"#later\": \"./lib/later.js\"}}");
+        write(project.resolve("package.json"),
+                "{\"name\": \"project\", \"imports\": {\"#later\": \"./lib/later.js\"}}");
         write(project.resolve("lib/entry.js"), "module.exports = function (request) { return require(request); };");
         write(project.resolve("lib/later.js"), "module.exports = 'later';");
         write(project.resolve("lib/data.json"), "{\"ok\": true}");
@@ -72,7 +77,8 @@ class RuntimeLoaderTest {
         Files.createSymbolicLink(project.resolve("link"), Path.of("../victim"));
         Files.createSymbolicLink(project.resolve("lib/leak.js"), Path.of("../../victim/secret.js"));
         Files.createSymbolicLink(project.resolve("node_modules/linked"), Path.of("../../victim"));
-        Files.createSymbolicLink(project.resolve("node_modules/evil-exports/leak.js"), Path.of("../../../victim/secret.js"));
+        Files.createSymbolicLink(project.resolve("node_modules/evil-exports/leak.js"),
+                Path.of("../../../victim/secret.js"));
         Files.createSymbolicLink(project.resolve("node_modules/real"), Path.of(".store/real"));
 
         Path webjar = tmp.resolve("classes/META-INF/resources/webjars/fake/1.0.0");
@@ -85,13 +91,15 @@ class RuntimeLoaderTest {
         Files.createSymbolicLink(webjar.resolve("out"), Path.of("../../../../../../victim"));
         classes = new URLClassLoader(new URL[] { tmp.resolve("classes").toUri().toURL() }, null);
 
-        List<ModuleRoot> roots = List.of(ModuleRoot.directory(project), ModuleRoot.classpath(classes), NodeProject.webjars());
+        List<ModuleRoot> roots = List.of(ModuleRoot.directory(project), ModuleRoot.classpath(classes),
+                NodeProject.webjars());
         ModuleSet.Builder modules = ModuleSet.builder().module("./lib/entry.js");
         roots.forEach(modules::root);
         runtimes = new UnpooledJsRuntimeFactory(RuntimeConfig.builder()
             .snapshot(new SnapshotBuilder().executeScript(ModuleSet.SCRIPT_NAME, modules.build().bundle()).build())
             .hostFunction(ModuleSet.RUNTIME_LOADER, ModuleSet.runtimeLoader(roots))
-            // the same loader under a name of its own, which jsrun publishes as a global, for the direct calls
+            // the same loader under a name of its own, which jsrun publishes as a global,
+            // for the direct calls
             .hostFunction(LOADER_PROBE, ModuleSet.runtimeLoader(roots))
             .build());
     }
@@ -106,29 +114,30 @@ class RuntimeLoaderTest {
         }
     }
 
-    /** JavaScript expressions whose {@code require} must fail as a missing module would. */
+    /**
+     * JavaScript expressions whose {@code require} must fail as a missing module would.
+     */
     static Stream<String> refusedRequires() {
-        return Stream.of(
-                "require('../victim/secret.txt')", "require('../victim/secret')", "require('../victim/secret.js')",
-                "require('./../victim/secret.js')", "require('./lib/../../victim/secret.js')",
-                "require('./notes.txt')", "require('./lib/noext')", "require('./lib/esm.mjs')", "require('./lib/addon.node')",
-                "require('./lib/addon')",
+        return Stream.of("require('../victim/secret.txt')", "require('../victim/secret')",
+                "require('../victim/secret.js')", "require('./../victim/secret.js')",
+                "require('./lib/../../victim/secret.js')", "require('./notes.txt')", "require('./lib/noext')",
+                "require('./lib/esm.mjs')", "require('./lib/addon.node')", "require('./lib/addon')",
                 "require('./link/secret.js')", "require('./link/secret')", "require('./link/secret.json')",
-                "require('./link')", "require('./link/')", "require('./link/index.js')",
-                "require('./lib/leak.js')", "require('./lib/leak')",
-                "require('linked')", "require('linked/secret.js')", "require('evil')", "require('evil-exports')",
-                "require('victim')", "require('#secret')",
-                "require('/etc/passwd')", "require('//etc/passwd')", "require('file:///etc/passwd')",
-                "require('" + "../".repeat(40) + "etc/passwd')",
-                "require('.\\\\..\\\\victim\\\\secret.js')", "require('./notes.txt\\u0000.js')",
-                "require('./lib/later.js\\u0000')", "require('./lib/later\\u0000.js')", "require('./lib\\u202e/later.js')",
+                "require('./link')", "require('./link/')", "require('./link/index.js')", "require('./lib/leak.js')",
+                "require('./lib/leak')", "require('linked')", "require('linked/secret.js')", "require('evil')",
+                "require('evil-exports')", "require('victim')", "require('#secret')", "require('/etc/passwd')",
+                "require('//etc/passwd')", "require('file:///etc/passwd')",
+                "require('" + "../".repeat(40) + "etc/passwd')", "require('.\\\\..\\\\victim\\\\secret.js')",
+                "require('./notes.txt\\u0000.js')", "require('./lib/later.js\\u0000')",
+                "require('./lib/later\\u0000.js')", "require('./lib\\u202e/later.js')",
                 "require('./lib/' + 'x'.repeat(100000))", "require('./' + 'a/'.repeat(50000) + 'later.js')",
                 "require('./lib/entry.js')('../../victim/secret.js')", "require('./lib/entry.js')('../link/secret.js')",
                 "require('./lib/entry.js')('./leak')", "require('./lib/entry.js')('../notes.txt')",
-                "require('fake/leak.js')", "require('fake/leak')", "require('fake/out/secret.js')", "require('fake/out')",
-                "require('fake/out/')", "require('fake/notes.txt')", "require('fake/../../victim/secret.js')",
-                "require('fake/lib/../../../../victim/secret.js')", "require('lodash/../../../../victim/secret.js')",
-                "require('lodash/LICENSE')", "require('./node_modules/lodash/LICENSE')");
+                "require('fake/leak.js')", "require('fake/leak')", "require('fake/out/secret.js')",
+                "require('fake/out')", "require('fake/out/')", "require('fake/notes.txt')",
+                "require('fake/../../victim/secret.js')", "require('fake/lib/../../../../victim/secret.js')",
+                "require('lodash/../../../../victim/secret.js')", "require('lodash/LICENSE')",
+                "require('./node_modules/lodash/LICENSE')");
     }
 
     @ParameterizedTest
@@ -137,37 +146,42 @@ class RuntimeLoaderTest {
         try (JsRuntime js = runtimes.create()) {
             String outcome = (String) js.eval("(function () { try { return 'loaded ' + JSON.stringify(" + expression
                     + "); } catch (e) { return e.code + ': ' + e.message; } })()");
-            assertThat(outcome).startsWith("MODULE_NOT_FOUND: ").doesNotContain("SECRET").doesNotContain(tmp.toString());
+            assertThat(outcome).startsWith("MODULE_NOT_FOUND: ")
+                .doesNotContain("SECRET")
+                .doesNotContain(tmp.toString());
         }
     }
 
-    /** {dir, request} argument lists for the host function, as JavaScript; none may give anything. */
+    /**
+     * {dir, request} argument lists for the host function, as JavaScript; none may give
+     * anything.
+     */
     static Stream<String> hostileCalls() {
         String abs = tmp.toString();
-        return Stream.of(
-                "'/', '../../etc/passwd'", "'/', '/etc/passwd'", "'', '/etc/passwd'", "'/', 'passwd'", "'/etc', './passwd'",
-                "'/etc', '#x'", "'" + abs + "/victim', './secret.js'", "'" + abs + "/victim', 'victim'",
-                "'" + abs + "/victim', '#secret'", "'" + abs + "/project', './notes.txt'",
-                "'..', './victim/secret.js'", "'..', 'victim'", "'../victim', './secret.js'", "'../victim', 'victim'",
-                "'../victim', '#secret'", "'../victim', 'anything'", "'lib/../..', './victim/secret.js'",
-                "'lib/../../victim', 'victim'", "'./lib', './later.js'", "'lib/', './later.js'", "'lib//', './later.js'",
-                "'lib/.', './later.js'", "'link', './secret.js'", "'link', 'victim'", "'link', '#secret'",
-                "'node_modules/linked', './secret.js'", "'node_modules/linked', '#secret'", "'lib/later.js', '../later.js'",
-                "'no/such/dir', '../../lib/later.js'", "'node_modules/nope', '../inside'",
-                "'lib\\u0000', './later.js'", "'lib', './later.js\\u0000'", "'lib\\\\..\\\\..', './victim/secret.js'",
-                "'', './notes.txt'", "'', './lib/noext'", "'', './lib/esm.mjs'", "'', './lib/addon.node'",
-                "'', './link/secret.js'", "'', 'node:fs'", "'', 'fs'", "'', ''",
-                "'a/'.repeat(100000), './x'", "'', './' + 'x'.repeat(1000000)",
-                "'lib/' + 'x/'.repeat(5000), '" + "../".repeat(5001) + "lib/later.js'",
-                "1, './lib/later.js'", "'', 1", "null, './lib/later.js'", "undefined, './lib/later.js'", "'', null",
-                "{}, './lib/later.js'", "{ toString: function () { return ''; } }, './lib/later.js'",
+        return Stream.of("'/', '../../etc/passwd'", "'/', '/etc/passwd'", "'', '/etc/passwd'", "'/', 'passwd'",
+                "'/etc', './passwd'", "'/etc', '#x'", "'" + abs + "/victim', './secret.js'",
+                "'" + abs + "/victim', 'victim'", "'" + abs + "/victim', '#secret'",
+                "'" + abs + "/project', './notes.txt'", "'..', './victim/secret.js'", "'..', 'victim'",
+                "'../victim', './secret.js'", "'../victim', 'victim'", "'../victim', '#secret'",
+                "'../victim', 'anything'", "'lib/../..', './victim/secret.js'", "'lib/../../victim', 'victim'",
+                "'./lib', './later.js'", "'lib/', './later.js'", "'lib//', './later.js'", "'lib/.', './later.js'",
+                "'link', './secret.js'", "'link', 'victim'", "'link', '#secret'",
+                "'node_modules/linked', './secret.js'", "'node_modules/linked', '#secret'",
+                "'lib/later.js', '../later.js'", "'no/such/dir', '../../lib/later.js'",
+                "'node_modules/nope', '../inside'", "'lib\\u0000', './later.js'", "'lib', './later.js\\u0000'",
+                "'lib\\\\..\\\\..', './victim/secret.js'", "'', './notes.txt'", "'', './lib/noext'",
+                "'', './lib/esm.mjs'", "'', './lib/addon.node'", "'', './link/secret.js'", "'', 'node:fs'", "'', 'fs'",
+                "'', ''", "'a/'.repeat(100000), './x'", "'', './' + 'x'.repeat(1000000)",
+                "'lib/' + 'x/'.repeat(5000), '" + "../".repeat(5001) + "lib/later.js'", "1, './lib/later.js'", "'', 1",
+                "null, './lib/later.js'", "undefined, './lib/later.js'", "'', null", "{}, './lib/later.js'",
+                "{ toString: function () { return ''; } }, './lib/later.js'",
                 "'', { toString: function () { return './lib/later.js'; } }", "[''], ['./lib/later.js']",
-                "'', './lib/later.js', 'extra'", "''", "",
-                "'node_modules/fake/out', './secret.js'", "'node_modules/fake/out', '#secret'",
-                "'node_modules/fake/..', './project/lib/later.js'", "'node_modules/fake/lib/..', './index.js'",
-                "'node_modules/fake/nope', '../index.js'", "'node_modules/fake/index.js', './index.js'",
-                "'node_modules/@fake', '../fake'", "'node_modules/lodash', './LICENSE'",
-                "'node_modules/lodash/nope', '../lodash.js'", "'node_modules/lodash/..', './lodash/lodash.js'");
+                "'', './lib/later.js', 'extra'", "''", "", "'node_modules/fake/out', './secret.js'",
+                "'node_modules/fake/out', '#secret'", "'node_modules/fake/..', './project/lib/later.js'",
+                "'node_modules/fake/lib/..', './index.js'", "'node_modules/fake/nope', '../index.js'",
+                "'node_modules/fake/index.js', './index.js'", "'node_modules/@fake', '../fake'",
+                "'node_modules/lodash', './LICENSE'", "'node_modules/lodash/nope', '../lodash.js'",
+                "'node_modules/lodash/..', './lodash/lodash.js'");
     }
 
     @ParameterizedTest
@@ -192,9 +206,11 @@ class RuntimeLoaderTest {
             assertThat(js.eval("require('#later')")).isEqualTo("later");
             assertThat(js.eval("require('inside')")).isEqualTo("inside");
             assertThat(js.eval("require('ms')('1s')")).isEqualTo(1000);
-            // a link that stays inside the root, as pnpm lays packages out, is part of the tree
+            // a link that stays inside the root, as pnpm lays packages out, is part of
+            // the tree
             assertThat(js.eval("require('real')")).isEqualTo("real");
-            assertThat(js.eval("require('./lib/entry.js')('lodash/fp/__.js') === require('lodash/fp/__')")).isEqualTo(true);
+            assertThat(js.eval("require('./lib/entry.js')('lodash/fp/__.js') === require('lodash/fp/__')"))
+                .isEqualTo(true);
             assertThat(js.eval("require('fake') + ', ' + require('fake/lib/util')")).isEqualTo("fake, fake util");
         }
     }
@@ -204,7 +220,8 @@ class RuntimeLoaderTest {
         try (JsRuntime js = runtimes.create()) {
             assertThat(js.eval("typeof " + ModuleSet.RUNTIME_LOADER + " + ' ' + typeof __jsrun_modules"))
                 .isEqualTo("undefined undefined");
-            assertThat(js.eval("Object.getOwnPropertyNames(globalThis).filter(n => n.startsWith('__jsrun_load')).length"))
+            assertThat(
+                    js.eval("Object.getOwnPropertyNames(globalThis).filter(n => n.startsWith('__jsrun_load')).length"))
                 .isEqualTo(0);
             assertThat(js.eval("require('./lib/later.js')")).isEqualTo("later");
         }

@@ -15,7 +15,10 @@ import dev.jsrun.Snapshot;
 import dev.jsrun.pool.UnpooledJsRuntimeFactory;
 import dev.jsrun.snapshot.SnapshotBuilder;
 
-/** require() falls back to reading the roots at run time only when the application binds the loader. */
+/**
+ * require() falls back to reading the roots at run time only when the application binds
+ * the loader.
+ */
 class RuntimeLoadingTest {
 
     @Test

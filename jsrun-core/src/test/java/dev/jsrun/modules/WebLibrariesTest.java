@@ -26,17 +26,20 @@ import dev.jsrun.pool.PoolSettings;
 import dev.jsrun.pool.UnpooledJsRuntimeFactory;
 
 /**
- * Libraries written for browsers and servers, from WebJars, loaded as {@code jsrun.snapshot.modules} loads them
- * with the default conditions and no shims of the application's: React 19.2 ({@code react-dom/server}'s browser
- * build, which needs TextEncoder and MessageChannel), Vue 3.5's server renderer (which needs atob and
- * process.env.NODE_ENV) and uuid 11 (whose browser build needs crypto.getRandomValues). They give Node 20's
- * results, kept in {@code web-libraries-node.json} and written by {@code web-libraries-node.js} (its comment says
- * how); {@link #keptResultsAreNodesOwn()} runs that script again when the packages are installed where
+ * Libraries written for browsers and servers, from WebJars, loaded as
+ * {@code jsrun.snapshot.modules} loads them with the default conditions and no shims of
+ * the application's: React 19.2 ({@code react-dom/server}'s browser build, which needs
+ * TextEncoder and MessageChannel), Vue 3.5's server renderer (which needs atob and
+ * process.env.NODE_ENV) and uuid 11 (whose browser build needs crypto.getRandomValues).
+ * They give Node 20's results, kept in {@code web-libraries-node.json} and written by
+ * {@code web-libraries-node.js} (its comment says how); {@link #keptResultsAreNodesOwn()}
+ * runs that script again when the packages are installed where
  * {@code JSRUN_WEB_LIBRARIES} points.
  */
 class WebLibrariesTest {
 
-    private static final List<String> MODULES = List.of("react", "react-dom/server", "vue", "vue/server-renderer", "uuid");
+    private static final List<String> MODULES = List.of("react", "react-dom/server", "vue", "vue/server-renderer",
+            "uuid");
 
     private static final String CASES = "dev/jsrun/modules/web-libraries-cases.js";
 
@@ -45,7 +48,9 @@ class WebLibrariesTest {
     private static final String NODE_RESULTS = "dev/jsrun/modules/web-libraries-node.json";
 
     private static ModuleSet modules;
+
     private static UnpooledJsRuntimeFactory runtimes;
+
     private static Map<?, ?> nodeResults;
 
     @BeforeAll
@@ -66,10 +71,11 @@ class WebLibrariesTest {
     void everyModuleLoadsIntoTheSnapshotFromItsBrowserBuild() {
         ModuleReport report = modules.report();
         assertThat(report.entries()).filteredOn(entry -> entry.module().startsWith("node_modules/"))
-                .allSatisfy(entry -> assertThat(entry.status()).as(entry.module()).isEqualTo(Status.HEALTHY));
+            .allSatisfy(entry -> assertThat(entry.status()).as(entry.module()).isEqualTo(Status.HEALTHY));
         // Vue's server renderer requires Node's stream only inside renderToNodeStream
         assertThat(report.entries()).filteredOn(entry -> !entry.module().startsWith("node_modules/"))
-                .extracting(ModuleReport.Entry::module).containsExactly("stream");
+            .extracting(ModuleReport.Entry::module)
+            .containsExactly("stream");
         assertThat(report.entry("node_modules/react-dom/server.browser.js")).isPresent();
         assertThat(report.entry("node_modules/react-dom/server.node.js")).isEmpty();
         assertThat(report.entries()).noneSatisfy(entry -> assertThat(entry.module()).contains("uuid/dist/cjs/"));
@@ -99,23 +105,26 @@ class WebLibrariesTest {
     @Test
     void uuidsDifferAcrossBorrowersOfOnePool() throws Exception {
         Set<Object> ids = new LinkedHashSet<>();
-        try (JsRuntimePool pool = new JsRuntimePool(runtimes.config(), PoolSettings.builder().maxSize(2).minIdle(1).build())) {
+        try (JsRuntimePool pool = new JsRuntimePool(runtimes.config(),
+                PoolSettings.builder().maxSize(2).minIdle(1).build())) {
             for (int i = 0; i < 50; i++) {
                 try (JsRuntime js = pool.acquire()) {
                     ids.add(js.eval("require('uuid').v4()"));
                 }
             }
         }
-        assertThat(ids).hasSize(50).allSatisfy(id -> assertThat((String) id)
+        assertThat(ids).hasSize(50)
+            .allSatisfy(id -> assertThat((String) id)
                 .matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"));
     }
 
     @Test
     void vueRendersThroughEvalAsync() throws Exception {
         try (JsRuntime js = runtimes.create()) {
-            assertThat(js.evalAsync("require('vue/server-renderer').renderToString(require('vue').createSSRApp({ "
-                    + "data: () => ({ who: 'V8 & Vue' }), template: '<p>{{ who }}</p>' }))").get(60, TimeUnit.SECONDS))
-                    .isEqualTo("<p>V8 &amp; Vue</p>");
+            assertThat(js
+                .evalAsync("require('vue/server-renderer').renderToString(require('vue').createSSRApp({ "
+                        + "data: () => ({ who: 'V8 & Vue' }), template: '<p>{{ who }}</p>' }))")
+                .get(60, TimeUnit.SECONDS)).isEqualTo("<p>V8 &amp; Vue</p>");
         }
     }
 
@@ -123,7 +132,8 @@ class WebLibrariesTest {
     void keptResultsAreNodesOwn() throws Exception {
         String packages = System.getenv("JSRUN_WEB_LIBRARIES");
         Assumptions.assumeTrue(NodeProject.nodeAvailable() && packages != null, "node or the npm packages are missing");
-        assertThat(NodeProject.nodeScript(NodeProject.resourceFile(NODE_SCRIPT), packages)).isEqualTo(NodeProject.resource(NODE_RESULTS));
+        assertThat(NodeProject.nodeScript(NodeProject.resourceFile(NODE_SCRIPT), packages))
+            .isEqualTo(NodeProject.resource(NODE_RESULTS));
     }
 
 }

@@ -11,9 +11,9 @@ import dev.jsrun.WebJars;
 import dev.jsrun.snapshot.SnapshotBuilder;
 
 /**
- * Every borrow of a pooled runtime ends in a reset that leaves a whole context behind as garbage. The heap of a
- * busy runtime must stay near what is live, not fill up with old contexts (see the GC flags in
- * {@code V8Startup}).
+ * Every borrow of a pooled runtime ends in a reset that leaves a whole context behind as
+ * garbage. The heap of a busy runtime must stay near what is live, not fill up with old
+ * contexts (see the GC flags in {@code V8Startup}).
  */
 class BusyRuntimeHeapTest {
 
@@ -23,8 +23,7 @@ class BusyRuntimeHeapTest {
 
     @Test
     void aRuntimeResetForEveryBorrowerKeepsItsHeapNearWhatIsLive() {
-        Snapshot snapshot = new SnapshotBuilder()
-            .executeScript("lodash.js", WebJars.read("lodash", "lodash.min.js"))
+        Snapshot snapshot = new SnapshotBuilder().executeScript("lodash.js", WebJars.read("lodash", "lodash.min.js"))
             .build();
         long highest = 0;
         try (JsRuntimePool pool = new JsRuntimePool(RuntimeConfig.builder().snapshot(snapshot).build(),
@@ -33,7 +32,8 @@ class BusyRuntimeHeapTest {
                 try (JsRuntime js = pool.acquire()) {
                     assertThat(js.eval("_.range(100).map(String).join().length")).isEqualTo(289);
                 }
-                // the heap as of the last reset; the next borrow waits for the one running now
+                // the heap as of the last reset; the next borrow waits for the one
+                // running now
                 highest = Math.max(highest, pool.stats().heapUsed());
             }
         }

@@ -64,8 +64,8 @@ class DiscardReasonsTest {
         }
         try (JsRuntime js = pool.acquire()) {
             AtomicReference<CompletableFuture<Object>> waiting = new AtomicReference<>();
-            Thread caller = new Thread(() -> waiting.set(
-                    js.evalAsync("new Promise(resolve => setTimeout(resolve, 60000))", Duration.ofMinutes(2))));
+            Thread caller = new Thread(() -> waiting
+                .set(js.evalAsync("new Promise(resolve => setTimeout(resolve, 60000))", Duration.ofMinutes(2))));
             caller.start();
             await(() -> caller.getState() == Thread.State.TIMED_WAITING);
             caller.interrupt();
@@ -92,9 +92,12 @@ class DiscardReasonsTest {
 
     @Test
     void aRuntimeWhoseWarmUpScriptFailsAfterTheResetIsDiscarded() throws Exception {
-        // passes on the first restore, fails on every runtime made ready after the deadline
+        // passes on the first restore, fails on every runtime made ready after the
+        // deadline
         long deadline = System.currentTimeMillis() + 500;
-        JsRuntimePool pool = pool(PoolSettings.builder().minIdle(1).maxSize(1)
+        JsRuntimePool pool = pool(PoolSettings.builder()
+            .minIdle(1)
+            .maxSize(1)
             .warmUp("if (Date.now() > " + deadline + ") throw new Error('too late')"));
         try (JsRuntime js = pool.acquire()) {
             js.eval("add(1, 2)");
@@ -106,7 +109,10 @@ class DiscardReasonsTest {
 
     @Test
     void idleRuntimesBeyondMinIdleAreEvictedAfterTheIdleTimeout() throws Exception {
-        JsRuntimePool pool = pool(PoolSettings.builder().minIdle(0).maxSize(2).idleTimeout(Duration.ofMillis(50))
+        JsRuntimePool pool = pool(PoolSettings.builder()
+            .minIdle(0)
+            .maxSize(2)
+            .idleTimeout(Duration.ofMillis(50))
             .evictionInterval(Duration.ofMillis(50)));
         try (JsRuntime a = pool.acquire(); JsRuntime b = pool.acquire()) {
             a.eval("add(1, 2)");
@@ -127,7 +133,8 @@ class DiscardReasonsTest {
         }
         assertThat(pool.scopeStats().parked()).isEqualTo(1);
         pool.close();
-        // still borrowed when the shutdown timeout passed: closed under its borrower, discarded once given back
+        // still borrowed when the shutdown timeout passed: closed under its borrower,
+        // discarded once given back
         assertThat(this.discarded).hasSize((int) pool.restoredCount() - 1);
         held.close();
         assertThat(this.discarded).hasSize((int) pool.restoredCount()).containsOnly(DiscardReason.POOL_CLOSED);

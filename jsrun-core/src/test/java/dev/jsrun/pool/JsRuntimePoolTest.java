@@ -124,7 +124,8 @@ class JsRuntimePoolTest {
         });
         try (JsRuntime js = pool.acquire()) {
             js.eval("globalThis.marker = 1");
-            assertThatThrownBy(() -> js.eval("while (true) {}", Duration.ofMillis(50))).isInstanceOf(JsTimeoutException.class);
+            assertThatThrownBy(() -> js.eval("while (true) {}", Duration.ofMillis(50)))
+                .isInstanceOf(JsTimeoutException.class);
         }
         assertThat(discarded).containsExactly(DiscardReason.TIMEOUT);
         try (JsRuntime js = pool.acquire()) {
@@ -228,8 +229,9 @@ class JsRuntimePoolTest {
             .isNotInstanceOf(JsTimeoutException.class)
             .hasMessageContaining("terminated");
         busy.close();
-        assertThatThrownBy(pool::acquire).isInstanceOfSatisfying(JsRuntimeUnavailableException.class,
-                ex -> assertThat(ex.reason()).isEqualTo(JsRuntimeUnavailableException.Reason.CLOSED))
+        assertThatThrownBy(pool::acquire)
+            .isInstanceOfSatisfying(JsRuntimeUnavailableException.class,
+                    ex -> assertThat(ex.reason()).isEqualTo(JsRuntimeUnavailableException.Reason.CLOSED))
             .hasMessageContaining("closed");
     }
 
@@ -261,8 +263,9 @@ class JsRuntimePoolTest {
             .hasMessageContaining("PoolSettings.Builder.shutdownTimeout");
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isLessThan(10_000);
         busy.close();
-        assertThatThrownBy(pool::acquire).isInstanceOfSatisfying(JsRuntimeUnavailableException.class,
-                ex -> assertThat(ex.reason()).isEqualTo(JsRuntimeUnavailableException.Reason.SHUTTING_DOWN))
+        assertThatThrownBy(pool::acquire)
+            .isInstanceOfSatisfying(JsRuntimeUnavailableException.class,
+                    ex -> assertThat(ex.reason()).isEqualTo(JsRuntimeUnavailableException.Reason.SHUTTING_DOWN))
             .hasMessageContaining("shutting down");
         assertThat(pool.isOpen()).isFalse();
         assertThat(pool.stats().active()).isZero();
@@ -295,7 +298,9 @@ class JsRuntimePoolTest {
 
     @Test
     void warmUpRunsOnEveryFreshAndResetRuntimeBeforeItIsHandedOut() throws Exception {
-        JsRuntimePool pool = pool(PoolSettings.builder().minIdle(1).maxSize(1)
+        JsRuntimePool pool = pool(PoolSettings.builder()
+            .minIdle(1)
+            .maxSize(1)
             .warmUp("globalThis.warmed = (globalThis.warmed || 0) + 1; add(1, 2);"));
         for (int i = 0; i < 3; i++) {
             try (JsRuntime js = pool.acquire()) {
@@ -318,7 +323,8 @@ class JsRuntimePoolTest {
 
     @Test
     void settingsRefuseNonsense() {
-        assertThatThrownBy(() -> PoolSettings.builder().maxSize(0)).hasMessageContaining("maxSize must be at least 1, was 0");
+        assertThatThrownBy(() -> PoolSettings.builder().maxSize(0))
+            .hasMessageContaining("maxSize must be at least 1, was 0");
         assertThatThrownBy(() -> PoolSettings.builder().minIdle(-1)).hasMessageContaining("minIdle");
         InvalidSettingException minIdle = catchThrowableOfType(InvalidSettingException.class,
                 () -> PoolSettings.builder().maxSize(2).minIdle(3).build());
@@ -333,7 +339,8 @@ class JsRuntimePoolTest {
         assertThat(maxWait.getMinimum()).isEqualTo(Duration.ZERO);
         assertThat(maxWait.isMinimumExcluded()).isFalse();
         assertThat(catchThrowableOfType(InvalidSettingException.class,
-                () -> PoolSettings.builder().idleTimeout(Duration.ZERO)).isMinimumExcluded()).isTrue();
+                () -> PoolSettings.builder().idleTimeout(Duration.ZERO))
+            .isMinimumExcluded()).isTrue();
     }
 
 }

@@ -20,7 +20,10 @@ import dev.jsrun.RuntimeConfig;
 import dev.jsrun.internal.runtime.Isolate;
 import dev.jsrun.pool.PoolEntry.State;
 
-/** A pool entry's life: the moves it may make, the ones it refuses, and why it was discarded. */
+/**
+ * A pool entry's life: the moves it may make, the ones it refuses, and why it was
+ * discarded.
+ */
 class PoolEntryTest {
 
     private final List<Isolate> isolates = new ArrayList<>();
@@ -148,10 +151,8 @@ class PoolEntryTest {
     void reasonsKeepTheTagsTheMetricsShow() {
         Map<DiscardReason, String> tags = new EnumMap<>(DiscardReason.class);
         Arrays.stream(DiscardReason.values()).forEach(reason -> tags.put(reason, reason.tag()));
-        assertThat(tags).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
-                Map.entry(DiscardReason.TIMEOUT, "timeout"),
-                Map.entry(DiscardReason.TERMINATED, "terminated"),
-                Map.entry(DiscardReason.HEAP_LIMIT, "heap limit"),
+        assertThat(tags).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(Map.entry(DiscardReason.TIMEOUT, "timeout"),
+                Map.entry(DiscardReason.TERMINATED, "terminated"), Map.entry(DiscardReason.HEAP_LIMIT, "heap limit"),
                 Map.entry(DiscardReason.EXTERNAL_MEMORY_LIMIT, "external memory limit"),
                 Map.entry(DiscardReason.UNANSWERED_MEASUREMENT, "unanswered memory measurement"),
                 Map.entry(DiscardReason.CLOSED, "closed"),

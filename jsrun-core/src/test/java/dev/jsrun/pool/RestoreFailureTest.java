@@ -12,7 +12,9 @@ import dev.jsrun.JsRuntimeUnavailableException;
 import dev.jsrun.RuntimeConfig;
 import dev.jsrun.snapshot.SnapshotBuilder;
 
-/** The pool tells, without a borrow, whether its last attempt to restore a runtime failed. */
+/**
+ * The pool tells, without a borrow, whether its last attempt to restore a runtime failed.
+ */
 class RestoreFailureTest {
 
     @Test
@@ -29,8 +31,9 @@ class RestoreFailureTest {
             .build();
         try (JsRuntimePool pool = new JsRuntimePool(config, settings)) {
             assertThat(pool.restoreFailure()).as("before any restore").isNull();
-            assertThatThrownBy(pool::acquire).isInstanceOfSatisfying(JsRuntimeUnavailableException.class,
-                    ex -> assertThat(ex.reason()).isEqualTo(JsRuntimeUnavailableException.Reason.WARM_UP_FAILED))
+            assertThatThrownBy(pool::acquire)
+                .isInstanceOfSatisfying(JsRuntimeUnavailableException.class,
+                        ex -> assertThat(ex.reason()).isEqualTo(JsRuntimeUnavailableException.Reason.WARM_UP_FAILED))
                 .hasMessageContaining("restores fail for now");
             assertThat(pool.restoreFailure()).hasMessageContaining("restores fail for now");
             failing.set(false);

@@ -25,13 +25,16 @@ import dev.jsrun.modules.ModuleSet;
 import dev.jsrun.snapshot.SnapshotBuilder;
 
 /**
- * {@link JsRuntimePool#acquire(String)}: a scope gets back the runtime it left, unreset; no other scope and no
- * plain borrower ever sees what it left; and the pool resets a scope's runtime when others need it, after the
- * scope's use limit and after a fault.
+ * {@link JsRuntimePool#acquire(String)}: a scope gets back the runtime it left, unreset;
+ * no other scope and no plain borrower ever sees what it left; and the pool resets a
+ * scope's runtime when others need it, after the scope's use limit and after a fault.
  */
 class ScopedPoolTest {
 
-    /** Reports the marks of other scopes the runtime shows, then leaves the marks the mask asks for. */
+    /**
+     * Reports the marks of other scopes the runtime shows, then leaves the marks the mask
+     * asks for.
+     */
     private static final String VISIT = """
             globalThis.visit = (scope, mask) => {
               const _ = require('lodash');
@@ -55,8 +58,10 @@ class ScopedPoolTest {
 
     @BeforeAll
     static void snapshot() {
-        ModuleSet modules = ModuleSet.builder().root(ModuleRoot.classpath(ScopedPoolTest.class.getClassLoader()))
-            .module("lodash").build();
+        ModuleSet modules = ModuleSet.builder()
+            .root(ModuleRoot.classpath(ScopedPoolTest.class.getClassLoader()))
+            .module("lodash")
+            .build();
         config = RuntimeConfig.builder()
             .snapshot(new SnapshotBuilder().executeScript(ModuleSet.SCRIPT_NAME, modules.bundle())
                 .executeScript("visit.js", VISIT)
@@ -82,7 +87,8 @@ class ScopedPoolTest {
             assertThat(a.call("visit", String.class, "a", 63)).isEmpty();
         }
         try (JsRuntime a = pool.acquire("a")) {
-            assertThat(a.eval("[globalThis.__scope, lib.__scope, require('lodash').__scope].join()")).isEqualTo("a,a,a");
+            assertThat(a.eval("[globalThis.__scope, lib.__scope, require('lodash').__scope].join()"))
+                .isEqualTo("a,a,a");
         }
         try (JsRuntime b = pool.acquire("b")) {
             assertThat(b.call("visit", String.class, "b", 0)).isEmpty();
@@ -113,7 +119,8 @@ class ScopedPoolTest {
         }
         try (JsRuntime js = pool.acquire("a")) {
             assertThat(js.eval("globalThis.__scope")).isEqualTo("a");
-            assertThatThrownBy(() -> js.eval("while (true) {}", Duration.ofMillis(50))).isInstanceOf(JsTimeoutException.class);
+            assertThatThrownBy(() -> js.eval("while (true) {}", Duration.ofMillis(50)))
+                .isInstanceOf(JsTimeoutException.class);
         }
         try (JsRuntime js = pool.acquire("a")) {
             assertThat(js.eval("typeof globalThis.__scope")).isEqualTo("undefined");
@@ -252,7 +259,8 @@ class ScopedPoolTest {
         }
         assertThat(longest).as("state kept by 1,000 borrows of the scope at most").isEqualTo(1000);
         assertThat(afterReset).as("a clean runtime after every 1,000").hasSize(10).containsOnly(1);
-        assertThat(peak).as("the runtime's heap at its largest over 10,000 borrows: %d bytes", peak).isLessThan(64L << 20);
+        assertThat(peak).as("the runtime's heap at its largest over 10,000 borrows: %d bytes", peak)
+            .isLessThan(64L << 20);
     }
 
 }

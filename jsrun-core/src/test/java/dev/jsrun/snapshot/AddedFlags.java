@@ -6,7 +6,10 @@ import dev.jsrun.V8Setup;
 import dev.jsrun.engine.V8Process;
 import dev.jsrun.pool.UnpooledJsRuntimeFactory;
 
-/** Run in a JVM of its own by {@link V8FlagsTest}: adds V8 flags before the first runtime, then uses one. */
+/**
+ * Run in a JVM of its own by {@link V8FlagsTest}: adds V8 flags before the first runtime,
+ * then uses one.
+ */
 public final class AddedFlags {
 
     private AddedFlags() {

@@ -24,11 +24,12 @@ import dev.jsrun.Snapshot;
 import dev.jsrun.pool.UnpooledJsRuntimeFactory;
 
 /**
- * The bounded Array built-ins ({@code bounded-builtins.js}) behave as Node 20's own on ordinary and edge inputs
- * (holes, negative and NaN indices, -0, getters, proxies and the order of their traps, species, concat spreading),
- * and so do regular expressions over long strings ({@code allocation-guards.js}: replace, match and split with
- * every kind of replacement, flag, lastIndex, exec and species), in a runtime from a snapshot and in one
- * without; the built-ins still look native to libraries.
+ * The bounded Array built-ins ({@code bounded-builtins.js}) behave as Node 20's own on
+ * ordinary and edge inputs (holes, negative and NaN indices, -0, getters, proxies and the
+ * order of their traps, species, concat spreading), and so do regular expressions over
+ * long strings ({@code allocation-guards.js}: replace, match and split with every kind of
+ * replacement, flag, lastIndex, exec and species), in a runtime from a snapshot and in
+ * one without; the built-ins still look native to libraries.
  */
 class BoundedBuiltinsTest {
 
@@ -50,7 +51,8 @@ class BoundedBuiltinsTest {
     @ValueSource(strings = { "bounded-builtins-cases.js", "long-string-cases.js" })
     void snapshotRuntimesAgreeWithNode(String file) {
         Snapshot snapshot = new SnapshotBuilder().executeScript("ready.js", "globalThis.ready = true;").build();
-        try (JsRuntimeFactory factory = new UnpooledJsRuntimeFactory(RuntimeConfig.builder().snapshot(snapshot).build())) {
+        try (JsRuntimeFactory factory = new UnpooledJsRuntimeFactory(
+                RuntimeConfig.builder().snapshot(snapshot).build())) {
             assertAgreesWithNode(factory, Cases.read(file));
         }
     }
@@ -63,7 +65,10 @@ class BoundedBuiltinsTest {
         }
     }
 
-    /** A recording proxy, and an object that acts as a global regular expression with two empty matches. */
+    /**
+     * A recording proxy, and an object that acts as a global regular expression with two
+     * empty matches.
+     */
     private static final String TRACING = "const log = []; function logged(target) { return new Proxy(target, {"
             + " get(t, k, r) { log.push('get ' + String(k)); return Reflect.get(t, k, r); },"
             + " set(t, k, v, r) { log.push('set ' + String(k) + ' ' + String(v)); return Reflect.set(t, k, v, r); } }); }"
@@ -71,16 +76,15 @@ class BoundedBuiltinsTest {
             + " exec(s) { return this.n++ < 2 ? { 0: '', length: 1, index: 3, groups: { g: 'G' } } : null; } }); }";
 
     /**
-     * What a regular expression sees of a replace, match or split on a long string, where jsrun runs it, is what
-     * V8 shows it on a short one. (Node 20 is an older V8, which still read {@code global} where this one reads
-     * {@code flags}, as the specification now says.)
+     * What a regular expression sees of a replace, match or split on a long string, where
+     * jsrun runs it, is what V8 shows it on a short one. (Node 20 is an older V8, which
+     * still read {@code global} where this one reads {@code flags}, as the specification
+     * now says.)
      */
     @ParameterizedTest
     @ValueSource(strings = { "RegExp.prototype[Symbol.replace].call(fake(), TEXT, () => 'F')",
-            "RegExp.prototype[Symbol.replace].call(fake(), TEXT, '$&-$1$<g>')",
-            "TEXT.replace(fake(), '$`')",
-            "RegExp.prototype[Symbol.match].call(fake(), TEXT)",
-            "RegExp.prototype[Symbol.split].call(fake(), TEXT)",
+            "RegExp.prototype[Symbol.replace].call(fake(), TEXT, '$&-$1$<g>')", "TEXT.replace(fake(), '$`')",
+            "RegExp.prototype[Symbol.match].call(fake(), TEXT)", "RegExp.prototype[Symbol.split].call(fake(), TEXT)",
             "RegExp.prototype[Symbol.split].call(fake(), TEXT, 0)",
             "RegExp.prototype[Symbol.replace].call(logged(/b/g), TEXT, 'x')",
             "RegExp.prototype[Symbol.split].call(logged(/b/y), TEXT, 3)",
@@ -92,7 +96,8 @@ class BoundedBuiltinsTest {
                     + " try { TEXT.split('b'); } finally { delete String.prototype[Symbol.split]; }",
             "TEXT.split({ toString() { log.push('toString'); return 'b'; } }, { valueOf() { log.push('valueOf'); return 2; } })",
             "TEXT.replace(/b/g, { toString() { log.push('toString'); return 'x'; }, valueOf() { log.push('valueOf'); return 'y'; } })",
-            "log.push('start'); TEXT.replace(/b/g, Symbol('s'))", "log.push('start'); RegExp.prototype[Symbol.split].call(/b/, Symbol('s'))",
+            "log.push('start'); TEXT.replace(/b/g, Symbol('s'))",
+            "log.push('start'); RegExp.prototype[Symbol.split].call(/b/, Symbol('s'))",
             "const r = /b/g; r.exec = function () { log.push('exec'); return this.lastIndex++ < 1 ? { 0: 'b', index: 1, 1: Symbol('c'), length: 2 } : null; };"
                     + " TEXT.replace(r, '$1')",
             "const r = /b/g; r.lastIndex = 2n; r.exec = function () { log.push('exec'); return null; }; TEXT.match(r)" })
@@ -105,8 +110,8 @@ class BoundedBuiltinsTest {
     }
 
     private static String traced(JsRuntime js, String expression, String text) {
-        return String.valueOf(js.eval("(() => { " + TRACING + " const TEXT = " + text + "; let outcome;"
-                + " try { " + expression + "; outcome = 'returned'; } catch (e) { outcome = 'throws ' + e.constructor.name; }"
+        return String.valueOf(js.eval("(() => { " + TRACING + " const TEXT = " + text + "; let outcome;" + " try { "
+                + expression + "; outcome = 'returned'; } catch (e) { outcome = 'throws ' + e.constructor.name; }"
                 + " return log.join(',') + ' | ' + outcome; })()"));
     }
 
@@ -116,14 +121,17 @@ class BoundedBuiltinsTest {
                 JsRuntime js = factory.create()) {
             assertThat(js.eval("Function.prototype.toString.call(Array.prototype.indexOf)"))
                 .isEqualTo("function indexOf() { [native code] }");
-            // the test lodash's _.isNative makes, from the source of a method that is still V8's own
+            // the test lodash's _.isNative makes, from the source of a method that is
+            // still V8's own
             assertThat(js.eval("const source = Function.prototype.toString; const pattern = RegExp('^' + source"
                     + ".call(Object.prototype.hasOwnProperty).replace(/[\\\\^$.*+?()[\\]{}|]/g, '\\\\$&')"
                     + ".replace(/hasOwnProperty|(function).*?(?=\\\\\\()| for .+?(?=\\\\\\])/g, '$1.*?') + '$');"
                     + "['indexOf', 'join', 'sort', 'map', 'reduce', 'fill'].every(name => pattern.test(source.call("
-                    + "Array.prototype[name]))) && pattern.test(source.call(Proxy))")).isEqualTo(true);
+                    + "Array.prototype[name]))) && pattern.test(source.call(Proxy))"))
+                .isEqualTo(true);
             assertThat(js.eval("Object.keys(Array.prototype).length + ':' + Array.prototype.join.name + ':'"
-                    + " + Array.prototype.reduce.length")).isEqualTo("0:join:1");
+                    + " + Array.prototype.reduce.length"))
+                .isEqualTo("0:join:1");
         }
     }
 
@@ -131,7 +139,8 @@ class BoundedBuiltinsTest {
     void stackTracesShowNoFrameOfJsrun() {
         try (JsRuntimeFactory factory = new UnpooledJsRuntimeFactory(RuntimeConfig.builder().build());
                 JsRuntime js = factory.create()) {
-            assertThat(js.evalAsync("Array.prototype.forEach.call({ length: 2, 1: 1 }, x => { throw new Error('in callback'); })"))
+            assertThat(js.evalAsync(
+                    "Array.prototype.forEach.call({ length: 2, 1: 1 }, x => { throw new Error('in callback'); })"))
                 .failsWithin(5, TimeUnit.SECONDS)
                 .withThrowableOfType(java.util.concurrent.ExecutionException.class)
                 .havingCause()
@@ -150,7 +159,8 @@ class BoundedBuiltinsTest {
         List<String> differences = new ArrayList<>();
         for (int i = 0; i < cases.expressions().size(); i++) {
             if (!actual.get(i).equals(expected.get(i))) {
-                differences.add(cases.expressions().get(i) + "\n  jsrun: " + actual.get(i) + "\n  node:  " + expected.get(i));
+                differences
+                    .add(cases.expressions().get(i) + "\n  jsrun: " + actual.get(i) + "\n  node:  " + expected.get(i));
             }
         }
         assertThat(differences).as("cases where jsrun and Node disagree").isEmpty();

@@ -14,21 +14,24 @@ import dev.jsrun.SnapshotBuildException;
 import dev.jsrun.internal.snapshot.GuestScripts;
 import dev.jsrun.pool.UnpooledJsRuntimeFactory;
 
-/** The snapshot builder's own scripts: the CommonJS wrapper ({@code commonjs.js}) and {@code pending.js}. */
+/**
+ * The snapshot builder's own scripts: the CommonJS wrapper ({@code commonjs.js}) and
+ * {@code pending.js}.
+ */
 class BuilderScriptsTest {
 
     @Test
     void aCommonJsLibraryIsPublishedUnderAnyNameAndSeesNodesNames() {
         String library = "exports.self = this === module.exports && exports === module.exports;"
                 + " exports.answer = 42; // a last line without its line break";
-        Snapshot snapshot = new SnapshotBuilder()
-            .executeCommonJs("it's \"quoted\" \\ ", "quoted.js", library)
+        Snapshot snapshot = new SnapshotBuilder().executeCommonJs("it's \"quoted\" \\ ", "quoted.js", library)
             .executeCommonJs("line\nbreak\u2028", "lines.js", library)
             .executeCommonJs("replaced", "replaced.js", "module.exports = function () { return 'called'; };")
             .build();
-        try (UnpooledJsRuntimeFactory runtimes = new UnpooledJsRuntimeFactory(RuntimeConfig.builder().snapshot(snapshot).build());
-                JsRuntime js = runtimes.create()) {
-            assertThat(js.eval("[globalThis[\"it's \\\"quoted\\\" \\\\ \"].answer, globalThis[\"it's \\\"quoted\\\" \\\\ \"].self]"))
+        try (UnpooledJsRuntimeFactory runtimes = new UnpooledJsRuntimeFactory(
+                RuntimeConfig.builder().snapshot(snapshot).build()); JsRuntime js = runtimes.create()) {
+            assertThat(js.eval(
+                    "[globalThis[\"it's \\\"quoted\\\" \\\\ \"].answer, globalThis[\"it's \\\"quoted\\\" \\\\ \"].self]"))
                 .isEqualTo(List.of(42, true));
             assertThat(js.eval("globalThis['line\\nbreak\\u2028'].answer")).isEqualTo(42);
             assertThat(js.eval("replaced()")).isEqualTo("called");
@@ -39,7 +42,8 @@ class BuilderScriptsTest {
 
     @Test
     void aCommonJsLibraryThatClosesItsWrapperIsRefused() {
-        SnapshotBuilder builder = new SnapshotBuilder().executeCommonJs("lib", "lib.js", "}); return 42; (function () {");
+        SnapshotBuilder builder = new SnapshotBuilder().executeCommonJs("lib", "lib.js",
+                "}); return 42; (function () {");
         assertThatThrownBy(builder::build).isInstanceOf(SnapshotBuildException.class)
             .hasMessageContaining("'lib.js'")
             .hasMessageContaining("it does not run as a CommonJS module");
@@ -52,7 +56,8 @@ class BuilderScriptsTest {
             assertThat(ex.getLine()).isEqualTo(1);
             assertThat(ex.getColumn()).isEqualTo(12);
         });
-        SnapshotBuilder requiring = new SnapshotBuilder().executeCommonJs("lib", "lib.js", "var a = 1;\nrequire('dep');");
+        SnapshotBuilder requiring = new SnapshotBuilder().executeCommonJs("lib", "lib.js",
+                "var a = 1;\nrequire('dep');");
         assertThatThrownBy(requiring::build).isInstanceOf(SnapshotBuildException.class)
             .hasMessageContaining("Error: require('dep') is not available while building a snapshot: load 'dep' first "
                     + "and use its global");
@@ -67,8 +72,8 @@ class BuilderScriptsTest {
                 .isEqualTo("2 timer(s) set and 3 message(s) queued");
         }
         assertThatThrownBy(() -> new SnapshotBuilder()
-            .executeScript("timers.js", "setTimeout(() => {}, 60000); setTimeout(() => {}, 120000);").build())
-            .isInstanceOf(SnapshotBuildException.class)
+            .executeScript("timers.js", "setTimeout(() => {}, 60000); setTimeout(() => {}, 120000);")
+            .build()).isInstanceOf(SnapshotBuildException.class)
             .hasMessageContaining("'timers.js'")
             .hasMessageContaining("it leaves 2 timer(s) set and 0 message(s) queued when the heap is captured");
     }

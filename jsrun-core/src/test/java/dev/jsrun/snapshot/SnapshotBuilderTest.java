@@ -16,7 +16,9 @@ class SnapshotBuilderTest {
 
     @Test
     void recordsMetadata() {
-        Snapshot snapshot = new SnapshotBuilder().executeScript("a.js", "var a = 1;").executeScript("b.js", "var b = 2;").build();
+        Snapshot snapshot = new SnapshotBuilder().executeScript("a.js", "var a = 1;")
+            .executeScript("b.js", "var b = 2;")
+            .build();
         assertThat(snapshot.scriptNames()).containsExactly("a.js", "b.js");
         assertThat(snapshot.v8Version()).isEqualTo(V8Runtimes.v8Version()).matches("\\d+\\.\\d+\\.\\d+\\.\\d+(-i18n)?");
         assertThat(snapshot.size()).isGreaterThan(100_000);
@@ -63,7 +65,8 @@ class SnapshotBuilderTest {
 
     @Test
     void esModuleSyntaxSaysToLoadTheCommonJsBuild() {
-        for (String source : new String[] { "import x from 'y';", "export const a = 1;", "const u = import.meta.url;" }) {
+        for (String source : new String[] { "import x from 'y';", "export const a = 1;",
+                "const u = import.meta.url;" }) {
             assertThatThrownBy(() -> new SnapshotBuilder().executeScript("lib.esm.js", source).build())
                 .isInstanceOfSatisfying(SnapshotBuildException.class, ex -> {
                     assertThat(ex.getProblem()).isEqualTo(SnapshotBuildException.Problem.ES_MODULE);
@@ -76,7 +79,8 @@ class SnapshotBuilderTest {
 
     @Test
     void commonJsErrorsReportTheLibrarysOwnPosition() {
-        SnapshotBuilder builder = new SnapshotBuilder().executeCommonJs("lib", "lib.js", "module.exports = 1;\n  oops();");
+        SnapshotBuilder builder = new SnapshotBuilder().executeCommonJs("lib", "lib.js",
+                "module.exports = 1;\n  oops();");
         assertThatThrownBy(builder::build).isInstanceOfSatisfying(SnapshotBuildException.class, ex -> {
             assertThat(ex.getLine()).isEqualTo(2);
             assertThat(ex.getColumn()).isEqualTo(3);
@@ -95,9 +99,7 @@ class SnapshotBuilderTest {
 
     @Test
     void commonJsGlobalNameIsPublished() {
-        Snapshot snapshot = new SnapshotBuilder()
-            .executeCommonJs("it's", "lib.js", "exports.answer = 42;")
-            .build();
+        Snapshot snapshot = new SnapshotBuilder().executeCommonJs("it's", "lib.js", "exports.answer = 42;").build();
         try (var factory = new UnpooledJsRuntimeFactory(RuntimeConfig.builder().snapshot(snapshot).build());
                 JsRuntime js = factory.create()) {
             assertThat(js.eval("globalThis[\"it's\"].answer")).isEqualTo(42);

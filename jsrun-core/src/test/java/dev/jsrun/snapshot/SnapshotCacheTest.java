@@ -46,7 +46,8 @@ class SnapshotCacheTest {
     @Test
     void otherScriptsGetAnotherFile() {
         SnapshotCache cache = new SnapshotCache(this.dir);
-        SnapshotBuilder other = new SnapshotBuilder().executeScript("greet.js", "globalThis.greet = n => 'hello ' + n;");
+        SnapshotBuilder other = new SnapshotBuilder().executeScript("greet.js",
+                "globalThis.greet = n => 'hello ' + n;");
         assertThat(cache.fileFor(other)).isNotEqualTo(cache.fileFor(scripts()));
     }
 
@@ -82,8 +83,9 @@ class SnapshotCacheTest {
     void fileFromAnotherV8IsRebuilt() throws IOException {
         assertRebuiltAfter(bytes -> {
             Snapshot good = Snapshots.fromBytes(bytes);
-            return new SnapshotImage(SnapshotImage.of(good).blob(), "12.4.254.21", good.javetVersion(), good.v8Flags(), good.scriptNames(),
-                    good.contentHash(), good.createdAt(), good.buildTime()).toByteArray();
+            return new SnapshotImage(SnapshotImage.of(good).blob(), "12.4.254.21", good.javetVersion(), good.v8Flags(),
+                    good.scriptNames(), good.contentHash(), good.createdAt(), good.buildTime())
+                .toByteArray();
         });
     }
 

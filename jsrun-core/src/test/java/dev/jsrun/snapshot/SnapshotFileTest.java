@@ -20,7 +20,9 @@ import dev.jsrun.Snapshot;
 import dev.jsrun.internal.snapshot.SnapshotImage;
 import dev.jsrun.pool.UnpooledJsRuntimeFactory;
 
-/** Every damaged file is refused in Java: handing such bytes to V8 would abort the JVM. */
+/**
+ * Every damaged file is refused in Java: handing such bytes to V8 would abort the JVM.
+ */
 class SnapshotFileTest {
 
     private static Snapshot snapshot;
@@ -91,15 +93,17 @@ class SnapshotFileTest {
 
     @Test
     void refusesAnotherV8Version() throws IOException {
-        Snapshot foreign = new SnapshotImage(SnapshotImage.of(snapshot).blob(), "13.0.245.1", snapshot.javetVersion(), snapshot.v8Flags(),
-                snapshot.scriptNames(), snapshot.contentHash(), snapshot.createdAt(), snapshot.buildTime());
+        Snapshot foreign = new SnapshotImage(SnapshotImage.of(snapshot).blob(), "13.0.245.1", snapshot.javetVersion(),
+                snapshot.v8Flags(), snapshot.scriptNames(), snapshot.contentHash(), snapshot.createdAt(),
+                snapshot.buildTime());
         assertRefused(foreign.toByteArray(), "V8 13.0.245.1");
     }
 
     @Test
     void refusesOtherV8Flags() throws IOException {
-        Snapshot foreign = new SnapshotImage(SnapshotImage.of(snapshot).blob(), snapshot.v8Version(), snapshot.javetVersion(), "--jitless",
-                snapshot.scriptNames(), snapshot.contentHash(), snapshot.createdAt(), snapshot.buildTime());
+        Snapshot foreign = new SnapshotImage(SnapshotImage.of(snapshot).blob(), snapshot.v8Version(),
+                snapshot.javetVersion(), "--jitless", snapshot.scriptNames(), snapshot.contentHash(),
+                snapshot.createdAt(), snapshot.buildTime());
         assertRefused(foreign.toByteArray(), "flags");
     }
 

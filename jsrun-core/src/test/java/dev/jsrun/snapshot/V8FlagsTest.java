@@ -19,14 +19,18 @@ import dev.jsrun.engine.V8AlreadyStartedException;
 import dev.jsrun.engine.V8Process;
 import dev.jsrun.pool.UnpooledJsRuntimeFactory;
 
-/** The process-wide V8 flags jsrun sets before the first runtime, and that runtimes start under them. */
+/**
+ * The process-wide V8 flags jsrun sets before the first runtime, and that runtimes start
+ * under them.
+ */
 class V8FlagsTest {
 
     @Test
     void runtimesStartUnderJsrunsFlags() {
         try (UnpooledJsRuntimeFactory factory = new UnpooledJsRuntimeFactory(RuntimeConfig.builder().build());
                 JsRuntime js = factory.create()) {
-            // sloppy mode, not Javet's default --use-strict: assigning an undeclared name works
+            // sloppy mode, not Javet's default --use-strict: assigning an undeclared name
+            // works
             assertThat(js.eval("undeclared = 41; undeclared + 1")).isEqualTo(42);
         }
         assertThat(V8Process.flags())
@@ -34,12 +38,15 @@ class V8FlagsTest {
             .contains("--no-turbofan")
             // fresh contexts compile regular expressions at once
             .contains("--no-regexp-tier-up")
-            // fresh contexts do not send functions to Maglev after a single call's worth of work
+            // fresh contexts do not send functions to Maglev after a single call's worth
+            // of work
             .contains("--invocation-count-for-maglev=2000")
-            // a busy runtime's heap holds what is live, not the contexts earlier resets left behind
+            // a busy runtime's heap holds what is live, not the contexts earlier resets
+            // left behind
             .contains("--initial-old-space-size=8")
             .contains("--no-incremental-marking")
-            // runtimes of different snapshots share V8's read-only heap without corrupting each other
+            // runtimes of different snapshots share V8's read-only heap without
+            // corrupting each other
             .contains("--no-extensible-ro-snapshot");
     }
 
@@ -96,7 +103,8 @@ class V8FlagsTest {
             .contains("--no-turbofan")
             .contains("--no-regexp-tier-up")
             .contains("--invocation-count-for-maglev=2000")
-            // and the one no added flag decides comes last, where V8 takes it over anything before it
+            // and the one no added flag decides comes last, where V8 takes it over
+            // anything before it
             .endsWith("--no-extensible-ro-snapshot");
     }
 

@@ -32,15 +32,17 @@ import dev.jsrun.pool.PoolStats;
 import dev.jsrun.snapshot.SnapshotBuilder;
 
 /**
- * Soak run in a JVM of its own: {@code threads} threads share a pool of two runtimes and each performs
- * {@code evals} evaluations, 10 to 50 per acquire. Most evaluations have a result checked exactly; every 50th
- * throws a JavaScript error, every 2,000th loops until a 20 ms timeout, every 10,000th is a heap bomb against
- * a 32 MB V8 heap; every 1,000th returns or throws a value that V8 or Javet would abort on if read from Java,
- * holds array buffers past the external memory limit (the heap bombs cover the heap limit), among the
- * loops are Array built-ins that V8 does not interrupt by itself, and every 3,000th tampers with jsrun's own globals and the built-ins it uses, then ends its lease. The first
- * ordinary evaluation of each lease checks that the previous borrower's global is
- * gone. RSS is read with the pool quiet after the first 10% and again at the end. Prints one line starting with
- * {@code soak } and exits 0 when every check held.
+ * Soak run in a JVM of its own: {@code threads} threads share a pool of two runtimes and
+ * each performs {@code evals} evaluations, 10 to 50 per acquire. Most evaluations have a
+ * result checked exactly; every 50th throws a JavaScript error, every 2,000th loops until
+ * a 20 ms timeout, every 10,000th is a heap bomb against a 32 MB V8 heap; every 1,000th
+ * returns or throws a value that V8 or Javet would abort on if read from Java, holds
+ * array buffers past the external memory limit (the heap bombs cover the heap limit),
+ * among the loops are Array built-ins that V8 does not interrupt by itself, and every
+ * 3,000th tampers with jsrun's own globals and the built-ins it uses, then ends its
+ * lease. The first ordinary evaluation of each lease checks that the previous borrower's
+ * global is gone. RSS is read with the pool quiet after the first 10% and again at the
+ * end. Prints one line starting with {@code soak } and exits 0 when every check held.
  */
 public final class Soak {
 
@@ -55,54 +57,66 @@ public final class Soak {
     static final int TAMPER_EVERY = 3_000;
     static final int TAMPER_AT = 2_020;
 
-    /** Results and errors V8 or Javet would abort on, buffers past the limit: each with the exception it must give. */
+    /**
+     * Results and errors V8 or Javet would abort on, buffers past the limit: each with
+     * the exception it must give.
+     */
     static final String[][] HOSTILE = {
-        { "(() => { const r = Proxy.revocable({}, {}); r.revoke(); return { list: [r.proxy] }; })()", "JsConversionException" },
-        { "new Proxy({}, { ownKeys() { throw new Error('k'); } })", "JsConversionException" },
-        { "Error.prepareStackTrace = () => { throw new Error('x'); }; null.x", "JsException" },
-        { "const r = Proxy.revocable({}, {}); r.revoke(); throw r.proxy;", "JsException" },
-        { "new Array(2 ** 32 - 1)", "JsConversionException" },
-        { "globalThis.kept = []; for (let i = 0; i < 40; i++) kept.push(new ArrayBuffer(1e8)); kept.length",
-            "JsExternalMemoryLimitException" },
-    };
+            { "(() => { const r = Proxy.revocable({}, {}); r.revoke(); return { list: [r.proxy] }; })()",
+                    "JsConversionException" },
+            { "new Proxy({}, { ownKeys() { throw new Error('k'); } })", "JsConversionException" },
+            { "Error.prepareStackTrace = () => { throw new Error('x'); }; null.x", "JsException" },
+            { "const r = Proxy.revocable({}, {}); r.revoke(); throw r.proxy;", "JsException" },
+            { "new Array(2 ** 32 - 1)", "JsConversionException" },
+            { "globalThis.kept = []; for (let i = 0; i < 40; i++) kept.push(new ArrayBuffer(1e8)); kept.length",
+                    "JsExternalMemoryLimitException" }, };
 
-    /** Scripts that go after jsrun's own state and the built-ins it uses; the next borrower must not notice. */
+    /**
+     * Scripts that go after jsrun's own state and the built-ins it uses; the next
+     * borrower must not notice.
+     */
     static final String[] TAMPERS = {
-        "Object.defineProperty(globalThis, '__jsrun_modules', { value: { stats() { while (true) {} } } }); 1",
-        "Error.prepareStackTrace = () => { while (true) {} }; Array.isArray = () => { throw 1; }; 1",
-        "Object.defineProperty(Array.prototype, '0', { set() { throw 2; }, configurable: true }); console.log('x'); 1",
-        "Set.prototype.add = () => { throw 3; }; JSON.stringify = () => { throw 4; }; console = null; 1",
-        "Reflect.apply = () => { throw 5; }; WeakSet.prototype.has = () => { throw 6; }; Proxy = null; [3, 1, 2].indexOf(1)",
-    };
+            "Object.defineProperty(globalThis, '__jsrun_modules', { value: { stats() { while (true) {} } } }); 1",
+            "Error.prepareStackTrace = () => { while (true) {} }; Array.isArray = () => { throw 1; }; 1",
+            "Object.defineProperty(Array.prototype, '0', { set() { throw 2; }, configurable: true }); console.log('x'); 1",
+            "Set.prototype.add = () => { throw 3; }; JSON.stringify = () => { throw 4; }; console = null; 1",
+            "Reflect.apply = () => { throw 5; }; WeakSet.prototype.has = () => { throw 6; }; Proxy = null; [3, 1, 2].indexOf(1)", };
 
     static final String[] BOMBS = HeapBombs.BOMBS;
 
-    static final String[] LOOPS = {
-        "while (true) {}",
-        "for (;;) {}",
-        "let i = 0; while (true) { i++; }",
-        "const o = {}; for (let i = 0; ; i++) { o.k = i; }",
-        "Array.prototype.lastIndexOf.call({ length: 2 ** 30 }, 1)",
-        "new Array(2 ** 32 - 1).indexOf(1)",
-        "'x'.repeat(2 ** 21).replace(/x/g, 'y')",
-        "'x,'.repeat(2 ** 19).split(/,/)",
-    };
+    static final String[] LOOPS = { "while (true) {}", "for (;;) {}", "let i = 0; while (true) { i++; }",
+            "const o = {}; for (let i = 0; ; i++) { o.k = i; }",
+            "Array.prototype.lastIndexOf.call({ length: 2 ** 30 }, 1)", "new Array(2 ** 32 - 1).indexOf(1)",
+            "'x'.repeat(2 ** 21).replace(/x/g, 'y')", "'x,'.repeat(2 ** 19).split(/,/)", };
 
     private static final Duration LOOP_TIMEOUT = Duration.ofMillis(20);
 
     private final JsRuntimePool pool;
+
     private final int evals;
+
     private final LongAdder done = new LongAdder();
+
     private final LongAdder wrong = new LongAdder();
+
     private final LongAdder errors = new LongAdder();
+
     private final LongAdder timeouts = new LongAdder();
+
     private final LongAdder bombs = new LongAdder();
+
     private final LongAdder hostile = new LongAdder();
+
     private final AtomicLongArray current = new AtomicLongArray(64);
+
     private final AtomicLongArray since = new AtomicLongArray(64);
+
     private final LongAdder tampered = new LongAdder();
+
     private final LongAdder leases = new LongAdder();
+
     private final AtomicLong rssWarm = new AtomicLong();
+
     private final List<String> failures = new ArrayList<>();
 
     private Soak(JsRuntimePool pool, int evals) {
@@ -156,11 +170,10 @@ public final class Soak {
         }
         System.out.printf("soak evals=%d wrong=%d errors=%d/%d timeouts=%d/%d bombs=%d/%d leases=%d restored=%d"
                 + " active=%d cleaning=%d idle=%d rssWarmKb=%d rssEndKb=%d seconds=%.1f hostile=%d/%d tampered=%d/%d%n",
-                this.done.sum(),
-                this.wrong.sum(), this.errors.sum(), expectedErrors, this.timeouts.sum(), expectedTimeouts,
-                this.bombs.sum(), expectedBombs, this.leases.sum(), this.pool.restoredCount(), stats.active(),
-                stats.cleaning(), stats.idle(), this.rssWarm.get(), rssEnd, seconds, this.hostile.sum(), expectedHostile,
-                this.tampered.sum(), expectedTampers);
+                this.done.sum(), this.wrong.sum(), this.errors.sum(), expectedErrors, this.timeouts.sum(),
+                expectedTimeouts, this.bombs.sum(), expectedBombs, this.leases.sum(), this.pool.restoredCount(),
+                stats.active(), stats.cleaning(), stats.idle(), this.rssWarm.get(), rssEnd, seconds, this.hostile.sum(),
+                expectedHostile, this.tampered.sum(), expectedTampers);
         boolean ok = this.done.sum() == (long) threads * this.evals && this.wrong.sum() == 0
                 && this.errors.sum() == expectedErrors && this.timeouts.sum() == expectedTimeouts
                 && this.bombs.sum() == expectedBombs && this.hostile.sum() == expectedHostile
@@ -169,12 +182,18 @@ public final class Soak {
         return ok ? 0 : 1;
     }
 
-    /** How many evaluation indexes {@code k < evals} satisfy {@code k % every == at}; the slots never overlap. */
+    /**
+     * How many evaluation indexes {@code k < evals} satisfy {@code k % every == at}; the
+     * slots never overlap.
+     */
     private static long count(int evals, int every, int at) {
         return evals / every + ((evals % every > at) ? 1 : 0);
     }
 
-    /** Names the evaluation a thread has been in for a minute, past every limit the soak sets, and ends the run. */
+    /**
+     * Names the evaluation a thread has been in for a minute, past every limit the soak
+     * sets, and ends the run.
+     */
     private void watch(int threads) {
         while (true) {
             try {
@@ -237,8 +256,9 @@ public final class Soak {
     }
 
     /**
-     * One evaluation; {@code false} when the runtime was terminated and the lease should end. The first
-     * ordinary evaluation of a lease checks that the previous borrower's global is gone, and leaves one behind.
+     * One evaluation; {@code false} when the runtime was terminated and the lease should
+     * end. The first ordinary evaluation of a lease checks that the previous borrower's
+     * global is gone, and leaves one behind.
      */
     private boolean step(JsRuntime js, int thread, int k, Random random, boolean fresh) {
         if (k % BOMB_EVERY == BOMB_AT) {
@@ -257,7 +277,8 @@ public final class Soak {
         }
         if (k % TIMEOUT_EVERY == TIMEOUT_AT) {
             try {
-                fail(thread, k, "endless loop returned " + js.eval(LOOPS[(k / TIMEOUT_EVERY) % LOOPS.length], LOOP_TIMEOUT));
+                fail(thread, k,
+                        "endless loop returned " + js.eval(LOOPS[(k / TIMEOUT_EVERY) % LOOPS.length], LOOP_TIMEOUT));
             }
             catch (RuntimeException ex) {
                 expect(thread, k, ex, JsTimeoutException.class, this.timeouts);
@@ -267,12 +288,14 @@ public final class Soak {
         if (k % ERROR_EVERY == ERROR_AT) {
             boolean typeError = (k / ERROR_EVERY) % 2 == 0;
             try {
-                fail(thread, k, "error returned " + js.eval(typeError ? "null.x" : "throw new RangeError('r' + " + k + ")"));
+                fail(thread, k,
+                        "error returned " + js.eval(typeError ? "null.x" : "throw new RangeError('r' + " + k + ")"));
             }
             catch (RuntimeException ex) {
                 if (ex.getClass() == JsException.class && (typeError
                         ? "TypeError".equals(((JsException) ex).getErrorName())
-                                && "Cannot read properties of null (reading 'x')".equals(((JsException) ex).getErrorMessage())
+                                && "Cannot read properties of null (reading 'x')"
+                                    .equals(((JsException) ex).getErrorMessage())
                         : "RangeError".equals(((JsException) ex).getErrorName())
                                 && ("r" + k).equals(((JsException) ex).getErrorMessage()))) {
                     this.errors.increment();
@@ -296,17 +319,20 @@ public final class Soak {
                     fail(thread, k, "expected " + hostileCase[1] + " for " + hostileCase[0] + ", got " + ex);
                 }
             }
-            // a runtime that reached its heap or external memory limit is disposed of, so that lease ends
+            // a runtime that reached its heap or external memory limit is disposed of, so
+            // that lease ends
             return !hostileCase[1].endsWith("LimitException");
         }
         if (k % TAMPER_EVERY == TAMPER_AT) {
-            // the lease ends here: the next borrower of this runtime must find the snapshot's state
+            // the lease ends here: the next borrower of this runtime must find the
+            // snapshot's state
             check(thread, k, js.eval(TAMPERS[(k / TAMPER_EVERY + thread) % TAMPERS.length]), 1);
             this.tampered.increment();
             return false;
         }
         if (fresh) {
-            check(thread, k, js.eval("typeof mark === 'undefined' ? (globalThis.mark = " + k + ", 'clean') : 'dirty ' + mark"),
+            check(thread, k,
+                    js.eval("typeof mark === 'undefined' ? (globalThis.mark = " + k + ", 'clean') : 'dirty ' + mark"),
                     "clean");
         }
         else {
@@ -322,7 +348,8 @@ public final class Soak {
         switch (random.nextInt(5)) {
             case 0 -> {
                 long sum = (long) a + b;
-                check(thread, k, js.eval("add(" + a + ", " + b + ")"), (sum == (int) sum) ? (Object) (int) sum : (Object) sum);
+                check(thread, k, js.eval("add(" + a + ", " + b + ")"),
+                        (sum == (int) sum) ? (Object) (int) sum : (Object) sum);
             }
             case 1 -> {
                 String text = Long.toString(random.nextLong() & Long.MAX_VALUE, 36);
@@ -338,7 +365,8 @@ public final class Soak {
             }
             case 3 -> {
                 int other = b % 1_000_000;
-                check(thread, k, js.eval("[" + small + ", " + other + ", " + small + " - " + other + "].map(x => x * 2)"),
+                check(thread, k,
+                        js.eval("[" + small + ", " + other + ", " + small + " - " + other + "].map(x => x * 2)"),
                         List.of(small * 2, other * 2, (small - other) * 2));
             }
             default -> check(thread, k, js.eval(a + " / 8"), (a % 8 == 0) ? (Object) (a / 8) : (Object) (a / 8.0));
@@ -346,12 +374,14 @@ public final class Soak {
     }
 
     private void check(int thread, int k, Object actual, Object expected) {
-        if (!Objects.equals(actual, expected) || (expected instanceof Number && actual.getClass() != expected.getClass())) {
+        if (!Objects.equals(actual, expected)
+                || (expected instanceof Number && actual.getClass() != expected.getClass())) {
             fail(thread, k, "expected " + describe(expected) + ", got " + describe(actual));
         }
     }
 
-    private void expect(int thread, int k, Throwable ex, Class<? extends JsTerminatedException> type, LongAdder counter) {
+    private void expect(int thread, int k, Throwable ex, Class<? extends JsTerminatedException> type,
+            LongAdder counter) {
         if (ex != null && ex.getClass() == type) {
             counter.increment();
         }
@@ -373,7 +403,10 @@ public final class Soak {
         return (value == null) ? "null" : value + " (" + value.getClass().getSimpleName() + ")";
     }
 
-    /** RSS once every runtime is back, clean and idle, so that the two readings compare like with like. */
+    /**
+     * RSS once every runtime is back, clean and idle, so that the two readings compare
+     * like with like.
+     */
     private long quietRss() {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < deadline) {

@@ -18,10 +18,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * 4 threads x 100,000 evaluations against a pool of 2, in a forked JVM ({@link Soak}): every checked result is
- * exact, every JavaScript error, timeout and heap bomb surfaces as its own exception type, no runtime stays
- * borrowed or in cleaning afterwards, and RSS at the end is within 10% of RSS after the first 10%. The child's
- * Java heap is fixed and pre-touched so that RSS growth reflects native (V8) memory only.
+ * 4 threads x 100,000 evaluations against a pool of 2, in a forked JVM ({@link Soak}):
+ * every checked result is exact, every JavaScript error, timeout and heap bomb surfaces
+ * as its own exception type, no runtime stays borrowed or in cleaning afterwards, and RSS
+ * at the end is within 10% of RSS after the first 10%. The child's Java heap is fixed and
+ * pre-touched so that RSS growth reflects native (V8) memory only.
  */
 class SoakTest {
 
@@ -54,12 +55,20 @@ class SoakTest {
         assertThat(found).as(report).isTrue();
         assertThat(summary.group(1)).as("evaluations").isEqualTo("400000");
         assertThat(summary.group(2)).as("wrong results or unexpected exceptions").isEqualTo("0");
-        assertThat(summary.group(3)).as("JavaScript errors seen as JsException").isEqualTo(summary.group(4)).isEqualTo("8000");
-        assertThat(summary.group(5)).as("timeouts seen as JsTimeoutException").isEqualTo(summary.group(6)).isEqualTo("200");
-        assertThat(summary.group(7)).as("heap bombs seen as JsHeapLimitException").isEqualTo(summary.group(8)).isEqualTo("40");
-        assertThat(summary.group(17)).as("hostile values and allocations seen as the exception each must give").isEqualTo(summary.group(18))
+        assertThat(summary.group(3)).as("JavaScript errors seen as JsException")
+            .isEqualTo(summary.group(4))
+            .isEqualTo("8000");
+        assertThat(summary.group(5)).as("timeouts seen as JsTimeoutException")
+            .isEqualTo(summary.group(6))
+            .isEqualTo("200");
+        assertThat(summary.group(7)).as("heap bombs seen as JsHeapLimitException")
+            .isEqualTo(summary.group(8))
+            .isEqualTo("40");
+        assertThat(summary.group(17)).as("hostile values and allocations seen as the exception each must give")
+            .isEqualTo(summary.group(18))
             .isEqualTo("400");
-        assertThat(summary.group(19)).as("borrowers that tampered with jsrun's state").isEqualTo(summary.group(20))
+        assertThat(summary.group(19)).as("borrowers that tampered with jsrun's state")
+            .isEqualTo(summary.group(20))
             .isEqualTo("132");
         assertThat(summary.group(11)).as("runtimes still borrowed").isEqualTo("0");
         assertThat(summary.group(12)).as("runtimes still being cleaned").isEqualTo("0");
@@ -68,7 +77,9 @@ class SoakTest {
         assertThat(end).as("RSS at the end (KiB) vs after the first 10%% (%d KiB)", warm).isLessThan(warm + warm / 10);
     }
 
-    /** The "Problematic frame" and Java frames of any hs_err file the child left behind. */
+    /**
+     * The "Problematic frame" and Java frames of any hs_err file the child left behind.
+     */
     static String crashReport(Path workDir) throws IOException {
         StringBuilder report = new StringBuilder();
         try (Stream<Path> files = Files.list(workDir)) {

@@ -20,7 +20,10 @@ import dev.jsrun.pool.PoolSettings;
 import dev.jsrun.pool.UnpooledJsRuntimeFactory;
 import dev.jsrun.snapshot.SnapshotBuilder;
 
-/** AbortController and AbortSignal against the DOM Standard, with Node 20 as the reference where it follows it. */
+/**
+ * AbortController and AbortSignal against the DOM Standard, with Node 20 as the reference
+ * where it follows it.
+ */
 class AbortSignalTest {
 
     private static JsRuntimeFactory factory;
@@ -47,64 +50,66 @@ class AbortSignalTest {
 
     @Test
     void abortingMatchesNode() throws Exception {
-        sameAsNode("""
-                const log = [];
-                const controller = new AbortController();
-                const signal = controller.signal;
-                log.push([signal === controller.signal, signal.aborted, signal.reason, signal.onabort]);
-                signal.throwIfAborted();
-                signal.addEventListener('abort', function (e) {
-                  log.push(['listener', this === signal, e.type, e.isTrusted, e.bubbles, e.cancelable, e.target === signal,
-                    signal.aborted]);
-                });
-                signal.onabort = e => log.push(['onabort', e.type]);
-                signal.addEventListener('abort', () => log.push('after onabort'));
-                controller.abort();
-                controller.abort('second');
-                const reason = signal.reason;
-                log.push([reason instanceof Error, reason.name, reason.message, String(reason)]);
-                try { signal.throwIfAborted(); } catch (error) { log.push(['thrown', error === reason]); }
+        sameAsNode(
+                """
+                        const log = [];
+                        const controller = new AbortController();
+                        const signal = controller.signal;
+                        log.push([signal === controller.signal, signal.aborted, signal.reason, signal.onabort]);
+                        signal.throwIfAborted();
+                        signal.addEventListener('abort', function (e) {
+                          log.push(['listener', this === signal, e.type, e.isTrusted, e.bubbles, e.cancelable, e.target === signal,
+                            signal.aborted]);
+                        });
+                        signal.onabort = e => log.push(['onabort', e.type]);
+                        signal.addEventListener('abort', () => log.push('after onabort'));
+                        controller.abort();
+                        controller.abort('second');
+                        const reason = signal.reason;
+                        log.push([reason instanceof Error, reason.name, reason.message, String(reason)]);
+                        try { signal.throwIfAborted(); } catch (error) { log.push(['thrown', error === reason]); }
 
-                const given = new AbortController();
-                given.abort({ why: 'mine' });
-                log.push(given.signal.reason);
-                const undefinedReason = new AbortController();
-                undefinedReason.abort(undefined);
-                log.push(undefinedReason.signal.reason.name);
+                        const given = new AbortController();
+                        given.abort({ why: 'mine' });
+                        log.push(given.signal.reason);
+                        const undefinedReason = new AbortController();
+                        undefinedReason.abort(undefined);
+                        log.push(undefinedReason.signal.reason.name);
 
-                const ready = AbortSignal.abort('ready');
-                log.push([ready.aborted, ready.reason, AbortSignal.abort().reason.name]);
-                const errors = [];
-                for (const f of [() => new AbortSignal(), () => AbortSignal.prototype.throwIfAborted.call({}),
-                    () => Object.getOwnPropertyDescriptor(AbortSignal.prototype, 'aborted').get.call(new EventTarget()),
-                    () => AbortSignal.any(), () => AbortSignal.any([1]), () => AbortSignal.any(5)]) {
-                  try { f(); errors.push('no error'); } catch (error) { errors.push(error.name); }
-                }
-                log.push(errors);
-                log.push([String(signal), String(controller), signal instanceof EventTarget,
-                  typeof AbortSignal.timeout, typeof AbortSignal.any]);
-                const handler = () => {};
-                signal.onabort = handler;
-                log.push([signal.onabort === handler, (signal.onabort = null, signal.onabort)]);
-                return log;
-                """);
+                        const ready = AbortSignal.abort('ready');
+                        log.push([ready.aborted, ready.reason, AbortSignal.abort().reason.name]);
+                        const errors = [];
+                        for (const f of [() => new AbortSignal(), () => AbortSignal.prototype.throwIfAborted.call({}),
+                            () => Object.getOwnPropertyDescriptor(AbortSignal.prototype, 'aborted').get.call(new EventTarget()),
+                            () => AbortSignal.any(), () => AbortSignal.any([1]), () => AbortSignal.any(5)]) {
+                          try { f(); errors.push('no error'); } catch (error) { errors.push(error.name); }
+                        }
+                        log.push(errors);
+                        log.push([String(signal), String(controller), signal instanceof EventTarget,
+                          typeof AbortSignal.timeout, typeof AbortSignal.any]);
+                        const handler = () => {};
+                        signal.onabort = handler;
+                        log.push([signal.onabort === handler, (signal.onabort = null, signal.onabort)]);
+                        return log;
+                        """);
     }
 
     @Test
     void listenersWithASignalGoWhenItAbortsAsInNode() throws Exception {
-        sameAsNode("""
-                const log = [];
-                const controller = new AbortController();
-                const signal = controller.signal;
-                const t = new EventTarget();
-                t.addEventListener('x', () => log.push('x'), { signal });
-                signal.addEventListener('abort', () => log.push('own abort listener, removed first (never)'), { signal });
-                signal.addEventListener('abort', () => { log.push('abort event'); t.dispatchEvent(new Event('x')); });
-                t.dispatchEvent(new Event('x'));
-                controller.abort();
-                t.dispatchEvent(new Event('x'));
-                return log;
-                """);
+        sameAsNode(
+                """
+                        const log = [];
+                        const controller = new AbortController();
+                        const signal = controller.signal;
+                        const t = new EventTarget();
+                        t.addEventListener('x', () => log.push('x'), { signal });
+                        signal.addEventListener('abort', () => log.push('own abort listener, removed first (never)'), { signal });
+                        signal.addEventListener('abort', () => { log.push('abort event'); t.dispatchEvent(new Event('x')); });
+                        t.dispatchEvent(new Event('x'));
+                        controller.abort();
+                        t.dispatchEvent(new Event('x'));
+                        return log;
+                        """);
     }
 
     @Test
@@ -139,8 +144,10 @@ class AbortSignalTest {
 
     @Test
     void dependentSignalsAreAbortedBeforeAnyAbortEventFires() throws Exception {
-        // the DOM Standard marks every dependent aborted before it runs any abort steps (whatwg/dom#1295); Node 20
-        // still aborts a dependent after its source's abort event, so its listener sees [false, false]
+        // the DOM Standard marks every dependent aborted before it runs any abort steps
+        // (whatwg/dom#1295); Node 20
+        // still aborts a dependent after its source's abort event, so its listener sees
+        // [false, false]
         String trace = jsrun("""
                 const log = [];
                 const a = new AbortController();
@@ -161,15 +168,17 @@ class AbortSignalTest {
 
     @Test
     void timeoutAbortsWhileEvalAsyncWaitsOnIt() throws Exception {
-        String trace = sameAsNode("""
-                const started = performance.now();
-                const signal = AbortSignal.timeout(50);
-                const before = signal.aborted;
-                const reason = await new Promise(resolve => signal.addEventListener('abort', () => resolve(signal.reason)));
-                return [before, signal.aborted, reason.name, reason.message, reason instanceof Error,
-                  performance.now() - started >= 45];
-                """);
-        assertThat(trace).isEqualTo("[false,true,\"TimeoutError\",\"The operation was aborted due to timeout\",true,true]");
+        String trace = sameAsNode(
+                """
+                        const started = performance.now();
+                        const signal = AbortSignal.timeout(50);
+                        const before = signal.aborted;
+                        const reason = await new Promise(resolve => signal.addEventListener('abort', () => resolve(signal.reason)));
+                        return [before, signal.aborted, reason.name, reason.message, reason instanceof Error,
+                          performance.now() - started >= 45];
+                        """);
+        assertThat(trace)
+            .isEqualTo("[false,true,\"TimeoutError\",\"The operation was aborted due to timeout\",true,true]");
         try (JsRuntime js = factory.create()) {
             long started = System.nanoTime();
             Object result = js.evalAsync("""
@@ -185,28 +194,30 @@ class AbortSignalTest {
 
     @Test
     void timeoutsAndAnyTogetherMatchNode() throws Exception {
-        sameAsNode("""
-                const log = [];
-                const user = new AbortController();
-                const soon = AbortSignal.timeout(20);
-                const later = AbortSignal.timeout(60);
-                const either = AbortSignal.any([user.signal, soon]);
-                const lateOrUser = AbortSignal.any([later, user.signal]);
-                for (const [name, s] of [['soon', soon], ['later', later], ['either', either], ['lateOrUser', lateOrUser]]) {
-                  s.addEventListener('abort', () => log.push([name, s.reason.name]));
-                }
-                await new Promise(resolve => setTimeout(resolve, 40));
-                log.push('40 ms');
-                user.abort();
-                await new Promise(resolve => later.addEventListener('abort', resolve));
-                log.push(AbortSignal.timeout(0).aborted);
-                return log;
-                """);
+        sameAsNode(
+                """
+                        const log = [];
+                        const user = new AbortController();
+                        const soon = AbortSignal.timeout(20);
+                        const later = AbortSignal.timeout(60);
+                        const either = AbortSignal.any([user.signal, soon]);
+                        const lateOrUser = AbortSignal.any([later, user.signal]);
+                        for (const [name, s] of [['soon', soon], ['later', later], ['either', either], ['lateOrUser', lateOrUser]]) {
+                          s.addEventListener('abort', () => log.push([name, s.reason.name]));
+                        }
+                        await new Promise(resolve => setTimeout(resolve, 40));
+                        log.push('40 ms');
+                        user.abort();
+                        await new Promise(resolve => later.addEventListener('abort', resolve));
+                        log.push(AbortSignal.timeout(0).aborted);
+                        return log;
+                        """);
     }
 
     @Test
     void timeoutTakesAnUnsignedLongLong() throws Exception {
-        // Web IDL's [EnforceRange] unsigned long long: a TypeError outside 0 to 2^53 - 1, and strings convert; Node
+        // Web IDL's [EnforceRange] unsigned long long: a TypeError outside 0 to 2^53 - 1,
+        // and strings convert; Node
         // 20 throws a RangeError for negative delays and refuses strings
         String trace = jsrun("""
                 const results = [];
@@ -230,11 +241,13 @@ class AbortSignalTest {
                     for (let i = 0; i < 10000; i++) AbortSignal.any([controller.signal]);
                     globalThis.probe = new WeakRef(AbortSignal.any([controller.signal]));
                     """);
-            // garbage enough for V8 to run full collections, which clear the probe's target
+            // garbage enough for V8 to run full collections, which clear the probe's
+            // target
             for (int round = 0; round < 40 && !Boolean.TRUE.equals(js.eval("probe.deref() === undefined")); round++) {
                 js.eval("{ let junk = []; for (let i = 0; i < 200000; i++) junk.push({ i, s: 'x' + i }); junk = null; }");
             }
-            assertThat(js.eval("probe.deref() === undefined")).as("an unlistened dependent is collected").isEqualTo(true);
+            assertThat(js.eval("probe.deref() === undefined")).as("an unlistened dependent is collected")
+                .isEqualTo(true);
             assertThat(js.eval("controller.abort('late'); heard.join()")).isEqualTo("late");
         }
     }
@@ -242,18 +255,19 @@ class AbortSignalTest {
     @Test
     void aPendingTimeoutOfOneBorrowerNeverReachesTheNext() throws Exception {
         Snapshot snapshot = new SnapshotBuilder()
-                .executeScript("shared.js", "globalThis.controller = new AbortController(); globalThis.fired = [];")
-                .build();
+            .executeScript("shared.js", "globalThis.controller = new AbortController(); globalThis.fired = [];")
+            .build();
         RuntimeConfig config = RuntimeConfig.builder().snapshot(snapshot).build();
         try (JsRuntimePool pool = new JsRuntimePool(config, PoolSettings.builder().minIdle(1).maxSize(1).build())) {
             for (int borrow = 0; borrow < 10; borrow++) {
                 try (JsRuntime js = borrow % 2 == 0 ? pool.acquire() : pool.acquire("tenant-" + borrow)) {
-                    assertThat(js.eval("JSON.stringify([controller.signal.aborted, fired])"))
-                            .as("borrow %d", borrow).isEqualTo("[false,[]]");
-                    // nothing of the last borrower is left to run: a promise that waits on nothing fails at once
+                    assertThat(js.eval("JSON.stringify([controller.signal.aborted, fired])")).as("borrow %d", borrow)
+                        .isEqualTo("[false,[]]");
+                    // nothing of the last borrower is left to run: a promise that waits
+                    // on nothing fails at once
                     assertThatThrownBy(() -> js.evalAsync("new Promise(() => {})").get(10, TimeUnit.SECONDS))
-                            .hasCauseInstanceOf(JsException.class)
-                            .hasMessageContaining("can never settle");
+                        .hasCauseInstanceOf(JsException.class)
+                        .hasMessageContaining("can never settle");
                     js.eval("""
                             const timeout = AbortSignal.timeout(30);
                             timeout.onabort = () => { fired.push('timeout'); controller.abort('by the last borrower'); };

@@ -51,8 +51,7 @@ class Base64Test {
                 "encode(Array.from({ length: 256 }, (_, i) => String.fromCharCode(i)).join(''))",
                 "['\\u0100', '\\u20ac', 'a\\ud800', '\\ud83d\\ude00', 'abc\\uffff'].map(encode)",
                 "[undefined, null, 0, -0, 1e21, true, 12n, [1, 2], { toString() { return 'obj'; } }].map(encode)",
-                "encode(Symbol())",
-                "attempt(() => btoa())",
+                "encode(Symbol())", "attempt(() => btoa())",
                 "[btoa.length, btoa.name, atob.length, atob.name, typeof btoa, Object.getOwnPropertyDescriptor(globalThis, 'btoa').enumerable]"));
     }
 
@@ -61,7 +60,8 @@ class Base64Test {
         compareWithNode(List.of(
                 "['', 'Zg==', 'Zm8=', 'Zm9v', 'Zm9vYg==', 'Zm9vYmE=', 'Zm9vYmFy', 'Zg', 'Zm8', 'Zm9vYg', 'AAAA', '////', '++++', "
                         + "'aGVsbG8gd29ybGQh'].map(decode)",
-                // padding: removed only when the length is a multiple of 4, and at most two
+                // padding: removed only when the length is a multiple of 4, and at most
+                // two
                 "['a', 'a=', 'a==', 'a===', 'ab', 'ab=', 'ab==', 'ab===', 'abc', 'abc=', 'abc==', 'abcd=', 'abcd==', '=', '==', "
                         + "'===', '====', 'ab=c', 'ab==cd', '=abc', 'a=bc', 'abc=d', 'ab= =', ' ab==', 'ab== ', 'ab\\n==', 'abcde', "
                         + "'abcdef', 'abcdefg', 'abcdefgh', 'abcdefghi'].map(decode)",
@@ -73,8 +73,7 @@ class Base64Test {
                 "['-_', 'Zm9v-', 'Zm9v_', 'Zm9v.', 'Zm9v!', 'Zm9v\\u00ff', 'Zm9v\\u0100', 'Zm9v\\ud800', '\\u0080AAA', 'Zm9v%3D', "
                         + "'Zm9v\\\\'].map(decode)",
                 "[undefined, null, 0, 12, 1234, true, false, NaN, [], ['ab'], { toString() { return 'Zm9v'; } }].map(decode)",
-                "decode(Symbol())",
-                "attempt(() => atob())",
+                "decode(Symbol())", "attempt(() => atob())",
                 "(() => { const s = Array.from({ length: 256 }, (_, i) => String.fromCharCode(i)).join(''); return units(atob(btoa(s))).join() === units(s).join(); })()",
                 "(() => { const next = random(3); const out = []; for (let n = 0; n < 400; n++) { let s = ''; const len = next() % 40; "
                         + "for (let i = 0; i < len; i++) s += String.fromCharCode(next() % 256); const b = btoa(s); "
@@ -88,9 +87,11 @@ class Base64Test {
     @Test
     void errorsAreInvalidCharacterErrorDomExceptions() {
         try (JsRuntime js = factory.create()) {
-            assertThat(js.eval("try { atob('a'); } catch (e) { [e instanceof DOMException, e.name, e.code, e.message].join('|') }"))
+            assertThat(js.eval(
+                    "try { atob('a'); } catch (e) { [e instanceof DOMException, e.name, e.code, e.message].join('|') }"))
                 .isEqualTo("true|InvalidCharacterError|5|The string to be decoded is not correctly encoded.");
-            assertThat(js.eval("try { btoa('\\u0100'); } catch (e) { [e instanceof DOMException, e.name, e.code, e.message].join('|') }"))
+            assertThat(js.eval(
+                    "try { btoa('\\u0100'); } catch (e) { [e instanceof DOMException, e.name, e.code, e.message].join('|') }"))
                 .isEqualTo("true|InvalidCharacterError|5|Invalid character");
         }
     }

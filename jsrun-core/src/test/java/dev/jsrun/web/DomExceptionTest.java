@@ -13,7 +13,10 @@ import dev.jsrun.JsRuntimeFactory;
 import dev.jsrun.RuntimeConfig;
 import dev.jsrun.pool.UnpooledJsRuntimeFactory;
 
-/** DOMException against Node 20's on the same expressions, and where Web IDL and Node part ways, Web IDL. */
+/**
+ * DOMException against Node 20's on the same expressions, and where Web IDL and Node part
+ * ways, Web IDL.
+ */
 class DomExceptionTest {
 
     /** Helpers both sides define before the cases run. */
@@ -53,11 +56,9 @@ class DomExceptionTest {
 
     @Test
     void interfaceMatchesNode() throws Exception {
-        compareWithNode(List.of(
-                "Object.getOwnPropertyNames(DOMException)",
+        compareWithNode(List.of("Object.getOwnPropertyNames(DOMException)",
                 "Object.getOwnPropertyNames(DOMException.prototype)",
-                "[DOMException.name, DOMException.length, typeof DOMException]",
-                "shape(DOMException, 'prototype')",
+                "[DOMException.name, DOMException.length, typeof DOMException]", "shape(DOMException, 'prototype')",
                 "shape(DOMException.prototype, 'constructor').enumerable",
                 "['name', 'message', 'code'].map(k => shape(DOMException.prototype, k))",
                 "['name', 'message', 'code'].map(k => Object.getOwnPropertyDescriptor(DOMException.prototype, k).get.name)",
@@ -66,18 +67,15 @@ class DomExceptionTest {
                 "shape(DOMException.prototype, Symbol.toStringTag)",
                 "Object.getPrototypeOf(DOMException.prototype) === Error.prototype",
                 "Object.getPrototypeOf(DOMException) === Function.prototype",
-                "Object.keys(DOMException.prototype).length",
-                "attempt(() => DOMException())",
-                "attempt(() => DOMException.prototype.name)",
-                "attempt(() => DOMException.prototype.code)",
+                "Object.keys(DOMException.prototype).length", "attempt(() => DOMException())",
+                "attempt(() => DOMException.prototype.name)", "attempt(() => DOMException.prototype.code)",
                 "attempt(() => Object.getOwnPropertyDescriptor(DOMException.prototype, 'message').get.call({}))",
                 "attempt(() => Object.getOwnPropertyDescriptor(DOMException.prototype, 'name').get.call(new Error('x')))"));
     }
 
     @Test
     void instancesMatchNode() throws Exception {
-        compareWithNode(List.of(
-                "NAMES.map(n => [n, new DOMException('m', n).code, new DOMException('m', n).name])",
+        compareWithNode(List.of("NAMES.map(n => [n, new DOMException('m', n).code, new DOMException('m', n).name])",
                 "(() => { const e = new DOMException(); return [e.name, e.message, e.code]; })()",
                 "(() => { const e = new DOMException(undefined, undefined); return [e.name, e.message]; })()",
                 "(() => { const e = new DOMException(null, null); return [e.name, e.message, e.code]; })()",
@@ -85,16 +83,14 @@ class DomExceptionTest {
                 "(() => { const e = new DOMException({ toString() { return 'm' } }); return [e.name, e.message, e.code]; })()",
                 "(() => { const e = new DOMException('m', 'SyntaxError'); return [Object.prototype.toString.call(e), e instanceof Error, e instanceof DOMException]; })()",
                 "(() => { const e = new DOMException('m', 'SyntaxError'); return [String(e), e.toString(), Error.prototype.toString.call(e)]; })()",
-                "String(new DOMException())",
-                "String(new DOMException('only message'))",
+                "String(new DOMException())", "String(new DOMException('only message'))",
                 "String(new DOMException('', 'OnlyName'))",
                 "(() => { const e = new DOMException('boom', 'NotFoundError'); return [typeof e.stack, e.stack.split('\\n')[0]]; })()",
                 "(() => { const e = new DOMException('boom'); return e.stack.split('\\n')[0]; })()",
                 "(() => { const e = new DOMException('m', 'AbortError'); return [Object.getOwnPropertyNames(e), Object.keys(e), Object.hasOwn(e, 'message'), Object.hasOwn(e, 'name')]; })()",
                 "JSON.stringify(new DOMException('m', 'AbortError'))",
                 "(() => { const e = new DOMException('m'); return [e.INDEX_SIZE_ERR, e.DATA_CLONE_ERR, e.ABORT_ERR]; })()",
-                "attempt(() => new DOMException(Symbol('s')))",
-                "attempt(() => new DOMException('m', Symbol('s')))",
+                "attempt(() => new DOMException(Symbol('s')))", "attempt(() => new DOMException('m', Symbol('s')))",
                 "(() => { class E extends DOMException { constructor() { super('sub', 'TimeoutError'); } } const e = new E(); "
                         + "return [e.name, e.message, e.code, e instanceof E, e instanceof DOMException, e instanceof Error, "
                         + "Object.prototype.toString.call(e), Object.getPrototypeOf(Object.getPrototypeOf(e)) === DOMException.prototype, "
@@ -107,7 +103,8 @@ class DomExceptionTest {
 
     @Test
     void followsWebIdlWhereNodeTakesAnOptionsBag() {
-        // Web IDL's constructor takes the name as a DOMString; Node 20 also reads { name, cause } from an object
+        // Web IDL's constructor takes the name as a DOMString; Node 20 also reads { name,
+        // cause } from an object
         try (JsRuntime js = factory.create()) {
             assertThat(js.eval("new DOMException('m', { name: 'AbortError' }).name")).isEqualTo("[object Object]");
             assertThat(js.eval("'cause' in new DOMException('m', { name: 'AbortError', cause: 1 })")).isEqualTo(false);
@@ -122,8 +119,10 @@ class DomExceptionTest {
     void isARealErrorWhoseStackStartsAtTheCaller() {
         try (JsRuntime js = factory.create()) {
             assertThat(js.eval("Error.isError(new DOMException('m'))")).isEqualTo(true);
-            assertThat(js.eval("function where() { return new DOMException('x', 'AbortError'); } where().stack.split('\\n')[1]"))
-                .asString().contains("at where");
+            assertThat(js
+                .eval("function where() { return new DOMException('x', 'AbortError'); } where().stack.split('\\n')[1]"))
+                .asString()
+                .contains("at where");
             assertThat(js.eval("new DOMException('x').stack")).asString().doesNotContain("jsrun:web");
         }
     }

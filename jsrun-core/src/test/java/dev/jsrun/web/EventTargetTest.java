@@ -25,8 +25,9 @@ import dev.jsrun.pool.UnpooledJsRuntimeFactory;
 import dev.jsrun.snapshot.SnapshotBuilder;
 
 /**
- * Event, CustomEvent and EventTarget against the DOM Standard, with Node 20 as the reference where it follows the
- * standard: each trace is the JSON of what an async function body returns, run in jsrun and in Node.
+ * Event, CustomEvent and EventTarget against the DOM Standard, with Node 20 as the
+ * reference where it follows the standard: each trace is the JSON of what an async
+ * function body returns, run in jsrun and in Node.
  */
 class EventTargetTest {
 
@@ -45,15 +46,17 @@ class EventTargetTest {
     /** The JSON of what {@code body}, the body of an async function, returns in jsrun. */
     static String inJsrun(JsRuntime js, String body) throws Exception {
         return (String) js.evalAsync("(async () => {\n" + body + "\n})().then(value => JSON.stringify(value))")
-                .get(30, TimeUnit.SECONDS);
+            .get(30, TimeUnit.SECONDS);
     }
 
-    /** The JSON of what {@code body}, the body of an async function, returns in Node, which is kept alive for it. */
+    /**
+     * The JSON of what {@code body}, the body of an async function, returns in Node,
+     * which is kept alive for it.
+     */
     static String inNode(String body) throws IOException, InterruptedException {
         String encoded = Base64.getEncoder().encodeToString(body.getBytes(StandardCharsets.UTF_8));
-        String program = "const keep = setInterval(() => {}, 1 << 30);"
-                + "const body = Buffer.from('" + encoded + "', 'base64').toString('utf8');"
-                + "(0, eval)('(async () => {\\n' + body + '\\n})()').then("
+        String program = "const keep = setInterval(() => {}, 1 << 30);" + "const body = Buffer.from('" + encoded
+                + "', 'base64').toString('utf8');" + "(0, eval)('(async () => {\\n' + body + '\\n})()').then("
                 + " value => process.stdout.write(JSON.stringify(value), () => process.exit(0)),"
                 + " error => { console.error(error); process.exit(1); });";
         Process process = new ProcessBuilder("node", "-e", program).start();
@@ -65,7 +68,10 @@ class EventTargetTest {
         return new String(out, StandardCharsets.UTF_8);
     }
 
-    /** Runs {@code body} in a runtime of {@code runtimes} and in Node and expects the same trace; answers it. */
+    /**
+     * Runs {@code body} in a runtime of {@code runtimes} and in Node and expects the same
+     * trace; answers it.
+     */
     static String sameAsNode(JsRuntimeFactory runtimes, String body) throws Exception {
         assumeTrue(NodeJson.available(), "Node is not installed");
         String node = inNode(body);
@@ -116,24 +122,25 @@ class EventTargetTest {
 
     @Test
     void stopImmediatePropagationAndCancelingMatchNode() throws Exception {
-        sameAsNode("""
-                const log = [];
-                const t = new EventTarget();
-                t.addEventListener('x', e => { log.push(['1', e.defaultPrevented, e.returnValue]); e.preventDefault();
-                  log.push(['1 after', e.defaultPrevented, e.returnValue]); });
-                t.addEventListener('x', e => { log.push('2'); e.stopImmediatePropagation(); log.push(e.cancelBubble); });
-                t.addEventListener('x', () => log.push('3 (stopped)'));
-                const cancelable = new Event('x', { cancelable: true });
-                log.push(['cancelable', t.dispatchEvent(cancelable), cancelable.defaultPrevented]);
-                const plain = new Event('x');
-                log.push(['not cancelable', t.dispatchEvent(plain), plain.defaultPrevented]);
-                const passive = new Event('p', { cancelable: true });
-                t.addEventListener('p', e => log.push(['passive', e.defaultPrevented]), { passive: true });
-                t.addEventListener('p', e => { e.preventDefault(); log.push(['not passive', e.defaultPrevented]); },
-                  { passive: false });
-                log.push(['passive', t.dispatchEvent(passive), passive.defaultPrevented]);
-                return log;
-                """);
+        sameAsNode(
+                """
+                        const log = [];
+                        const t = new EventTarget();
+                        t.addEventListener('x', e => { log.push(['1', e.defaultPrevented, e.returnValue]); e.preventDefault();
+                          log.push(['1 after', e.defaultPrevented, e.returnValue]); });
+                        t.addEventListener('x', e => { log.push('2'); e.stopImmediatePropagation(); log.push(e.cancelBubble); });
+                        t.addEventListener('x', () => log.push('3 (stopped)'));
+                        const cancelable = new Event('x', { cancelable: true });
+                        log.push(['cancelable', t.dispatchEvent(cancelable), cancelable.defaultPrevented]);
+                        const plain = new Event('x');
+                        log.push(['not cancelable', t.dispatchEvent(plain), plain.defaultPrevented]);
+                        const passive = new Event('p', { cancelable: true });
+                        t.addEventListener('p', e => log.push(['passive', e.defaultPrevented]), { passive: true });
+                        t.addEventListener('p', e => { e.preventDefault(); log.push(['not passive', e.defaultPrevented]); },
+                          { passive: false });
+                        log.push(['passive', t.dispatchEvent(passive), passive.defaultPrevented]);
+                        return log;
+                        """);
     }
 
     @Test
@@ -178,52 +185,55 @@ class EventTargetTest {
 
     @Test
     void eventsAreMadeAsNodeMakesThem() throws Exception {
-        sameAsNode("""
-                const e = new Event('x');
-                const c = new CustomEvent('c', { detail: { n: 1 }, bubbles: true, cancelable: true, composed: true });
-                const read = ev => [ev.type, ev.bubbles, ev.cancelable, ev.composed, ev.defaultPrevented,
-                  ev.returnValue, ev.cancelBubble, ev.eventPhase, ev.target, ev.currentTarget, ev.isTrusted,
-                  typeof ev.timeStamp, ev.timeStamp >= 0];
-                const errors = [];
-                const attempt = f => { try { f(); errors.push('no error'); } catch (err) { errors.push(err.name); } };
-                attempt(() => new Event());
-                attempt(() => new CustomEvent());
-                attempt(() => Event('x'));
-                attempt(() => new Event('x', 5));
-                attempt(() => new Event(Symbol('s')));
-                attempt(() => new EventTarget().dispatchEvent({ type: 'x' }));
-                attempt(() => new EventTarget().dispatchEvent());
-                attempt(() => new EventTarget().addEventListener('x'));
-                attempt(() => new EventTarget().addEventListener('x', 5));
-                attempt(() => new EventTarget().addEventListener('x', () => {}, { signal: null }));
-                attempt(() => new EventTarget().addEventListener('x', () => {}, { signal: {} }));
-                attempt(() => EventTarget.prototype.addEventListener.call({}, 'x', () => {}));
-                attempt(() => Object.getOwnPropertyDescriptor(Event.prototype, 'type').get.call({}));
-                return {
-                  e: read(e), c: read(c), detail: c.detail, noDetail: new CustomEvent('n').detail,
-                  numberType: new Event(12).type, nullType: new Event(null).type,
-                  init: read(new Event('i', { bubbles: 1, cancelable: '', composed: {} })),
-                  nullInit: read(new Event('i', null)),
-                  errors,
-                  tags: [String(e), String(c), String(new EventTarget())],
-                  constants: [Event.NONE, Event.CAPTURING_PHASE, Event.AT_TARGET, Event.BUBBLING_PHASE],
-                  instances: [c instanceof Event, new EventTarget() instanceof EventTarget],
-                  kinds: [typeof Event, typeof CustomEvent, typeof EventTarget],
-                  lengths: [EventTarget.prototype.addEventListener.length, EventTarget.prototype.removeEventListener.length,
-                    EventTarget.prototype.dispatchEvent.length],
-                  typeDescriptor: Object.getOwnPropertyDescriptor(Event.prototype, 'type').enumerable,
-                  noneDescriptor: Object.getOwnPropertyDescriptor(Event, 'NONE'),
-                  subclass: (() => { class Mine extends EventTarget { hi() { return 'hi'; } }
-                    const m = new Mine(); let seen = 0; m.addEventListener('x', () => seen++);
-                    m.dispatchEvent(new Event('x')); return [m.hi(), seen]; })(),
-                };
-                """);
+        sameAsNode(
+                """
+                        const e = new Event('x');
+                        const c = new CustomEvent('c', { detail: { n: 1 }, bubbles: true, cancelable: true, composed: true });
+                        const read = ev => [ev.type, ev.bubbles, ev.cancelable, ev.composed, ev.defaultPrevented,
+                          ev.returnValue, ev.cancelBubble, ev.eventPhase, ev.target, ev.currentTarget, ev.isTrusted,
+                          typeof ev.timeStamp, ev.timeStamp >= 0];
+                        const errors = [];
+                        const attempt = f => { try { f(); errors.push('no error'); } catch (err) { errors.push(err.name); } };
+                        attempt(() => new Event());
+                        attempt(() => new CustomEvent());
+                        attempt(() => Event('x'));
+                        attempt(() => new Event('x', 5));
+                        attempt(() => new Event(Symbol('s')));
+                        attempt(() => new EventTarget().dispatchEvent({ type: 'x' }));
+                        attempt(() => new EventTarget().dispatchEvent());
+                        attempt(() => new EventTarget().addEventListener('x'));
+                        attempt(() => new EventTarget().addEventListener('x', 5));
+                        attempt(() => new EventTarget().addEventListener('x', () => {}, { signal: null }));
+                        attempt(() => new EventTarget().addEventListener('x', () => {}, { signal: {} }));
+                        attempt(() => EventTarget.prototype.addEventListener.call({}, 'x', () => {}));
+                        attempt(() => Object.getOwnPropertyDescriptor(Event.prototype, 'type').get.call({}));
+                        return {
+                          e: read(e), c: read(c), detail: c.detail, noDetail: new CustomEvent('n').detail,
+                          numberType: new Event(12).type, nullType: new Event(null).type,
+                          init: read(new Event('i', { bubbles: 1, cancelable: '', composed: {} })),
+                          nullInit: read(new Event('i', null)),
+                          errors,
+                          tags: [String(e), String(c), String(new EventTarget())],
+                          constants: [Event.NONE, Event.CAPTURING_PHASE, Event.AT_TARGET, Event.BUBBLING_PHASE],
+                          instances: [c instanceof Event, new EventTarget() instanceof EventTarget],
+                          kinds: [typeof Event, typeof CustomEvent, typeof EventTarget],
+                          lengths: [EventTarget.prototype.addEventListener.length, EventTarget.prototype.removeEventListener.length,
+                            EventTarget.prototype.dispatchEvent.length],
+                          typeDescriptor: Object.getOwnPropertyDescriptor(Event.prototype, 'type').enumerable,
+                          noneDescriptor: Object.getOwnPropertyDescriptor(Event, 'NONE'),
+                          subclass: (() => { class Mine extends EventTarget { hi() { return 'hi'; } }
+                            const m = new Mine(); let seen = 0; m.addEventListener('x', () => seen++);
+                            m.dispatchEvent(new Event('x')); return [m.hi(), seen]; })(),
+                        };
+                        """);
     }
 
     @Test
     void capturingListenersRunFirstAndStopPropagationEndsTheDispatch() throws Exception {
-        // Node 20 runs a target's listeners in the order they were added, capturing or not, and lets the others of
-        // the target run after stopPropagation(); the standard invokes the capturing ones, then the others, unless
+        // Node 20 runs a target's listeners in the order they were added, capturing or
+        // not, and lets the others of
+        // the target run after stopPropagation(); the standard invokes the capturing
+        // ones, then the others, unless
         // propagation was stopped, even before the dispatch
         String trace = jsrun("""
                 const log = [];
@@ -254,8 +264,10 @@ class EventTargetTest {
 
     @Test
     void listenersAddedDuringADispatchWaitForTheNextOne() throws Exception {
-        // Node 20 calls a listener added during the dispatch in that same dispatch; the standard runs the listeners
-        // of a copy of the list, taken once for the capturing listeners and again for the others
+        // Node 20 calls a listener added during the dispatch in that same dispatch; the
+        // standard runs the listeners
+        // of a copy of the list, taken once for the capturing listeners and again for the
+        // others
         String trace = jsrun("""
                 const log = [];
                 const t = new EventTarget();
@@ -268,13 +280,15 @@ class EventTargetTest {
                 t.dispatchEvent(new Event('x'));
                 return log;
                 """);
-        assertThat(trace).isEqualTo("""
-                ["capturing","first","added while capturing","again","capturing","first","added","added while capturing"]""");
+        assertThat(trace).isEqualTo(
+                """
+                        ["capturing","first","added while capturing","again","capturing","first","added","added while capturing"]""");
     }
 
     @Test
     void passiveListenersAndReturnValueCancelAsTheStandardSays() throws Exception {
-        // Node 20 lets preventDefault() in a passive listener cancel the event and has no returnValue setter
+        // Node 20 lets preventDefault() in a passive listener cancel the event and has no
+        // returnValue setter
         String trace = jsrun("""
                 const log = [];
                 const t = new EventTarget();
@@ -299,8 +313,10 @@ class EventTargetTest {
 
     @Test
     void aSignalRemovesOnlyTheListenerItCameWith() throws Exception {
-        // Node 20 removes whatever listener of that callback is there when the signal aborts, even one added again
-        // without the signal; the standard removes the listener the signal came with, which is gone already
+        // Node 20 removes whatever listener of that callback is there when the signal
+        // aborts, even one added again
+        // without the signal; the standard removes the listener the signal came with,
+        // which is gone already
         String trace = jsrun("""
                 const log = [];
                 const t = new EventTarget();
@@ -321,8 +337,10 @@ class EventTargetTest {
 
     @Test
     void flagsIsTrustedAndConstantsAreWhereTheStandardPutsThem() throws Exception {
-        // Node 20 keeps stopPropagation's flag after the dispatch, shows eventPhase NONE to every listener after the
-        // first, gives isTrusted from the prototype and leaves the constants off Event.prototype
+        // Node 20 keeps stopPropagation's flag after the dispatch, shows eventPhase NONE
+        // to every listener after the
+        // first, gives isTrusted from the prototype and leaves the constants off
+        // Event.prototype
         String trace = jsrun("""
                 const t = new EventTarget();
                 const phases = [];
@@ -342,12 +360,14 @@ class EventTargetTest {
                   Object.getOwnPropertyDescriptor(Event.prototype, 'NONE').writable,
                   [init.type, init.bubbles, init.cancelable, init.defaultPrevented]];
                 """);
-        assertThat(trace).isEqualTo("[[2,2],false,\"function\",true,false,true,2,3,false,[\"renamed\",true,false,false]]");
+        assertThat(trace)
+            .isEqualTo("[[2,2],false,\"function\",true,false,true,2,3,false,[\"renamed\",true,false,false]]");
     }
 
     @Test
     void dispatchingAnEventBeingDispatchedIsAnInvalidStateError() throws Exception {
-        // Node 20 throws its own ERR_EVENT_RECURSION, an Error rather than the DOMException the standard asks for
+        // Node 20 throws its own ERR_EVENT_RECURSION, an Error rather than the
+        // DOMException the standard asks for
         String trace = jsrun("""
                 const log = [];
                 const t = new EventTarget();
@@ -379,16 +399,15 @@ class EventTargetTest {
                     t.addEventListener('x', () => log.push(2));
                     """);
             assertThatThrownBy(() -> js.eval("log.push(t.dispatchEvent(new Event('x', { cancelable: true })))"))
-                    .isInstanceOf(JsException.class)
-                    .hasMessageContaining("RangeError")
-                    .hasMessageContaining("first listener");
+                .isInstanceOf(JsException.class)
+                .hasMessageContaining("RangeError")
+                .hasMessageContaining("first listener");
             assertThat(js.eval("JSON.stringify(log)")).isEqualTo("[1,2,true]");
             assertThatThrownBy(() -> js.evalAsync("""
                     t.addEventListener('later', () => { throw new TypeError('in a timer'); });
                     setTimeout(() => t.dispatchEvent(new Event('later')), 5);
                     new Promise(resolve => setTimeout(() => resolve('done'), 50))
-                    """).get(10, TimeUnit.SECONDS))
-                    .hasMessageContaining("in a timer");
+                    """).get(10, TimeUnit.SECONDS)).hasMessageContaining("in a timer");
             // the runtime goes on working after the failed call
             assertThat(js.eval("log.length")).isEqualTo(3);
         }
@@ -397,8 +416,8 @@ class EventTargetTest {
     @Test
     void aListenerOfOneBorrowerNeverReachesTheNext() throws Exception {
         Snapshot snapshot = new SnapshotBuilder()
-                .executeScript("bus.js", "globalThis.bus = new EventTarget(); globalThis.heard = { count: 0 };")
-                .build();
+            .executeScript("bus.js", "globalThis.bus = new EventTarget(); globalThis.heard = { count: 0 };")
+            .build();
         RuntimeConfig config = RuntimeConfig.builder().snapshot(snapshot).build();
         try (JsRuntimePool pool = new JsRuntimePool(config, PoolSettings.builder().minIdle(1).maxSize(1).build())) {
             for (int borrow = 0; borrow < 20; borrow++) {

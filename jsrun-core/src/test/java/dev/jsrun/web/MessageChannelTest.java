@@ -22,9 +22,10 @@ import dev.jsrun.pool.UnpooledJsRuntimeFactory;
 import dev.jsrun.snapshot.SnapshotBuilder;
 
 /**
- * MessageChannel, MessagePort and MessageEvent against the HTML Standard, with Node 20 as the reference for what
- * it makes deterministic: the order of one port's messages and their microtasks. Node's order between timers and
- * messages, and between ports, depends on timing, so no test relies on it.
+ * MessageChannel, MessagePort and MessageEvent against the HTML Standard, with Node 20 as
+ * the reference for what it makes deterministic: the order of one port's messages and
+ * their microtasks. Node's order between timers and messages, and between ports, depends
+ * on timing, so no test relies on it.
  */
 class MessageChannelTest {
 
@@ -77,9 +78,11 @@ class MessageChannelTest {
                 await new Promise(resolve => setTimeout(resolve, 5));
                 return log;
                 """);
-        assertThat(trace).startsWith("[\"sync\",\"message 1\",\"microtask 1\",\"queued 1\",\"second microtask 1\","
-                + "\"message 2\"").endsWith("\"message posted while handling 1\",\"microtask posted while handling 1\","
-                + "\"queued posted while handling 1\",\"second microtask posted while handling 1\"]");
+        assertThat(trace)
+            .startsWith(
+                    "[\"sync\",\"message 1\",\"microtask 1\",\"queued 1\",\"second microtask 1\"," + "\"message 2\"")
+            .endsWith("\"message posted while handling 1\",\"microtask posted while handling 1\","
+                    + "\"queued posted while handling 1\",\"second microtask posted while handling 1\"]");
     }
 
     @Test
@@ -122,7 +125,8 @@ class MessageChannelTest {
 
     @Test
     void addEventListenerWaitsForStart() throws Exception {
-        // the HTML Standard enables a port's message queue on start() or on setting onmessage, not on adding a
+        // the HTML Standard enables a port's message queue on start() or on setting
+        // onmessage, not on adding a
         // listener, which Node 20 takes as a start
         String trace = jsrun("""
                 const log = [];
@@ -155,9 +159,8 @@ class MessageChannelTest {
                     const { port1, port2 } = new MessageChannel();
                     port1.postMessage('never delivered');
                     new Promise(resolve => port2.addEventListener('message', resolve))
-                    """).get(10, TimeUnit.SECONDS))
-                    .hasCauseInstanceOf(JsException.class)
-                    .hasMessageContaining("can never settle");
+                    """).get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(JsException.class)
+                .hasMessageContaining("can never settle");
             assertThat(System.nanoTime() - started).isLessThan(TimeUnit.SECONDS.toNanos(5));
             assertThat(js.evalAsync("""
                     const c = new MessageChannel();
@@ -196,30 +199,35 @@ class MessageChannelTest {
 
     @Test
     void eventsAndInterfacesAreAsTheStandardDefinesThem() throws Exception {
-        // the HTML Standard fires message events as trusted events with a frozen ports array, MessageEvent takes
-        // EventInit's members and needs a type, and Web IDL names each interface in its toStringTag; Node 20 does
+        // the HTML Standard fires message events as trusted events with a frozen ports
+        // array, MessageEvent takes
+        // EventInit's members and needs a type, and Web IDL names each interface in its
+        // toStringTag; Node 20 does
         // none of these
-        String trace = jsrun("""
-                const { port1, port2 } = new MessageChannel();
-                const event = await new Promise(resolve => { port2.onmessage = resolve; port1.postMessage('x'); });
-                const made = new MessageEvent('m', { ports: [port1], bubbles: true, cancelable: true });
-                const controller = new AbortController();
-                const abort = await new Promise(resolve => { controller.signal.onabort = resolve; controller.abort(); });
-                let missingType;
-                try { new MessageEvent(); } catch (error) { missingType = error.name; }
-                return [event.isTrusted, Object.isFrozen(event.ports), Object.isFrozen(made.ports), made.isTrusted,
-                  made.bubbles, made.cancelable, abort.isTrusted, missingType,
-                  port1.dispatchEvent(new MessageEvent('message', { data: 'by hand' })),
-                  String(port1), String(new MessageChannel()), String(event)];
-                """);
+        String trace = jsrun(
+                """
+                        const { port1, port2 } = new MessageChannel();
+                        const event = await new Promise(resolve => { port2.onmessage = resolve; port1.postMessage('x'); });
+                        const made = new MessageEvent('m', { ports: [port1], bubbles: true, cancelable: true });
+                        const controller = new AbortController();
+                        const abort = await new Promise(resolve => { controller.signal.onabort = resolve; controller.abort(); });
+                        let missingType;
+                        try { new MessageEvent(); } catch (error) { missingType = error.name; }
+                        return [event.isTrusted, Object.isFrozen(event.ports), Object.isFrozen(made.ports), made.isTrusted,
+                          made.bubbles, made.cancelable, abort.isTrusted, missingType,
+                          port1.dispatchEvent(new MessageEvent('message', { data: 'by hand' })),
+                          String(port1), String(new MessageChannel()), String(event)];
+                        """);
         assertThat(trace).isEqualTo("[true,true,true,false,true,true,true,\"TypeError\",true,"
                 + "\"[object MessagePort]\",\"[object MessageChannel]\",\"[object MessageEvent]\"]");
     }
 
     @Test
     void aPortClosedWhileHandlingGetsNoMoreMessages() throws Exception {
-        // Node 20 still delivers the messages of the batch it is in when a port closes; the tasks of a closed port
-        // deliver nothing here, as for the messages Node drops when the receiving port closes before they run
+        // Node 20 still delivers the messages of the batch it is in when a port closes;
+        // the tasks of a closed port
+        // deliver nothing here, as for the messages Node drops when the receiving port
+        // closes before they run
         String trace = jsrun("""
                 const log = [];
                 const { port1, port2 } = new MessageChannel();
@@ -237,7 +245,8 @@ class MessageChannelTest {
 
     @Test
     void postMessageTakesATransferListOrOptions() throws Exception {
-        // MessagePort objects cannot be transferred here (there is nowhere else for them to go); the standard's own
+        // MessagePort objects cannot be transferred here (there is nowhere else for them
+        // to go); the standard's own
         // rule, that a port cannot be sent through itself, gives the same DataCloneError
         String trace = jsrun("""
                 const { port1, port2 } = new MessageChannel();
@@ -299,25 +308,28 @@ class MessageChannelTest {
     @Test
     void aMessagePortOfOneBorrowerNeverReachesTheNext() throws Exception {
         Snapshot snapshot = new SnapshotBuilder()
-                .executeScript("channel.js", "globalThis.channel = new MessageChannel(); globalThis.got = [];")
-                .build();
+            .executeScript("channel.js", "globalThis.channel = new MessageChannel(); globalThis.got = [];")
+            .build();
         RuntimeConfig config = RuntimeConfig.builder().snapshot(snapshot).build();
         try (JsRuntimePool pool = new JsRuntimePool(config, PoolSettings.builder().minIdle(1).maxSize(1).build())) {
             for (int borrow = 0; borrow < 12; borrow++) {
-                // plain borrows and scopes: another scope gets the runtime reset, the same scope again gets it with
+                // plain borrows and scopes: another scope gets the runtime reset, the
+                // same scope again gets it with
                 // the timers and messages its last borrower left dropped
                 String scope = borrow % 3 == 0 ? null : "tenant-" + (borrow / 3);
                 try (JsRuntime js = scope == null ? pool.acquire() : pool.acquire(scope)) {
                     boolean sameScope = borrow % 3 == 2;
                     assertThat(js.eval("channel.port2.onmessage !== null || channel.waiting !== undefined"))
-                            .as("the last borrower's handler and port, borrow %d", borrow).isEqualTo(sameScope);
+                        .as("the last borrower's handler and port, borrow %d", borrow)
+                        .isEqualTo(sameScope);
                     String seen = (String) js.evalAsync("""
                             channel.port2.start();
                             if (channel.waiting) channel.waiting.port2.onmessage = e => got.push(e.data);
                             new Promise(resolve => setTimeout(resolve, 20)).then(() => JSON.stringify(got))
                             """).get(10, TimeUnit.SECONDS);
                     assertThat(seen).as("messages the last borrower left, borrow %d", borrow).isEqualTo("[]");
-                    // the promise settles before any message runs, so they are still queued when the borrow ends
+                    // the promise settles before any message runs, so they are still
+                    // queued when the borrow ends
                     assertThat(js.evalAsync("""
                             channel.port2.onmessage = e => got.push(e.data);
                             channel.port1.postMessage('queued by the last borrower');

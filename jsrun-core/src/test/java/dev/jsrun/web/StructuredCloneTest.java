@@ -19,9 +19,10 @@ import dev.jsrun.pool.UnpooledJsRuntimeFactory;
 import dev.jsrun.snapshot.SnapshotBuilder;
 
 /**
- * structuredClone against Node 20's (V8's serializer) on the same inputs, compared as JSON descriptions of the
- * clones: every object's type, prototype, own properties with their attributes, contents, and which objects are
- * the same; and against HTML where Node 20 departs from it.
+ * structuredClone against Node 20's (V8's serializer) on the same inputs, compared as
+ * JSON descriptions of the clones: every object's type, prototype, own properties with
+ * their attributes, contents, and which objects are the same; and against HTML where Node
+ * 20 departs from it.
  */
 class StructuredCloneTest {
 
@@ -124,8 +125,7 @@ class StructuredCloneTest {
 
     @Test
     void buffersAndViewsMatchNode() throws Exception {
-        compareWithNode(List.of(
-                "cloned(() => [new ArrayBuffer(0), new Uint8Array([1, 2, 255]).buffer])",
+        compareWithNode(List.of("cloned(() => [new ArrayBuffer(0), new Uint8Array([1, 2, 255]).buffer])",
                 "cloned(() => { const b = new ArrayBuffer(4, { maxByteLength: 16 }); new Uint8Array(b).set([9, 8, 7, 6]); return b; })",
                 "(() => { const b = new Uint8Array([1, 2]).buffer; const c = structuredClone(b); new Uint8Array(c)[0] = 9; return [Array.from(new Uint8Array(b)), Array.from(new Uint8Array(c))]; })()",
                 "cloned(() => [new Int8Array([-1, 127]), new Uint8Array([255]), new Uint8ClampedArray([300, -5]), new Int16Array([-2]), "
@@ -135,10 +135,10 @@ class StructuredCloneTest {
                 "cloned(() => { const b = new ArrayBuffer(16); return { a: new Uint8Array(b, 2, 4), b: new Int32Array(b, 8, 2), c: new DataView(b, 1, 3), buffer: b }; })",
                 "cloned(() => { const b = new ArrayBuffer(8); return [new Uint16Array(b), new Uint16Array(b)]; })",
                 "cloned(() => { const v = new DataView(new ArrayBuffer(10), 2, 5); v.setInt8(0, 42); return v; })",
-                "cloned(() => new Uint8Array(0))",
-                "cloned(() => new Uint8Array(new ArrayBuffer(8), 8))",
+                "cloned(() => new Uint8Array(0))", "cloned(() => new Uint8Array(new ArrayBuffer(8), 8))",
                 "cloned(() => { const u = new Uint8Array(4); u.extra = 1; return u; })",
-                // a view keeps tracking the length of a resizable buffer when it did, and keeps its length otherwise
+                // a view keeps tracking the length of a resizable buffer when it did, and
+                // keeps its length otherwise
                 "(() => { const b = new ArrayBuffer(4, { maxByteLength: 16 }); "
                         + "const c = structuredClone([new Uint8Array(b), new Uint8Array(b, 0, 4), new Uint8Array(b, 2), new DataView(b), new DataView(b, 1, 3), new Uint16Array(b)]); "
                         + "c[0].buffer.resize(12); return c.map(v => [v.byteLength, v.length, v.buffer === c[0].buffer]); })()",
@@ -172,7 +172,8 @@ class StructuredCloneTest {
                 "cloned(() => [Object.create(Map.prototype), Object.create(Array.prototype), Object.create(Date.prototype), Object.create({ inherited: 1 })])",
                 "cloned(() => ({ [Symbol.toStringTag]: 'Map', a: 1 }))",
                 "cloned(() => ({ get onlyGetter() { return 'got'; }, set onlySetter(v) {} }))",
-                // getters run once each, in property order, depth first; a property deleted before its turn is skipped
+                // getters run once each, in property order, depth first; a property
+                // deleted before its turn is skipped
                 "(() => { const log = []; const o = { get a() { log.push('a'); delete o.c; o.z = 1; return { get inner() { log.push('inner'); return 1; } }; }, "
                         + "get b() { log.push('b'); return 2; }, get c() { log.push('c'); return 3; } }; const c = structuredClone(o); "
                         + "return [log, describe(c)]; })()",
@@ -226,22 +227,22 @@ class StructuredCloneTest {
 
     @Test
     void dataCloneErrorsMatchNode() throws Exception {
-        compareWithNode(List.of(
-                "[() => function () {}, () => () => 1, () => class {}, () => Math.max.bind(null), () => async function () {}, "
-                        + "() => Symbol('s'), () => ({ s: Symbol() }), () => [1, () => 1], () => new Map([[1, () => 1]]), "
-                        + "() => new Set([Symbol.iterator]), () => new WeakMap(), () => new WeakSet(), () => new WeakRef({}), "
-                        + "() => new FinalizationRegistry(() => {}), () => Promise.resolve(1), () => new Proxy(function () {}, {}), "
-                        + "() => (function* () {})(), () => (async function* () {})(), () => new Map().entries(), () => [].values(), "
-                        + "() => 'ab'[Symbol.iterator](), () => (function () { return arguments; })(1, 2), "
-                        + "() => (function () { 'use strict'; return arguments; })(1), () => Object(Symbol('boxed')), "
-                        + "() => new Intl.Collator(), () => new Intl.NumberFormat(), () => ({ deep: { deeper: [{ f: Math.sin }] } }), "
-                        + "() => { const e = new Error('e'); e.cause = () => 1; return e; }, () => globalThis]"
-                        + ".map(make => refused(make))",
-                "(() => { const o = { get a() { throw new RangeError('from getter'); } }; return refused(() => o); })()",
-                "(() => { const o = { ok: 1, get later() { throw new URIError('later'); }, f() {} }; return refused(() => o); })()",
-                "(() => { const e = new Error('m'); e.message = Symbol(); return refused(() => e); })()",
-                "(() => { try { structuredClone(() => 1); } catch (e) { return [e instanceof DOMException, e instanceof Error, e.name, e.code, "
-                        + "Object.prototype.toString.call(e), e.DATA_CLONE_ERR]; } })()"));
+        compareWithNode(List
+            .of("[() => function () {}, () => () => 1, () => class {}, () => Math.max.bind(null), () => async function () {}, "
+                    + "() => Symbol('s'), () => ({ s: Symbol() }), () => [1, () => 1], () => new Map([[1, () => 1]]), "
+                    + "() => new Set([Symbol.iterator]), () => new WeakMap(), () => new WeakSet(), () => new WeakRef({}), "
+                    + "() => new FinalizationRegistry(() => {}), () => Promise.resolve(1), () => new Proxy(function () {}, {}), "
+                    + "() => (function* () {})(), () => (async function* () {})(), () => new Map().entries(), () => [].values(), "
+                    + "() => 'ab'[Symbol.iterator](), () => (function () { return arguments; })(1, 2), "
+                    + "() => (function () { 'use strict'; return arguments; })(1), () => Object(Symbol('boxed')), "
+                    + "() => new Intl.Collator(), () => new Intl.NumberFormat(), () => ({ deep: { deeper: [{ f: Math.sin }] } }), "
+                    + "() => { const e = new Error('e'); e.cause = () => 1; return e; }, () => globalThis]"
+                    + ".map(make => refused(make))",
+                    "(() => { const o = { get a() { throw new RangeError('from getter'); } }; return refused(() => o); })()",
+                    "(() => { const o = { ok: 1, get later() { throw new URIError('later'); }, f() {} }; return refused(() => o); })()",
+                    "(() => { const e = new Error('m'); e.message = Symbol(); return refused(() => e); })()",
+                    "(() => { try { structuredClone(() => 1); } catch (e) { return [e instanceof DOMException, e instanceof Error, e.name, e.code, "
+                            + "Object.prototype.toString.call(e), e.DATA_CLONE_ERR]; } })()"));
     }
 
     @Test
@@ -252,30 +253,45 @@ class StructuredCloneTest {
                     const c = structuredClone(new DOMException('lost', 'NotFoundError'));
                     [c instanceof DOMException, c.name, c.message, c.code].join()
                     """)).isEqualTo("true,NotFoundError,lost,8");
-            // a transfer list holds only transferable objects: anything else is a DataCloneError (Node 20 throws a
-            // TypeError), and a buffer detached before the call cannot be transferred (Node 20 ignores it)
-            assertThat(js.eval("[{}, new SharedArrayBuffer(1), new Uint8Array(1)].map(t => { try { structuredClone(1, { transfer: [t] }); "
-                    + "return 'ok'; } catch (e) { return e.name; } }).join()"))
+            // a transfer list holds only transferable objects: anything else is a
+            // DataCloneError (Node 20 throws a
+            // TypeError), and a buffer detached before the call cannot be transferred
+            // (Node 20 ignores it)
+            assertThat(js.eval(
+                    "[{}, new SharedArrayBuffer(1), new Uint8Array(1)].map(t => { try { structuredClone(1, { transfer: [t] }); "
+                            + "return 'ok'; } catch (e) { return e.name; } }).join()"))
                 .isEqualTo("DataCloneError,DataCloneError,DataCloneError");
-            assertThat(js.eval("const b = new ArrayBuffer(1); b.transfer(); try { structuredClone(1, { transfer: [b] }); 'ok' } "
-                    + "catch (e) { e.name }")).isEqualTo("DataCloneError");
-            // the transfer option is a Web IDL sequence, which an object without Symbol.iterator is not (Node 20
-            // takes it for an empty list), and the value is required, so the length is 1 (Node 20's is 0)
-            assertThat(js.eval("try { structuredClone(1, { transfer: {} }); 'ok' } catch (e) { e.name }")).isEqualTo("TypeError");
+            assertThat(js
+                .eval("const b = new ArrayBuffer(1); b.transfer(); try { structuredClone(1, { transfer: [b] }); 'ok' } "
+                        + "catch (e) { e.name }"))
+                .isEqualTo("DataCloneError");
+            // the transfer option is a Web IDL sequence, which an object without
+            // Symbol.iterator is not (Node 20
+            // takes it for an empty list), and the value is required, so the length is 1
+            // (Node 20's is 0)
+            assertThat(js.eval("try { structuredClone(1, { transfer: {} }); 'ok' } catch (e) { e.name }"))
+                .isEqualTo("TypeError");
             assertThat(js.eval("structuredClone.length")).isEqualTo(1);
-            // an error that is its own cause keeps the cycle (Node 20's deserializer throws an Error on it)
+            // an error that is its own cause keeps the cycle (Node 20's deserializer
+            // throws an Error on it)
             assertThat(js.eval("const e = new TypeError('cyclic'); e.cause = e; const k = structuredClone(e); "
-                    + "[k.cause === k, k instanceof TypeError, k.message].join()")).isEqualTo("true,true,cyclic");
+                    + "[k.cause === k, k instanceof TypeError, k.message].join()"))
+                .isEqualTo("true,true,cyclic");
             // platform objects that are not serializable are refused
-            assertThat(js.eval("[new TextEncoder(), new TextDecoder(), new Event('e'), new EventTarget(), new AbortController(), "
-                    + "AbortSignal.abort(), new MessageChannel().port1].map(t => { try { structuredClone(t); return 'ok'; } "
-                    + "catch (e) { return e.name; } }).join()"))
-                .isEqualTo("DataCloneError,DataCloneError,DataCloneError,DataCloneError,DataCloneError,DataCloneError,DataCloneError");
-            // an object that merely inherits from a platform interface's prototype is ordinary
-            assertThat(js.eval("JSON.stringify(structuredClone(Object.assign(Object.create(EventTarget.prototype), { a: 1 })))"))
+            assertThat(js
+                .eval("[new TextEncoder(), new TextDecoder(), new Event('e'), new EventTarget(), new AbortController(), "
+                        + "AbortSignal.abort(), new MessageChannel().port1].map(t => { try { structuredClone(t); return 'ok'; } "
+                        + "catch (e) { return e.name; } }).join()"))
+                .isEqualTo(
+                        "DataCloneError,DataCloneError,DataCloneError,DataCloneError,DataCloneError,DataCloneError,DataCloneError");
+            // an object that merely inherits from a platform interface's prototype is
+            // ordinary
+            assertThat(js
+                .eval("JSON.stringify(structuredClone(Object.assign(Object.create(EventTarget.prototype), { a: 1 })))"))
                 .isEqualTo("{\"a\":1}");
             // Float16Array, which Node 20 lacks
-            assertThat(js.eval("const h = structuredClone(new Float16Array([1.5, -2])); [h.constructor.name, h[0], h[1]].join()"))
+            assertThat(js.eval(
+                    "const h = structuredClone(new Float16Array([1.5, -2])); [h.constructor.name, h[0], h[1]].join()"))
                 .isEqualTo("Float16Array,1.5,-2");
         }
     }
@@ -294,25 +310,32 @@ class StructuredCloneTest {
                 globalThis.halfway = new TextDecoder();
                 halfway.decode(new Uint8Array([0xE2, 0x82]), { stream: true });
                 """).build();
-        try (JsRuntimeFactory restored = new UnpooledJsRuntimeFactory(RuntimeConfig.builder().snapshot(snapshot).build())) {
+        try (JsRuntimeFactory restored = new UnpooledJsRuntimeFactory(
+                RuntimeConfig.builder().snapshot(snapshot).build())) {
             for (int i = 0; i < 2; i++) {
                 try (JsRuntime js = restored.create()) {
                     assertThat(js.eval("atLoad.bytes")).isEqualTo("104 195 169 32 226 130 172");
                     assertThat(js.eval("atLoad.text")).isEqualTo("hé €");
-                    assertThat(js.eval("[atLoad.base64, atob(atLoad.base64)].join()")).isEqualTo("c25hcHNob3Q=,snapshot");
-                    assertThat(js.eval("[atLoad.clone.get('k')[0], atLoad.clone.get('k')[1].getTime()].join()")).isEqualTo("1,0");
-                    assertThat(js.eval("const e = atLoad.error; [e instanceof DOMException, e.name, e.code, e.message].join()"))
+                    assertThat(js.eval("[atLoad.base64, atob(atLoad.base64)].join()"))
+                        .isEqualTo("c25hcHNob3Q=,snapshot");
+                    assertThat(js.eval("[atLoad.clone.get('k')[0], atLoad.clone.get('k')[1].getTime()].join()"))
+                        .isEqualTo("1,0");
+                    assertThat(js
+                        .eval("const e = atLoad.error; [e instanceof DOMException, e.name, e.code, e.message].join()"))
                         .isEqualTo("true,AbortError,20,made at load");
-                    // each restored runtime continues the stream the snapshot left half done
+                    // each restored runtime continues the stream the snapshot left half
+                    // done
                     assertThat(js.eval("halfway.decode(new Uint8Array([0xAC]))")).isEqualTo("€");
                     assertThat(js.eval("""
                             const c = structuredClone({ m: new Map([[1, new Set(['s'])]]), e: new RangeError('r'),
                               d: new DOMException('x', 'DataCloneError') });
                             [c.m.get(1).has('s'), c.e instanceof RangeError, c.d.code].join()
                             """)).isEqualTo("true,true,25");
-                    assertThat(js.eval("try { structuredClone(new WeakMap()); } catch (e) { [e.name, e instanceof DOMException].join() }"))
+                    assertThat(js.eval(
+                            "try { structuredClone(new WeakMap()); } catch (e) { [e.name, e instanceof DOMException].join() }"))
                         .isEqualTo("DataCloneError,true");
-                    assertThat(js.eval("try { structuredClone(new TextDecoder()); } catch (e) { e.name }")).isEqualTo("DataCloneError");
+                    assertThat(js.eval("try { structuredClone(new TextDecoder()); } catch (e) { e.name }"))
+                        .isEqualTo("DataCloneError");
                     assertThat(js.eval("try { atob('*'); } catch (e) { e.name }")).isEqualTo("InvalidCharacterError");
                     assertThat(js.eval("new TextDecoder('utf-16be').decode(new Uint8Array([0xD8, 0x3D, 0xDE, 0x00]))"))
                         .isEqualTo("\uD83D\uDE00");
@@ -320,12 +343,17 @@ class StructuredCloneTest {
                     assertThat(js.eval("const s = new SharedArrayBuffer(2); new Uint8Array(s).set([0x68, 0x69]); "
                             + "[new TextDecoder().decode(s), new TextDecoder().decode(new DataView(s)), structuredClone({ s }).s === s].join()"))
                         .isEqualTo("hi,hi,true");
-                    assertThat(js.eval("const h = structuredClone(new Float16Array([0.5])); [h.constructor.name, h[0]].join()"))
+                    assertThat(js
+                        .eval("const h = structuredClone(new Float16Array([0.5])); [h.constructor.name, h[0]].join()"))
                         .isEqualTo("Float16Array,0.5");
-                    assertThat(js.eval("const t = structuredClone({ [Symbol.toStringTag]: 'Error', name: 'TypeError', message: 'm' }); "
-                            + "[Error.isError(t), Object.getPrototypeOf(t) === Object.prototype, t.name].join()")).isEqualTo("false,true,TypeError");
-                    assertThat(js.eval("[Temporal.Now.instant(), globalThis].map(v => { try { structuredClone(v); return 'ok'; } "
-                            + "catch (e) { return e.name; } }).join()")).isEqualTo("DataCloneError,DataCloneError");
+                    assertThat(js
+                        .eval("const t = structuredClone({ [Symbol.toStringTag]: 'Error', name: 'TypeError', message: 'm' }); "
+                                + "[Error.isError(t), Object.getPrototypeOf(t) === Object.prototype, t.name].join()"))
+                        .isEqualTo("false,true,TypeError");
+                    assertThat(js.eval(
+                            "[Temporal.Now.instant(), globalThis].map(v => { try { structuredClone(v); return 'ok'; } "
+                                    + "catch (e) { return e.name; } }).join()"))
+                        .isEqualTo("DataCloneError,DataCloneError");
                 }
             }
         }
@@ -333,8 +361,10 @@ class StructuredCloneTest {
 
     @Test
     void sharedArrayBuffersShareTheirMemory() {
-        // HTML makes a new SharedArrayBuffer object over the same memory; V8 offers no way to make one from script,
-        // so the clone is the same object (Node 20's is another object over the same memory)
+        // HTML makes a new SharedArrayBuffer object over the same memory; V8 offers no
+        // way to make one from script,
+        // so the clone is the same object (Node 20's is another object over the same
+        // memory)
         try (JsRuntime js = factory.create()) {
             assertThat(js.eval("""
                     const s = new SharedArrayBuffer(4);
@@ -349,7 +379,8 @@ class StructuredCloneTest {
     @Test
     void deepAndLargeValuesAreClonedWithoutRecursion() {
         try (JsRuntime js = factory.create()) {
-            // Node 20 overflows its stack on this value; the walk here keeps its own stack
+            // Node 20 overflows its stack on this value; the walk here keeps its own
+            // stack
             assertThat(js.eval("""
                     let root = [];
                     let at = root;
@@ -385,21 +416,23 @@ class StructuredCloneTest {
     @Test
     void keepsWorkingWhenScriptsReplaceBuiltIns() {
         try (JsRuntime js = factory.create()) {
-            assertThat(js.eval("""
-                    const value = { planted: 1, list: ['a', 'b'], m: new Map([[1, 2]]), s: new Set([3]) };
-                    Map.prototype.set = () => { throw new Error('replaced'); };
-                    Map.prototype.get = () => { throw new Error('replaced'); };
-                    Set.prototype.add = () => { throw new Error('replaced'); };
-                    Object.keys = () => [];
-                    Reflect.defineProperty = () => { throw new Error('replaced'); };
-                    Object.defineProperty(Object.prototype, 'planted', { set(v) { throw new Error('setter ran'); }, configurable: true });
-                    Object.defineProperty(Array.prototype, '0', { set(v) { throw new Error('index setter ran'); }, configurable: true });
-                    const c = structuredClone(value);
-                    delete Object.prototype.planted;
-                    delete Array.prototype[0];
-                    [Object.getOwnPropertyDescriptor(c, 'planted').value, c.list.join('+'), c.m.size, c.s.size,
-                      c.m !== value.m, c.list !== value.list].join()
-                    """)).isEqualTo("1,a+b,1,1,true,true");
+            assertThat(
+                    js.eval("""
+                            const value = { planted: 1, list: ['a', 'b'], m: new Map([[1, 2]]), s: new Set([3]) };
+                            Map.prototype.set = () => { throw new Error('replaced'); };
+                            Map.prototype.get = () => { throw new Error('replaced'); };
+                            Set.prototype.add = () => { throw new Error('replaced'); };
+                            Object.keys = () => [];
+                            Reflect.defineProperty = () => { throw new Error('replaced'); };
+                            Object.defineProperty(Object.prototype, 'planted', { set(v) { throw new Error('setter ran'); }, configurable: true });
+                            Object.defineProperty(Array.prototype, '0', { set(v) { throw new Error('index setter ran'); }, configurable: true });
+                            const c = structuredClone(value);
+                            delete Object.prototype.planted;
+                            delete Array.prototype[0];
+                            [Object.getOwnPropertyDescriptor(c, 'planted').value, c.list.join('+'), c.m.size, c.s.size,
+                              c.m !== value.m, c.list !== value.list].join()
+                            """))
+                .isEqualTo("1,a+b,1,1,true,true");
         }
     }
 
@@ -407,7 +440,9 @@ class StructuredCloneTest {
     void errorsFromGettersPropagateUnchanged() {
         try (JsRuntime js = factory.create()) {
             assertThatThrownBy(() -> js.eval("structuredClone({ get a() { throw new RangeError('mine'); } })"))
-                .isInstanceOf(JsException.class).hasMessageContaining("RangeError").hasMessageContaining("mine");
+                .isInstanceOf(JsException.class)
+                .hasMessageContaining("RangeError")
+                .hasMessageContaining("mine");
         }
     }
 

@@ -19,13 +19,16 @@ import dev.jsrun.pool.UnpooledJsRuntimeFactory;
 import dev.jsrun.snapshot.SnapshotBuilder;
 
 /**
- * URL and URLSearchParams: what they give compared with Node 20 on the same inputs, where Node 20 lags the URL
- * Standard what the standard says, their shape, their independence from built-ins a script replaces, and their use
- * in a snapshot's scripts.
+ * URL and URLSearchParams: what they give compared with Node 20 on the same inputs, where
+ * Node 20 lags the URL Standard what the standard says, their shape, their independence
+ * from built-ins a script replaces, and their use in a snapshot's scripts.
  */
 class UrlTest {
 
-    /** Evaluates to a description of the URL that {@code (input, base)} make, or of the error they throw. */
+    /**
+     * Evaluates to a description of the URL that {@code (input, base)} make, or of the
+     * error they throw.
+     */
     private static final String DESCRIBE = """
             const describe = (input, base) => {
               try {
@@ -41,58 +44,31 @@ class UrlTest {
             };
             """;
 
-    /** Inputs, and a base for some, whose results Node 20 gives as the URL Standard does. */
-    private static final String[][] INPUTS = {
-        { "HTTP://EXAMPLE.com/a/../b/./c?x=1&y=%20#frag" },
-        { "https://user:pa ss@host:8080/p?q#h" },
-        { "  \t http://example.com/\n foo  " },
-        { "http://[::1]:3000/x" },
-        { "http://[2001:db8:0:0:0:ff00:42:8329]/" },
-        { "http://[::ffff:192.168.0.1]/" },
-        { "http://0x7f.1/" },
-        { "http://192.168.0.257/" },
-        { "http://999999999/" },
-        { "http://1.2.3.4.5/" },
-        { "file:///C:/Windows/../x" },
-        { "file://localhost/etc/passwd" },
-        { "file:c:\\foo\\bar.html", "file:///tmp/mock/path" },
-        { "mailto:someone@example.com?subject=hi" },
-        { "data:text/plain,hello world" },
-        { "javascript:alert(1)" },
-        { "blob:https://example.com:443/uuid" },
-        { "../c?d", "http://a/b/e" },
-        { "//other.host/p", "https://a/b" },
-        { "?only=query", "http://a/b/c?x#y" },
-        { "#frag", "http://a/b?c" },
-        { "x", "mailto:a@b" },
-        { "http://münchen.de/" },
-        { "http://faß.DE/" },
-        { "http://EXAMPLE.com:80/" },
-        { "wss://x:443/" },
-        { "ftp://x:21/f" },
-        { "http://a/%7Efoo/%2e%2E/bar" },
-        { "http://a/\uD83D\uDE00?\uD83D\uDE00#\uD83D\uDE00" },
-        { "http://a/lone\uD800surrogate" },
-        { "non-special://host/path with space" },
-        { "http://a:b@/" },
-        { "http:/\\example.com\\p" },
-        { "https://example.com/?a=1&a=2&b=%zz&c=+x+" },
-        { "http://a/?q=%F0%9F%98%80&r=%FF" },
-        { "https://example.com:0/" },
-        { "https://example.com:65536/" },
-        { "sc://ñ.example/" },
-        { "https://EXAMPLE.com./" },
-        { "urn:isbn:0451450523" },
-        { "http://a/b", "not a base" },
-        { "" },
-        { "http://exa mple.com/" },
-        { "https://example.com/?x='\"<>`" },
-        { "sc://example.com/?x='\"<>`" },
-    };
+    /**
+     * Inputs, and a base for some, whose results Node 20 gives as the URL Standard does.
+     */
+    private static final String[][] INPUTS = { { "HTTP://EXAMPLE.com/a/../b/./c?x=1&y=%20#frag" },
+            { "https://user:pa ss@host:8080/p?q#h" }, { "  \t http://example.com/\n foo  " }, { "http://[::1]:3000/x" },
+            { "http://[2001:db8:0:0:0:ff00:42:8329]/" }, { "http://[::ffff:192.168.0.1]/" }, { "http://0x7f.1/" },
+            { "http://192.168.0.257/" }, { "http://999999999/" }, { "http://1.2.3.4.5/" },
+            { "file:///C:/Windows/../x" }, { "file://localhost/etc/passwd" },
+            { "file:c:\\foo\\bar.html", "file:///tmp/mock/path" }, { "mailto:someone@example.com?subject=hi" },
+            { "data:text/plain,hello world" }, { "javascript:alert(1)" }, { "blob:https://example.com:443/uuid" },
+            { "../c?d", "http://a/b/e" }, { "//other.host/p", "https://a/b" }, { "?only=query", "http://a/b/c?x#y" },
+            { "#frag", "http://a/b?c" }, { "x", "mailto:a@b" }, { "http://münchen.de/" }, { "http://faß.DE/" },
+            { "http://EXAMPLE.com:80/" }, { "wss://x:443/" }, { "ftp://x:21/f" }, { "http://a/%7Efoo/%2e%2E/bar" },
+            { "http://a/\uD83D\uDE00?\uD83D\uDE00#\uD83D\uDE00" }, { "http://a/lone\uD800surrogate" },
+            { "non-special://host/path with space" }, { "http://a:b@/" }, { "http:/\\example.com\\p" },
+            { "https://example.com/?a=1&a=2&b=%zz&c=+x+" }, { "http://a/?q=%F0%9F%98%80&r=%FF" },
+            { "https://example.com:0/" }, { "https://example.com:65536/" }, { "sc://ñ.example/" },
+            { "https://EXAMPLE.com./" }, { "urn:isbn:0451450523" }, { "http://a/b", "not a base" }, { "" },
+            { "http://exa mple.com/" }, { "https://example.com/?x='\"<>`" }, { "sc://example.com/?x='\"<>`" }, };
 
-    /** URLSearchParams and the URL's live link to them, and the API's errors, as function bodies. */
-    private static final List<String> BODIES = List.of(
-            "return new URLSearchParams('?a=1&b=2&a=3').toString();",
+    /**
+     * URLSearchParams and the URL's live link to them, and the API's errors, as function
+     * bodies.
+     */
+    private static final List<String> BODIES = List.of("return new URLSearchParams('?a=1&b=2&a=3').toString();",
             "return new URLSearchParams([['a', '1'], ['b', ' x+y ']]).toString();",
             "return new URLSearchParams({ z: '1', a: '\u00e4\u20ac\uD83D\uDE00', ' ': \"!'()~*\" }).toString();",
             "const p = new URLSearchParams('c=3&a=1&b=2&a=0&\u00e9=1&e=2'); p.sort(); return p.toString();",
@@ -131,7 +107,8 @@ class UrlTest {
             "return new URLSearchParams(new Map([['m', '1'], ['n', '2']])).toString();",
             "return [new URLSearchParams(undefined).toString(), new URLSearchParams(12).toString(),"
                     + " new URLSearchParams(true).toString()];",
-            // the shape Web IDL gives both interfaces and the iterator, leaving out Node's util.inspect hooks
+            // the shape Web IDL gives both interfaces and the iterator, leaving out
+            // Node's util.inspect hooks
             "const show = (o) => Reflect.ownKeys(o).filter((k) => typeof k !== 'symbol'"
                     + " || k.description.indexOf('nodejs') < 0).filter((k) => k !== 'createObjectURL'"
                     + " && k !== 'revokeObjectURL').map((k) => { const d = Object.getOwnPropertyDescriptor(o, k);"
@@ -173,12 +150,13 @@ class UrlTest {
     }
 
     /**
-     * Where Node 20 is behind the URL Standard, the standard: "^" joined the path percent-encode set and a space
-     * that ends an opaque path before "?" or "#" is encoded (2025); an ASCII domain is only lowercased, so a
-     * label that is not valid Punycode passes (2026). And where Node differs from Web IDL and HTML: null as
-     * URLSearchParams's init is not a sequence or a record, so it is the string "null" (Node makes it empty);
-     * URL objects are platform objects that are not serializable, which structured clone refuses (Node makes them
-     * empty objects).
+     * Where Node 20 is behind the URL Standard, the standard: "^" joined the path
+     * percent-encode set and a space that ends an opaque path before "?" or "#" is
+     * encoded (2025); an ASCII domain is only lowercased, so a label that is not valid
+     * Punycode passes (2026). And where Node differs from Web IDL and HTML: null as
+     * URLSearchParams's init is not a sequence or a record, so it is the string "null"
+     * (Node makes it empty); URL objects are platform objects that are not serializable,
+     * which structured clone refuses (Node makes them empty objects).
      */
     @Test
     void followsTheStandardWhereNode20Lags() {
@@ -189,17 +167,19 @@ class UrlTest {
             assertThat(js.eval("new URL('http://XN--A.com/').host")).isEqualTo("xn--a.com");
             assertThat(js.eval("new URL('https://xn--ls8h=.com').host")).isEqualTo("xn--ls8h=.com");
             assertThat(js.eval("new URLSearchParams(null).toString()")).isEqualTo("null=");
-            assertThat(js.eval("""
-                    const refused = [];
-                    for (const value of [new URL('http://a'), new URLSearchParams('a=1'), new URLSearchParams().keys()]) {
-                      try {
-                        structuredClone(value);
-                      } catch (e) {
-                        refused.push(e.name);
-                      }
-                    }
-                    refused.join() + ' ' + structuredClone({ href: 'http://a' }).href
-                    """)).isEqualTo("DataCloneError,DataCloneError,DataCloneError http://a");
+            assertThat(
+                    js.eval("""
+                            const refused = [];
+                            for (const value of [new URL('http://a'), new URLSearchParams('a=1'), new URLSearchParams().keys()]) {
+                              try {
+                                structuredClone(value);
+                              } catch (e) {
+                                refused.push(e.name);
+                              }
+                            }
+                            refused.join() + ' ' + structuredClone({ href: 'http://a' }).href
+                            """))
+                .isEqualTo("DataCloneError,DataCloneError,DataCloneError http://a");
         }
     }
 
@@ -208,8 +188,9 @@ class UrlTest {
         try (JsRuntime js = factory.create()) {
             js.eval("String.prototype.toLowerCase = () => 'x'; Array.prototype.push = null;");
             assertThat(js.eval("new URL('HTTP://EXAMPLE.com').href + ' ' + 'ABC'.toLowerCase()"))
-                    .isEqualTo("http://example.com/ x");
-            // every method of the built-ins a parser could call made to throw, the iterators' too; IDNA included
+                .isEqualTo("http://example.com/ x");
+            // every method of the built-ins a parser could call made to throw, the
+            // iterators' too; IDNA included
             js.eval("""
                     const describe = Object.getOwnPropertyDescriptor;
                     const define = Object.defineProperty;
@@ -240,8 +221,9 @@ class UrlTest {
                     for (let r = it.next(); !r.done; r = it.next()) keys += r.value;
                     u.href + ' ' + u.origin + ' ' + params + ' ' + keys + ' ' + params.getAll('x')[0] + ' '
                         + new URL('../x', 'http://[::1]:8/a/b').href + ' ' + URL.canParse('http://0x7f.1')
-                    """)).isEqualTo("https://xn--bcher-kva.example/b%20c?d=e+f&g=h&j=k+l#i https://xn--bcher-kva.example"
-                    + " x=1&y=2 xy 1 http://[::1]:8/x true");
+                    """))
+                .isEqualTo("https://xn--bcher-kva.example/b%20c?d=e+f&g=h&j=k+l#i https://xn--bcher-kva.example"
+                        + " x=1&y=2 xy 1 http://[::1]:8/x true");
         }
     }
 
@@ -250,28 +232,27 @@ class UrlTest {
         try (JsRuntime js = factory.create()) {
             // there is no Blob to make a URL for
             assertThat(js.eval("typeof URL.createObjectURL + ' ' + typeof URL.revokeObjectURL"))
-                    .isEqualTo("undefined undefined");
+                .isEqualTo("undefined undefined");
         }
     }
 
     @Test
     void snapshotScriptsUseUrlAsTheyLoad() {
-        Snapshot snapshot = new SnapshotBuilder()
-                .executeScript("app.js", """
-                        globalThis.api = new URL('https://example.com/api/');
-                        globalThis.endpoint = new URL('v1/items?x=1', api).href;
-                        globalThis.international = new URL('https://m\u00fcnchen.example/').host;
-                        globalThis.query = new URLSearchParams({ a: '1' });
-                        """)
-                .build();
+        Snapshot snapshot = new SnapshotBuilder().executeScript("app.js", """
+                globalThis.api = new URL('https://example.com/api/');
+                globalThis.endpoint = new URL('v1/items?x=1', api).href;
+                globalThis.international = new URL('https://m\u00fcnchen.example/').host;
+                globalThis.query = new URLSearchParams({ a: '1' });
+                """).build();
         RuntimeConfig config = RuntimeConfig.builder().snapshot(snapshot).build();
         try (JsRuntimeFactory restoring = new UnpooledJsRuntimeFactory(config); JsRuntime js = restoring.create()) {
             assertThat(js.eval("endpoint")).isEqualTo("https://example.com/api/v1/items?x=1");
             assertThat(js.eval("international")).isEqualTo("xn--mnchen-3ya.example");
             assertThat(js.eval("api instanceof URL && api.searchParams.size === 0 && query.get('a') === '1'"))
-                    .isEqualTo(true);
-            assertThat(js.eval("api.search = '?q=1'; api.searchParams.get('q') + ' ' + new URL('http://fa\u00df.de').host"))
-                    .isEqualTo("1 xn--fa-hia.de");
+                .isEqualTo(true);
+            assertThat(js
+                .eval("api.search = '?q=1'; api.searchParams.get('q') + ' ' + new URL('http://fa\u00df.de').host"))
+                .isEqualTo("1 xn--fa-hia.de");
         }
     }
 

@@ -22,18 +22,22 @@ import dev.jsrun.RuntimeConfig;
 import dev.jsrun.pool.UnpooledJsRuntimeFactory;
 
 /**
- * The Web Platform Tests' data for URL, every case run through V8 the way the WPT test that reads the file runs
- * it: {@code urltestdata.json} as {@code url/url-constructor.any.js} and {@code url/url-origin.any.js} (and each
- * case through {@code URL.canParse} and {@code URL.parse} too), {@code setters_tests.json} as
- * {@code url/url-setters.any.js}, {@code IdnaTestV2.json} as {@code url/IdnaTestV2.window.js} and
- * {@code toascii.json} as the {@code URL} tests of {@code url/toascii.window.js}. The files are
- * web-platform-tests/wpt's {@code url/resources/} ones (see {@code url-wpt/README.md} beside them for the versions).
+ * The Web Platform Tests' data for URL, every case run through V8 the way the WPT test
+ * that reads the file runs it: {@code urltestdata.json} as
+ * {@code url/url-constructor.any.js} and {@code url/url-origin.any.js} (and each case
+ * through {@code URL.canParse} and {@code URL.parse} too), {@code setters_tests.json} as
+ * {@code url/url-setters.any.js}, {@code IdnaTestV2.json} as
+ * {@code url/IdnaTestV2.window.js} and {@code toascii.json} as the {@code URL} tests of
+ * {@code url/toascii.window.js}. The files are web-platform-tests/wpt's
+ * {@code url/resources/} ones (see {@code url-wpt/README.md} beside them for the
+ * versions).
  */
 class UrlWptTest {
 
     /**
-     * Runs the cases of one file in one call: answers, for each WPT test that reads the file, how many of its
-     * cases passed and how many there are, and for each case that failed, its name and what went wrong.
+     * Runs the cases of one file in one call: answers, for each WPT test that reads the
+     * file, how many of its cases passed and how many there are, and for each case that
+     * failed, its name and what went wrong.
      */
     private static final String HARNESS = """
             (function (kind, data) {
@@ -208,8 +212,9 @@ class UrlWptTest {
     }
 
     /**
-     * The URLs of urltestdata.json and the hosts of IdnaTestV2.json come out the same after a script replaced every
-     * method of the built-ins with one that throws: URL and tr46 use the originals.
+     * The URLs of urltestdata.json and the hosts of IdnaTestV2.json come out the same
+     * after a script replaced every method of the built-ins with one that throws: URL and
+     * tr46 use the originals.
      */
     @Test
     void replacedBuiltInsChangeNoResult() throws IOException {
@@ -265,7 +270,10 @@ class UrlWptTest {
         }
     }
 
-    /** What the harness answers for one file: passed and total cases per WPT test, and the failures. */
+    /**
+     * What the harness answers for one file: passed and total cases per WPT test, and the
+     * failures.
+     */
     @SuppressWarnings("unchecked")
     static Map<String, Object> run(JsRuntime js, String kind) throws IOException {
         return (Map<String, Object>) js.eval(HARNESS + "('" + kind + "', " + resource(kind + ".json") + ")",
@@ -284,8 +292,8 @@ class UrlWptTest {
             Map<String, Object> result = run(js, kind);
             Map<String, List<Integer>> groups = (Map<String, List<Integer>>) result.get("groups");
             Map<String, String> failures = (Map<String, String>) result.get("failures");
-            groups.forEach((group, counts) -> System.out.println("WPT url/resources/" + kind + ".json, " + group
-                    + ": " + counts.get(0) + "/" + counts.get(1) + " passed"));
+            groups.forEach((group, counts) -> System.out.println("WPT url/resources/" + kind + ".json, " + group + ": "
+                    + counts.get(0) + "/" + counts.get(1) + " passed"));
             Map<String, String> unexpected = new TreeMap<>(failures);
             unexpected.keySet().removeAll(expected);
             Set<String> fixed = new TreeSet<>(expected);

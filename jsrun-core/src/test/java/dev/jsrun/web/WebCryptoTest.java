@@ -30,8 +30,9 @@ import dev.jsrun.pool.UnpooledJsRuntimeFactory;
 import dev.jsrun.snapshot.SnapshotBuilder;
 
 /**
- * crypto.getRandomValues and crypto.randomUUID: Web IDL and the Web Cryptography API's checks against Node 20, the
- * ChaCha20 generator against RFC 8439 and OpenSSL (through Node), and fresh values in every context.
+ * crypto.getRandomValues and crypto.randomUUID: Web IDL and the Web Cryptography API's
+ * checks against Node 20, the ChaCha20 generator against RFC 8439 and OpenSSL (through
+ * Node), and fresh values in every context.
  */
 class WebCryptoTest {
 
@@ -50,8 +51,9 @@ class WebCryptoTest {
     }
 
     /**
-     * Installs crypto.js as the platform installs it, but with a namespace of the test's own as {@code part}, so the
-     * test can key it with a seed it chooses and reach the block function the part puts on the namespace.
+     * Installs crypto.js as the platform installs it, but with a namespace of the test's
+     * own as {@code part}, so the test can key it with a seed it chooses and reach the
+     * block function the part puts on the namespace.
      */
     private static void installPart(JsRuntime js) throws IOException {
         String source;
@@ -74,15 +76,16 @@ class WebCryptoTest {
             installPart(js);
             // RFC 8439, section 2.3.2
             assertThat(js.eval("hex(part.chacha20Block(Uint8Array.from({ length: 32 }, (_, i) => i), 1,"
-                    + " unhex('000000090000004a00000000')))")).isEqualTo("10f1e7e4d13b5915500fdd1fa32071c4"
-                    + "c7d1f4c733c068030422aa9ac3d46c4ed2826446079faa0914c2d705d98b02a2b5129cd1de164eb9cbd083e8a2503c4e");
+                    + " unhex('000000090000004a00000000')))"))
+                .isEqualTo("10f1e7e4d13b5915500fdd1fa32071c4"
+                        + "c7d1f4c733c068030422aa9ac3d46c4ed2826446079faa0914c2d705d98b02a2b5129cd1de164eb9cbd083e8a2503c4e");
             // RFC 8439, appendix A.1, test vectors 1 and 2
             assertThat(js.eval("hex(part.chacha20Block(new Uint8Array(32), 0, new Uint8Array(12)))"))
-                    .isEqualTo("76b8e0ada0f13d90405d6ae55386bd28bdd219b8a08ded1aa836efcc8b770dc7"
-                            + "da41597c5157488d7724e03fb8d84a376a43b8f41518a11cc387b669b2ee6586");
+                .isEqualTo("76b8e0ada0f13d90405d6ae55386bd28bdd219b8a08ded1aa836efcc8b770dc7"
+                        + "da41597c5157488d7724e03fb8d84a376a43b8f41518a11cc387b669b2ee6586");
             assertThat(js.eval("hex(part.chacha20Block(new Uint8Array(32), 1, new Uint8Array(12)))"))
-                    .isEqualTo("9f07e7be5551387a98ba977c732d080dcb0f29a048e3656912c6533e32ee7aed"
-                            + "29b721769ce64e43d57133b074d839d531ed1f28510afb45ace10a1f4b794d6f");
+                .isEqualTo("9f07e7be5551387a98ba977c732d080dcb0f29a048e3656912c6533e32ee7aed"
+                        + "29b721769ce64e43d57133b074d839d531ed1f28510afb45ace10a1f4b794d6f");
         }
     }
 
@@ -96,19 +99,25 @@ class WebCryptoTest {
         try (JsRuntime js = factory.create()) {
             installPart(js);
             assertThatThrownBy(() -> js.eval("part.defined.crypto.getRandomValues(new Uint8Array(4))"))
-                    .hasMessageContaining("not available while a snapshot is being built");
-            // with a key of zeros, the first output is the second half of RFC 8439's first keystream block
+                .hasMessageContaining("not available while a snapshot is being built");
+            // with a key of zeros, the first output is the second half of RFC 8439's
+            // first keystream block
             js.eval("part.hooks[0](new Uint8Array(32))");
             assertThat(js.eval("hex(part.defined.crypto.getRandomValues(new Uint8Array(32)))"))
-                    .isEqualTo("da41597c5157488d7724e03fb8d84a376a43b8f41518a11cc387b669b2ee6586");
+                .isEqualTo("da41597c5157488d7724e03fb8d84a376a43b8f41518a11cc387b669b2ee6586");
             js.eval("part.hooks[0](unhex('" + seedHex + "'))");
-            mine = (String) js.eval("JSON.stringify([" + String.join(",", sizes.stream()
-                    .map(n -> "hex(part.defined.crypto.getRandomValues(new Uint8Array(" + n + ")))").toList())
+            mine = (String) js.eval("JSON.stringify(["
+                    + String.join(",",
+                            sizes.stream()
+                                .map(n -> "hex(part.defined.crypto.getRandomValues(new Uint8Array(" + n + ")))")
+                                .toList())
                     + ", part.defined.crypto.randomUUID(), hex(new Uint8Array(part.defined.crypto.getRandomValues(new Int32Array(3)).buffer))])");
         }
         assumeTrue(NodeJson.available(), "Node is not installed");
-        // the same requests from OpenSSL's ChaCha20: each request's keystream from counter 0 under the current key,
-        // whose first 32 bytes are the next key and the rest the output (an empty request draws nothing)
+        // the same requests from OpenSSL's ChaCha20: each request's keystream from
+        // counter 0 under the current key,
+        // whose first 32 bytes are the next key and the rest the output (an empty request
+        // draws nothing)
         String reference = inNode("""
                 const crypto = require('node:crypto');
                 let key = Buffer.from('%s', 'hex');
@@ -133,38 +142,39 @@ class WebCryptoTest {
 
     @Test
     void getRandomValuesChecksAsNodeDoes() throws Exception {
-        EventTargetTest.sameAsNode(factory, """
-                const results = [];
-                const attempt = make => {
-                  try {
-                    const array = make();
-                    const returned = crypto.getRandomValues(array);
-                    results.push(['returned the same', returned === array, array.constructor.name, array.length]);
-                  } catch (error) {
-                    results.push([error.name, error instanceof Error]);
-                  }
-                };
-                for (const make of [() => new Float32Array(2), () => new Float64Array(1),
-                    () => new DataView(new ArrayBuffer(4)), () => new Uint8Array(65537), () => new Uint32Array(16385),
-                    () => new Uint8Array(65536), () => new BigInt64Array(8192), () => new BigUint64Array(2),
-                    () => new Int8Array(3), () => new Uint8ClampedArray(3), () => new Int16Array(3), () => new Uint16Array(3),
-                    () => new Int32Array(3), () => new Uint32Array(3), () => new Uint8Array(0),
-                    () => new Uint8Array(new ArrayBuffer(16), 4, 8)]) {
-                  attempt(make);
-                }
-                for (const f of [() => crypto.getRandomValues(), () => crypto.getRandomValues.call(undefined, new Uint8Array(1)),
-                    () => crypto.getRandomValues.call({}, new Uint8Array(1)), () => crypto.randomUUID.call({}),
-                    () => new Crypto()]) {
-                  try { f(); results.push('no error'); } catch (error) { results.push(error.name); }
-                }
-                const offset = new Uint8Array(16);
-                crypto.getRandomValues(new Uint8Array(offset.buffer, 4, 8));
-                results.push(['outside the view untouched', offset.slice(0, 4).every(b => b === 0),
-                  offset.slice(12).every(b => b === 0)]);
-                results.push([String(crypto), crypto instanceof Crypto, typeof crypto.randomUUID(),
-                  /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(crypto.randomUUID())]);
-                return results;
-                """);
+        EventTargetTest.sameAsNode(factory,
+                """
+                        const results = [];
+                        const attempt = make => {
+                          try {
+                            const array = make();
+                            const returned = crypto.getRandomValues(array);
+                            results.push(['returned the same', returned === array, array.constructor.name, array.length]);
+                          } catch (error) {
+                            results.push([error.name, error instanceof Error]);
+                          }
+                        };
+                        for (const make of [() => new Float32Array(2), () => new Float64Array(1),
+                            () => new DataView(new ArrayBuffer(4)), () => new Uint8Array(65537), () => new Uint32Array(16385),
+                            () => new Uint8Array(65536), () => new BigInt64Array(8192), () => new BigUint64Array(2),
+                            () => new Int8Array(3), () => new Uint8ClampedArray(3), () => new Int16Array(3), () => new Uint16Array(3),
+                            () => new Int32Array(3), () => new Uint32Array(3), () => new Uint8Array(0),
+                            () => new Uint8Array(new ArrayBuffer(16), 4, 8)]) {
+                          attempt(make);
+                        }
+                        for (const f of [() => crypto.getRandomValues(), () => crypto.getRandomValues.call(undefined, new Uint8Array(1)),
+                            () => crypto.getRandomValues.call({}, new Uint8Array(1)), () => crypto.randomUUID.call({}),
+                            () => new Crypto()]) {
+                          try { f(); results.push('no error'); } catch (error) { results.push(error.name); }
+                        }
+                        const offset = new Uint8Array(16);
+                        crypto.getRandomValues(new Uint8Array(offset.buffer, 4, 8));
+                        results.push(['outside the view untouched', offset.slice(0, 4).every(b => b === 0),
+                          offset.slice(12).every(b => b === 0)]);
+                        results.push([String(crypto), crypto instanceof Crypto, typeof crypto.randomUUID(),
+                          /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(crypto.randomUUID())]);
+                        return results;
+                        """);
     }
 
     @Test
@@ -186,19 +196,23 @@ class WebCryptoTest {
 
     @Test
     void whatWebIdlRefusesIsATypeError() throws Exception {
-        // an ArrayBufferView argument without [AllowShared] or [AllowResizable] refuses shared and resizable
-        // buffers, and anything that is not a view is a TypeError; Node 20 fills the first two and gives a
+        // an ArrayBufferView argument without [AllowShared] or [AllowResizable] refuses
+        // shared and resizable
+        // buffers, and anything that is not a view is a TypeError; Node 20 fills the
+        // first two and gives a
         // TypeMismatchError for the rest
         try (JsRuntime js = factory.create()) {
-            assertThat(inJsrun(js, """
-                    const results = [];
-                    for (const value of [new Int32Array(new SharedArrayBuffer(8)),
-                        new Uint8Array(new ArrayBuffer(8, { maxByteLength: 16 })), [1, 2], new ArrayBuffer(8), null, 5]) {
-                      try { crypto.getRandomValues(value); results.push('filled'); } catch (error) { results.push(error.name); }
-                    }
-                    return [results, 'subtle' in crypto, typeof crypto.subtle, Object.keys(Crypto.prototype)];
-                    """)).isEqualTo("[[\"TypeError\",\"TypeError\",\"TypeError\",\"TypeError\",\"TypeError\","
-                    + "\"TypeError\"],false,\"undefined\",[\"getRandomValues\",\"randomUUID\"]]");
+            assertThat(inJsrun(js,
+                    """
+                            const results = [];
+                            for (const value of [new Int32Array(new SharedArrayBuffer(8)),
+                                new Uint8Array(new ArrayBuffer(8, { maxByteLength: 16 })), [1, 2], new ArrayBuffer(8), null, 5]) {
+                              try { crypto.getRandomValues(value); results.push('filled'); } catch (error) { results.push(error.name); }
+                            }
+                            return [results, 'subtle' in crypto, typeof crypto.subtle, Object.keys(Crypto.prototype)];
+                            """))
+                .isEqualTo("[[\"TypeError\",\"TypeError\",\"TypeError\",\"TypeError\",\"TypeError\","
+                        + "\"TypeError\"],false,\"undefined\",[\"getRandomValues\",\"randomUUID\"]]");
         }
     }
 
@@ -224,9 +238,9 @@ class WebCryptoTest {
     @Test
     void valuesNeverRepeatAcrossPooledContexts() throws Exception {
         Snapshot snapshot = new SnapshotBuilder()
-                .executeScript("draw.js", "globalThis.draw = () => [crypto.randomUUID(),"
-                        + " Array.from(crypto.getRandomValues(new Uint8Array(16)), b => b.toString(16).padStart(2, '0')).join('')];")
-                .build();
+            .executeScript("draw.js", "globalThis.draw = () => [crypto.randomUUID(),"
+                    + " Array.from(crypto.getRandomValues(new Uint8Array(16)), b => b.toString(16).padStart(2, '0')).join('')];")
+            .build();
         RuntimeConfig config = RuntimeConfig.builder().snapshot(snapshot).build();
         Set<Object> seen = new HashSet<>();
         int borrows = 1000;
@@ -244,10 +258,11 @@ class WebCryptoTest {
 
     @Test
     void runtimesRestoredFromOneSnapshotDrawDifferentValues() throws Exception {
-        Snapshot snapshot = new SnapshotBuilder()
-                .executeScript("draw.js", "globalThis.draw = () => crypto.randomUUID() + ' ' + crypto.getRandomValues(new Uint32Array(4)).join();")
-                .build();
-        try (JsRuntimeFactory runtimes = new UnpooledJsRuntimeFactory(RuntimeConfig.builder().snapshot(snapshot).build());
+        Snapshot snapshot = new SnapshotBuilder().executeScript("draw.js",
+                "globalThis.draw = () => crypto.randomUUID() + ' ' + crypto.getRandomValues(new Uint32Array(4)).join();")
+            .build();
+        try (JsRuntimeFactory runtimes = new UnpooledJsRuntimeFactory(
+                RuntimeConfig.builder().snapshot(snapshot).build());
                 JsRuntime first = runtimes.create();
                 JsRuntime second = runtimes.create()) {
             Object a = first.eval("draw()");
@@ -261,17 +276,17 @@ class WebCryptoTest {
     void aSnapshotBuildCannotDrawRandomValues() {
         for (String script : List.of("crypto.getRandomValues(new Uint8Array(16));", "crypto.randomUUID();",
                 "crypto.getRandomValues(new Uint8Array(0));")) {
-            assertThatThrownBy(() -> new SnapshotBuilder().executeScript("draw.js", script).build())
-                    .as(script)
-                    .hasMessageContaining("not available while a snapshot is being built")
-                    .hasMessageContaining("every runtime restored from the snapshot would repeat the same values");
+            assertThatThrownBy(() -> new SnapshotBuilder().executeScript("draw.js", script).build()).as(script)
+                .hasMessageContaining("not available while a snapshot is being built")
+                .hasMessageContaining("every runtime restored from the snapshot would repeat the same values");
         }
     }
 
     @Test
     void bytesAreRoughlyUniform() throws Exception {
         try (JsRuntime js = factory.create()) {
-            // chi-square of 2^20 bytes over the 256 values: 255 degrees of freedom, mean 255, deviation about 22.6
+            // chi-square of 2^20 bytes over the 256 values: 255 degrees of freedom, mean
+            // 255, deviation about 22.6
             double chiSquare = ((Number) js.eval("""
                     const counts = new Float64Array(256);
                     const bytes = new Uint8Array(65536);

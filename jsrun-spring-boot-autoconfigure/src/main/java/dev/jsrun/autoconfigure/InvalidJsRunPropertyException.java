@@ -1,14 +1,17 @@
 package dev.jsrun.autoconfigure;
 
 /**
- * A {@code jsrun.*} property with a value that cannot work: names the property, the value, what is wrong
- * and what to set instead.
+ * A {@code jsrun.*} property with a value that cannot work: names the property, the
+ * value, what is wrong and what to set instead.
  */
 public class InvalidJsRunPropertyException extends RuntimeException {
 
     private final String property;
+
     private final Object value;
+
     private final String problem;
+
     private final String action;
 
     public InvalidJsRunPropertyException(String property, Object value, String problem, String action) {

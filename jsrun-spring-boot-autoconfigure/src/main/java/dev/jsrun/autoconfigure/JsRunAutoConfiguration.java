@@ -34,9 +34,10 @@ import dev.jsrun.snapshot.SnapshotBuilder;
 import dev.jsrun.snapshot.SnapshotCache;
 
 /**
- * Builds the JavaScript {@link Snapshot} from {@code jsrun.snapshot.scripts} at startup and provides the
- * {@link JsRuntimeFactory}: a {@link JsRuntimePool} of runtimes restored from it, whose calls convert records
- * and POJOs with the application's Jackson 3 {@link JsonMapper} when there is one.
+ * Builds the JavaScript {@link Snapshot} from {@code jsrun.snapshot.scripts} at startup
+ * and provides the {@link JsRuntimeFactory}: a {@link JsRuntimePool} of runtimes restored
+ * from it, whose calls convert records and POJOs with the application's Jackson 3
+ * {@link JsonMapper} when there is one.
  */
 @AutoConfiguration
 @ConditionalOnClass(JsRuntimeFactory.class)
@@ -49,13 +50,19 @@ public final class JsRunAutoConfiguration {
         return V8EngineSettings.apply(properties);
     }
 
-    /** Whoever defines the snapshot, V8 starts with the properties' setup before the snapshot's first runtime. */
+    /**
+     * Whoever defines the snapshot, V8 starts with the properties' setup before the
+     * snapshot's first runtime.
+     */
     @Bean
     static SnapshotDependsOnV8EngineSettings jsrunSnapshotDependsOnV8EngineSettings() {
         return new SnapshotDependsOnV8EngineSettings();
     }
 
-    /** The same for runtime factories, which may restore runtimes from a snapshot that is no bean. */
+    /**
+     * The same for runtime factories, which may restore runtimes from a snapshot that is
+     * no bean.
+     */
     @Bean
     static JsRuntimeFactoryDependsOnV8EngineSettings jsrunRuntimeFactoryDependsOnV8EngineSettings() {
         return new JsRuntimeFactoryDependsOnV8EngineSettings();
@@ -122,7 +129,9 @@ public final class JsRunAutoConfiguration {
         return new JsRuntimePool(config.build(), settings);
     }
 
-    /** The runtime properties, checked by the builder; a size set empty keeps the default. */
+    /**
+     * The runtime properties, checked by the builder; a size set empty keeps the default.
+     */
     private static RuntimeConfig.Builder runtimeConfig(Snapshot snapshot, JsRunProperties.Runtime runtime) {
         return SettingProperties.check(() -> {
             RuntimeConfig.Builder config = RuntimeConfig.builder()
@@ -139,12 +148,18 @@ public final class JsRunAutoConfiguration {
         });
     }
 
-    /** Records and POJOs cross as the application's {@code JsonMapper} writes them as JSON. */
+    /**
+     * Records and POJOs cross as the application's {@code JsonMapper} writes them as
+     * JSON.
+     */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(JsonMapper.class)
     static class JacksonObjectMapperConfiguration {
 
-        /** First among the customizers, so that one of the application's may set another mapper. */
+        /**
+         * First among the customizers, so that one of the application's may set another
+         * mapper.
+         */
         @Bean
         @Order(Ordered.HIGHEST_PRECEDENCE)
         RuntimeConfigCustomizer jsrunJacksonObjectMapper(ObjectProvider<JsonMapper> jsonMapper) {

@@ -12,13 +12,15 @@ import dev.jsrun.pool.JsRuntimePool;
 import dev.jsrun.pool.PoolStats;
 
 /**
- * Reads the pool's state without borrowing a runtime: UP while it lends runtimes or can restore them, busy
- * or not (the figures say how busy); DOWN, with the reason, when it is closed or shutting down, or when its
- * last attempt to restore a runtime from the snapshot failed.
+ * Reads the pool's state without borrowing a runtime: UP while it lends runtimes or can
+ * restore them, busy or not (the figures say how busy); DOWN, with the reason, when it is
+ * closed or shutting down, or when its last attempt to restore a runtime from the
+ * snapshot failed.
  */
 public class JsRunHealthIndicator extends AbstractHealthIndicator {
 
     private final Snapshot snapshot;
+
     private final JsRuntimePool pool;
 
     public JsRunHealthIndicator(Snapshot snapshot, JsRuntimePool pool) {
@@ -44,14 +46,15 @@ public class JsRunHealthIndicator extends AbstractHealthIndicator {
             .withDetail("max", stats.max());
         dev.jsrun.pool.ScopeStats scopes = this.pool.scopeStats();
         if (this.pool.settings().scope() != null || scopes.hits() + scopes.parked() > 0) {
-            builder.withDetail("scopes", Map.of("held", scopes.scopes(), "runtimes", scopes.parked(), "hits", scopes.hits(),
-                    "switches", scopes.switches()));
+            builder.withDetail("scopes", Map.of("held", scopes.scopes(), "runtimes", scopes.parked(), "hits",
+                    scopes.hits(), "switches", scopes.switches()));
         }
         ModuleStats modules = this.pool.moduleStats();
         if (modules.definitions() > 0) {
-            builder.withDetail("modules", Map.of("exports", modules.exports(), "definitions", modules.definitions(),
-                    "exportHits", modules.exportHits(), "definitionHits", modules.definitionHits(), "misses",
-                    modules.misses()));
+            builder.withDetail("modules",
+                    Map.of("exports", modules.exports(), "definitions", modules.definitions(), "exportHits",
+                            modules.exportHits(), "definitionHits", modules.definitionHits(), "misses",
+                            modules.misses()));
         }
         String problem = problem();
         if (problem == null) {
@@ -62,7 +65,10 @@ public class JsRunHealthIndicator extends AbstractHealthIndicator {
         }
     }
 
-    /** A script's file name without its location, which may be a path on the server's file system. */
+    /**
+     * A script's file name without its location, which may be a path on the server's file
+     * system.
+     */
     private static String fileName(String location) {
         String name = location.replace('\\', '/');
         return name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf(':')) + 1);
@@ -73,7 +79,8 @@ public class JsRunHealthIndicator extends AbstractHealthIndicator {
             return "pool '" + this.pool.settings().name() + "' is closed or shutting down";
         }
         if (this.pool.restoreFailure() != null) {
-            // the failure's message stays in the pool's log: it may name files callers should not see
+            // the failure's message stays in the pool's log: it may name files callers
+            // should not see
             return "pool '" + this.pool.settings().name() + "' cannot restore runtimes from the snapshot: its last "
                     + "attempt failed (the pool's log says why)";
         }

@@ -20,18 +20,21 @@ import dev.jsrun.pool.PoolListener;
 import dev.jsrun.pool.PoolStats;
 
 /**
- * Meters for the snapshot and the runtime pool, named after HikariCP's and tagged {@code pool}:
- * {@code jsrun.isolates.active/idle/pending/max/min}, {@code jsrun.isolates.timeout},
- * {@code jsrun.isolates.acquire/usage/creation/reset}, {@code jsrun.isolates.discarded} (tag {@code reason}: a
- * {@link DiscardReason#tag()}), {@code jsrun.isolates.errors} (tag {@code type}: a {@link JsFailureKind}),
+ * Meters for the snapshot and the runtime pool, named after HikariCP's and tagged
+ * {@code pool}: {@code jsrun.isolates.active/idle/pending/max/min},
+ * {@code jsrun.isolates.timeout}, {@code jsrun.isolates.acquire/usage/creation/reset},
+ * {@code jsrun.isolates.discarded} (tag {@code reason}: a {@link DiscardReason#tag()}),
+ * {@code jsrun.isolates.errors} (tag {@code type}: a {@link JsFailureKind}),
  * {@code jsrun.isolates.heap.used/limit},
  * {@code jsrun.isolates.heap.external/external.limit}, {@code jsrun.isolates.scopes},
  * {@code jsrun.isolates.scope.hits/switches}, {@code jsrun.isolates.resets.avoided},
- * {@code jsrun.modules.requires} (tag {@code result}), {@code jsrun.snapshot.size} and {@code jsrun.snapshot.build}.
+ * {@code jsrun.modules.requires} (tag {@code result}), {@code jsrun.snapshot.size} and
+ * {@code jsrun.snapshot.build}.
  */
 public class JsRunMetrics implements MeterBinder {
 
     private final Snapshot snapshot;
+
     private final JsRuntimePool pool;
 
     public JsRunMetrics(Snapshot snapshot, JsRuntimePool pool) {
@@ -70,9 +73,11 @@ public class JsRunMetrics implements MeterBinder {
             .baseUnit("bytes")
             .tags(tags)
             .register(registry);
-        // A function timer, because the pool restores its first runtimes before meters are bound.
-        FunctionTimer.builder("jsrun.isolates.creation", this.pool, JsRuntimePool::restoredCount,
-                JsRuntimePool::restoredNanos, TimeUnit.NANOSECONDS)
+        // A function timer, because the pool restores its first runtimes before meters
+        // are bound.
+        FunctionTimer
+            .builder("jsrun.isolates.creation", this.pool, JsRuntimePool::restoredCount, JsRuntimePool::restoredNanos,
+                    TimeUnit.NANOSECONDS)
             .description("Time to restore a runtime from the snapshot")
             .tags(tags)
             .register(registry);
@@ -131,19 +136,26 @@ public class JsRunMetrics implements MeterBinder {
     private static final class Recorder implements PoolListener {
 
         private final MeterRegistry registry;
+
         private final Tags tags;
+
         private final Timer acquire;
+
         private final Timer usage;
+
         private final Timer reset;
+
         private final Counter timeout;
 
         Recorder(MeterRegistry registry, Tags tags) {
             this.registry = registry;
             this.tags = tags;
-            this.acquire = Timer.builder("jsrun.isolates.acquire").description("Time callers waited for a runtime")
+            this.acquire = Timer.builder("jsrun.isolates.acquire")
+                .description("Time callers waited for a runtime")
                 .tags(tags)
                 .register(registry);
-            this.usage = Timer.builder("jsrun.isolates.usage").description("Time from borrowing a runtime to giving it back")
+            this.usage = Timer.builder("jsrun.isolates.usage")
+                .description("Time from borrowing a runtime to giving it back")
                 .tags(tags)
                 .register(registry);
             this.reset = Timer.builder("jsrun.isolates.reset")

@@ -11,7 +11,8 @@ import dev.jsrun.Snapshot;
 import dev.jsrun.pool.JsRuntimePool;
 
 /**
- * Micrometer meters for the snapshot and its runtime pool, when a {@link MeterRegistry} bean exists.
+ * Micrometer meters for the snapshot and its runtime pool, when a {@link MeterRegistry}
+ * bean exists.
  */
 @AutoConfiguration(after = JsRunAutoConfiguration.class,
         afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",

@@ -13,9 +13,10 @@ import dev.jsrun.modules.ModuleSet;
 import dev.jsrun.pool.PoolSettings;
 
 /**
- * Configuration properties for jsrun. Their defaults are jsrun-core's (the {@code DEFAULT_*} constants of
- * {@link RuntimeConfig}, {@link PoolSettings} and {@code V8Setup}), except the timeout, which the core leaves
- * unlimited; the core's builders check every value.
+ * Configuration properties for jsrun. Their defaults are jsrun-core's (the
+ * {@code DEFAULT_*} constants of {@link RuntimeConfig}, {@link PoolSettings} and
+ * {@code V8Setup}), except the timeout, which the core leaves unlimited; the core's
+ * builders check every value.
  */
 @ConfigurationProperties("jsrun")
 public class JsRunProperties {
@@ -60,49 +61,55 @@ public class JsRunProperties {
     public static class Snapshot {
 
         /**
-         * Resource locations of the scripts run into the snapshot at startup, in order, such as
-         * 'classpath:META-INF/resources/webjars/lodash/4.17.21/lodash.js' or 'file:scripts/setup.js'. A
-         * location may contain Ant-style wildcards ('*', '?') when it matches exactly one resource, so that a
-         * WebJar's version need not be spelled out.
+         * Resource locations of the scripts run into the snapshot at startup, in order,
+         * such as 'classpath:META-INF/resources/webjars/lodash/4.17.21/lodash.js' or
+         * 'file:scripts/setup.js'. A location may contain Ant-style wildcards ('*', '?')
+         * when it matches exactly one resource, so that a WebJar's version need not be
+         * spelled out.
          */
         private List<String> scripts = new ArrayList<>();
 
         /**
-         * Directory where the built snapshot is stored, keyed by the scripts' content hash and the V8 build,
-         * and reused at the next start instead of running the scripts again. No caching when not set.
+         * Directory where the built snapshot is stored, keyed by the scripts' content
+         * hash and the V8 build, and reused at the next start instead of running the
+         * scripts again. No caching when not set.
          */
         private Path cacheDir;
 
         /**
-         * CommonJS packages or files to bake into the snapshot, served by require() in every runtime, such as
-         * 'lodash', 'handlebars' or './lib/rules.js'. Resolved with Node's algorithm against the module roots
-         * and the npm WebJars on the classpath; loaded before the scripts, which may require() them.
+         * CommonJS packages or files to bake into the snapshot, served by require() in
+         * every runtime, such as 'lodash', 'handlebars' or './lib/rules.js'. Resolved
+         * with Node's algorithm against the module roots and the npm WebJars on the
+         * classpath; loaded before the scripts, which may require() them.
          */
         private List<String> modules = new ArrayList<>();
 
         /**
-         * Directories holding node_modules-style trees (and relative module files) to resolve modules against,
-         * before the npm WebJars on the classpath.
+         * Directories holding node_modules-style trees (and relative module files) to
+         * resolve modules against, before the npm WebJars on the classpath.
          */
         private List<Path> moduleRoots = new ArrayList<>();
 
         /**
-         * Modules (requests or paths) to store as definitions only, initialized on first require() in each
-         * runtime, for modules that must not run at build time (timers, random or time-dependent state).
+         * Modules (requests or paths) to store as definitions only, initialized on first
+         * require() in each runtime, for modules that must not run at build time (timers,
+         * random or time-dependent state).
          */
         private List<String> deferModules = new ArrayList<>();
 
         /**
-         * Conditions that package.json 'exports' and 'imports' match when modules are resolved, such as
-         * 'browser' or 'require'; 'default' is always added. The first key of a package's conditions object
-         * that is listed wins, in the package's key order. With 'browser', the package.json 'browser' field
-         * applies too. 'node' is not a default, as the runtimes are not Node.
+         * Conditions that package.json 'exports' and 'imports' match when modules are
+         * resolved, such as 'browser' or 'require'; 'default' is always added. The first
+         * key of a package's conditions object that is listed wins, in the package's key
+         * order. With 'browser', the package.json 'browser' field applies too. 'node' is
+         * not a default, as the runtimes are not Node.
          */
         private List<String> conditions = new ArrayList<>(ModuleSet.DEFAULT_CONDITIONS);
 
         /**
-         * Whether require() may read modules the snapshot does not hold from the module roots at run time.
-         * Runtimes then hold a Java function and are replaced, not reset, when returned to the pool.
+         * Whether require() may read modules the snapshot does not hold from the module
+         * roots at run time. Runtimes then hold a Java function and are replaced, not
+         * reset, when returned to the pool.
          */
         private boolean loadModulesAtRunTime;
 
@@ -167,22 +174,24 @@ public class JsRunProperties {
     public static class Runtime {
 
         /**
-         * Longest time a single evaluation may run before V8 terminates it with a JsTimeoutException.
+         * Longest time a single evaluation may run before V8 terminates it with a
+         * JsTimeoutException.
          */
         private Duration timeout = Duration.ofSeconds(5);
 
         /**
-         * V8 heap limit of each runtime; a script that reaches it is terminated with a JsHeapLimitException.
-         * V8 takes it as a process-wide flag fixed by the first runtime of the JVM. When not set, the default
-         * applies if no runtime exists yet, and the limit in force otherwise.
+         * V8 heap limit of each runtime; a script that reaches it is terminated with a
+         * JsHeapLimitException. V8 takes it as a process-wide flag fixed by the first
+         * runtime of the JVM. When not set, the default applies if no runtime exists yet,
+         * and the limit in force otherwise.
          */
         private DataSize maxHeapSize;
 
         /**
-         * Extra V8 flags for every runtime of the JVM, separated by spaces, such as --incremental-marking.
-         * They go before jsrun's own, which give way to them where they decide the same thing, except
-         * --no-extensible-ro-snapshot, which is always set. V8 takes flags only before the first runtime of
-         * the JVM exists.
+         * Extra V8 flags for every runtime of the JVM, separated by spaces, such as
+         * --incremental-marking. They go before jsrun's own, which give way to them where
+         * they decide the same thing, except --no-extensible-ro-snapshot, which is always
+         * set. V8 takes flags only before the first runtime of the JVM exists.
          */
         private String v8Flags;
 
@@ -192,16 +201,18 @@ public class JsRunProperties {
         private String consoleLogger = RuntimeConfig.DEFAULT_CONSOLE_LOGGER;
 
         /**
-         * Most characters one result may take on its way out of V8 (a string its length, a number its digits,
-         * an array or object a few characters per item); a larger result fails with a JsConversionException.
-         * The same bound applies to the arguments of Java functions bound into a runtime.
+         * Most characters one result may take on its way out of V8 (a string its length,
+         * a number its digits, an array or object a few characters per item); a larger
+         * result fails with a JsConversionException. The same bound applies to the
+         * arguments of Java functions bound into a runtime.
          */
         private DataSize maxResultSize = DataSize.ofBytes(RuntimeConfig.DEFAULT_MAX_RESULT_SIZE);
 
         /**
-         * Most memory outside the V8 heap (array buffers, typed arrays, WebAssembly memories) one runtime may
-         * hold; an allocation or an evaluation past it fails with a JsExternalMemoryLimitException. It also caps
-         * every WebAssembly memory of the JVM, fixed by the first runtime.
+         * Most memory outside the V8 heap (array buffers, typed arrays, WebAssembly
+         * memories) one runtime may hold; an allocation or an evaluation past it fails
+         * with a JsExternalMemoryLimitException. It also caps every WebAssembly memory of
+         * the JVM, fixed by the first runtime.
          */
         private DataSize maxExternalMemory = DataSize.ofBytes(RuntimeConfig.DEFAULT_MAX_EXTERNAL_MEMORY);
 
@@ -273,7 +284,8 @@ public class JsRunProperties {
         private int minIdle = PoolSettings.DEFAULT_MIN_IDLE;
 
         /**
-         * Longest time acquire() waits for a free runtime before it throws JsRuntimePoolExhaustedException.
+         * Longest time acquire() waits for a free runtime before it throws
+         * JsRuntimePoolExhaustedException.
          */
         private Duration maxWait = PoolSettings.DEFAULT_MAX_WAIT;
 
@@ -288,40 +300,45 @@ public class JsRunProperties {
         private Duration evictionInterval = PoolSettings.DEFAULT_EVICTION_INTERVAL;
 
         /**
-         * Borrowers a runtime serves before it is replaced by a fresh one; 0 for no limit.
+         * Borrowers a runtime serves before it is replaced by a fresh one; 0 for no
+         * limit.
          */
         private int maxUses = PoolSettings.DEFAULT_MAX_USES;
 
         /**
-         * On shutdown, how long to wait for borrowed runtimes to be returned. After it, the scripts still running
-         * are terminated and the pool lends no more runtimes: waiting borrowers are turned away.
+         * On shutdown, how long to wait for borrowed runtimes to be returned. After it,
+         * the scripts still running are terminated and the pool lends no more runtimes:
+         * waiting borrowers are turned away.
          */
         private Duration shutdownTimeout = PoolSettings.DEFAULT_SHUTDOWN_TIMEOUT;
 
         /**
-         * Threads that reset returned runtimes to the snapshot state, off the borrowers' path. Defaults to
-         * the number of available processors, at most max-size. All but the first work only while borrowers
-         * wait for a runtime.
+         * Threads that reset returned runtimes to the snapshot state, off the borrowers'
+         * path. Defaults to the number of available processors, at most max-size. All but
+         * the first work only while borrowers wait for a runtime.
          */
         private Integer cleanerThreads;
 
         /**
-         * JavaScript run on every fresh or reset runtime before it is handed out, typically one
-         * representative call, so that borrowers do not run cold code. It must leave no global state behind.
+         * JavaScript run on every fresh or reset runtime before it is handed out,
+         * typically one representative call, so that borrowers do not run cold code. It
+         * must leave no global state behind.
          */
         private String warmUp;
 
         /**
-         * Scope that plain acquire() borrows in: a borrower then gets back the runtime an earlier borrower of the
-         * pool left, unreset and warm, with its globals and caches, instead of one in the snapshot's state. Only
-         * for an application whose scripts are all its own. Unset (the default): a clean runtime on every
-         * borrow. JsRuntimeFactory.acquire(scope) borrows in a scope of the caller's choosing either way.
+         * Scope that plain acquire() borrows in: a borrower then gets back the runtime an
+         * earlier borrower of the pool left, unreset and warm, with its globals and
+         * caches, instead of one in the snapshot's state. Only for an application whose
+         * scripts are all its own. Unset (the default): a clean runtime on every borrow.
+         * JsRuntimeFactory.acquire(scope) borrows in a scope of the caller's choosing
+         * either way.
          */
         private String scope;
 
         /**
-         * Borrows of one scope a runtime serves before it is reset to the snapshot's state, so that what a
-         * scope keeps cannot grow without bound.
+         * Borrows of one scope a runtime serves before it is reset to the snapshot's
+         * state, so that what a scope keeps cannot grow without bound.
          */
         private int scopeMaxUses = PoolSettings.DEFAULT_SCOPE_MAX_USES;
 
@@ -422,7 +439,8 @@ public class JsRunProperties {
         }
 
         /**
-         * The pool's settings, checked by their builder; a duration set empty keeps the default.
+         * The pool's settings, checked by their builder; a duration set empty keeps the
+         * default.
          * @throws InvalidJsRunPropertyException when a value is refused
          */
         PoolSettings toSettings() {
@@ -459,10 +477,11 @@ public class JsRunProperties {
     public static class NativeLibrary {
 
         /**
-         * Directory that V8's native library (~40 MB) is extracted to and loaded from, once per version: an
-         * identical file already there is reused, and older versions' folders are removed. It must allow
-         * running code (not mounted noexec) and be writable only by the application's user; a read-only
-         * directory works when the library was extracted into it beforehand. Defaults to
+         * Directory that V8's native library (~40 MB) is extracted to and loaded from,
+         * once per version: an identical file already there is reused, and older
+         * versions' folders are removed. It must allow running code (not mounted noexec)
+         * and be writable only by the application's user; a read-only directory works
+         * when the library was extracted into it beforehand. Defaults to
          * 'jsrun-native-<user>' under java.io.tmpdir.
          */
         private Path directory;

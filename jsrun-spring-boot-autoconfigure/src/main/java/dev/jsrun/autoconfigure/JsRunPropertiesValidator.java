@@ -5,15 +5,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Refuses {@code jsrun.*} values that only the properties can get wrong, before anything is built from them:
- * the core's builders check every value they take themselves (see {@link SettingProperties}).
+ * Refuses {@code jsrun.*} values that only the properties can get wrong, before anything
+ * is built from them: the core's builders check every value they take themselves (see
+ * {@link SettingProperties}).
  */
 final class JsRunPropertiesValidator {
 
     private JsRunPropertiesValidator() {
     }
 
-    /** A script listed twice, or a blank condition (a list property with an empty entry). */
+    /**
+     * A script listed twice, or a blank condition (a list property with an empty entry).
+     */
     static JsRunProperties.Snapshot validate(JsRunProperties.Snapshot snapshot) {
         scripts(snapshot.getScripts());
         conditions(snapshot.getConditions());
@@ -24,7 +27,8 @@ final class JsRunPropertiesValidator {
     static String scope(String scope) {
         if (scope != null && !scope.isEmpty() && scope.isBlank()) {
             throw new InvalidJsRunPropertyException("jsrun.pool.scope", "'" + scope + "'",
-                    "must name a scope or be left unset", "Remove jsrun.pool.scope, or set it to a name such as 'app'.");
+                    "must name a scope or be left unset",
+                    "Remove jsrun.pool.scope, or set it to a name such as 'app'.");
         }
         return scope;
     }

@@ -8,16 +8,18 @@ import org.springframework.context.SmartLifecycle;
 import dev.jsrun.pool.JsRuntimePool;
 
 /**
- * Bounds the part of shutdown that waits for JavaScript: when the context stops, and while the web server
- * drains its requests, runtimes still borrowed after {@code jsrun.pool.shutdown-timeout} have their scripts
- * terminated, so requests stuck in runaway scripts end and graceful shutdown can finish. Stops first and
- * does not hold up the other phases.
+ * Bounds the part of shutdown that waits for JavaScript: when the context stops, and
+ * while the web server drains its requests, runtimes still borrowed after
+ * {@code jsrun.pool.shutdown-timeout} have their scripts terminated, so requests stuck in
+ * runaway scripts end and graceful shutdown can finish. Stops first and does not hold up
+ * the other phases.
  */
 class JsRuntimePoolLifecycle implements SmartLifecycle {
 
     private static final Log logger = LogFactory.getLog(JsRuntimePoolLifecycle.class);
 
     private final ObjectProvider<JsRuntimePool> pool;
+
     private volatile boolean running;
 
     JsRuntimePoolLifecycle(ObjectProvider<JsRuntimePool> pool) {

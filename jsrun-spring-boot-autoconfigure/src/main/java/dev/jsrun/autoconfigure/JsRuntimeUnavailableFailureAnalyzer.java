@@ -10,9 +10,10 @@ import dev.jsrun.JsTimeoutException;
 import dev.jsrun.pool.JsRuntimePoolExhaustedException;
 
 /**
- * Explains a pool that could not hand out a runtime while the application started: a warm-up script that
- * fails (naming {@code jsrun.pool.warm-up}), or more runtimes borrowed than the pool holds. A restore that
- * failed for another reason is left to the analyzer of its cause, such as {@link NativeLibraryFailureAnalyzer}.
+ * Explains a pool that could not hand out a runtime while the application started: a
+ * warm-up script that fails (naming {@code jsrun.pool.warm-up}), or more runtimes
+ * borrowed than the pool holds. A restore that failed for another reason is left to the
+ * analyzer of its cause, such as {@link NativeLibraryFailureAnalyzer}.
  */
 class JsRuntimeUnavailableFailureAnalyzer extends AbstractFailureAnalyzer<JsRuntimeUnavailableException> {
 
@@ -57,7 +58,10 @@ class JsRuntimeUnavailableFailureAnalyzer extends AbstractFailureAnalyzer<JsRunt
         return new FailureAnalysis(description, action, cause);
     }
 
-    /** The first exception for {@code reason} in the chain from {@code failure}, or {@code null}. */
+    /**
+     * The first exception for {@code reason} in the chain from {@code failure}, or
+     * {@code null}.
+     */
     private static JsRuntimeUnavailableException find(Throwable failure, Reason reason) {
         for (Throwable link = failure; link != null; link = link.getCause()) {
             if (link instanceof JsRuntimeUnavailableException unavailable && unavailable.reason() == reason) {

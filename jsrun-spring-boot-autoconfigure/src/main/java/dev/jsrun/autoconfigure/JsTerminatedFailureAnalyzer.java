@@ -10,9 +10,10 @@ import dev.jsrun.JsTerminatedException;
 import dev.jsrun.JsTimeoutException;
 
 /**
- * Explains a JavaScript evaluation that jsrun stopped while the application started (in a runner or a bean's
- * initialization): the limit it reached and the property that sets it. A warm-up that was stopped is left to
- * {@link JsRuntimeUnavailableFailureAnalyzer}, which names the warm-up as well.
+ * Explains a JavaScript evaluation that jsrun stopped while the application started (in a
+ * runner or a bean's initialization): the limit it reached and the property that sets it.
+ * A warm-up that was stopped is left to {@link JsRuntimeUnavailableFailureAnalyzer},
+ * which names the warm-up as well.
  */
 class JsTerminatedFailureAnalyzer extends AbstractFailureAnalyzer<JsTerminatedException> {
 
@@ -49,8 +50,8 @@ class JsTerminatedFailureAnalyzer extends AbstractFailureAnalyzer<JsTerminatedEx
             case TIMEOUT -> "Make the script finish sooner, or raise 'jsrun.runtime.timeout' (or pass the call a "
                     + "longer timeout).";
             case HEAP_LIMIT -> "Allocate less, or raise 'jsrun.runtime.max-heap-size'.";
-            case EXTERNAL_MEMORY_LIMIT -> "Allocate fewer or smaller buffers, or raise "
-                    + "'jsrun.runtime.max-external-memory'.";
+            case EXTERNAL_MEMORY_LIMIT ->
+                "Allocate fewer or smaller buffers, or raise " + "'jsrun.runtime.max-external-memory'.";
             case SHUTDOWN -> "The pool shut down while the script ran; 'jsrun.pool.shutdown-timeout' sets how long "
                     + "it waits for borrowed runtimes before it stops their scripts.";
             case INTERRUPTED -> "The thread that ran the script was interrupted while the script waited for a timer; "

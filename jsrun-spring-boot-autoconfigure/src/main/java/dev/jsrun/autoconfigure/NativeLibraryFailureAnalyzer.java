@@ -7,8 +7,8 @@ import dev.jsrun.NativeLibraryException;
 import dev.jsrun.engine.V8Process;
 
 /**
- * Explains why V8's native library cannot load: the platform, the Javet artifact that fits it, the directory
- * it is extracted to, and the dependency or property to change.
+ * Explains why V8's native library cannot load: the platform, the Javet artifact that
+ * fits it, the directory it is extracted to, and the dependency or property to change.
  */
 class NativeLibraryFailureAnalyzer extends AbstractFailureAnalyzer<NativeLibraryException> {
 
@@ -23,13 +23,20 @@ class NativeLibraryFailureAnalyzer extends AbstractFailureAnalyzer<NativeLibrary
             .append(cause.getDependency() != null ? cause.getDependency() : "none published for this platform")
             .append('\n');
         if (cause.getDirectory() != null) {
-            description.append("    Directory: ").append(cause.getDirectory()).append(" (").append(PROPERTY).append(")\n");
+            description.append("    Directory: ")
+                .append(cause.getDirectory())
+                .append(" (")
+                .append(PROPERTY)
+                .append(")\n");
         }
         description.append("    Problem: ").append(cause.getDetail());
         return new FailureAnalysis(description.toString(), action(cause), cause);
     }
 
-    /** A directory that cannot serve is the property's to change; for the other problems, the core's advice. */
+    /**
+     * A directory that cannot serve is the property's to change; for the other problems,
+     * the core's advice.
+     */
     private static String action(NativeLibraryException cause) {
         String property = "'" + PROPERTY + "'";
         return switch (cause.getProblem()) {
@@ -37,7 +44,8 @@ class NativeLibraryFailureAnalyzer extends AbstractFailureAnalyzer<NativeLibrary
                     + "running code (not mounted noexec), or put the extracted library there beforehand.";
             case DIRECTORY_NOT_PRIVATE -> "Set " + property + " to a directory that only this JVM's user can write, or "
                     + "remove the directory so that jsrun creates it.";
-            case DIRECTORY_NOT_EXECUTABLE -> "Set " + property + " to a directory on a file system that allows running code.";
+            case DIRECTORY_NOT_EXECUTABLE ->
+                "Set " + property + " to a directory on a file system that allows running code.";
             default -> cause.getAdvice();
         };
     }

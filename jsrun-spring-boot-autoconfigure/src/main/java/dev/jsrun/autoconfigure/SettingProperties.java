@@ -11,9 +11,9 @@ import dev.jsrun.engine.V8AlreadyStartedException;
 import dev.jsrun.pool.PoolSettings;
 
 /**
- * The {@code jsrun.*} property behind each setting of jsrun-core, and the failure that names it: the core's
- * builders validate every value, and their refusal is told here in the properties' terms (names, units,
- * examples), from the refusal's fields alone.
+ * The {@code jsrun.*} property behind each setting of jsrun-core, and the failure that
+ * names it: the core's builders validate every value, and their refusal is told here in
+ * the properties' terms (names, units, examples), from the refusal's fields alone.
  */
 final class SettingProperties {
 
@@ -28,7 +28,10 @@ final class SettingProperties {
     private SettingProperties() {
     }
 
-    /** The result of {@code build}, which hands values of the properties to a core builder. */
+    /**
+     * The result of {@code build}, which hands values of the properties to a core
+     * builder.
+     */
     static <T> T check(Supplier<T> build) {
         try {
             return build.get();
@@ -113,17 +116,19 @@ final class SettingProperties {
         }
         Object example = example(setting);
         if (minimum instanceof Duration) {
-            return "Set " + property + " to " + (ex.isMinimumExcluded() ? "a positive duration" : "a duration") + " such as "
-                    + format(setting, example) + ".";
+            return "Set " + property + " to " + (ex.isMinimumExcluded() ? "a positive duration" : "a duration")
+                    + " such as " + format(setting, example) + ".";
         }
         if (isSize(setting) && minimum != null) {
-            return "Set " + property + ((maximum != null) ? " between " + format(setting, minimum) + " and "
-                    + formatMaximum(setting, maximum) : " to " + format(setting, minimum) + " or more")
+            return "Set " + property
+                    + ((maximum != null)
+                            ? " between " + format(setting, minimum) + " and " + formatMaximum(setting, maximum)
+                            : " to " + format(setting, minimum) + " or more")
                     + ", for example " + format(setting, example) + ".";
         }
         if (minimum != null) {
-            return "Set " + property + " to " + ((maximum != null) ? "a value from " + minimum + " to " + maximum : minimum
-                    + " or more") + ".";
+            return "Set " + property + " to "
+                    + ((maximum != null) ? "a value from " + minimum + " to " + maximum : minimum + " or more") + ".";
         }
         if (example instanceof String name) {
             return "Set " + property + " to a name such as " + name + ".";
@@ -154,10 +159,14 @@ final class SettingProperties {
     }
 
     private static boolean isZero(Object value) {
-        return (value instanceof Duration duration) ? duration.isZero() : (value instanceof Number number && number.longValue() == 0);
+        return (value instanceof Duration duration) ? duration.isZero()
+                : (value instanceof Number number && number.longValue() == 0);
     }
 
-    /** A value as a property would spell it: sizes and durations in their largest exact unit, blanks quoted. */
+    /**
+     * A value as a property would spell it: sizes and durations in their largest exact
+     * unit, blanks quoted.
+     */
     static String format(Setting setting, Object value) {
         if (value == null) {
             return "none";
@@ -174,7 +183,10 @@ final class SettingProperties {
         return String.valueOf(value);
     }
 
-    /** A size limit one below a round size, such as {@code Integer.MAX_VALUE} bytes, reads as the round size. */
+    /**
+     * A size limit one below a round size, such as {@code Integer.MAX_VALUE} bytes, reads
+     * as the round size.
+     */
     private static String formatMaximum(Setting setting, Object maximum) {
         if (isSize(setting) && maximum instanceof Number bytes && (bytes.longValue() + 1) % 1024 == 0) {
             return size(bytes.longValue() + 1);

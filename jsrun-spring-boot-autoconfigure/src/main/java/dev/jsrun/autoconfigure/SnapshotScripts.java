@@ -29,7 +29,8 @@ final class SnapshotScripts {
 
     private String read(String property, String location) {
         if (location == null || location.isBlank()) {
-            throw new SnapshotScriptNotFoundException(property, String.valueOf(location), "the location is empty", null);
+            throw new SnapshotScriptNotFoundException(property, String.valueOf(location), "the location is empty",
+                    null);
         }
         Resource resource = resolve(property, location.trim());
         if (!resource.isReadable()) {
@@ -62,7 +63,8 @@ final class SnapshotScripts {
                     : matches.length + " resources match, but a script location must match exactly one", null);
         }
         catch (IOException ex) {
-            throw new SnapshotScriptNotFoundException(property, location, "the pattern cannot be resolved (" + ex.getMessage() + ")", ex);
+            throw new SnapshotScriptNotFoundException(property, location,
+                    "the pattern cannot be resolved (" + ex.getMessage() + ")", ex);
         }
     }
 

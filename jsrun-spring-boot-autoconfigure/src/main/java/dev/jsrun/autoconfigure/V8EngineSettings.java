@@ -11,11 +11,13 @@ import dev.jsrun.engine.V8AlreadyStartedException;
 import dev.jsrun.engine.V8Process;
 
 /**
- * The {@link V8Setup} of {@code jsrun.native-library.directory}, {@code jsrun.runtime.v8-flags},
- * {@code jsrun.runtime.max-heap-size} and the WebAssembly memory cap that {@code jsrun.runtime.max-external-memory}
- * implies, applied with {@link V8Process#configure} when this bean is created. V8 takes them once, as it starts,
- * so every {@code Snapshot} and {@code JsRuntimeFactory} bean, the application's own included, is created after
- * it. A property left unset gives way to a V8 that runs already; one that is set must be in force.
+ * The {@link V8Setup} of {@code jsrun.native-library.directory},
+ * {@code jsrun.runtime.v8-flags}, {@code jsrun.runtime.max-heap-size} and the WebAssembly
+ * memory cap that {@code jsrun.runtime.max-external-memory} implies, applied with
+ * {@link V8Process#configure} when this bean is created. V8 takes them once, as it
+ * starts, so every {@code Snapshot} and {@code JsRuntimeFactory} bean, the application's
+ * own included, is created after it. A property left unset gives way to a V8 that runs
+ * already; one that is set must be in force.
  */
 public final class V8EngineSettings {
 
@@ -29,7 +31,8 @@ public final class V8EngineSettings {
 
     /**
      * Starts V8 with the properties' setup, or checks that the V8 running already has it.
-     * @throws InvalidJsRunPropertyException when a value is refused, or V8 runs already with another one
+     * @throws InvalidJsRunPropertyException when a value is refused, or V8 runs already
+     * with another one
      */
     static V8EngineSettings apply(JsRunProperties properties) {
         Optional<V8Setup> started = V8Process.setup();

@@ -3,24 +3,26 @@ package dev.jsrun.autoconfigure;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.junit.jupiter.api.Test;
-
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.Test;
 
-// an internal on purpose: the rule is shown to catch it
 import dev.jsrun.internal.snapshot.V8Runtimes;
 
 /**
- * The auto-configuration uses jsrun-core's API only, read from its bytecode: the internals may change in any
- * release, and what the auto-configuration needs, an application without Spring needs too.
+ * The auto-configuration uses jsrun-core's API only, read from its bytecode: the
+ * internals may change in any release, and what the auto-configuration needs, an
+ * application without Spring needs too.
  */
 class ApiOnlyTest {
 
-    private static final ArchRule NO_INTERNALS = noClasses().that().resideInAPackage("dev.jsrun.autoconfigure..")
-        .should().dependOnClassesThat().resideInAPackage("dev.jsrun.internal..")
+    private static final ArchRule NO_INTERNALS = noClasses().that()
+        .resideInAPackage("dev.jsrun.autoconfigure..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.jsrun.internal..")
         .because("jsrun-core exports its API only");
 
     @Test

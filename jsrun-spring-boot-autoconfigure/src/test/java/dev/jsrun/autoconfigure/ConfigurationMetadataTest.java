@@ -53,7 +53,8 @@ class ConfigurationMetadataTest {
             .allSatisfy(property -> assertThat((String) property.get("description"))
                 .as("description of %s", property.get("name"))
                 .startsWith("Whether"));
-        assertThat(properties).filteredOn(property -> String.valueOf(property.get("name")).matches(".*(timeout|wait|interval)"))
+        assertThat(properties)
+            .filteredOn(property -> String.valueOf(property.get("name")).matches(".*(timeout|wait|interval)"))
             .allSatisfy(property -> assertThat(property.get("type")).isEqualTo("java.time.Duration"));
     }
 
@@ -74,8 +75,7 @@ class ConfigurationMetadataTest {
                     assertThat(documented).as("default of %s", name).isNotNull();
                     TypeDescriptor type = defaults.getPropertyTypeDescriptor(path);
                     assertThat(ApplicationConversionService.getSharedInstance()
-                        .convert(documented, TypeDescriptor.forObject(documented), type))
-                        .as("default of %s", name)
+                        .convert(documented, TypeDescriptor.forObject(documented), type)).as("default of %s", name)
                         .isEqualTo(expected);
                 }
             });

@@ -36,8 +36,8 @@ class JsRunAutoConfigurationTest {
         this.runner.withPropertyValues("jsrun.snapshot.scripts=classpath:js/greet.js,classpath:js/counter.js")
             .run(context -> {
                 assertThat(context).hasSingleBean(Snapshot.class).hasSingleBean(JsRuntimeFactory.class);
-                assertThat(context.getBean(Snapshot.class).scriptNames())
-                    .containsExactly("classpath:js/greet.js", "classpath:js/counter.js");
+                assertThat(context.getBean(Snapshot.class).scriptNames()).containsExactly("classpath:js/greet.js",
+                        "classpath:js/counter.js");
                 JsRuntimeFactory factory = context.getBean(JsRuntimeFactory.class);
                 try (JsRuntime js = factory.acquire()) {
                     assertThat(js.eval("greet('Spring')")).isEqualTo("Hello, Spring!");
@@ -49,21 +49,27 @@ class JsRunAutoConfigurationTest {
             });
     }
 
-    /** Test suites keep contexts of other scripts open for reuse: their pools serve side by side. */
+    /**
+     * Test suites keep contexts of other scripts open for reuse: their pools serve side
+     * by side.
+     */
     @Test
     void contextsWithSnapshotsOfDifferentScriptsServeAtTheSameTime() {
-        this.runner.withPropertyValues("jsrun.snapshot.scripts=classpath:js/greet.js").run(greeting ->
-            this.runner.withPropertyValues("jsrun.snapshot.scripts=classpath:js/counter.js").run(counting -> {
-                JsRuntimeFactory greets = greeting.getBean(JsRuntimeFactory.class);
-                JsRuntimeFactory counts = counting.getBean(JsRuntimeFactory.class);
-                for (int i = 0; i < 20; i++) {
-                    try (JsRuntime a = greets.acquire(); JsRuntime b = counts.acquire(); JsRuntime c = greets.create()) {
-                        assertThat(a.eval("greet('Spring') + typeof next")).isEqualTo("Hello, Spring!undefined");
-                        assertThat(b.eval("next() + next() + typeof greet")).isEqualTo("3undefined");
-                        assertThat(c.eval("greet('again')")).isEqualTo("Hello, again!");
+        this.runner.withPropertyValues("jsrun.snapshot.scripts=classpath:js/greet.js")
+            .run(greeting -> this.runner.withPropertyValues("jsrun.snapshot.scripts=classpath:js/counter.js")
+                .run(counting -> {
+                    JsRuntimeFactory greets = greeting.getBean(JsRuntimeFactory.class);
+                    JsRuntimeFactory counts = counting.getBean(JsRuntimeFactory.class);
+                    for (int i = 0; i < 20; i++) {
+                        try (JsRuntime a = greets.acquire();
+                                JsRuntime b = counts.acquire();
+                                JsRuntime c = greets.create()) {
+                            assertThat(a.eval("greet('Spring') + typeof next")).isEqualTo("Hello, Spring!undefined");
+                            assertThat(b.eval("next() + next() + typeof greet")).isEqualTo("3undefined");
+                            assertThat(c.eval("greet('again')")).isEqualTo("Hello, again!");
+                        }
                     }
-                }
-            }));
+                }));
     }
 
     @Test
@@ -77,7 +83,8 @@ class JsRunAutoConfigurationTest {
             });
     }
 
-    record Person(String firstName, int shoeSize) { }
+    record Person(String firstName, int shoeSize) {
+    }
 
     @Test
     void callsConvertRecordsWithTheApplicationsJsonMapper() {
@@ -86,7 +93,8 @@ class JsRunAutoConfigurationTest {
             .run(context -> {
                 try (JsRuntime js = context.getBean(JsRuntimeFactory.class).acquire()) {
                     js.eval("globalThis.grow = p => ({ ...p, shoe_size: p.shoe_size + 1 })");
-                    assertThat(js.call("Object.keys", new Person("Ada", 38))).isEqualTo(List.of("first_name", "shoe_size"));
+                    assertThat(js.call("Object.keys", new Person("Ada", 38)))
+                        .isEqualTo(List.of("first_name", "shoe_size"));
                     assertThat(js.call("grow", Person.class, new Person("Ada", 38))).isEqualTo(new Person("Ada", 39));
                 }
             });
@@ -122,9 +130,10 @@ class JsRunAutoConfigurationTest {
 
     @Test
     void providesAPoolConfiguredFromProperties() {
-        this.runner.withPropertyValues("jsrun.pool.name=scripts", "jsrun.pool.max-size=3", "jsrun.pool.min-idle=1",
-                "jsrun.pool.max-wait=250ms", "jsrun.pool.idle-timeout=1m", "jsrun.pool.eviction-interval=5s",
-                "jsrun.pool.max-uses=100", "jsrun.pool.shutdown-timeout=2s", "jsrun.pool.cleaner-threads=2")
+        this.runner
+            .withPropertyValues("jsrun.pool.name=scripts", "jsrun.pool.max-size=3", "jsrun.pool.min-idle=1",
+                    "jsrun.pool.max-wait=250ms", "jsrun.pool.idle-timeout=1m", "jsrun.pool.eviction-interval=5s",
+                    "jsrun.pool.max-uses=100", "jsrun.pool.shutdown-timeout=2s", "jsrun.pool.cleaner-threads=2")
             .run(context -> {
                 JsRuntimePool pool = context.getBean(JsRuntimePool.class);
                 assertThat(context.getBean(JsRuntimeFactory.class)).isSameAs(pool);
@@ -207,8 +216,9 @@ class JsRunAutoConfigurationTest {
 
     @Test
     void appliesRuntimeConfigCustomizersToThePool() {
-        this.runner.withBean(RuntimeConfigCustomizer.class,
-                () -> builder -> builder.hostFunction("javaVersion", args -> "17+"))
+        this.runner
+            .withBean(RuntimeConfigCustomizer.class,
+                    () -> builder -> builder.hostFunction("javaVersion", args -> "17+"))
             .run(context -> {
                 try (JsRuntime js = context.getBean(JsRuntimeFactory.class).acquire()) {
                     assertThat(js.eval("javaVersion()")).isEqualTo("17+");
@@ -221,7 +231,8 @@ class JsRunAutoConfigurationTest {
         this.runner.withPropertyValues("jsrun.snapshot.scripts=classpath:js/greet.js,classpath:js/missing.js")
             .run(context -> {
                 assertThat(context).hasFailed();
-                FailureAnalysis analysis = new SnapshotScriptNotFoundFailureAnalyzer().analyze(context.getStartupFailure());
+                FailureAnalysis analysis = new SnapshotScriptNotFoundFailureAnalyzer()
+                    .analyze(context.getStartupFailure());
                 assertThat(analysis).isNotNull();
                 assertThat(analysis.getDescription()).contains("jsrun.snapshot.scripts[1]")
                     .contains("classpath:js/missing.js")
@@ -234,7 +245,8 @@ class JsRunAutoConfigurationTest {
     void ambiguousWildcardFailsStartup() {
         this.runner.withPropertyValues("jsrun.snapshot.scripts=classpath*:js/*.js").run(context -> {
             FailureAnalysis analysis = new SnapshotScriptNotFoundFailureAnalyzer().analyze(context.getStartupFailure());
-            assertThat(analysis.getDescription()).contains("resources match, but a script location must match exactly one");
+            assertThat(analysis.getDescription())
+                .contains("resources match, but a script location must match exactly one");
         });
     }
 
@@ -262,7 +274,8 @@ class JsRunAutoConfigurationTest {
     @Test
     void esModuleFailsStartupAskingForTheCommonJsBuild() {
         this.runner.withPropertyValues("jsrun.snapshot.scripts=classpath:js/esm.js").run(context -> {
-            assertThat(context.getStartupFailure()).hasRootCauseInstanceOf(com.caoccao.javet.exceptions.JavetCompilationException.class);
+            assertThat(context.getStartupFailure())
+                .hasRootCauseInstanceOf(com.caoccao.javet.exceptions.JavetCompilationException.class);
             FailureAnalysis analysis = new SnapshotBuildFailureAnalyzer().analyze(context.getStartupFailure());
             assertThat(analysis.getDescription()).contains("classpath:js/esm.js");
             assertThat(analysis.getAction()).contains("CommonJS or UMD build").contains("jsrun.snapshot.scripts");

@@ -34,7 +34,10 @@ import dev.jsrun.pool.JsRuntimePool;
 import dev.jsrun.pool.PoolSettings;
 import dev.jsrun.snapshot.SnapshotBuilder;
 
-/** Each failed evaluation counts once in {@code jsrun.isolates.errors}, under the tag of its {@link JsFailureKind}. */
+/**
+ * Each failed evaluation counts once in {@code jsrun.isolates.errors}, under the tag of
+ * its {@link JsFailureKind}.
+ */
 class JsRunErrorMetersTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
@@ -101,7 +104,8 @@ class JsRunErrorMetersTest {
         this.runner.run(context -> {
             JsRuntimePool pool = context.getBean(JsRuntimePool.class);
             JsRuntime js = pool.acquire();
-            // closing the pool disposes of the borrowed runtime once the shutdown timeout has passed
+            // closing the pool disposes of the borrowed runtime once the shutdown timeout
+            // has passed
             pool.close();
             assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> js.eval("1"));
             js.close();
@@ -111,7 +115,8 @@ class JsRunErrorMetersTest {
 
     @Test
     void anEvaluationThatReachesTheHeapLimitIsHeapLimit() throws Exception {
-        // in a JVM of its own with a small heap limit: V8's flags are process-wide, and should the protection
+        // in a JVM of its own with a small heap limit: V8's flags are process-wide, and
+        // should the protection
         // regress, V8 aborts that JVM rather than this one
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
         Process process = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
@@ -122,10 +127,15 @@ class JsRunErrorMetersTest {
         assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
         String output = new String(bytes, StandardCharsets.UTF_8);
         assertThat(process.exitValue()).as("exit code (133 or 134: V8 aborted the JVM); output:%n%s", output).isZero();
-        assertThat(output).contains("thrown=JsHeapLimitException").contains("errors=[heap-limit=1.0]").contains("ALIVE");
+        assertThat(output).contains("thrown=JsHeapLimitException")
+            .contains("errors=[heap-limit=1.0]")
+            .contains("ALIVE");
     }
 
-    /** The {@code jsrun.isolates.errors} counters that counted something, as {@code tag=count}. */
+    /**
+     * The {@code jsrun.isolates.errors} counters that counted something, as
+     * {@code tag=count}.
+     */
     static List<String> errors(MeterRegistry registry) {
         return registry.find("jsrun.isolates.errors")
             .counters()
@@ -136,7 +146,10 @@ class JsRunErrorMetersTest {
             .toList();
     }
 
-    /** Sets off one heap bomb through a pool bound to {@link JsRunMetrics}, and prints what the meters counted. */
+    /**
+     * Sets off one heap bomb through a pool bound to {@link JsRunMetrics}, and prints
+     * what the meters counted.
+     */
     static final class HeapLimitProbe {
 
         public static void main(String[] args) {

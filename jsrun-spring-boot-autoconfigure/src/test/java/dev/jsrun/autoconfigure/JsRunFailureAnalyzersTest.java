@@ -25,8 +25,9 @@ import dev.jsrun.pool.PoolSettings;
 import dev.jsrun.snapshot.SnapshotBuilder;
 
 /**
- * The startup banners of jsrun's exceptions name the Spring properties to change, read from the exceptions'
- * fields; the exceptions' own messages name the core API and no {@code jsrun.*} property.
+ * The startup banners of jsrun's exceptions name the Spring properties to change, read
+ * from the exceptions' fields; the exceptions' own messages name the core API and no
+ * {@code jsrun.*} property.
  */
 class JsRunFailureAnalyzersTest {
 
@@ -50,8 +51,9 @@ class JsRunFailureAnalyzersTest {
 
     @Test
     void aWarmUpStoppedAtALimitNamesTheWarmUpAndTheLimit() {
-        this.runner.withPropertyValues("jsrun.pool.min-idle=1", "jsrun.runtime.max-external-memory=16MB",
-                "jsrun.pool.warm-up=new Uint8Array(32 << 20).length")
+        this.runner
+            .withPropertyValues("jsrun.pool.min-idle=1", "jsrun.runtime.max-external-memory=16MB",
+                    "jsrun.pool.warm-up=new Uint8Array(32 << 20).length")
             .run(context -> {
                 Throwable failure = context.getStartupFailure();
 
@@ -59,7 +61,8 @@ class JsRunFailureAnalyzersTest {
 
                 assertThat(analysis.getAction()).contains("'jsrun.pool.warm-up'")
                     .contains("'jsrun.runtime.max-external-memory'");
-                assertThat(new JsTerminatedFailureAnalyzer().analyze(failure)).as("left to the warm-up's analysis").isNull();
+                assertThat(new JsTerminatedFailureAnalyzer().analyze(failure)).as("left to the warm-up's analysis")
+                    .isNull();
                 assertCoreMessagesNameNoProperty(failure);
             });
     }
@@ -112,11 +115,13 @@ class JsRunFailureAnalyzersTest {
 
     @Test
     void theHeapLimitAndTheShutdownNameTheirProperties() {
-        // the heap limit needs a JVM of its own to reach (JsRunErrorMetersTest); the analysis reads only fields
+        // the heap limit needs a JVM of its own to reach (JsRunErrorMetersTest); the
+        // analysis reads only fields
         JsHeapLimitException heap = new JsHeapLimitException(64L << 20, null);
         JsTerminatedException shutdown = new JsTerminatedException(JsTerminatedException.Reason.SHUTDOWN, null);
 
-        assertThat(new JsTerminatedFailureAnalyzer().analyze(heap).getAction()).contains("'jsrun.runtime.max-heap-size'");
+        assertThat(new JsTerminatedFailureAnalyzer().analyze(heap).getAction())
+            .contains("'jsrun.runtime.max-heap-size'");
         assertThat(new JsTerminatedFailureAnalyzer().analyze(shutdown).getAction())
             .contains("'jsrun.pool.shutdown-timeout'");
         assertCoreMessagesNameNoProperty(heap);
@@ -126,9 +131,11 @@ class JsRunFailureAnalyzersTest {
     @Test
     void anExhaustedPoolOutsideStartupNamesThePoolProperties() {
         Throwable exhausted;
-        try (JsRuntimePool pool = new JsRuntimePool(RuntimeConfig.builder().snapshot(new SnapshotBuilder().build()).build(),
+        try (JsRuntimePool pool = new JsRuntimePool(
+                RuntimeConfig.builder().snapshot(new SnapshotBuilder().build()).build(),
                 PoolSettings.builder().maxSize(1).minIdle(1).build()); JsRuntime held = pool.acquire()) {
-            exhausted = catchThrowableOfType(JsRuntimePoolExhaustedException.class, () -> pool.acquire(Duration.ofMillis(20)));
+            exhausted = catchThrowableOfType(JsRuntimePoolExhaustedException.class,
+                    () -> pool.acquire(Duration.ofMillis(20)));
         }
 
         FailureAnalysis analysis = new JsRuntimeUnavailableFailureAnalyzer().analyze(exhausted);
@@ -151,20 +158,27 @@ class JsRunFailureAnalyzersTest {
         });
     }
 
-    /** The core's messages tell what to change in its API; the property names are the analyzers' to add. */
+    /**
+     * The core's messages tell what to change in its API; the property names are the
+     * analyzers' to add.
+     */
     private static void assertCoreMessagesNameNoProperty(Throwable failure) {
         assertThat(failure).isNotNull();
         boolean seen = false;
         for (Throwable link = failure; link != null; link = link.getCause()) {
             if (link instanceof JsRunException) {
                 seen = true;
-                assertThat(link.getMessage()).as("message of %s", link.getClass().getSimpleName()).doesNotContain("jsrun.");
+                assertThat(link.getMessage()).as("message of %s", link.getClass().getSimpleName())
+                    .doesNotContain("jsrun.");
             }
         }
         assertThat(seen).as("a JsRunException in %s", failure).isTrue();
     }
 
-    /** Borrows one runtime more than the pool holds while the context starts, without giving any back. */
+    /**
+     * Borrows one runtime more than the pool holds while the context starts, without
+     * giving any back.
+     */
     @Configuration(proxyBeanMethods = false)
     static class GreedyStartup {
 

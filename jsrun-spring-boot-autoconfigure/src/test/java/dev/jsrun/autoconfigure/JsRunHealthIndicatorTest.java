@@ -25,13 +25,17 @@ import dev.jsrun.JsRuntime;
 import dev.jsrun.JsRuntimeUnavailableException;
 import dev.jsrun.pool.JsRuntimePool;
 
-/** Health comes from the pool's state: busy is UP, closed or unable to restore runtimes is DOWN. */
+/**
+ * Health comes from the pool's state: busy is UP, closed or unable to restore runtimes is
+ * DOWN.
+ */
 class JsRunHealthIndicatorTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-        .withConfiguration(AutoConfigurations.of(JsRunAutoConfiguration.class, JsRunHealthContributorAutoConfiguration.class,
-                JsRunMetricsAutoConfiguration.class, MetricsAutoConfiguration.class,
-                CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class))
+        .withConfiguration(
+                AutoConfigurations.of(JsRunAutoConfiguration.class, JsRunHealthContributorAutoConfiguration.class,
+                        JsRunMetricsAutoConfiguration.class, MetricsAutoConfiguration.class,
+                        CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class))
         .withPropertyValues("jsrun.snapshot.scripts=classpath:js/greet.js", "jsrun.pool.max-size=1",
                 "jsrun.pool.min-idle=1", "jsrun.pool.max-wait=100ms");
 
@@ -50,8 +54,8 @@ class JsRunHealthIndicatorTest {
                     return null;
                 });
                 js.bind("stopped", arguments -> stop.get());
-                script = CompletableFuture.supplyAsync(
-                        () -> js.eval("running(); while (!stopped()) {} 'done'", Duration.ofSeconds(30)));
+                script = CompletableFuture
+                    .supplyAsync(() -> js.eval("running(); while (!stopped()) {} 'done'", Duration.ofSeconds(30)));
                 assertThat(running.await(10, TimeUnit.SECONDS)).as("the long script started").isTrue();
                 long restored = pool.restoredCount();
                 long acquires = registry.get("jsrun.isolates.acquire").timer().count();
@@ -106,8 +110,10 @@ class JsRunHealthIndicatorTest {
                 JsRuntimePool pool = context.getBean(JsRuntimePool.class);
                 JsRunHealthIndicator indicator = context.getBean(JsRunHealthIndicator.class);
                 assertThat(indicator.health().getStatus()).as("before any restore").isEqualTo(Status.UP);
-                assertThatThrownBy(pool::acquire).isInstanceOfSatisfying(JsRuntimeUnavailableException.class,
-                        ex -> assertThat(ex.reason()).isEqualTo(JsRuntimeUnavailableException.Reason.WARM_UP_FAILED))
+                assertThatThrownBy(pool::acquire)
+                    .isInstanceOfSatisfying(JsRuntimeUnavailableException.class,
+                            ex -> assertThat(ex.reason())
+                                .isEqualTo(JsRuntimeUnavailableException.Reason.WARM_UP_FAILED))
                     .hasMessageContaining("no warm-up");
                 assertThat(pool.restoreFailure()).hasMessageContaining("no warm-up");
 

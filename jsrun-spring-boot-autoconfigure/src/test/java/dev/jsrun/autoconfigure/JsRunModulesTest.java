@@ -22,17 +22,23 @@ import dev.jsrun.JsRuntime;
 import dev.jsrun.ModuleStats;
 import dev.jsrun.pool.JsRuntimePool;
 
-/** jsrun.snapshot.modules: require() from the snapshot, with statistics in Java, metrics and health. */
+/**
+ * jsrun.snapshot.modules: require() from the snapshot, with statistics in Java, metrics
+ * and health.
+ */
 class JsRunModulesTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-        .withConfiguration(AutoConfigurations.of(JsRunAutoConfiguration.class, JsRunHealthContributorAutoConfiguration.class,
-                JsRunMetricsAutoConfiguration.class, MetricsAutoConfiguration.class,
-                CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class))
+        .withConfiguration(
+                AutoConfigurations.of(JsRunAutoConfiguration.class, JsRunHealthContributorAutoConfiguration.class,
+                        JsRunMetricsAutoConfiguration.class, MetricsAutoConfiguration.class,
+                        CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class))
         .withPropertyValues("jsrun.snapshot.modules=ms,lodash", "jsrun.snapshot.scripts=classpath:js/humanize.js",
                 "jsrun.pool.max-size=1", "jsrun.pool.min-idle=1");
 
-    /** luxon formats with the runtime's ICU: the same text as Node 20 for the same calls. */
+    /**
+     * luxon formats with the runtime's ICU: the same text as Node 20 for the same calls.
+     */
     @Test
     void aLibraryThatNeedsIntlWorksAsASnapshotModule() {
         this.runner.withPropertyValues("jsrun.snapshot.modules=luxon").run(context -> {
@@ -40,9 +46,11 @@ class JsRunModulesTest {
                 assertThat(js.eval("require('luxon').DateTime.fromISO('2026-03-29T01:30:00Z').setZone('Europe/Berlin')"
                         + ".setLocale('de').toFormat('cccc, d. LLLL yyyy HH:mm ZZZZ')"))
                     .isEqualTo("Sonntag, 29. März 2026 03:30 MESZ");
-                assertThat(js.eval("require('luxon').DateTime.fromISO('2026-03-08T06:30:00Z').setZone('America/New_York')"
-                        + ".plus({ hours: 1 }).toISO()"))
-                    .as("one hour after 01:30 EST is 03:30 EDT").isEqualTo("2026-03-08T03:30:00.000-04:00");
+                assertThat(
+                        js.eval("require('luxon').DateTime.fromISO('2026-03-08T06:30:00Z').setZone('America/New_York')"
+                                + ".plus({ hours: 1 }).toISO()"))
+                    .as("one hour after 01:30 EST is 03:30 EDT")
+                    .isEqualTo("2026-03-08T03:30:00.000-04:00");
             }
         });
     }
@@ -54,7 +62,8 @@ class JsRunModulesTest {
             try (JsRuntime js = pool.acquire()) {
                 assertThat(js.eval("humanize(60000)")).isEqualTo("1 minute");
                 assertThat(js.eval("require('lodash').kebabCase('Spring Boot')")).isEqualTo("spring-boot");
-                assertThatThrownBy(() -> js.eval("require('fs')")).hasMessageContaining("Node built-ins are not available");
+                assertThatThrownBy(() -> js.eval("require('fs')"))
+                    .hasMessageContaining("Node built-ins are not available");
                 ModuleStats stats = js.moduleStats();
                 assertThat(stats.exportHits()).isEqualTo(2);
                 assertThat(stats.misses()).isEqualTo(1);
@@ -65,13 +74,18 @@ class JsRunModulesTest {
             while (pool.moduleStats().exportHits() < 2 && System.currentTimeMillis() < deadline) {
                 Thread.sleep(5);
             }
-            assertThat(registry.get("jsrun.modules.requires").tag("result", "export").functionCounter().count()).isEqualTo(2);
-            assertThat(registry.get("jsrun.modules.requires").tag("result", "miss").functionCounter().count()).isEqualTo(1);
-            assertThat(registry.get("jsrun.modules.requires").tag("result", "definition").functionCounter().count()).isZero();
+            assertThat(registry.get("jsrun.modules.requires").tag("result", "export").functionCounter().count())
+                .isEqualTo(2);
+            assertThat(registry.get("jsrun.modules.requires").tag("result", "miss").functionCounter().count())
+                .isEqualTo(1);
+            assertThat(registry.get("jsrun.modules.requires").tag("result", "definition").functionCounter().count())
+                .isZero();
             Health health = context.getBean(JsRunHealthIndicator.class).health();
             @SuppressWarnings("unchecked")
             Map<String, Object> modules = (Map<String, Object>) health.getDetails().get("modules");
-            assertThat(modules).containsEntry("exports", 2).containsEntry("definitions", 2).containsEntry("exportHits", 2L);
+            assertThat(modules).containsEntry("exports", 2)
+                .containsEntry("definitions", 2)
+                .containsEntry("exportHits", 2L);
         });
     }
 
@@ -97,16 +111,21 @@ class JsRunModulesTest {
                 assertThatThrownBy(() -> js.eval("require('ms')")).hasMessageContaining("Cannot find module 'ms'");
             }
         });
-        this.runner.withPropertyValues("jsrun.snapshot.modules=lodash", "jsrun.snapshot.scripts=",
-                "jsrun.snapshot.load-modules-at-run-time=true").run(context -> {
-            try (JsRuntime js = context.getBean(JsRuntimePool.class).acquire()) {
-                assertThat(js.eval("require('ms')('1h')")).isEqualTo(3_600_000);
-                assertThat(js.moduleStats().definitionHits()).isEqualTo(1);
-            }
-        });
+        this.runner
+            .withPropertyValues("jsrun.snapshot.modules=lodash", "jsrun.snapshot.scripts=",
+                    "jsrun.snapshot.load-modules-at-run-time=true")
+            .run(context -> {
+                try (JsRuntime js = context.getBean(JsRuntimePool.class).acquire()) {
+                    assertThat(js.eval("require('ms')('1h')")).isEqualTo(3_600_000);
+                    assertThat(js.moduleStats().definitionHits()).isEqualTo(1);
+                }
+            });
     }
 
-    /** The conditions choose among a package's builds, for the snapshot's modules and those loaded at run time. */
+    /**
+     * The conditions choose among a package's builds, for the snapshot's modules and
+     * those loaded at run time.
+     */
     @Test
     void conditionsChooseTheBuildOfAPackage(@TempDir Path root) throws IOException {
         for (String name : new String[] { "pick", "late" }) {
@@ -118,7 +137,8 @@ class JsRunModulesTest {
             }
         }
         ApplicationContextRunner runner = this.runner.withPropertyValues("jsrun.snapshot.module-roots=" + root,
-                "jsrun.snapshot.modules=pick", "jsrun.snapshot.scripts=", "jsrun.snapshot.load-modules-at-run-time=true");
+                "jsrun.snapshot.modules=pick", "jsrun.snapshot.scripts=",
+                "jsrun.snapshot.load-modules-at-run-time=true");
         runner.run(context -> {
             try (JsRuntime js = context.getBean(JsRuntimePool.class).acquire()) {
                 assertThat(js.eval("require('pick') + ' ' + require('late')")).isEqualTo("browser browser");

@@ -25,9 +25,10 @@ import dev.jsrun.pool.JsRuntimePoolExhaustedException;
 class JsRunObservabilityTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-        .withConfiguration(AutoConfigurations.of(JsRunAutoConfiguration.class, JsRunHealthContributorAutoConfiguration.class,
-                JsRunMetricsAutoConfiguration.class, MetricsAutoConfiguration.class,
-                CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class))
+        .withConfiguration(
+                AutoConfigurations.of(JsRunAutoConfiguration.class, JsRunHealthContributorAutoConfiguration.class,
+                        JsRunMetricsAutoConfiguration.class, MetricsAutoConfiguration.class,
+                        CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class))
         .withPropertyValues("jsrun.snapshot.scripts=classpath:js/greet.js", "jsrun.pool.max-size=2",
                 "jsrun.pool.min-idle=1", "jsrun.pool.max-wait=100ms");
 
@@ -67,7 +68,9 @@ class JsRunObservabilityTest {
             assertThat(registry.get("jsrun.snapshot.size").gauge().value()).isEqualTo(snapshot.size());
             assertThat(registry.get("jsrun.snapshot.build").timer().count()).isEqualTo(1);
             assertThat(registry.get("jsrun.isolates.creation").functionTimer().count()).isGreaterThanOrEqualTo(1);
-            assertThat(registry.get("jsrun.isolates.creation").functionTimer().totalTime(java.util.concurrent.TimeUnit.NANOSECONDS)).isPositive();
+            assertThat(registry.get("jsrun.isolates.creation")
+                .functionTimer()
+                .totalTime(java.util.concurrent.TimeUnit.NANOSECONDS)).isPositive();
             assertThat(registry.get("jsrun.isolates.heap.used").gauge().value()).isPositive();
             assertThat(registry.get("jsrun.isolates.heap.limit").gauge().value()).isPositive();
             assertThat(registry.get("jsrun.isolates.heap.external.limit").gauge().value())
@@ -87,7 +90,8 @@ class JsRunObservabilityTest {
             assertThat(registry.get("jsrun.isolates.usage").timer().count()).isEqualTo(2);
             assertThat(registry.get("jsrun.isolates.errors").tag("type", "javascript").counter().count()).isEqualTo(1);
             assertThat(registry.get("jsrun.isolates.errors").tag("type", "timeout").counter().count()).isEqualTo(1);
-            assertThat(registry.get("jsrun.isolates.discarded").tag("reason", "timeout").counter().count()).isEqualTo(1);
+            assertThat(registry.get("jsrun.isolates.discarded").tag("reason", "timeout").counter().count())
+                .isEqualTo(1);
             long deadline = System.currentTimeMillis() + 5000;
             while (registry.get("jsrun.isolates.reset").timer().count() < 1 && System.currentTimeMillis() < deadline) {
                 Thread.sleep(5);

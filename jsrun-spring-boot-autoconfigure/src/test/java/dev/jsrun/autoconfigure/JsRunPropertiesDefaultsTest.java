@@ -10,8 +10,9 @@ import dev.jsrun.RuntimeConfig;
 import dev.jsrun.pool.PoolSettings;
 
 /**
- * The properties' defaults are jsrun-core's: a property left unset configures the core as the core would
- * configure itself. The one exception is the timeout, which the core leaves unlimited.
+ * The properties' defaults are jsrun-core's: a property left unset configures the core as
+ * the core would configure itself. The one exception is the timeout, which the core
+ * leaves unlimited.
  */
 class JsRunPropertiesDefaultsTest {
 
@@ -33,7 +34,8 @@ class JsRunPropertiesDefaultsTest {
         assertThat(runtime.getMaxResultSize().toBytes()).isEqualTo(core.maxResultSize());
         assertThat(runtime.getMaxExternalMemory().toBytes()).isEqualTo(core.maxExternalMemory());
         assertThat(runtime.getConsoleLogger()).isEqualTo(core.consoleLogger());
-        // unset: the core's default heap limit applies, or the one a V8 running already has
+        // unset: the core's default heap limit applies, or the one a V8 running already
+        // has
         assertThat(runtime.getMaxHeapSize()).isNull();
         assertThat(runtime.getV8Flags()).isNull();
         assertThat(this.properties.getNativeLibrary().getDirectory()).isNull();

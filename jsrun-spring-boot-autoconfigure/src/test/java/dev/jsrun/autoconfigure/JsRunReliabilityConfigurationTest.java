@@ -23,7 +23,10 @@ import dev.jsrun.Snapshot;
 import dev.jsrun.pool.UnpooledJsRuntimeFactory;
 import dev.jsrun.snapshot.Snapshots;
 
-/** Timeouts, heap limit, snapshot cache and wrong settings, as the auto-configuration applies them. */
+/**
+ * Timeouts, heap limit, snapshot cache and wrong settings, as the auto-configuration
+ * applies them.
+ */
 class JsRunReliabilityConfigurationTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
@@ -42,22 +45,26 @@ class JsRunReliabilityConfigurationTest {
     @Test
     void consoleLoggerIsConfigurable() {
         this.runner.withPropertyValues("jsrun.runtime.console-logger=scripts")
-            .run(context -> assertThat(context.getBean(JsRuntimeFactory.class).config().consoleLogger()).isEqualTo("scripts"));
+            .run(context -> assertThat(context.getBean(JsRuntimeFactory.class).config().consoleLogger())
+                .isEqualTo("scripts"));
     }
 
     @Test
     void snapshotIsStoredInTheCacheDirectoryAndReusedAtTheNextStart() {
-        String[] properties = { "jsrun.snapshot.scripts=classpath:js/greet.js", "jsrun.snapshot.cache-dir=" + this.cacheDir };
+        String[] properties = { "jsrun.snapshot.scripts=classpath:js/greet.js",
+                "jsrun.snapshot.cache-dir=" + this.cacheDir };
         Instant[] created = new Instant[1];
         this.runner.withPropertyValues(properties).run(context -> {
             created[0] = context.getBean(Snapshot.class).createdAt();
             try (var files = Files.list(this.cacheDir)) {
-                assertThat(files.toList()).singleElement().satisfies(file -> assertThat(file.toString()).endsWith(".snapshot"));
+                assertThat(files.toList()).singleElement()
+                    .satisfies(file -> assertThat(file.toString()).endsWith(".snapshot"));
             }
         });
         this.runner.withPropertyValues(properties).run(context -> {
             Snapshot snapshot = context.getBean(Snapshot.class);
-            assertThat(snapshot.createdAt()).as("loaded, not rebuilt").isEqualTo(created[0].truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+            assertThat(snapshot.createdAt()).as("loaded, not rebuilt")
+                .isEqualTo(created[0].truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
             try (JsRuntime js = context.getBean(JsRuntimeFactory.class).acquire()) {
                 assertThat(js.eval("greet('cache')")).isEqualTo("Hello, cache!");
             }
@@ -66,7 +73,8 @@ class JsRunReliabilityConfigurationTest {
 
     @Test
     void damagedCacheFileIsRebuiltNotFatal() throws Exception {
-        String[] properties = { "jsrun.snapshot.scripts=classpath:js/greet.js", "jsrun.snapshot.cache-dir=" + this.cacheDir };
+        String[] properties = { "jsrun.snapshot.scripts=classpath:js/greet.js",
+                "jsrun.snapshot.cache-dir=" + this.cacheDir };
         this.runner.withPropertyValues(properties).run(context -> assertThat(context).hasNotFailed());
         Path file;
         try (var files = Files.list(this.cacheDir)) {
@@ -85,43 +93,44 @@ class JsRunReliabilityConfigurationTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "jsrun.pool.max-size=0|jsrun.pool.max-size|0|Set jsrun.pool.max-size to 1 or more.",
-        "jsrun.pool.max-size=-3|jsrun.pool.max-size|-3|Set jsrun.pool.max-size to 1 or more.",
-        "jsrun.pool.min-idle=9|jsrun.pool.min-idle|9|Set jsrun.pool.min-idle to a value from 0 to 8.",
-        "jsrun.pool.min-idle=-1|jsrun.pool.min-idle|-1|Set jsrun.pool.min-idle to a value from 0 to 8.",
-        "jsrun.runtime.timeout=0s|jsrun.runtime.timeout|0ms|Set jsrun.runtime.timeout to a positive duration such as 5s.",
-        "jsrun.runtime.timeout=-1s|jsrun.runtime.timeout|-1s|Set jsrun.runtime.timeout to a positive duration such as 5s.",
-        "jsrun.pool.max-wait=-1ms|jsrun.pool.max-wait|-1ms|Set jsrun.pool.max-wait to a duration such as 5s.",
-        "jsrun.pool.idle-timeout=0s|jsrun.pool.idle-timeout|0ms|Set jsrun.pool.idle-timeout to a positive duration such as 10m.",
-        "jsrun.pool.cleaner-threads=0|jsrun.pool.cleaner-threads|0|Set jsrun.pool.cleaner-threads to 1 or more.",
-        "jsrun.pool.max-uses=-1|jsrun.pool.max-uses|-1|Set jsrun.pool.max-uses to 0 (no limit) or a positive number.",
-        "jsrun.runtime.max-heap-size=1MB|jsrun.runtime.max-heap-size|1MB|Set jsrun.runtime.max-heap-size to 16MB or more, for example 256MB.",
-        "jsrun.runtime.max-result-size=10B|jsrun.runtime.max-result-size|10B|Set jsrun.runtime.max-result-size between 1KB and 2GB, for example 16MB.",
-        "jsrun.runtime.max-external-memory=10KB|jsrun.runtime.max-external-memory|10KB|Set jsrun.runtime.max-external-memory to 1MB or more, for example 256MB.",
-        "jsrun.runtime.v8-flags=incremental-marking|jsrun.runtime.v8-flags|incremental-marking|Write each flag as V8 spells it, such as --incremental-marking, separated by spaces.",
-    })
-    void wrongSettingFailsStartupNamingThePropertyAndTheFix(String setting, String property, String value, String action) {
+            "jsrun.pool.max-size=0|jsrun.pool.max-size|0|Set jsrun.pool.max-size to 1 or more.",
+            "jsrun.pool.max-size=-3|jsrun.pool.max-size|-3|Set jsrun.pool.max-size to 1 or more.",
+            "jsrun.pool.min-idle=9|jsrun.pool.min-idle|9|Set jsrun.pool.min-idle to a value from 0 to 8.",
+            "jsrun.pool.min-idle=-1|jsrun.pool.min-idle|-1|Set jsrun.pool.min-idle to a value from 0 to 8.",
+            "jsrun.runtime.timeout=0s|jsrun.runtime.timeout|0ms|Set jsrun.runtime.timeout to a positive duration such as 5s.",
+            "jsrun.runtime.timeout=-1s|jsrun.runtime.timeout|-1s|Set jsrun.runtime.timeout to a positive duration such as 5s.",
+            "jsrun.pool.max-wait=-1ms|jsrun.pool.max-wait|-1ms|Set jsrun.pool.max-wait to a duration such as 5s.",
+            "jsrun.pool.idle-timeout=0s|jsrun.pool.idle-timeout|0ms|Set jsrun.pool.idle-timeout to a positive duration such as 10m.",
+            "jsrun.pool.cleaner-threads=0|jsrun.pool.cleaner-threads|0|Set jsrun.pool.cleaner-threads to 1 or more.",
+            "jsrun.pool.max-uses=-1|jsrun.pool.max-uses|-1|Set jsrun.pool.max-uses to 0 (no limit) or a positive number.",
+            "jsrun.runtime.max-heap-size=1MB|jsrun.runtime.max-heap-size|1MB|Set jsrun.runtime.max-heap-size to 16MB or more, for example 256MB.",
+            "jsrun.runtime.max-result-size=10B|jsrun.runtime.max-result-size|10B|Set jsrun.runtime.max-result-size between 1KB and 2GB, for example 16MB.",
+            "jsrun.runtime.max-external-memory=10KB|jsrun.runtime.max-external-memory|10KB|Set jsrun.runtime.max-external-memory to 1MB or more, for example 256MB.",
+            "jsrun.runtime.v8-flags=incremental-marking|jsrun.runtime.v8-flags|incremental-marking|Write each flag as V8 spells it, such as --incremental-marking, separated by spaces.", })
+    void wrongSettingFailsStartupNamingThePropertyAndTheFix(String setting, String property, String value,
+            String action) {
         this.runner.withPropertyValues(setting).run(context -> {
             assertThat(context).hasFailed();
             FailureAnalysis analysis = new InvalidJsRunPropertyFailureAnalyzer().analyze(context.getStartupFailure());
             assertThat(analysis).as("analysis of %s", context.getStartupFailure()).isNotNull();
-            assertThat(analysis.getDescription()).contains("Property: " + property)
-                .contains("Value: " + value + "\n");
+            assertThat(analysis.getDescription()).contains("Property: " + property).contains("Value: " + value + "\n");
             assertThat(analysis.getAction()).isEqualTo(action);
         });
     }
 
     @Test
     void blankConditionFailsStartupNamingTheEntry() {
-        this.runner.withPropertyValues("jsrun.snapshot.conditions[0]=browser", "jsrun.snapshot.conditions[1]= ").run(context -> {
-            assertThat(context).hasFailed();
-            FailureAnalysis analysis = new InvalidJsRunPropertyFailureAnalyzer().analyze(context.getStartupFailure());
-            assertThat(analysis).as("analysis of %s", context.getStartupFailure()).isNotNull();
-            assertThat(analysis.getDescription()).contains("Property: jsrun.snapshot.conditions[1]")
-                .contains("a condition must not be blank");
-            assertThat(analysis.getAction()).isEqualTo(
-                    "Remove the blank entry from jsrun.snapshot.conditions, or name a condition there, such as browser.");
-        });
+        this.runner.withPropertyValues("jsrun.snapshot.conditions[0]=browser", "jsrun.snapshot.conditions[1]= ")
+            .run(context -> {
+                assertThat(context).hasFailed();
+                FailureAnalysis analysis = new InvalidJsRunPropertyFailureAnalyzer()
+                    .analyze(context.getStartupFailure());
+                assertThat(analysis).as("analysis of %s", context.getStartupFailure()).isNotNull();
+                assertThat(analysis.getDescription()).contains("Property: jsrun.snapshot.conditions[1]")
+                    .contains("a condition must not be blank");
+                assertThat(analysis.getAction()).isEqualTo(
+                        "Remove the blank entry from jsrun.snapshot.conditions, or name a condition there, such as browser.");
+            });
         this.runner.withPropertyValues("jsrun.snapshot.conditions=worker,,browser").run(context -> {
             FailureAnalysis analysis = new InvalidJsRunPropertyFailureAnalyzer().analyze(context.getStartupFailure());
             assertThat(analysis).as("analysis of %s", context.getStartupFailure()).isNotNull();
@@ -131,9 +140,12 @@ class JsRunReliabilityConfigurationTest {
 
     @Test
     void duplicateScriptFailsStartup() {
-        this.runner.withPropertyValues("jsrun.snapshot.scripts=classpath:js/greet.js,classpath:js/counter.js,classpath:js/greet.js")
+        this.runner
+            .withPropertyValues(
+                    "jsrun.snapshot.scripts=classpath:js/greet.js,classpath:js/counter.js,classpath:js/greet.js")
             .run(context -> {
-                FailureAnalysis analysis = new InvalidJsRunPropertyFailureAnalyzer().analyze(context.getStartupFailure());
+                FailureAnalysis analysis = new InvalidJsRunPropertyFailureAnalyzer()
+                    .analyze(context.getStartupFailure());
                 assertThat(analysis.getDescription()).contains("Property: jsrun.snapshot.scripts[2]")
                     .contains("already listed as jsrun.snapshot.scripts[0]");
             });
@@ -182,10 +194,12 @@ class JsRunReliabilityConfigurationTest {
         this.runner.withPropertyValues("jsrun.runtime.max-result-size=2KB").run(context -> {
             try (dev.jsrun.JsRuntime js = context.getBean(dev.jsrun.JsRuntimeFactory.class).acquire()) {
                 assertThat(js.eval("'x'.repeat(2048)")).isEqualTo("x".repeat(2048));
-                assertThatThrownBy(() -> js.eval("'x'.repeat(2049)")).isInstanceOf(dev.jsrun.JsConversionException.class)
+                assertThatThrownBy(() -> js.eval("'x'.repeat(2049)"))
+                    .isInstanceOf(dev.jsrun.JsConversionException.class)
                     .hasMessageContaining("result size limit of 2048 characters");
                 assertThatThrownBy(() -> js.eval("[new Array(1000).fill('ab')]"))
-                    .isInstanceOf(dev.jsrun.JsConversionException.class).hasMessageContaining("at $[0]");
+                    .isInstanceOf(dev.jsrun.JsConversionException.class)
+                    .hasMessageContaining("at $[0]");
             }
         });
     }

@@ -17,13 +17,17 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import dev.jsrun.JsRuntime;
 import dev.jsrun.JsRuntimeFactory;
 
-/** jsrun.pool.scope: an application that opts in borrows warm runtimes, counted in meters and health. */
+/**
+ * jsrun.pool.scope: an application that opts in borrows warm runtimes, counted in meters
+ * and health.
+ */
 class JsRunScopesTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-        .withConfiguration(AutoConfigurations.of(JsRunAutoConfiguration.class, JsRunHealthContributorAutoConfiguration.class,
-                JsRunMetricsAutoConfiguration.class, MetricsAutoConfiguration.class,
-                CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class))
+        .withConfiguration(
+                AutoConfigurations.of(JsRunAutoConfiguration.class, JsRunHealthContributorAutoConfiguration.class,
+                        JsRunMetricsAutoConfiguration.class, MetricsAutoConfiguration.class,
+                        CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class))
         .withPropertyValues("jsrun.snapshot.scripts=classpath:js/greet.js", "jsrun.pool.max-size=2",
                 "jsrun.pool.min-idle=1");
 

@@ -14,11 +14,13 @@ import dev.jsrun.JsRuntimeFactory;
 import dev.jsrun.pool.JsRuntimePool;
 
 /**
- * The starter as an application meets it: found through the auto-configuration imports, on real V8. The
- * context is closed afterwards: V8 cannot keep its runtimes open next to those of other snapshots.
+ * The starter as an application meets it: found through the auto-configuration imports,
+ * on real V8. The context is closed afterwards: V8 cannot keep its runtimes open next to
+ * those of other snapshots.
  */
 @DirtiesContext
-@SpringBootTest(properties = { "jsrun.snapshot.scripts=classpath:META-INF/resources/webjars/lodash/*/lodash.min.js,classpath:js/greet.js",
+@SpringBootTest(properties = {
+        "jsrun.snapshot.scripts=classpath:META-INF/resources/webjars/lodash/*/lodash.min.js,classpath:js/greet.js",
         "jsrun.pool.min-idle=1" })
 class JsRunSpringBootTest {
 

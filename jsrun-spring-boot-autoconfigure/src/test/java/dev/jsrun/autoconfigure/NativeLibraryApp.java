@@ -11,8 +11,9 @@ import dev.jsrun.JsRuntimeFactory;
 import dev.jsrun.engine.V8Process;
 
 /**
- * A Spring Boot application started in a JVM of its own, since V8's native library loads once per JVM: it
- * prints {@code STARTED <result> flags: <V8 flags>} after one eval, or Spring Boot's failure banner.
+ * A Spring Boot application started in a JVM of its own, since V8's native library loads
+ * once per JVM: it prints {@code STARTED <result> flags: <V8 flags>} after one eval, or
+ * Spring Boot's failure banner.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration

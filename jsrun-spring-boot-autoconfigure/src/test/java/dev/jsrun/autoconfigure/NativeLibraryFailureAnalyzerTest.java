@@ -24,8 +24,9 @@ import dev.jsrun.NativePlatform;
 import dev.jsrun.internal.platform.NativeLibrary;
 
 /**
- * The failure banner when V8's native library cannot load, first from the exception jsrun-core throws, then
- * from applications started in JVMs of their own (the library loads once per JVM).
+ * The failure banner when V8's native library cannot load, first from the exception
+ * jsrun-core throws, then from applications started in JVMs of their own (the library
+ * loads once per JVM).
  */
 class NativeLibraryFailureAnalyzerTest {
 
@@ -34,9 +35,8 @@ class NativeLibraryFailureAnalyzerTest {
 
     @Test
     void aMissingNativeNamesThePlatformAndTheArtifactToAdd() {
-        NativeLibraryException missing = catchThrowableOfType(NativeLibraryException.class,
-                () -> NativeLibrary.locate(NativePlatform.of("Mac OS X", "aarch64", false), "5.0.6",
-                        getClass().getClassLoader()));
+        NativeLibraryException missing = catchThrowableOfType(NativeLibraryException.class, () -> NativeLibrary
+            .locate(NativePlatform.of("Mac OS X", "aarch64", false), "5.0.6", getClass().getClassLoader()));
 
         FailureAnalysis analysis = new NativeLibraryFailureAnalyzer()
             .analyze(new BeanCreationException("jsrunSnapshot", "creation failed", missing));
@@ -62,9 +62,10 @@ class NativeLibraryFailureAnalyzerTest {
     void aGravitonServerGetsTheBannerAtStartup() throws Exception {
         String output = start(List.of("-Dos.arch=aarch64"), "--jsrun.native-library.directory=" + this.dir);
 
-        assertThat(output).contains("APPLICATION FAILED TO START", "V8's native library (Javet 5.0.6) cannot be loaded.",
-                "Platform: linux arm64 (glibc)", "Native: com.caoccao.javet:javet-v8-linux-arm64:5.0.6",
-                "Add the dependency com.caoccao.javet:javet-v8-linux-arm64:5.0.6")
+        assertThat(output)
+            .contains("APPLICATION FAILED TO START", "V8's native library (Javet 5.0.6) cannot be loaded.",
+                    "Platform: linux arm64 (glibc)", "Native: com.caoccao.javet:javet-v8-linux-arm64:5.0.6",
+                    "Add the dependency com.caoccao.javet:javet-v8-linux-arm64:5.0.6")
             .doesNotContain("<null>");
     }
 
@@ -74,12 +75,14 @@ class NativeLibraryFailureAnalyzerTest {
             .filter(entry -> !entry.contains("jsrun-icu-data"))
             .collect(java.util.stream.Collectors.joining(File.pathSeparator));
 
-        String output = startWithClassPath(List.of(), List.of(), classPath, "--jsrun.native-library.directory=" + this.dir);
+        String output = startWithClassPath(List.of(), List.of(), classPath,
+                "--jsrun.native-library.directory=" + this.dir);
 
-        assertThat(output).contains("APPLICATION FAILED TO START", "V8's native library (Javet 5.0.6) cannot be loaded.",
-                "Native: com.caoccao.javet:javet-v8-linux-x86_64-i18n:5.0.6",
-                "needs ICU's data, but dev/jsrun/icu/icudt77l.dat is not on the classpath",
-                "Add the dependency dev.jsrun:jsrun-icu-data")
+        assertThat(output)
+            .contains("APPLICATION FAILED TO START", "V8's native library (Javet 5.0.6) cannot be loaded.",
+                    "Native: com.caoccao.javet:javet-v8-linux-x86_64-i18n:5.0.6",
+                    "needs ICU's data, but dev/jsrun/icu/icudt77l.dat is not on the classpath",
+                    "Add the dependency dev.jsrun:jsrun-icu-data")
             .doesNotContain("<null>", "SIGSEGV", "Fatal error");
     }
 
@@ -88,7 +91,8 @@ class NativeLibraryFailureAnalyzerTest {
         Path readOnly = Files.createDirectories(this.dir.resolve("read-only"));
         boolean root = "root".equals(System.getProperty("user.name"));
         // root ignores permission bits, but not the immutable attribute
-        Assumptions.assumeTrue(root ? run("chattr", "+i", readOnly.toString()) : readOnly.toFile().setWritable(false, false),
+        Assumptions.assumeTrue(
+                root ? run("chattr", "+i", readOnly.toString()) : readOnly.toFile().setWritable(false, false),
                 "cannot make a directory read-only here");
         try {
             String output = start(List.of(), "--jsrun.native-library.directory=" + readOnly);
@@ -110,7 +114,8 @@ class NativeLibraryFailureAnalyzerTest {
         Path mount = Files.createDirectories(this.dir.resolve("noexec"));
         Assumptions.assumeTrue(run("unshare", "-m", "sh", "-c", "mount -t tmpfs tmpfs '" + mount + "'"),
                 "needs unshare and mount rights (root with CAP_SYS_ADMIN)");
-        // a private mount namespace keeps the noexec mount invisible to every other process
+        // a private mount namespace keeps the noexec mount invisible to every other
+        // process
         List<String> wrapper = List.of("unshare", "-m", "sh", "-c",
                 "mount -t tmpfs -o noexec,size=128m,mode=700 tmpfs '" + mount + "' && exec \"$0\" \"$@\"");
 

@@ -17,7 +17,9 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
-/** Startup says in one INFO line what the snapshot holds; the module table is for DEBUG. */
+/**
+ * Startup says in one INFO line what the snapshot holds; the module table is for DEBUG.
+ */
 @ExtendWith(OutputCaptureExtension.class)
 class SnapshotStartupLogTest {
 
@@ -42,8 +44,9 @@ class SnapshotStartupLogTest {
             .run(context -> assertThat(context).hasNotFailed());
         assertThat(output.getOut().lines().filter(line -> line.contains(LOGGER))).singleElement()
             .satisfies(line -> assertThat(line).contains("INFO")
-                .containsPattern("Built JavaScript snapshot in \\d+ ms: 1 script\\(s\\), modules 1 healthy / 1 deferred "
-                        + "/ 0 excluded, \\d+\\.\\d MiB, V8 [0-9.]+-i18n, ICU 77\\.1 \\(locale [A-Za-z-]+, time zone \\S+\\)"));
+                .containsPattern(
+                        "Built JavaScript snapshot in \\d+ ms: 1 script\\(s\\), modules 1 healthy / 1 deferred "
+                                + "/ 0 excluded, \\d+\\.\\d MiB, V8 [0-9.]+-i18n, ICU 77\\.1 \\(locale [A-Za-z-]+, time zone \\S+\\)"));
         assertThat(output).doesNotContain("STATUS").doesNotContain("WARN");
     }
 
@@ -51,10 +54,12 @@ class SnapshotStartupLogTest {
     void aJvmZoneOrLanguageThatV8DoesNotShareIsAWarning() {
         var v8 = new dev.jsrun.engine.V8Process.IntlDefaults("en-US", "UTC");
         assertThat(SnapshotStartupLog.intlDefaults(v8, java.util.TimeZone.getTimeZone("Etc/UTC"), java.util.Locale.US))
-            .as("another name for the same zone").isEmpty();
-        assertThat(SnapshotStartupLog.intlDefaults(v8, java.util.TimeZone.getTimeZone("Europe/Paris"), java.util.Locale.UK))
-            .isEqualTo("V8's default time zone is UTC but the JVM's is Europe/Paris: V8 reads the process's TZ environment "
-                    + "variable (start the JVM with TZ=Europe/Paris), or pass timeZone to Intl and toLocaleString calls.");
+            .as("another name for the same zone")
+            .isEmpty();
+        assertThat(SnapshotStartupLog
+            .intlDefaults(v8, java.util.TimeZone.getTimeZone("Europe/Paris"), java.util.Locale.UK)).isEqualTo(
+                    "V8's default time zone is UTC but the JVM's is Europe/Paris: V8 reads the process's TZ environment "
+                            + "variable (start the JVM with TZ=Europe/Paris), or pass timeZone to Intl and toLocaleString calls.");
         assertThat(SnapshotStartupLog.intlDefaults(v8, java.util.TimeZone.getTimeZone("UTC"), java.util.Locale.GERMANY))
             .startsWith("V8's default locale is en-US but the JVM's is de-DE: V8 reads LC_ALL or LANG");
     }
@@ -71,7 +76,9 @@ class SnapshotStartupLogTest {
         this.logging.setLogLevel(LOGGER, LogLevel.DEBUG);
         this.runner.withPropertyValues("jsrun.snapshot.modules=ms,lodash", "jsrun.snapshot.defer-modules=ms")
             .run(context -> assertThat(context).hasNotFailed());
-        assertThat(output).contains("jsrun modules: 1 healthy, 1 deferred, 0 excluded (conditions: worker, browser, require, default)")
+        assertThat(output)
+            .contains(
+                    "jsrun modules: 1 healthy, 1 deferred, 0 excluded (conditions: worker, browser, require, default)")
             .containsPattern("HEALTHY +node_modules/lodash/")
             .containsPattern("DEFERRED +node_modules/ms/");
     }

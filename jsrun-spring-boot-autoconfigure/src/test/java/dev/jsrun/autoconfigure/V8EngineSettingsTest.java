@@ -19,7 +19,10 @@ import dev.jsrun.engine.V8Process;
 import dev.jsrun.pool.JsRuntimePool;
 import dev.jsrun.snapshot.SnapshotBuilder;
 
-/** V8's flags and heap limit are their own step, taken before any runtime, whoever builds the snapshot. */
+/**
+ * V8's flags and heap limit are their own step, taken before any runtime, whoever builds
+ * the snapshot.
+ */
 class V8EngineSettingsTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
@@ -57,7 +60,10 @@ class V8EngineSettingsTest {
         return Long.parseLong(digits) >> 20;
     }
 
-    /** Runs {@link OwnSnapshotProbe} in a JVM of its own: V8's flags are sealed in this one already. */
+    /**
+     * Runs {@link OwnSnapshotProbe} in a JVM of its own: V8's flags are sealed in this
+     * one already.
+     */
     private static String fork(String... properties) throws Exception {
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
         List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
@@ -82,7 +88,10 @@ class V8EngineSettingsTest {
 
     }
 
-    /** Starts jsrun with {@link OwnSnapshot} and the given properties, and prints what V8 got. */
+    /**
+     * Starts jsrun with {@link OwnSnapshot} and the given properties, and prints what V8
+     * got.
+     */
     static final class OwnSnapshotProbe {
 
         public static void main(String[] args) {

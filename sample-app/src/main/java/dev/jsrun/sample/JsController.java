@@ -11,7 +11,10 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.jsrun.JsRuntime;
 import dev.jsrun.JsRuntimeFactory;
 
-/** JSON endpoints backed by the JavaScript libraries in the snapshot (see {@code js/helpers.js}). */
+/**
+ * JSON endpoints backed by the JavaScript libraries in the snapshot (see
+ * {@code js/helpers.js}).
+ */
 @RestController
 public class JsController {
 
@@ -21,7 +24,10 @@ public class JsController {
         this.runtimes = runtimes;
     }
 
-    /** The request's text is an argument of {@code renderMarkdown}, never part of any source code. */
+    /**
+     * The request's text is an argument of {@code renderMarkdown}, never part of any
+     * source code.
+     */
     @PostMapping("/markdown")
     public MarkdownResponse markdown(@Valid @RequestBody MarkdownRequest request) {
         try (JsRuntime js = this.runtimes.acquire()) {
@@ -37,7 +43,10 @@ public class JsController {
         }
     }
 
-    /** Locale-aware formatting and sorting with the runtime's Intl (ICU 77), the request passed as one object. */
+    /**
+     * Locale-aware formatting and sorting with the runtime's Intl (ICU 77), the request
+     * passed as one object.
+     */
     @PostMapping("/format")
     public FormatResponse format(@Valid @RequestBody FormatRequest request) {
         try (JsRuntime js = this.runtimes.acquire()) {
@@ -45,7 +54,10 @@ public class JsController {
         }
     }
 
-    /** React's server renderer on the runtime's web platform, the model passed as one object. */
+    /**
+     * React's server renderer on the runtime's web platform, the model passed as one
+     * object.
+     */
     @PostMapping("/page")
     public PageResponse page(@Valid @RequestBody PageRequest request) {
         try (JsRuntime js = this.runtimes.acquire()) {
@@ -53,15 +65,22 @@ public class JsController {
         }
     }
 
-    /** A promise that a timer settles: the runtime's event loop runs it, within the call's timeout. */
+    /**
+     * A promise that a timer settles: the runtime's event loop runs it, within the call's
+     * timeout.
+     */
     @PostMapping("/greet-later")
     public GreetingResponse greetLater(@Valid @RequestBody GreetingRequest request) throws Exception {
         try (JsRuntime js = this.runtimes.acquire()) {
-            return new GreetingResponse(js.callAsync("greetLater", String.class, request.name(), request.delayMs()).get());
+            return new GreetingResponse(
+                    js.callAsync("greetLater", String.class, request.name(), request.delayMs()).get());
         }
     }
 
-    /** The one endpoint whose input is code: it shows what the runtime's limits do to hostile scripts. */
+    /**
+     * The one endpoint whose input is code: it shows what the runtime's limits do to
+     * hostile scripts.
+     */
     @PostMapping("/eval")
     public EvalResponse eval(@Valid @RequestBody EvalRequest request) {
         try (JsRuntime js = this.runtimes.acquire()) {
@@ -81,8 +100,8 @@ public class JsController {
     public record TemplateResponse(String result) {
     }
 
-    public record FormatRequest(@NotBlank String locale, double amount, @NotBlank String currency, @NotBlank String date,
-            @NotBlank String timeZone, java.util.List<String> words) {
+    public record FormatRequest(@NotBlank String locale, double amount, @NotBlank String currency,
+            @NotBlank String date, @NotBlank String timeZone, java.util.List<String> words) {
     }
 
     public record FormatResponse(String amount, String date, java.util.List<String> sorted) {
@@ -94,8 +113,8 @@ public class JsController {
     public record PageResponse(String id, String html) {
     }
 
-    public record GreetingRequest(@NotBlank String name, @jakarta.validation.constraints.PositiveOrZero
-            @jakarta.validation.constraints.Max(1000) int delayMs) {
+    public record GreetingRequest(@NotBlank String name,
+            @jakarta.validation.constraints.PositiveOrZero @jakarta.validation.constraints.Max(1000) int delayMs) {
     }
 
     public record GreetingResponse(String greeting) {

@@ -16,14 +16,18 @@ import dev.jsrun.JsTerminatedException;
 import dev.jsrun.JsTimeoutException;
 import dev.jsrun.pool.JsRuntimePoolExhaustedException;
 
-/** Turns JavaScript errors and bad requests into JSON error bodies rather than server errors. */
+/**
+ * Turns JavaScript errors and bad requests into JSON error bodies rather than server
+ * errors.
+ */
 @RestControllerAdvice
 public class JsErrorHandler {
 
     @ExceptionHandler
     @ResponseStatus(HttpStatus.UNPROCESSABLE_CONTENT)
     public ErrorResponse timeout(JsTimeoutException ex) {
-        // The library's message advises on configuration, which is for operators rather than API clients.
+        // The library's message advises on configuration, which is for operators rather
+        // than API clients.
         return new ErrorResponse("TimeoutError",
                 "evaluation took longer than " + ex.getTimeout().toMillis() + " ms and was terminated", null, null);
     }
@@ -37,14 +41,15 @@ public class JsErrorHandler {
     @ExceptionHandler
     @ResponseStatus(HttpStatus.UNPROCESSABLE_CONTENT)
     public ErrorResponse externalMemoryLimit(JsExternalMemoryLimitException ex) {
-        return new ErrorResponse("ExternalMemoryLimitError", "evaluation used too much memory for buffers and was "
-                + "terminated", null, null);
+        return new ErrorResponse("ExternalMemoryLimitError",
+                "evaluation used too much memory for buffers and was " + "terminated", null, null);
     }
 
     @ExceptionHandler
     @ResponseStatus(HttpStatus.SERVICE_UNAVAILABLE)
     public ErrorResponse terminated(JsTerminatedException ex) {
-        // what is left: the server shut down, or its thread was interrupted, while the script ran
+        // what is left: the server shut down, or its thread was interrupted, while the
+        // script ran
         return new ErrorResponse("Unavailable", "the server stopped the evaluation; retry shortly", null, null);
     }
 

@@ -59,7 +59,8 @@ class ActuatorTests {
             .andExpect(content().string(containsString("jsrun_isolates_heap_limit_bytes{pool=\"jsrun\"}")))
             .andExpect(content().string(containsString("jsrun_snapshot_size_bytes{pool=\"jsrun\"}")))
             .andExpect(content().string(containsString("jsrun_snapshot_build_seconds_count{pool=\"jsrun\"} 1")))
-            .andExpect(content().string(containsString("jsrun_isolates_errors_total{pool=\"jsrun\",type=\"javascript\"}")));
+            .andExpect(content()
+                .string(containsString("jsrun_isolates_errors_total{pool=\"jsrun\",type=\"javascript\"}")));
     }
 
 }

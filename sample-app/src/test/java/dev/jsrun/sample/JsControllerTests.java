@@ -26,22 +26,24 @@ class JsControllerTests {
     @Test
     void rendersMarkdown() throws Exception {
         postJson("/markdown", """
-                {"markdown": "# Hello\\n\\nSome *markdown* with `code`."}""")
-            .andExpect(status().isOk())
-            .andExpect(content().json("""
-                    {"html": "<h1 id=\\"hello\\">Hello</h1>\\n<p>Some <em>markdown</em> with <code>code</code>.</p>\\n"}""",
-                    true));
+                {"markdown": "# Hello\\n\\nSome *markdown* with `code`."}""").andExpect(status().isOk())
+            .andExpect(content()
+                .json("""
+                        {"html": "<h1 id=\\"hello\\">Hello</h1>\\n<p>Some <em>markdown</em> with <code>code</code>.</p>\\n"}""",
+                        true));
     }
 
     @Test
     void markdownThatLooksLikeJavaScriptStaysText() throws Exception {
         postJson("/markdown", """
-                {"markdown": "\\"); globalThis.x = ('"}""")
-            .andExpect(status().isOk())
+                {"markdown": "\\"); globalThis.x = ('"}""").andExpect(status().isOk())
             .andExpect(jsonPath("$.html").value("<p>&quot;); globalThis.x = (&#39;</p>\n"));
     }
 
-    /** Node 20 gives the same for the same calls (ICU 78 there; these results are alike in both). */
+    /**
+     * Node 20 gives the same for the same calls (ICU 78 there; these results are alike in
+     * both).
+     */
     @Test
     void formatsAndSortsForTheRequestedLocale() throws Exception {
         postJson("/format", """
@@ -63,13 +65,14 @@ class JsControllerTests {
     @Test
     void rendersAPageWithReactAndGivesEachAnId() throws Exception {
         String first = postJson("/page", """
-                {"title": "Fish & <chips>", "items": ["cod", "haddock"]}""")
-            .andExpect(status().isOk())
-            .andExpect(jsonPath("$.html").value(
-                    "<article><h1>Fish &amp; &lt;chips&gt;</h1><ul><li>cod</li><li>haddock</li></ul></article>"))
-            .andExpect(jsonPath("$.id").value(org.hamcrest.Matchers.matchesPattern(
-                    "[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")))
-            .andReturn().getResponse().getContentAsString();
+                {"title": "Fish & <chips>", "items": ["cod", "haddock"]}""").andExpect(status().isOk())
+            .andExpect(jsonPath("$.html")
+                .value("<article><h1>Fish &amp; &lt;chips&gt;</h1><ul><li>cod</li><li>haddock</li></ul></article>"))
+            .andExpect(jsonPath("$.id").value(org.hamcrest.Matchers
+                .matchesPattern("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
         String second = postJson("/page", """
                 {"title": "t"}""").andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(first.substring(first.indexOf("\"id\""))).isNotEqualTo(second.substring(second.indexOf("\"id\"")));
@@ -78,17 +81,14 @@ class JsControllerTests {
     @Test
     void greetsOnceTheTimerHasFired() throws Exception {
         postJson("/greet-later", """
-                {"name": "Ada", "delayMs": 20}""")
-            .andExpect(status().isOk())
-            .andExpect(content().json("""
-                    {"greeting": "Hello, Ada!"}""", true));
+                {"name": "Ada", "delayMs": 20}""").andExpect(status().isOk()).andExpect(content().json("""
+                {"greeting": "Hello, Ada!"}""", true));
     }
 
     @Test
     void rendersTemplateWithHelper() throws Exception {
         postJson("/template", """
-                {"template": "Hello {{upper name}}", "model": {"name": "ada"}}""")
-            .andExpect(status().isOk())
+                {"template": "Hello {{upper name}}", "model": {"name": "ada"}}""").andExpect(status().isOk())
             .andExpect(content().json("""
                     {"result": "Hello ADA"}""", true));
     }
@@ -96,16 +96,14 @@ class JsControllerTests {
     @Test
     void rendersTemplateWithoutModel() throws Exception {
         postJson("/template", """
-                {"template": "{{#if name}}named{{else}}anonymous{{/if}}"}""")
-            .andExpect(status().isOk())
+                {"template": "{{#if name}}named{{else}}anonymous{{/if}}"}""").andExpect(status().isOk())
             .andExpect(jsonPath("$.result").value("anonymous"));
     }
 
     @Test
     void templateSyntaxErrorIsBadRequest() throws Exception {
         postJson("/template", """
-                {"template": "{{#if}}"}""")
-            .andExpect(status().isBadRequest())
+                {"template": "{{#if}}"}""").andExpect(status().isBadRequest())
             .andExpect(jsonPath("$.error").value("Error"))
             .andExpect(jsonPath("$.message").value(startsWith("Parse error")));
     }
@@ -113,10 +111,8 @@ class JsControllerTests {
     @Test
     void evaluatesExpression() throws Exception {
         postJson("/eval", """
-                {"expression": "_.sum([1,2,3])"}""")
-            .andExpect(status().isOk())
-            .andExpect(content().json("""
-                    {"result": 6}""", true));
+                {"expression": "_.sum([1,2,3])"}""").andExpect(status().isOk()).andExpect(content().json("""
+                {"result": 6}""", true));
     }
 
     @Test
@@ -131,8 +127,7 @@ class JsControllerTests {
     @Test
     void typeErrorIsBadRequest() throws Exception {
         postJson("/eval", """
-                {"expression": "null.x"}""")
-            .andExpect(status().isBadRequest())
+                {"expression": "null.x"}""").andExpect(status().isBadRequest())
             .andExpect(jsonPath("$.error").value("TypeError"))
             .andExpect(jsonPath("$.message").value("Cannot read properties of null (reading 'x')"))
             .andExpect(jsonPath("$.line").value(1))
@@ -142,8 +137,7 @@ class JsControllerTests {
     @Test
     void syntaxErrorIsBadRequest() throws Exception {
         postJson("/eval", """
-                {"expression": "let = ;"}""")
-            .andExpect(status().isBadRequest())
+                {"expression": "let = ;"}""").andExpect(status().isBadRequest())
             .andExpect(jsonPath("$.error").value("SyntaxError"))
             .andExpect(jsonPath("$.message").value("Unexpected token ';'"));
     }
@@ -152,8 +146,7 @@ class JsControllerTests {
     void endlessLoopTimesOut() throws Exception {
         long start = System.nanoTime();
         postJson("/eval", """
-                {"expression": "while (true) {}"}""")
-            .andExpect(status().isUnprocessableContent())
+                {"expression": "while (true) {}"}""").andExpect(status().isUnprocessableContent())
             .andExpect(jsonPath("$.error").value("TimeoutError"))
             .andExpect(jsonPath("$.message").value("evaluation took longer than 2000 ms and was terminated"));
         long millis = (System.nanoTime() - start) / 1_000_000;
@@ -163,42 +156,33 @@ class JsControllerTests {
     @Test
     void unconvertibleValueIsBadRequest() throws Exception {
         postJson("/eval", """
-                {"expression": "Promise.resolve(1)"}""")
-            .andExpect(status().isBadRequest())
+                {"expression": "Promise.resolve(1)"}""").andExpect(status().isBadRequest())
             .andExpect(jsonPath("$.error").value("ConversionError"));
     }
 
     @Test
     void globalsDoNotLeakBetweenRequests() throws Exception {
         postJson("/eval", """
-                {"expression": "globalThis.leak = 1"}""")
-            .andExpect(status().isOk())
+                {"expression": "globalThis.leak = 1"}""").andExpect(status().isOk())
             .andExpect(jsonPath("$.result").value(1));
         postJson("/eval", """
-                {"expression": "typeof leak"}""")
-            .andExpect(status().isOk())
+                {"expression": "typeof leak"}""").andExpect(status().isOk())
             .andExpect(jsonPath("$.result").value("undefined"));
     }
 
     @Test
     void blankFieldIsBadRequest() throws Exception {
         postJson("/markdown", """
-                {"markdown": "  "}""")
-            .andExpect(status().isBadRequest())
-            .andExpect(content().json("""
-                    {"error": "BadRequest", "message": "markdown must not be blank"}""", true));
-        postJson("/eval", "{}")
-            .andExpect(status().isBadRequest())
+                {"markdown": "  "}""").andExpect(status().isBadRequest()).andExpect(content().json("""
+                {"error": "BadRequest", "message": "markdown must not be blank"}""", true));
+        postJson("/eval", "{}").andExpect(status().isBadRequest())
             .andExpect(jsonPath("$.message").value("expression must not be blank"));
-        postJson("/template", "not json")
-            .andExpect(status().isBadRequest())
+        postJson("/template", "not json").andExpect(status().isBadRequest())
             .andExpect(jsonPath("$.error").value("BadRequest"));
     }
 
     private ResultActions postJson(String path, String body) throws Exception {
-        return this.mvc.perform(post(path)
-            .contentType(MediaType.APPLICATION_JSON)
-            .content(body));
+        return this.mvc.perform(post(path).contentType(MediaType.APPLICATION_JSON).content(body));
     }
 
 }

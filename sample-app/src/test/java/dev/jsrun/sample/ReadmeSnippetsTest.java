@@ -14,7 +14,6 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
@@ -29,11 +28,12 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every fenced {@code java} block of the README compiles against the project, with the imports it shows and
- * nothing else. A block that declares a type is a source file; one that starts with an annotation is members of
- * a class; any other is statements in a method. Statements and members may use the names the README's prose
- * gives them throughout: {@code js}, a {@code JsRuntime}, {@code runtimes}, a {@code JsRuntimeFactory}, and
- * {@code snapshot}, the {@code Snapshot}.
+ * Every fenced {@code java} block of the README compiles against the project, with the
+ * imports it shows and nothing else. A block that declares a type is a source file; one
+ * that starts with an annotation is members of a class; any other is statements in a
+ * method. Statements and members may use the names the README's prose gives them
+ * throughout: {@code js}, a {@code JsRuntime}, {@code runtimes}, a
+ * {@code JsRuntimeFactory}, and {@code snapshot}, the {@code Snapshot}.
  */
 class ReadmeSnippetsTest {
 
@@ -68,8 +68,13 @@ class ReadmeSnippetsTest {
             if (TYPE.matcher(body).find()) {
                 return imports + "\n" + body + "\n";
             }
-            boolean members = body.strip().lines().filter(l -> !l.strip().startsWith("//")).findFirst()
-                .orElse("").strip().startsWith("@");
+            boolean members = body.strip()
+                .lines()
+                .filter(l -> !l.strip().startsWith("//"))
+                .findFirst()
+                .orElse("")
+                .strip()
+                .startsWith("@");
             String inner = members ? body : "    void snippet() throws Exception {\n" + body + "\n    }";
             return imports + "\nclass " + name + " {\n" + GIVEN + inner + "\n}\n";
         }
@@ -94,15 +99,16 @@ class ReadmeSnippetsTest {
 
     @Test
     void theReadmeHasItsSnippets() throws IOException {
-        // a change to the fence syntax must not make the compile test pass by finding nothing
+        // a change to the fence syntax must not make the compile test pass by finding
+        // nothing
         assertThat(snippets()).hasSizeGreaterThanOrEqualTo(10);
         assertThat(snippets().get(0).imports()).as("the Quick start shows its imports").isNotEmpty();
     }
 
     @TestFactory
     Stream<DynamicTest> everyJavaSnippetCompiles() throws IOException {
-        return snippets().stream().map(snippet -> DynamicTest.dynamicTest("README.md line " + snippet.line(),
-                () -> compile(snippet)));
+        return snippets().stream()
+            .map(snippet -> DynamicTest.dynamicTest("README.md line " + snippet.line(), () -> compile(snippet)));
     }
 
     private void compile(Snippet snippet) throws IOException {
@@ -121,16 +127,21 @@ class ReadmeSnippetsTest {
                 StandardCharsets.UTF_8)) {
             List<String> options = List.of("-proc:none", "-classpath", classPath(), "-d", this.classes.toString());
             boolean compiled = compiler.getTask(null, files, diagnostics, options, null, List.of(file)).call();
-            String errors = diagnostics.getDiagnostics().stream()
+            String errors = diagnostics.getDiagnostics()
+                .stream()
                 .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
                 .map(d -> "line " + d.getLineNumber() + ": " + d.getMessage(Locale.ROOT))
                 .collect(Collectors.joining("\n"));
-            assertThat(compiled).as("README.md line %d does not compile:\n%s\n--- as compiled:\n%s", snippet.line(),
-                    errors, source).isTrue();
+            assertThat(compiled)
+                .as("README.md line %d does not compile:\n%s\n--- as compiled:\n%s", snippet.line(), errors, source)
+                .isTrue();
         }
     }
 
-    /** Surefire runs tests from a manifest-only jar, and names the real test class path in this property. */
+    /**
+     * Surefire runs tests from a manifest-only jar, and names the real test class path in
+     * this property.
+     */
     private static String classPath() {
         String path = System.getProperty("surefire.test.class.path");
         return path != null && !path.isBlank() ? path : System.getProperty("java.class.path", "") + File.pathSeparator;

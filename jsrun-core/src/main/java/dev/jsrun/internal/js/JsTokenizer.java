@@ -3,41 +3,53 @@ package dev.jsrun.internal.js;
 import java.util.Arrays;
 
 /**
- * Splits JavaScript source into tokens for code that looks for calls such as {@code import(...)} or
- * {@code require('x')} without parsing: strings, comments, template literals and regular expressions are
- * read whole, so nothing inside them is taken for code. Whitespace and comments (the hashbang line
- * included) are skipped; {@link #lineBreakBefore()} tells whether they held a line break.
+ * Splits JavaScript source into tokens for code that looks for calls such as
+ * {@code import(...)} or {@code require('x')} without parsing: strings, comments,
+ * template literals and regular expressions are read whole, so nothing inside them is
+ * taken for code. Whitespace and comments (the hashbang line included) are skipped;
+ * {@link #lineBreakBefore()} tells whether they held a line break.
  *
- * <p>Without a parser, two questions are answered from the tokens before:
+ * <p>
+ * Without a parser, two questions are answered from the tokens before:
  *
  * <ul>
- *   <li>Whether a {@code /} starts a regular expression or divides. It divides after a value: a name, a
- *       literal, {@code ]}, {@code )}, a postfix {@code ++}/{@code --}, the <code>}</code> of an object literal
- *       or of a function or class expression. It starts a regular expression anywhere else: after an
- *       operator, a keyword that precedes an expression ({@code return}, {@code typeof}, ...), the
- *       {@code )} of {@code if}, {@code for}, {@code while} and {@code with}, and the <code>}</code> of a block.
- *   <li>Whether a <code>{</code> opens a block or an object literal. It opens a block where a statement
- *       may start: after {@code ;}, {@code )}, <code>}</code>, {@code =>}, {@code else}, a label's {@code :},
- *       or a line break that ends the statement before. A {@code :} directly in a block is taken for a
- *       label or a {@code case}, so in {@code x = c ? a : {}} the object literal is read as a block.
+ * <li>Whether a {@code /} starts a regular expression or divides. It divides after a
+ * value: a name, a literal, {@code ]}, {@code )}, a postfix {@code ++}/{@code --}, the
+ * <code>}</code> of an object literal or of a function or class expression. It starts a
+ * regular expression anywhere else: after an operator, a keyword that precedes an
+ * expression ({@code return}, {@code typeof}, ...), the {@code )} of {@code if},
+ * {@code for}, {@code while} and {@code with}, and the <code>}</code> of a block.
+ * <li>Whether a <code>{</code> opens a block or an object literal. It opens a block where
+ * a statement may start: after {@code ;}, {@code )}, <code>}</code>, {@code =>},
+ * {@code else}, a label's {@code :}, or a line break that ends the statement before. A
+ * {@code :} directly in a block is taken for a label or a {@code case}, so in {@code x =
+ * c ? a : {}} the object literal is read as a block.
  * </ul>
  *
- * <p>Brackets are matched on an array rather than by recursion, and each character is read a bounded
- * number of times: hostile nesting costs memory in proportion to the input, never stack, and time stays
- * linear. Unbalanced or unterminated input is read to its end without failing.
+ * <p>
+ * Brackets are matched on an array rather than by recursion, and each character is read a
+ * bounded number of times: hostile nesting costs memory in proportion to the input, never
+ * stack, and time stays linear. Unbalanced or unterminated input is read to its end
+ * without failing.
  */
 public final class JsTokenizer {
 
     /** What a token is. */
     public enum Kind {
 
-        /** A name, keywords and escaped names included: {@code foo}, {@code return}, <code>&#92;u0061bc</code>. */
+        /**
+         * A name, keywords and escaped names included: {@code foo}, {@code return},
+         * <code>&#92;u0061bc</code>.
+         */
         IDENTIFIER,
 
         /** A private class member name, {@code #name}. */
         PRIVATE_NAME,
 
-        /** A numeric literal, BigInt included: {@code 1}, {@code .5e-3}, {@code 0xff}, {@code 10n}. */
+        /**
+         * A numeric literal, BigInt included: {@code 1}, {@code .5e-3}, {@code 0xff},
+         * {@code 10n}.
+         */
         NUMBER,
 
         /** A string literal with its quotes. */
@@ -46,21 +58,30 @@ public final class JsTokenizer {
         /** A template literal without substitutions, with its backticks. */
         TEMPLATE,
 
-        /** The start of a template literal, from its backtick to its first <code>${</code>. */
+        /**
+         * The start of a template literal, from its backtick to its first
+         * <code>${</code>.
+         */
         TEMPLATE_HEAD,
 
-        /** The text between two substitutions of a template literal, from <code>}</code> to <code>${</code>. */
+        /**
+         * The text between two substitutions of a template literal, from <code>}</code>
+         * to <code>${</code>.
+         */
         TEMPLATE_MIDDLE,
 
-        /** The end of a template literal, from the <code>}</code> of its last substitution to the backtick. */
+        /**
+         * The end of a template literal, from the <code>}</code> of its last substitution
+         * to the backtick.
+         */
         TEMPLATE_TAIL,
 
         /** A regular expression literal with its flags. */
         REGEX,
 
         /**
-         * An operator or punctuation, the longest that matches ({@code ?.}, {@code >>>=}, {@code =>}), or any
-         * other character that starts no token.
+         * An operator or punctuation, the longest that matches ({@code ?.}, {@code >>>=},
+         * {@code =>}), or any other character that starts no token.
          */
         PUNCTUATOR,
 
@@ -71,30 +92,38 @@ public final class JsTokenizer {
 
     // What an open bracket is, kept on the context stack; the last three are parentheses.
     private static final byte BLOCK = 0;
+
     private static final byte OBJECT = 1;
+
     private static final byte EXPRESSION_BODY = 2;
+
     private static final byte SUBSTITUTION = 3;
+
     private static final byte PAREN = 4;
+
     private static final byte CONTROL_PAREN = 5;
+
     private static final byte PARAMETERS = 6;
 
     private static final byte NOTHING = -1;
 
     // Classes of ASCII characters in names.
     private static final byte NAME_START = 1;
+
     private static final byte NAME_PART = 2;
+
     private static final byte[] ASCII_NAMES = new byte[128];
 
     /**
-     * For each lowercase letter, a bit for each length of the keywords that start with it, so that most names
-     * are told apart from keywords without comparing text.
+     * For each lowercase letter, a bit for each length of the keywords that start with
+     * it, so that most names are told apart from keywords without comparing text.
      */
     private static final short[] KEYWORD_LENGTHS = new short[26];
 
     static {
-        for (String keyword : new String[] {"await", "async", "case", "class", "catch", "do", "delete", "default",
+        for (String keyword : new String[] { "await", "async", "case", "class", "catch", "do", "delete", "default",
                 "else", "export", "extends", "for", "function", "finally", "if", "in", "instanceof", "new", "of",
-                "return", "typeof", "throw", "try", "void", "while", "with", "yield"}) {
+                "return", "typeof", "throw", "try", "void", "while", "with", "yield" }) {
             KEYWORD_LENGTHS[keyword.charAt(0) - 'a'] |= (short) (1 << keyword.length());
         }
         for (char c = 0; c < 128; c++) {
@@ -105,48 +134,83 @@ public final class JsTokenizer {
 
     // What the previous token was, as far as the guesses above need to know.
     private static final int OTHER = 0;
+
     private static final int NAME = 1;
+
     private static final int DOT = 2;
+
     private static final int ARROW = 3;
-    // After these six, from EXPRESSION_KEYWORD to EXTENDS, a '/' starts a regular expression.
+
+    // After these six, from EXPRESSION_KEYWORD to EXTENDS, a '/' starts a regular
+    // expression.
     private static final int EXPRESSION_KEYWORD = 4;
+
     private static final int RESTRICTED_KEYWORD = 5;
+
     private static final int STATEMENT_KEYWORD = 6;
+
     private static final int AWAIT = 7;
+
     private static final int DEFAULT = 8;
+
     private static final int EXTENDS = 9;
+
     private static final int CONTROL_KEYWORD = 10;
+
     private static final int FOR = 11;
+
     private static final int FUNCTION = 12;
+
     private static final int CLASS = 13;
+
     private static final int ASYNC = 14;
 
     private final String src;
+
     private final int length;
 
     private Kind kind;
+
     private int start;
+
     private int end;
+
     private boolean terminated;
+
     private boolean lineBreakBefore;
+
     private boolean memberName;
 
     private byte[] contexts = new byte[16];
+
     private int depth;
+
     private int last = OTHER;
+
     /** Whether a {@code /} here would start a regular expression. */
     private boolean regexAllowed = true;
+
     /** Whether a statement may start here. */
     private boolean statementAllowed = true;
+
     /**
-     * What the previous token leaves pending for the next one: while reading a function's header, the
-     * parenthesis kind for its parameters; after the parameters of a function expression, its body.
+     * What the previous token leaves pending for the next one: while reading a function's
+     * header, the parenthesis kind for its parameters; after the parameters of a function
+     * expression, its body.
      */
     private byte pending = NOTHING;
-    /** Whether the last {@code async} may start a declaration, for {@code async function}. */
+
+    /**
+     * Whether the last {@code async} may start a declaration, for {@code async function}.
+     */
     private boolean asyncDeclaration;
-    /** The brace kind for a class body while reading its header, and the depth of that header. */
+
+    /**
+     * The brace kind for a class body while reading its header, and the depth of that
+     * header.
+     */
     private byte pendingClass = NOTHING;
+
     private int classDepth;
 
     /** Reads {@code source} from its start; call {@link #next()} for the first token. */
@@ -158,7 +222,10 @@ public final class JsTokenizer {
         }
     }
 
-    /** Reads the next token and returns its kind, {@link Kind#END} at the end of the source. */
+    /**
+     * Reads the next token and returns its kind, {@link Kind#END} at the end of the
+     * source.
+     */
     public Kind next() {
         int at = this.end;
         char c = at < this.length ? this.src.charAt(at) : ' ';
@@ -237,8 +304,8 @@ public final class JsTokenizer {
     }
 
     /**
-     * Whether the current token ends as its kind requires: false for a string, template or regular
-     * expression cut short by the end of the line or of the source.
+     * Whether the current token ends as its kind requires: false for a string, template
+     * or regular expression cut short by the end of the line or of the source.
      */
     public boolean isTerminated() {
         return switch (this.kind) {
@@ -247,17 +314,25 @@ public final class JsTokenizer {
         };
     }
 
-    /** Whether a line break, possibly inside a comment, comes between the previous token and this one. */
+    /**
+     * Whether a line break, possibly inside a comment, comes between the previous token
+     * and this one.
+     */
     public boolean lineBreakBefore() {
         return this.lineBreakBefore;
     }
 
-    /** Whether the current token is a name after {@code .} or {@code ?.}: a property, never a keyword. */
+    /**
+     * Whether the current token is a name after {@code .} or {@code ?.}: a property,
+     * never a keyword.
+     */
     public boolean isMemberName() {
         return this.kind == Kind.IDENTIFIER && this.memberName;
     }
 
-    /** Whether the current token is the identifier {@code name}, spelled without escapes. */
+    /**
+     * Whether the current token is the identifier {@code name}, spelled without escapes.
+     */
     public boolean isIdentifier(String name) {
         return this.kind == Kind.IDENTIFIER && this.end - this.start == name.length()
                 && this.src.startsWith(name, this.start);
@@ -269,8 +344,9 @@ public final class JsTokenizer {
     }
 
     /**
-     * How many brackets are open after the current token: parentheses, braces and template substitutions;
-     * square brackets are not counted. A <code>}</code> also closes the parentheses left open inside it.
+     * How many brackets are open after the current token: parentheses, braces and
+     * template substitutions; square brackets are not counted. A <code>}</code> also
+     * closes the parentheses left open inside it.
      */
     public int depth() {
         return this.depth;
@@ -293,7 +369,8 @@ public final class JsTokenizer {
             }
         }
         if ((pending == PAREN || pending == PARAMETERS) && word != FUNCTION && word != CLASS) {
-            // The name in a function's header, which may be spelled like a keyword: function of() {}.
+            // The name in a function's header, which may be spelled like a keyword:
+            // function of() {}.
             this.pending = pending;
         }
         this.last = word;
@@ -301,10 +378,11 @@ public final class JsTokenizer {
         this.statementAllowed = word == STATEMENT_KEYWORD;
     }
 
-    /** Whether the current token may start a statement; call before it changes the state. */
+    /**
+     * Whether the current token may start a statement; call before it changes the state.
+     */
     private boolean isStatementStart(int previous) {
-        return this.statementAllowed
-                || this.lineBreakBefore && (!this.regexAllowed || previous == RESTRICTED_KEYWORD);
+        return this.statementAllowed || this.lineBreakBefore && (!this.regexAllowed || previous == RESTRICTED_KEYWORD);
     }
 
     /** Whether a {@code function} or {@code class} keyword here starts a declaration. */
@@ -394,14 +472,18 @@ public final class JsTokenizer {
             this.last = DOT;
         }
         else if ((c == '+' || c == '-') && next == c) {
-            // Postfix after a value on the same line, and then a value itself; otherwise a prefix.
+            // Postfix after a value on the same line, and then a value itself; otherwise
+            // a prefix.
             this.regexAllowed = this.regexAllowed || this.lineBreakBefore;
             return;
         }
         this.regexAllowed = true;
     }
 
-    /** A <code>}</code> closes what it opened and the parentheses left open inside, or resumes a template. */
+    /**
+     * A <code>}</code> closes what it opened and the parentheses left open inside, or
+     * resumes a template.
+     */
     private void closeBrace() {
         while (this.depth > 0 && this.contexts[this.depth - 1] >= PAREN) {
             this.depth--;
@@ -420,7 +502,8 @@ public final class JsTokenizer {
 
     /**
      * Whether the current token cannot belong to the heritage of the pending class header
-     * ({@code class A extends mixin(B).C}), so that the next <code>{</code> at its depth is not its body.
+     * ({@code class A extends mixin(B).C}), so that the next <code>{</code> at its depth
+     * is not its body.
      */
     private boolean endsClassHeader() {
         if (this.depth != this.classDepth) {
@@ -468,7 +551,10 @@ public final class JsTokenizer {
         value(Kind.STRING);
     }
 
-    /** Reads template characters from {@code i} up to the closing backtick or the next <code>${</code>. */
+    /**
+     * Reads template characters from {@code i} up to the closing backtick or the next
+     * <code>${</code>.
+     */
     private void template(int i, Kind whole, Kind head) {
         this.terminated = true;
         String src = this.src;
@@ -604,7 +690,10 @@ public final class JsTokenizer {
         return i;
     }
 
-    /** The end of a <code>&#92;u</code> escape whose digits start at {@code i}: four hex digits or braced ones. */
+    /**
+     * The end of a <code>&#92;u</code> escape whose digits start at {@code i}: four hex
+     * digits or braced ones.
+     */
     private int escapeEnd(int i) {
         if (charAt(i) == '{') {
             i++;
@@ -619,7 +708,10 @@ public final class JsTokenizer {
         return i;
     }
 
-    /** The keyword class of the name at {@code [start, end)}, {@link #NAME} for any other name. */
+    /**
+     * The keyword class of the name at {@code [start, end)}, {@link #NAME} for any other
+     * name.
+     */
     private int keyword(int start, int end) {
         int length = end - start;
         char first = this.src.charAt(start);

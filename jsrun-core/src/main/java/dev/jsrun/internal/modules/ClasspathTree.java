@@ -23,18 +23,27 @@ import java.util.stream.Stream;
 public final class ClasspathTree extends ModuleTree {
 
     private static final String NODE_MODULES = "node_modules/";
+
     private static final String WEBJARS = "META-INF/resources/webjars/";
 
     private final ClassLoader loader;
-    /** Only packages that exist are remembered, so that requests for made-up names leave nothing behind. */
+
+    /**
+     * Only packages that exist are remembered, so that requests for made-up names leave
+     * nothing behind.
+     */
     private final Map<String, String> packages = new ConcurrentHashMap<>();
+
     private final Map<String, Set<String>> directories = new ConcurrentHashMap<>();
 
     public ClasspathTree(ClassLoader loader) {
         this.loader = loader;
     }
 
-    /** A file or folder below the WebJar folder of a package ({@code inside} is empty for the folder itself). */
+    /**
+     * A file or folder below the WebJar folder of a package ({@code inside} is empty for
+     * the folder itself).
+     */
     private record Resource(String folder, String inside) {
 
         String name() {
@@ -75,7 +84,10 @@ public final class ClasspathTree extends ModuleTree {
         return resource == null ? path : "classpath:" + resource.name();
     }
 
-    /** The class path URL of the file at {@code path}, or null when there is none inside its WebJar folder. */
+    /**
+     * The class path URL of the file at {@code path}, or null when there is none inside
+     * its WebJar folder.
+     */
     private URL url(String path) {
         Resource resource = resource(path);
         if (resource == null || resource.inside().isEmpty()) {
@@ -88,13 +100,15 @@ public final class ClasspathTree extends ModuleTree {
         if ("file".equals(url.getProtocol())) {
             return isFileInside(url, resource) ? url : null;
         }
-        // Jar directories answer getResource("dir") as well, but only directories answer "dir/"; entries cannot be links.
+        // Jar directories answer getResource("dir") as well, but only directories answer
+        // "dir/"; entries cannot be links.
         return this.loader.getResource(resource.name() + "/") == null ? url : null;
     }
 
     /**
-     * Whether a file of an exploded class path folder is a regular file that really lies below its WebJar
-     * folder there, links resolved (such folders answer "file/" as well, so only the file system can tell).
+     * Whether a file of an exploded class path folder is a regular file that really lies
+     * below its WebJar folder there, links resolved (such folders answer "file/" as well,
+     * so only the file system can tell).
      */
     private static boolean isFileInside(URL url, Resource resource) {
         try {
@@ -115,7 +129,10 @@ public final class ClasspathTree extends ModuleTree {
         }
     }
 
-    /** The WebJar folder behind {@code node_modules/<name>[/<inside>]}, for a tree path; null when none has it. */
+    /**
+     * The WebJar folder behind {@code node_modules/<name>[/<inside>]}, for a tree path;
+     * null when none has it.
+     */
     private Resource resource(String path) {
         if (!path.startsWith(NODE_MODULES)) {
             return null;
@@ -133,7 +150,10 @@ public final class ClasspathTree extends ModuleTree {
         return folder == null ? null : new Resource(folder, slash < 0 ? "" : rest.substring(slash + 1));
     }
 
-    /** The WebJar folder of package {@code name}, such as {@code META-INF/resources/webjars/lodash/4.17.21/}; null if none. */
+    /**
+     * The WebJar folder of package {@code name}, such as
+     * {@code META-INF/resources/webjars/lodash/4.17.21/}; null if none.
+     */
     private String locate(String name) {
         // WebJars name scoped packages "@scope/name" as artifact "scope__name".
         String artifact = name.startsWith("@") ? name.substring(1).replace("/", "__") : name;
@@ -158,7 +178,8 @@ public final class ClasspathTree extends ModuleTree {
     }
 
     private String version(String artifact) {
-        try (InputStream in = this.loader.getResourceAsStream("META-INF/maven/org.webjars.npm/" + artifact + "/pom.properties")) {
+        try (InputStream in = this.loader
+            .getResourceAsStream("META-INF/maven/org.webjars.npm/" + artifact + "/pom.properties")) {
             if (in == null) {
                 return null;
             }
@@ -171,7 +192,10 @@ public final class ClasspathTree extends ModuleTree {
         }
     }
 
-    /** The names of the folders directly below a class path folder, in descending order (usually newest version first). */
+    /**
+     * The names of the folders directly below a class path folder, in descending order
+     * (usually newest version first).
+     */
     private TreeSet<String> children(String folder) {
         TreeSet<String> names = new TreeSet<>((a, b) -> b.compareTo(a));
         try {
@@ -180,7 +204,9 @@ public final class ClasspathTree extends ModuleTree {
                 URL url = urls.nextElement();
                 URLConnection connection = url.openConnection();
                 if (connection instanceof JarURLConnection jar) {
-                    jar.getJarFile().stream().map(entry -> entry.getName())
+                    jar.getJarFile()
+                        .stream()
+                        .map(entry -> entry.getName())
                         .filter(entry -> entry.startsWith(folder) && entry.length() > folder.length())
                         .map(entry -> entry.substring(folder.length()))
                         .filter(entry -> entry.indexOf('/') > 0)
@@ -203,8 +229,9 @@ public final class ClasspathTree extends ModuleTree {
     }
 
     /**
-     * The folders below a WebJar folder, relative to it, read once per package: jars often hold no entries for
-     * folders, so asking the class loader for one does not tell.
+     * The folders below a WebJar folder, relative to it, read once per package: jars
+     * often hold no entries for folders, so asking the class loader for one does not
+     * tell.
      */
     private Set<String> directories(String folder) {
         return this.directories.computeIfAbsent(folder, f -> {
@@ -214,7 +241,9 @@ public final class ClasspathTree extends ModuleTree {
                 while (urls.hasMoreElements()) {
                     URL url = urls.nextElement();
                     if (url.openConnection() instanceof JarURLConnection jar) {
-                        jar.getJarFile().stream().map(entry -> entry.getName())
+                        jar.getJarFile()
+                            .stream()
+                            .map(entry -> entry.getName())
                             .filter(entry -> entry.startsWith(f) && entry.length() > f.length())
                             .forEach(entry -> addFolders(entry.substring(f.length()), found));
                     }
@@ -222,7 +251,8 @@ public final class ClasspathTree extends ModuleTree {
                         Path base = Path.of(url.toURI());
                         try (Stream<Path> files = Files.walk(base)) {
                             files.filter(file -> Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS))
-                                .forEach(file -> addFolders(base.relativize(file).toString().replace('\\', '/'), found));
+                                .forEach(
+                                        file -> addFolders(base.relativize(file).toString().replace('\\', '/'), found));
                         }
                     }
                 }

@@ -10,10 +10,14 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Objects;
 
-/** A project directory laid out as Node expects it; files that links take out of it are absent. */
+/**
+ * A project directory laid out as Node expects it; files that links take out of it are
+ * absent.
+ */
 public final class DirectoryTree extends ModuleTree {
 
     private final Path directory;
+
     private final Path realDirectory;
 
     /** The tree of a project directory, which must exist. */
@@ -35,7 +39,8 @@ public final class DirectoryTree extends ModuleTree {
         }
     }
 
-    // Most questions are about files that do not exist: one stat answers those before links are resolved.
+    // Most questions are about files that do not exist: one stat answers those before
+    // links are resolved.
     @Override
     boolean hasFile(String path) {
         Path file = candidate(path);
@@ -55,7 +60,8 @@ public final class DirectoryTree extends ModuleTree {
         if (real == null) {
             throw new NoSuchFileException(path, null, "not inside " + this.directory);
         }
-        // The real path has no links left, so a link put in its place since would be refused rather than followed.
+        // The real path has no links left, so a link put in its place since would be
+        // refused rather than followed.
         try (InputStream in = Files.newInputStream(real, LinkOption.NOFOLLOW_LINKS)) {
             return in.readAllBytes();
         }
@@ -70,7 +76,10 @@ public final class DirectoryTree extends ModuleTree {
         }
     }
 
-    /** The real location of {@code file}, or null when it does not exist or links lead it out of the root. */
+    /**
+     * The real location of {@code file}, or null when it does not exist or links lead it
+     * out of the root.
+     */
     private Path inside(Path file) {
         try {
             Path real = file.toRealPath();

@@ -22,14 +22,15 @@ import dev.jsrun.internal.runtime.IsolateRuntime;
 import dev.jsrun.internal.snapshot.GuestScripts;
 
 /**
- * Decides which modules can be stored initialized, by running the generated code in a throwaway runtime
- * with the same globals the snapshot build has. A module is DEFERRED when its initialization throws (often
- * because it uses a host global such as {@code setTimeout} or {@code process} that snapshots lack), when it
- * requires a deferred module while it initializes, or on request. A module that merely checks for an
- * absent global ({@code typeof process}) initializes the same way at run time, where it is absent too, so it
- * stays HEALTHY and the report notes what it looked for. EXCLUDED covers native addons, {@code .mjs} files,
- * files that do not parse, Node built-ins (unless a {@code browser} field maps them) and requests that
- * resolve to nothing.
+ * Decides which modules can be stored initialized, by running the generated code in a
+ * throwaway runtime with the same globals the snapshot build has. A module is DEFERRED
+ * when its initialization throws (often because it uses a host global such as
+ * {@code setTimeout} or {@code process} that snapshots lack), when it requires a deferred
+ * module while it initializes, or on request. A module that merely checks for an absent
+ * global ({@code typeof process}) initializes the same way at run time, where it is
+ * absent too, so it stays HEALTHY and the report notes what it looked for. EXCLUDED
+ * covers native addons, {@code .mjs} files, files that do not parse, Node built-ins
+ * (unless a {@code browser} field maps them) and requests that resolve to nothing.
  */
 public final class Doctor {
 
@@ -37,18 +38,25 @@ public final class Doctor {
     static final Set<String> WATCHED = new LinkedHashSet<>(List.of("Buffer", "setImmediate", "clearImmediate", "global",
             "window", "document", "location", "XMLHttpRequest", "fetch", "WebSocket", "Blob", "ReadableStream"));
 
-    /** {@code syntax-check.js}: defines the check as the hidden global {@link #SYNTAX_CHECK}. */
+    /**
+     * {@code syntax-check.js}: defines the check as the hidden global
+     * {@link #SYNTAX_CHECK}.
+     */
     private static final String SYNTAX_CHECK_SCRIPT = GuestScripts.load(Doctor.class, "syntax-check.js");
 
     static final String SYNTAX_CHECK = "__jsrun_syntax_check";
 
     /**
-     * The doctor's runtime takes each module's source as an argument of the syntax check, and modules are the
-     * application's own files, which a snapshot build takes at any size.
+     * The doctor's runtime takes each module's source as an argument of the syntax check,
+     * and modules are the application's own files, which a snapshot build takes at any
+     * size.
      */
     private static final RuntimeConfig CONFIG = RuntimeConfig.builder().maxResultSize(Integer.MAX_VALUE).build();
 
-    /** The report, the modules left without a definition (with the reason), and the healthy ones in init order. */
+    /**
+     * The report, the modules left without a definition (with the reason), and the
+     * healthy ones in init order.
+     */
     public record Diagnosis(ModuleReport report, Map<String, String> excluded, List<String> initialize) {
     }
 
@@ -75,7 +83,9 @@ public final class Doctor {
             List<String> order = new ArrayList<>(graph.entries().values());
             order.addAll(graph.modules().keySet());
             order.removeIf(path -> forced.contains(path) || excluded.containsKey(path));
-            String script = BundleWriter.write(graph, excluded, List.of(), new Probe(new LinkedHashSet<>(order), WATCHED)).script();
+            String script = BundleWriter
+                .write(graph, excluded, List.of(), new Probe(new LinkedHashSet<>(order), WATCHED))
+                .script();
             boolean intl = Boolean.TRUE.equals(js.eval(IntlGuard.INSTALL));
             probe = (Map<?, ?>) Json.parse((String) js.eval(script));
             keptIntl = intl ? IntlGuard.kept(js) : Map.of();
@@ -98,8 +108,8 @@ public final class Doctor {
             }
             else {
                 String empty = graph.resolver().emptyModule(path);
-                entries.add(new Entry(path, Status.HEALTHY, empty != null ? "empty module: " + empty
-                        : join(notes(result), dynamic(module))));
+                entries.add(new Entry(path, Status.HEALTHY,
+                        empty != null ? "empty module: " + empty : join(notes(result), dynamic(module))));
             }
         }
         for (Unresolved request : graph.unresolved()) {
@@ -128,8 +138,9 @@ public final class Doctor {
     }
 
     /**
-     * Deferred modules with the reason: on request, because they require a deferred module while they
-     * initialize (a failure that comes from a dependency is reported there), or because they threw.
+     * Deferred modules with the reason: on request, because they require a deferred
+     * module while they initialize (a failure that comes from a dependency is reported
+     * there), or because they threw.
      */
     private static Map<String, String> deferred(ModuleGraph graph, Set<String> forced, Map<String, String> excluded,
             Map<?, ?> results, Map<String, String> keptIntl) {
@@ -145,7 +156,8 @@ public final class Doctor {
         while (changed) {
             changed = false;
             for (String path : graph.modules().keySet()) {
-                if (!deferred.contains(path) && !excluded.containsKey(path) && dependency(path, results, deferred) != null) {
+                if (!deferred.contains(path) && !excluded.containsKey(path)
+                        && dependency(path, results, deferred) != null) {
                     changed = deferred.add(path);
                 }
             }
@@ -169,8 +181,8 @@ public final class Doctor {
             }
             else {
                 List<?> touched = (List<?>) result.get("touched");
-                reasons.put(path, touched.isEmpty() ? "threw at load: " + result.get("error")
-                        : "needs " + names(touched) + " at load, absent when the snapshot is built (" + result.get("error") + ")");
+                reasons.put(path, touched.isEmpty() ? "threw at load: " + result.get("error") : "needs "
+                        + names(touched) + " at load, absent when the snapshot is built (" + result.get("error") + ")");
             }
         }
         return reasons;
@@ -192,8 +204,8 @@ public final class Doctor {
     private static String notes(Map<?, ?> result) {
         List<?> touched = (List<?>) result.get("touched");
         List<?> clock = (List<?>) result.get("clock");
-        return join(touched.isEmpty() ? "" : "looked for absent " + names(touched),
-                clock.isEmpty() ? "" : "calls " + names(clock) + " at load: the snapshot keeps what it computed; defer() it to compute it per runtime");
+        return join(touched.isEmpty() ? "" : "looked for absent " + names(touched), clock.isEmpty() ? "" : "calls "
+                + names(clock) + " at load: the snapshot keeps what it computed; defer() it to compute it per runtime");
     }
 
     private static String dynamic(Module module) {
@@ -203,16 +215,19 @@ public final class Doctor {
         }
         List<Integer> shown = lines.subList(0, Math.min(3, lines.size()));
         return "dynamic require on line" + (lines.size() > 1 ? "s " : " ") + names(shown)
-                + (lines.size() > shown.size() ? " and " + (lines.size() - shown.size()) + " more" : "") + " not followed";
+                + (lines.size() > shown.size() ? " and " + (lines.size() - shown.size()) + " more" : "")
+                + " not followed";
     }
 
     private static Entry unresolved(Unresolved request) {
         List<String> by = request.requiredBy();
         String requiredBy = "required by " + by.get(0) + (by.size() > 1 ? " and " + (by.size() - 1) + " more" : "");
         if (request.builtin() != null) {
-            return new Entry(request.builtin(), Status.EXCLUDED, "Node built-in, not available in jsrun; " + requiredBy);
+            return new Entry(request.builtin(), Status.EXCLUDED,
+                    "Node built-in, not available in jsrun; " + requiredBy);
         }
-        return new Entry(request.request(), Status.EXCLUDED, "cannot be resolved (" + request.problem() + "); " + requiredBy);
+        return new Entry(request.request(), Status.EXCLUDED,
+                "cannot be resolved (" + request.problem() + "); " + requiredBy);
     }
 
     private static String names(List<?> items) {

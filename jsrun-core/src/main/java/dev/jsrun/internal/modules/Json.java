@@ -6,19 +6,24 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Just enough JSON for {@code package.json} files (objects keep their key order, which {@code exports}
- * conditions depend on) and for quoting strings into generated JavaScript.
+ * Just enough JSON for {@code package.json} files (objects keep their key order, which
+ * {@code exports} conditions depend on) and for quoting strings into generated
+ * JavaScript.
  */
 public final class Json {
 
     private final String text;
+
     private int at;
 
     private Json(String text) {
         this.text = text;
     }
 
-    /** Parses a JSON document into {@code Map}, {@code List}, {@code String}, {@code Double}, {@code Boolean} or {@code null}. */
+    /**
+     * Parses a JSON document into {@code Map}, {@code List}, {@code String},
+     * {@code Double}, {@code Boolean} or {@code null}.
+     */
     public static Object parse(String text) {
         Json json = new Json(text);
         json.skipSpace();
@@ -30,7 +35,10 @@ public final class Json {
         return value;
     }
 
-    /** JSON text for strings, numbers, booleans, null, lists and maps with string keys (in their order). */
+    /**
+     * JSON text for strings, numbers, booleans, null, lists and maps with string keys (in
+     * their order).
+     */
     public static String write(Object value) {
         StringBuilder out = new StringBuilder();
         write(value, out);
@@ -78,7 +86,8 @@ public final class Json {
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
                 default -> {
-                    // Lone surrogates and line separators are escaped so the literal survives any re-encoding.
+                    // Lone surrogates and line separators are escaped so the literal
+                    // survives any re-encoding.
                     if (c < 0x20 || c == '\u2028' || c == '\u2029' || Character.isSurrogate(c)) {
                         out.append(String.format("\\u%04x", (int) c));
                     }

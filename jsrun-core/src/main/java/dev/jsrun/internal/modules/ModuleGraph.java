@@ -12,13 +12,15 @@ import dev.jsrun.internal.modules.NodeResolver.Result;
 import dev.jsrun.internal.modules.RequireScanner.Require;
 
 /**
- * The modules reachable from the entry requests through {@code require('literal')} calls, in the order they
- * were found, with the resolver map that records every resolution and the requests that lead nowhere.
+ * The modules reachable from the entry requests through {@code require('literal')} calls,
+ * in the order they were found, with the resolver map that records every resolution and
+ * the requests that lead nowhere.
  */
 public final class ModuleGraph {
 
     /** How a file is loaded, from its extension as in Node. */
     enum Kind {
+
         SCRIPT, JSON, ADDON, ESM;
 
         static Kind of(String path) {
@@ -31,23 +33,35 @@ public final class ModuleGraph {
             }
             return name.endsWith(".mjs") ? ESM : SCRIPT;
         }
+
     }
 
-    /** One file of the graph; {@code source} is null for files that are never read (addons, ES modules). */
+    /**
+     * One file of the graph; {@code source} is null for files that are never read
+     * (addons, ES modules).
+     */
     record Module(String path, Kind kind, String source, List<Integer> dynamicRequires) {
     }
 
-    /** A request that does not lead to a file: a Node built-in, or one that cannot be resolved. */
+    /**
+     * A request that does not lead to a file: a Node built-in, or one that cannot be
+     * resolved.
+     */
     record Unresolved(String request, String builtin, String problem, List<String> requiredBy) {
     }
 
     static final String SEPARATOR = "***";
 
     private final NodeResolver resolver;
+
     private final Map<String, Module> modules = new LinkedHashMap<>();
+
     private final Map<String, String> resolverMap = new LinkedHashMap<>();
+
     private final Map<String, String> entries = new LinkedHashMap<>();
+
     private final Map<String, Unresolved> unresolved = new LinkedHashMap<>();
+
     private final Deque<String> queue = new ArrayDeque<>();
 
     private ModuleGraph(NodeResolver resolver) {
@@ -55,7 +69,8 @@ public final class ModuleGraph {
     }
 
     /**
-     * Walks the graph from {@code requests}, which resolve from the base directory (key {@code ***request}).
+     * Walks the graph from {@code requests}, which resolve from the base directory (key
+     * {@code ***request}).
      * @throws IllegalArgumentException when an entry request does not resolve to a file
      */
     public static ModuleGraph walk(NodeResolver resolver, List<String> requests) {
@@ -64,7 +79,8 @@ public final class ModuleGraph {
             Result result = resolver.resolve("", request);
             if (!result.found()) {
                 throw new IllegalArgumentException("module '" + request + "' cannot be resolved from the module roots: "
-                        + (result.builtin() != null ? "it is a Node built-in, which jsrun does not provide" : result.problem()));
+                        + (result.builtin() != null ? "it is a Node built-in, which jsrun does not provide"
+                                : result.problem()));
             }
             graph.entries.put(request, result.path());
             graph.add("", request, result.path());
@@ -77,8 +93,9 @@ public final class ModuleGraph {
     }
 
     /**
-     * Lets the global {@code require} reach every package the graph uses: each bare request seen anywhere
-     * is also resolved from the base, and kept when it lands on a module of the graph.
+     * Lets the global {@code require} reach every package the graph uses: each bare
+     * request seen anywhere is also resolved from the base, and kept when it lands on a
+     * module of the graph.
      */
     private void reachFromBase() {
         List<String> requests = new ArrayList<>();
@@ -113,8 +130,12 @@ public final class ModuleGraph {
             }
             else {
                 String key = result.builtin() != null ? result.builtin() : dir + SEPARATOR + require.request();
-                this.unresolved.computeIfAbsent(key, k -> new Unresolved(require.request(), result.builtin(),
-                        result.problem(), new ArrayList<>())).requiredBy().add(path);
+                this.unresolved
+                    .computeIfAbsent(key,
+                            k -> new Unresolved(require.request(), result.builtin(), result.problem(),
+                                    new ArrayList<>()))
+                    .requiredBy()
+                    .add(path);
             }
         }
     }
@@ -134,7 +155,10 @@ public final class ModuleGraph {
         return Collections.unmodifiableMap(this.modules);
     }
 
-    /** {@code <directory of the requiring file>***<request>} to the resolved path, in the order found. */
+    /**
+     * {@code <directory of the requiring file>***<request>} to the resolved path, in the
+     * order found.
+     */
     public Map<String, String> resolverMap() {
         return Collections.unmodifiableMap(this.resolverMap);
     }

@@ -9,55 +9,69 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Node's CommonJS {@code require.resolve} algorithm over {@link ModuleTree}s, on base-relative paths: relative
- * and bare requests, {@code node_modules} lookup up the directory tree, {@code package.json} {@code main},
- * {@code exports} and {@code imports} (see {@link PackageExports}), package self-reference, {@code index}
- * files and the {@code .js}, {@code .json} and {@code .node} extensions. Files come from the first root that
- * has them; {@link #modulesOnly} sees only the module files among them.
+ * Node's CommonJS {@code require.resolve} algorithm over {@link ModuleTree}s, on
+ * base-relative paths: relative and bare requests, {@code node_modules} lookup up the
+ * directory tree, {@code package.json} {@code main}, {@code exports} and {@code imports}
+ * (see {@link PackageExports}), package self-reference, {@code index} files and the
+ * {@code .js}, {@code .json} and {@code .node} extensions. Files come from the first root
+ * that has them; {@link #modulesOnly} sees only the module files among them.
  * <p>
- * With the {@code browser} condition in its set, the resolver also honours the {@code browser} field of
- * {@code package.json} as bundlers (browserify, webpack, esbuild) do:
+ * With the {@code browser} condition in its set, the resolver also honours the
+ * {@code browser} field of {@code package.json} as bundlers (browserify, webpack,
+ * esbuild) do:
  * <ul>
- * <li>A string replaces {@code main} when a package is loaded as a directory; it does not apply to a package
- * with {@code exports}, which decides alone what its name and subpaths resolve to.</li>
- * <li>An object maps paths and module names of the package that holds the {@code package.json} (the nearest
- * one up from a file, as for {@code imports}). A key that is a path is relative to that package's directory,
- * with or without the leading {@code ./}; it matches the path it names, and that path without the
- * extension or the {@code /index} file the key ends with (key {@code ./lib/node.js} matches
- * {@code ./lib/node}, key {@code ./lib/node} does not match {@code ./lib/node.js}); it is looked up
- * for relative requests made anywhere, for subpaths of packages without {@code exports}, and for the
- * package's {@code main} and {@code index} file, but not for files chosen by {@code exports} or
- * {@code imports}, and {@code "."} is never mapped. A key that is a module name ({@code crypto},
- * {@code node:crypto}, {@code some-package}) maps the bare requests made from inside the package; a
- * {@code node:} request that has no key of its own also matches the key without the prefix. A string
- * value is resolved from the package's directory, as a relative path or a module name, without looking up
+ * <li>A string replaces {@code main} when a package is loaded as a directory; it does not
+ * apply to a package with {@code exports}, which decides alone what its name and subpaths
+ * resolve to.</li>
+ * <li>An object maps paths and module names of the package that holds the
+ * {@code package.json} (the nearest one up from a file, as for {@code imports}). A key
+ * that is a path is relative to that package's directory, with or without the leading
+ * {@code ./}; it matches the path it names, and that path without the extension or the
+ * {@code /index} file the key ends with (key {@code ./lib/node.js} matches
+ * {@code ./lib/node}, key {@code ./lib/node} does not match {@code ./lib/node.js}); it is
+ * looked up for relative requests made anywhere, for subpaths of packages without
+ * {@code exports}, and for the package's {@code main} and {@code index} file, but not for
+ * files chosen by {@code exports} or {@code imports}, and {@code "."} is never mapped. A
+ * key that is a module name ({@code crypto}, {@code node:crypto}, {@code some-package})
+ * maps the bare requests made from inside the package; a {@code node:} request that has
+ * no key of its own also matches the key without the prefix. A string value is resolved
+ * from the package's directory, as a relative path or a module name, without looking up
  * the map again for that request (a chain of mappings through several packages ends after
- * {@value #MAX_REMAPS}); {@code false} makes the request an empty module, whose exports are {@code {}}.
- * Other values are ignored.</li>
+ * {@value #MAX_REMAPS}); {@code false} makes the request an empty module, whose exports
+ * are {@code {}}. Other values are ignored.</li>
  * </ul>
  */
 public final class NodeResolver {
 
-    /** Node 20's {@code require('module').builtinModules}; any {@code node:} request is a built-in too. */
+    /**
+     * Node 20's {@code require('module').builtinModules}; any {@code node:} request is a
+     * built-in too.
+     */
     static final Set<String> BUILTINS = Set.of("_http_agent", "_http_client", "_http_common", "_http_incoming",
             "_http_outgoing", "_http_server", "_stream_duplex", "_stream_passthrough", "_stream_readable",
             "_stream_transform", "_stream_wrap", "_stream_writable", "_tls_common", "_tls_wrap", "assert",
             "assert/strict", "async_hooks", "buffer", "child_process", "cluster", "console", "constants", "crypto",
             "dgram", "diagnostics_channel", "dns", "dns/promises", "domain", "events", "fs", "fs/promises", "http",
             "http2", "https", "inspector", "inspector/promises", "module", "net", "os", "path", "path/posix",
-            "path/win32", "perf_hooks", "process", "punycode", "querystring", "readline", "readline/promises",
-            "repl", "stream", "stream/consumers", "stream/promises", "stream/web", "string_decoder", "sys", "timers",
+            "path/win32", "perf_hooks", "process", "punycode", "querystring", "readline", "readline/promises", "repl",
+            "stream", "stream/consumers", "stream/promises", "stream/web", "string_decoder", "sys", "timers",
             "timers/promises", "tls", "trace_events", "tty", "url", "util", "util/types", "v8", "vm", "wasi",
             "worker_threads", "zlib");
 
     private static final String[] EXTENSIONS = { "", ".js", ".json", ".node" };
 
-    /** Most {@code browser} field mappings one resolution follows, so that packages mapping into each other end. */
+    /**
+     * Most {@code browser} field mappings one resolution follows, so that packages
+     * mapping into each other end.
+     */
     private static final int MAX_REMAPS = 8;
 
     private static final String BROWSER_FIELD = "the \"browser\" field of ";
 
-    /** Ends the path of an empty module: a file of that name would still be a different module. */
+    /**
+     * Ends the path of an empty module: a file of that name would still be a different
+     * module.
+     */
     private static final String EMPTY_SUFFIX = " (browser: false)";
 
     /** A resolved file, a built-in module, or why there is neither. */
@@ -82,15 +96,25 @@ public final class NodeResolver {
     }
 
     private final List<ModuleTree> roots;
+
     private final Set<String> conditions;
+
     private final boolean browser;
+
     private final boolean modulesOnly;
+
     private final Map<String, Optional<ModuleTree>> owners = new HashMap<>();
+
     private final Map<String, Optional<Map<String, Object>>> manifests = new HashMap<>();
+
     private final Map<String, String> emptyModules = new HashMap<>();
+
     private int remaps;
 
-    /** The conditions a module set resolves with unless told otherwise: a browser-like worker, then CommonJS. */
+    /**
+     * The conditions a module set resolves with unless told otherwise: a browser-like
+     * worker, then CommonJS.
+     */
     public static final List<String> DEFAULT_CONDITIONS = List.of("worker", "browser", "require", "default");
 
     /** A resolver with {@link #DEFAULT_CONDITIONS}. */
@@ -110,14 +134,18 @@ public final class NodeResolver {
     }
 
     /**
-     * A resolver to which only {@code .js}, {@code .cjs} and {@code .json} files exist, for requests made at
-     * run time: what Node would evaluate as a script from any other name may be data that is not meant to run.
+     * A resolver to which only {@code .js}, {@code .cjs} and {@code .json} files exist,
+     * for requests made at run time: what Node would evaluate as a script from any other
+     * name may be data that is not meant to run.
      */
     static NodeResolver modulesOnly(List<ModuleTree> roots, Collection<String> conditions) {
         return new NodeResolver(roots, conditions, true);
     }
 
-    /** The conditions {@code exports} and {@code imports} match, {@code default} among them. */
+    /**
+     * The conditions {@code exports} and {@code imports} match, {@code default} among
+     * them.
+     */
     Set<String> conditions() {
         return this.conditions;
     }
@@ -126,12 +154,18 @@ public final class NodeResolver {
         return request.startsWith("node:") || BUILTINS.contains(request);
     }
 
-    /** Resolves {@code request} as {@code require} in a file of directory {@code dir} would. */
+    /**
+     * Resolves {@code request} as {@code require} in a file of directory {@code dir}
+     * would.
+     */
     public Result resolve(String dir, String request) {
         return resolve(dir, request, true);
     }
 
-    /** With {@code mapped} false, the {@code browser} field is not looked up for the request itself. */
+    /**
+     * With {@code mapped} false, the {@code browser} field is not looked up for the
+     * request itself.
+     */
     private Result resolve(String dir, String request, boolean mapped) {
         if (request.isEmpty()) {
             return Result.failed("empty request");
@@ -201,7 +235,10 @@ public final class NodeResolver {
         return root(path) != null;
     }
 
-    /** For the path of an empty module made by a {@code browser} field, what made it; otherwise null. */
+    /**
+     * For the path of an empty module made by a {@code browser} field, what made it;
+     * otherwise null.
+     */
     public String emptyModule(String path) {
         return this.emptyModules.get(path);
     }
@@ -212,8 +249,8 @@ public final class NodeResolver {
     }
 
     /**
-     * The text of a file that {@link #isFile} confirmed, or of an empty module; every read of a module or a
-     * package.json comes here.
+     * The text of a file that {@link #isFile} confirmed, or of an empty module; every
+     * read of a module or a package.json comes here.
      */
     public String read(String path) {
         if (this.emptyModules.containsKey(path)) {
@@ -227,22 +264,26 @@ public final class NodeResolver {
     }
 
     /**
-     * The first root that has the file, for every question about a file: the roots keep to what lies inside
-     * them. Remembered for this resolver only, as files may change between builds.
+     * The first root that has the file, for every question about a file: the roots keep
+     * to what lies inside them. Remembered for this resolver only, as files may change
+     * between builds.
      */
     private ModuleTree root(String path) {
         if (this.modulesOnly && !isModuleFile(path)) {
             return null;
         }
-        return this.owners.computeIfAbsent(path,
-                p -> this.roots.stream().filter(root -> root.isFile(p)).findFirst()).orElse(null);
+        return this.owners.computeIfAbsent(path, p -> this.roots.stream().filter(root -> root.isFile(p)).findFirst())
+            .orElse(null);
     }
 
     private static boolean isModuleFile(String path) {
         return path.endsWith(".js") || path.endsWith(".cjs") || path.endsWith(".json");
     }
 
-    /** The parsed {@code package.json} of a directory, or null when it has none (or an unreadable one). */
+    /**
+     * The parsed {@code package.json} of a directory, or null when it has none (or an
+     * unreadable one).
+     */
     Map<String, Object> manifest(String dir) {
         return this.manifests.computeIfAbsent(child(dir, "package.json"), path -> {
             if (!isFile(path)) {
@@ -275,7 +316,10 @@ public final class NodeResolver {
         return remapped != null ? remapped.path() : loadAsFile(index);
     }
 
-    /** The main file of a directory: the {@code browser} string when it applies, else {@code main}, else index. */
+    /**
+     * The main file of a directory: the {@code browser} string when it applies, else
+     * {@code main}, else index.
+     */
     private String loadAsDirectory(String dir) {
         Map<String, Object> manifest = manifest(dir);
         if (manifest != null && this.browser) {
@@ -310,8 +354,9 @@ public final class NodeResolver {
     }
 
     /**
-     * What the {@code browser} field of the package around {@code target} (a path, without extension perhaps)
-     * maps it to, a failure when the mapping leads nowhere, or null when no key matches.
+     * What the {@code browser} field of the package around {@code target} (a path,
+     * without extension perhaps) maps it to, a failure when the mapping leads nowhere, or
+     * null when no key matches.
      */
     private Result mapPath(String target) {
         if (!this.browser) {
@@ -330,7 +375,10 @@ public final class NodeResolver {
         return key == null ? null : mapped(scope, key, map.get(key));
     }
 
-    /** The same for a bare request (a module name) made from a file of directory {@code dir}. */
+    /**
+     * The same for a bare request (a module name) made from a file of directory
+     * {@code dir}.
+     */
     private Result mapModuleName(String dir, String request) {
         if (!this.browser) {
             return null;
@@ -347,13 +395,19 @@ public final class NodeResolver {
         return key == null ? null : mapped(scope, key, map.get(key));
     }
 
-    /** The object form of the {@code browser} field of the package in {@code scope}, or null. */
+    /**
+     * The object form of the {@code browser} field of the package in {@code scope}, or
+     * null.
+     */
     private Map<String, Object> browserMap(String scope) {
         Map<String, Object> manifest = scope == null ? null : manifest(scope);
         return manifest != null && manifest.get("browser") instanceof Map<?, ?> map ? cast(map) : null;
     }
 
-    /** The key of {@code map} that {@code path} matches as it is, with an extension, or as a directory's index. */
+    /**
+     * The key of {@code map} that {@code path} matches as it is, with an extension, or as
+     * a directory's index.
+     */
     private static String browserKey(Map<String, Object> map, String path) {
         for (String base : new String[] { path, path + "/index" }) {
             for (String extension : EXTENSIONS) {
@@ -388,15 +442,18 @@ public final class NodeResolver {
             if (result.found() || result.builtin() != null || result.problem().startsWith(BROWSER_FIELD)) {
                 return result;
             }
-            return Result.failed(where + " maps " + key + " to " + target + ", which cannot be resolved ("
-                    + result.problem() + ")");
+            return Result.failed(
+                    where + " maps " + key + " to " + target + ", which cannot be resolved (" + result.problem() + ")");
         }
         finally {
             this.remaps--;
         }
     }
 
-    /** A request that names the package it is made from resolves through that package's own exports. */
+    /**
+     * A request that names the package it is made from resolves through that package's
+     * own exports.
+     */
     private Result packageSelf(String dir, String request) {
         String scope = packageScope(dir);
         Map<String, Object> manifest = scope == null ? null : manifest(scope);
@@ -416,7 +473,10 @@ public final class NodeResolver {
         return PackageExports.imports(this, scope, request, cast(imports));
     }
 
-    /** The nearest directory from {@code dir} up with a package.json, not crossing a node_modules folder. */
+    /**
+     * The nearest directory from {@code dir} up with a package.json, not crossing a
+     * node_modules folder.
+     */
     private String packageScope(String dir) {
         String current = dir;
         while (current != null) {
@@ -472,7 +532,10 @@ public final class NodeResolver {
         return dir.isEmpty() ? name : dir + "/" + name;
     }
 
-    /** {@code dir} joined with a relative path, normalised; null when it would leave the base. */
+    /**
+     * {@code dir} joined with a relative path, normalised; null when it would leave the
+     * base.
+     */
     static String join(String dir, String relative) {
         return normalize(dir.isEmpty() ? relative : dir + "/" + relative);
     }

@@ -11,11 +11,12 @@ import dev.jsrun.internal.modules.NodeResolver.Result;
 import dev.jsrun.modules.ModuleSet;
 
 /**
- * The {@code exports} and {@code imports} fields of {@code package.json}, following Node's
- * PACKAGE_EXPORTS_RESOLVE / PACKAGE_IMPORTS_RESOLVE: string, array and conditional targets, {@code "."} and
- * subpath keys, and {@code *} patterns. The conditions are the resolver's set (see
- * {@link ModuleSet.Builder#conditions}); as in Node, the first key of a conditions object that is in the set
- * wins, so the key order of the package decides, not the order of the set.
+ * The {@code exports} and {@code imports} fields of {@code package.json}, following
+ * Node's PACKAGE_EXPORTS_RESOLVE / PACKAGE_IMPORTS_RESOLVE: string, array and conditional
+ * targets, {@code "."} and subpath keys, and {@code *} patterns. The conditions are the
+ * resolver's set (see {@link ModuleSet.Builder#conditions}); as in Node, the first key of
+ * a conditions object that is in the set wins, so the key order of the package decides,
+ * not the order of the set.
  */
 public final class PackageExports {
 
@@ -29,8 +30,8 @@ public final class PackageExports {
     }
 
     /**
-     * The set of conditions for {@code given}, in the order given, without repeats and with {@code default}
-     * added at the end when it is missing.
+     * The set of conditions for {@code given}, in the order given, without repeats and
+     * with {@code default} added at the end when it is missing.
      * @throws IllegalArgumentException when an entry is null or blank
      */
     public static Set<String> conditions(List<String> given) {
@@ -48,15 +49,19 @@ public final class PackageExports {
         return conditions;
     }
 
-    /** Resolves {@code subpath} ({@code "."} or {@code "./x"}) of the package in {@code packageDir}. */
+    /**
+     * Resolves {@code subpath} ({@code "."} or {@code "./x"}) of the package in
+     * {@code packageDir}.
+     */
     static Result exports(NodeResolver resolver, String packageDir, String subpath, Object exports) {
         String where = "\"exports\" of " + NodeResolver.child(packageDir, "package.json");
         try {
             boolean dotKeys = exports instanceof Map<?, ?> map && hasDotKeys(map, where);
             Result result = null;
             if (subpath.equals(".")) {
-                Object main = exports instanceof String || exports instanceof List || (exports instanceof Map && !dotKeys)
-                        ? exports : exports instanceof Map<?, ?> map ? map.get(".") : null;
+                Object main = exports instanceof String || exports instanceof List
+                        || (exports instanceof Map && !dotKeys) ? exports
+                                : exports instanceof Map<?, ?> map ? map.get(".") : null;
                 if (main != null) {
                     result = target(resolver, packageDir, main, null, false);
                 }
@@ -74,7 +79,10 @@ public final class PackageExports {
         }
     }
 
-    /** Resolves a {@code #name} request through the {@code imports} of the package in {@code packageDir}. */
+    /**
+     * Resolves a {@code #name} request through the {@code imports} of the package in
+     * {@code packageDir}.
+     */
     static Result imports(NodeResolver resolver, String packageDir, String request, Map<String, Object> imports) {
         if (request.equals("#") || request.startsWith("#/")) {
             return Result.failed("invalid import specifier '" + request + "'");
@@ -125,7 +133,9 @@ public final class PackageExports {
         return null;
     }
 
-    /** Node's PATTERN_KEY_COMPARE: longer prefix before the '*' first, then longer keys. */
+    /**
+     * Node's PATTERN_KEY_COMPARE: longer prefix before the '*' first, then longer keys.
+     */
     private static int compareKeys(String a, String b) {
         int baseA = a.indexOf('*') + 1;
         int baseB = b.indexOf('*') + 1;
@@ -135,12 +145,16 @@ public final class PackageExports {
         return Integer.compare(b.length(), a.length());
     }
 
-    /** A resolved target, {@link #NULL}, or Java null when no condition matched (try the next one). */
+    /**
+     * A resolved target, {@link #NULL}, or Java null when no condition matched (try the
+     * next one).
+     */
     private static Result target(NodeResolver resolver, String packageDir, Object target, String pattern,
             boolean imports) {
         if (target instanceof String text) {
             if (!text.startsWith("./")) {
-                // a '#' target would resolve through "imports" again, and could do so forever
+                // a '#' target would resolve through "imports" again, and could do so
+                // forever
                 if (imports && !text.startsWith("../") && !text.startsWith("/") && !text.contains(":")
                         && !text.startsWith("#")) {
                     String request = pattern == null ? text : text.replace("*", pattern);
@@ -215,8 +229,8 @@ public final class PackageExports {
     }
 
     private static IllegalArgumentException invalid(String packageDir, String target) {
-        return new IllegalArgumentException("invalid package target '" + target + "' in "
-                + NodeResolver.child(packageDir, "package.json"));
+        return new IllegalArgumentException(
+                "invalid package target '" + target + "' in " + NodeResolver.child(packageDir, "package.json"));
     }
 
 }

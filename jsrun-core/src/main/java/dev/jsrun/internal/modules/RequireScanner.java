@@ -7,33 +7,50 @@ import dev.jsrun.internal.js.JsTokenizer;
 import dev.jsrun.internal.js.JsTokenizer.Kind;
 
 /**
- * Finds {@code require('literal')} calls in JavaScript source, reading it with a {@link JsTokenizer} so that
- * strings, template literals, comments and regular expression literals are skipped. Calls with a computed
- * argument, and {@code x = require} aliases, are reported as dynamic: they cannot be followed before run time.
- * Member calls such as {@code module.require('x')} are not followed, as in other CommonJS bundlers.
+ * Finds {@code require('literal')} calls in JavaScript source, reading it with a
+ * {@link JsTokenizer} so that strings, template literals, comments and regular expression
+ * literals are skipped. Calls with a computed argument, and {@code x = require} aliases,
+ * are reported as dynamic: they cannot be followed before run time. Member calls such as
+ * {@code module.require('x')} are not followed, as in other CommonJS bundlers.
  */
 final class RequireScanner {
 
-    /** A {@code require} found at a one-based line: {@code request} is null for a dynamic one. */
+    /**
+     * A {@code require} found at a one-based line: {@code request} is null for a dynamic
+     * one.
+     */
     record Require(String request, int line) {
     }
 
     // How far a require call has been read.
     private static final int OUTSIDE = 0;
+
     private static final int CALLEE = 1;
+
     private static final int OPEN = 2;
+
     private static final int ARGUMENT = 3;
 
     private final String src;
+
     private final List<Require> found = new ArrayList<>();
+
     private int state = OUTSIDE;
-    /** The offset of the {@code require} being read, and whether it follows an {@code =}. */
+
+    /**
+     * The offset of the {@code require} being read, and whether it follows an {@code =}.
+     */
     private int callee;
+
     private boolean assigned;
+
     /** The literal argument of the call being read, and its offset. */
     private String request;
+
     private int requestOffset;
+
     private int lineOffset;
+
     private int line = 1;
 
     private RequireScanner(String source) {
@@ -63,8 +80,8 @@ final class RequireScanner {
     }
 
     /**
-     * Reads the current token as the next part of a {@code require} call being read; returns false when it
-     * is not part of one, and should be read as any other token.
+     * Reads the current token as the next part of a {@code require} call being read;
+     * returns false when it is not part of one, and should be read as any other token.
      */
     private boolean continueCall(JsTokenizer tokens) {
         switch (this.state) {
@@ -107,7 +124,10 @@ final class RequireScanner {
         this.state = OUTSIDE;
     }
 
-    /** The value of a string or plain template token (simple escapes only), or null for any other token. */
+    /**
+     * The value of a string or plain template token (simple escapes only), or null for
+     * any other token.
+     */
     private String literal(JsTokenizer tokens) {
         if (!tokens.isTerminated()) {
             return null;
@@ -139,7 +159,10 @@ final class RequireScanner {
         return value.toString();
     }
 
-    /** The one-based line of {@code offset}, counting line feeds; offsets asked for rarely go backwards. */
+    /**
+     * The one-based line of {@code offset}, counting line feeds; offsets asked for rarely
+     * go backwards.
+     */
     private int lineAt(int offset) {
         if (offset < this.lineOffset) {
             this.lineOffset = 0;

@@ -13,20 +13,23 @@ import dev.jsrun.internal.modules.NodeResolver.Result;
 import dev.jsrun.modules.ModuleSet;
 
 /**
- * The host function behind {@link ModuleSet#runtimeLoader}: {@code (dir, request)} to {@code {path, source,
- * json}} for a {@code .js}, {@code .cjs} or {@code .json} file inside the roots, or null.
+ * The host function behind {@link ModuleSet#runtimeLoader}: {@code (dir, request)} to
+ * {@code {path, source, json}} for a {@code .js}, {@code .cjs} or {@code .json} file
+ * inside the roots, or null.
  * <p>
- * Any script may call it, so both arguments are hostile: they must be strings, {@code dir} a directory of the
- * module tree spelled as a tree path ({@code lib}, {@code node_modules/lodash}, empty for the base) and
- * {@code request} a plain request, both within {@link ModuleTree#MAX_PATH_LENGTH}. Whatever is refused or
- * fails gives null, which the bundle's {@code require} reports as {@code MODULE_NOT_FOUND}, so no message
- * from Java reaches the script.
+ * Any script may call it, so both arguments are hostile: they must be strings,
+ * {@code dir} a directory of the module tree spelled as a tree path ({@code lib},
+ * {@code node_modules/lodash}, empty for the base) and {@code request} a plain request,
+ * both within {@link ModuleTree#MAX_PATH_LENGTH}. Whatever is refused or fails gives
+ * null, which the bundle's {@code require} reports as {@code MODULE_NOT_FOUND}, so no
+ * message from Java reaches the script.
  */
 public final class RuntimeLoader implements JsFunction {
 
     private static final Logger logger = LoggerFactory.getLogger(RuntimeLoader.class);
 
     private final List<ModuleTree> roots;
+
     private final List<String> conditions;
 
     public RuntimeLoader(List<ModuleTree> roots, List<String> conditions) {
@@ -57,7 +60,8 @@ public final class RuntimeLoader implements JsFunction {
         if (request.isEmpty() || !ModuleTree.isPlain(request) || !ModuleTree.isTreePath(dir)) {
             return null;
         }
-        // One resolver per load, so that its caches neither grow with what scripts ask nor serve two threads.
+        // One resolver per load, so that its caches neither grow with what scripts ask
+        // nor serve two threads.
         NodeResolver resolver = NodeResolver.modulesOnly(this.roots, this.conditions);
         if (!resolver.isDirectory(dir)) {
             return null;

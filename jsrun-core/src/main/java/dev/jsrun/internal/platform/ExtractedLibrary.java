@@ -32,15 +32,19 @@ import dev.jsrun.NativeLibraryException.Problem;
 import dev.jsrun.NativePlatform;
 
 /**
- * Puts the native library from the classpath into {@code <directory>/javet-<version>-<crc32>/}: an identical
- * file already there is reused, a damaged one is replaced, and the file appears at once and whole (written
+ * Puts the native library from the classpath into
+ * {@code <directory>/javet-<version>-<crc32>/}: an identical file already there is
+ * reused, a damaged one is replaced, and the file appears at once and whole (written
  * beside it, then renamed), so JVMs starting together never load a half-written library.
  */
 final class ExtractedLibrary {
 
     static final String FOLDER_PREFIX = "javet-";
 
-    /** A folder or temporary file younger than this may belong to a JVM that is starting right now. */
+    /**
+     * A folder or temporary file younger than this may belong to a JVM that is starting
+     * right now.
+     */
     private static final Duration STALE_AFTER = Duration.ofMinutes(1);
 
     private static final Set<PosixFilePermission> PRIVATE_FOLDER = PosixFilePermissions.fromString("rwx------");
@@ -59,12 +63,14 @@ final class ExtractedLibrary {
     }
 
     /**
-     * The path of the library {@code fileName} taken from {@code resource} under {@code directory}, written
-     * only when no identical copy is there; folders that jsrun wrote for other versions are removed.
+     * The path of the library {@code fileName} taken from {@code resource} under
+     * {@code directory}, written only when no identical copy is there; folders that jsrun
+     * wrote for other versions are removed.
      */
     static Path extract(URL resource, String fileName, String version, Path directory, NativePlatform platform,
             String dependency) {
-        return new ExtractedLibrary(platform, dependency).extract(resource, fileName, version, directory.toAbsolutePath());
+        return new ExtractedLibrary(platform, dependency).extract(resource, fileName, version,
+                directory.toAbsolutePath());
     }
 
     private Path extract(URL resource, String fileName, String version, Path directory) {
@@ -120,12 +126,14 @@ final class ExtractedLibrary {
     }
 
     /**
-     * The path of the data file {@code fileName} taken from {@code resource} into {@code folder} (the native
-     * library's), written only when no identical copy is there, and checked against {@code sha256} as it is.
+     * The path of the data file {@code fileName} taken from {@code resource} into
+     * {@code folder} (the native library's), written only when no identical copy is
+     * there, and checked against {@code sha256} as it is.
      */
     static Path extractData(URL resource, String fileName, String sha256, Path folder, NativePlatform platform,
             String dependency) {
-        return new ExtractedLibrary(platform, dependency).extractData(resource, fileName, sha256, folder.toAbsolutePath());
+        return new ExtractedLibrary(platform, dependency).extractData(resource, fileName, sha256,
+                folder.toAbsolutePath());
     }
 
     private Path extractData(URL resource, String fileName, String sha256, Path folder) {
@@ -180,8 +188,8 @@ final class ExtractedLibrary {
         write(resource, expected, null, LIBRARY_FILE, folder, file);
     }
 
-    private void write(URL resource, Checksum expected, String sha256, Set<PosixFilePermission> permissions, Path folder,
-            Path file) throws IOException {
+    private void write(URL resource, Checksum expected, String sha256, Set<PosixFilePermission> permissions,
+            Path folder, Path file) throws IOException {
         Path temp = Files.createTempFile(folder, file.getFileName() + ".", ".tmp");
         try {
             java.security.MessageDigest digest = sha256(sha256);
@@ -203,7 +211,8 @@ final class ExtractedLibrary {
                 throw new DamagedResource("the file read from the classpath (" + size + " bytes) does not match its "
                         + "checksum in the jar");
             }
-            if (digest != null && !java.util.HexFormat.of().formatHex(digest.digest()).equalsIgnoreCase(sha256.trim())) {
+            if (digest != null
+                    && !java.util.HexFormat.of().formatHex(digest.digest()).equalsIgnoreCase(sha256.trim())) {
                 throw new DamagedResource("its SHA-256 is not the one its build recorded");
             }
             PosixFileAttributeView view = Files.getFileAttributeView(temp, PosixFileAttributeView.class);
@@ -214,7 +223,8 @@ final class ExtractedLibrary {
                 Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             }
             catch (IOException ex) {
-                // Windows keeps a loaded library locked; another JVM may have put the same file there first.
+                // Windows keeps a loaded library locked; another JVM may have put the
+                // same file there first.
                 if (!expected.matches(file)) {
                     throw ex;
                 }
@@ -237,7 +247,9 @@ final class ExtractedLibrary {
         }
     }
 
-    /** A file on the classpath whose bytes are not those its jar or its build recorded. */
+    /**
+     * A file on the classpath whose bytes are not those its jar or its build recorded.
+     */
     private static final class DamagedResource extends IOException {
 
         private static final long serialVersionUID = 1L;
@@ -248,7 +260,10 @@ final class ExtractedLibrary {
 
     }
 
-    /** Refuses a directory that others may write to: they could replace the library with code of their own. */
+    /**
+     * Refuses a directory that others may write to: they could replace the library with
+     * code of their own.
+     */
     private void requirePrivate(Path dir) {
         PosixFileAttributeView view = Files.getFileAttributeView(dir, PosixFileAttributeView.class,
                 LinkOption.NOFOLLOW_LINKS);
@@ -266,12 +281,14 @@ final class ExtractedLibrary {
             if (attributes.isSymbolicLink() || othersWrite || foreignOwner) {
                 throw new NativeLibraryException(Problem.DIRECTORY_NOT_PRIVATE, this.platform, this.dependency, dir,
                         "The directory " + dir + " for V8's native library is "
-                                + (attributes.isSymbolicLink() ? "a symbolic link"
-                                        : foreignOwner ? "owned by " + attributes.owner().getName() + ", not by " + self.getName()
-                                                : "writable by others (" + PosixFilePermissions.toString(permissions) + ")")
+                                + (attributes.isSymbolicLink() ? "a symbolic link" : foreignOwner
+                                        ? "owned by " + attributes.owner().getName() + ", not by " + self.getName()
+                                        : "writable by others (" + PosixFilePermissions.toString(permissions) + ")")
                                 + ": its library could be replaced by other code.",
-                        "Set " + NativeLibrary.DIRECTORY_PROPERTY + " to a directory that only this JVM's user can write, "
-                                + "or remove the directory so that jsrun creates it.", null);
+                        "Set " + NativeLibrary.DIRECTORY_PROPERTY
+                                + " to a directory that only this JVM's user can write, "
+                                + "or remove the directory so that jsrun creates it.",
+                        null);
             }
         }
         catch (IOException ex) {
@@ -279,7 +296,10 @@ final class ExtractedLibrary {
         }
     }
 
-    /** In a sticky directory such as /tmp, others may add entries but not rename or remove those of this user. */
+    /**
+     * In a sticky directory such as /tmp, others may add entries but not rename or remove
+     * those of this user.
+     */
     private static boolean sticky(Path dir) {
         try {
             return (((Integer) Files.getAttribute(dir, "unix:mode", LinkOption.NOFOLLOW_LINKS)) & 01000) != 0;
@@ -289,7 +309,10 @@ final class ExtractedLibrary {
         }
     }
 
-    /** The user this process runs as, where the operating system shows it; {@code null} elsewhere. */
+    /**
+     * The user this process runs as, where the operating system shows it; {@code null}
+     * elsewhere.
+     */
     private static UserPrincipal processOwner() {
         Path self = Path.of("/proc/self");
         try {
@@ -306,10 +329,14 @@ final class ExtractedLibrary {
         return new NativeLibraryException(Problem.DIRECTORY_NOT_WRITABLE, this.platform, this.dependency, dir,
                 "Cannot write V8's native library to " + dir + " (" + reason + ").",
                 "Set " + NativeLibrary.DIRECTORY_PROPERTY + " to a writable directory on a file system that allows "
-                        + "running code (not mounted noexec), or put the extracted library there beforehand.", ex);
+                        + "running code (not mounted noexec), or put the extracted library there beforehand.",
+                ex);
     }
 
-    /** Keeps other versions' clean-up from taking this folder while a JVM is loading from it. */
+    /**
+     * Keeps other versions' clean-up from taking this folder while a JVM is loading from
+     * it.
+     */
     private static void markInUse(Path folder) {
         try {
             Files.setLastModifiedTime(folder, FileTime.from(Instant.now()));
@@ -319,7 +346,10 @@ final class ExtractedLibrary {
         }
     }
 
-    /** Removes what jsrun wrote for other versions and temporary files left by JVMs that died while writing. */
+    /**
+     * Removes what jsrun wrote for other versions and temporary files left by JVMs that
+     * died while writing.
+     */
     static void removeStale(Path directory, Path current) {
         Instant cutoff = Instant.now().minus(STALE_AFTER);
         try (DirectoryStream<Path> folders = Files.newDirectoryStream(directory, FOLDER_PREFIX + "*")) {
@@ -332,7 +362,8 @@ final class ExtractedLibrary {
                     removeFiles(folder, other, cutoff);
                 }
                 catch (IOException | RuntimeException ex) {
-                    // clean-up is best effort: a locked file, or one jsrun did not write, stays where it is
+                    // clean-up is best effort: a locked file, or one jsrun did not write,
+                    // stays where it is
                 }
             }
         }
@@ -364,7 +395,10 @@ final class ExtractedLibrary {
         }
     }
 
-    /** The size and CRC-32 of the library in its jar, read from the jar's index where it has one. */
+    /**
+     * The size and CRC-32 of the library in its jar, read from the jar's index where it
+     * has one.
+     */
     record Checksum(long size, long crc) {
 
         static Checksum of(URL resource) throws IOException {

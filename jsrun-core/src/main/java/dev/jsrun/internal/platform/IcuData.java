@@ -11,10 +11,11 @@ import dev.jsrun.NativeLibraryException.Problem;
 import dev.jsrun.NativePlatform;
 
 /**
- * The ICU data that Javet's native with ICU reads as it loads: {@code icudt77l.dat} from the jsrun-icu-data
- * jar, extracted beside the native library when no identical copy is there, and checked against the SHA-256
- * its build recorded. A missing or damaged file is a {@link NativeLibraryException} before V8 loads, since V8
- * given no data crashes the process.
+ * The ICU data that Javet's native with ICU reads as it loads: {@code icudt77l.dat} from
+ * the jsrun-icu-data jar, extracted beside the native library when no identical copy is
+ * there, and checked against the SHA-256 its build recorded. A missing or damaged file is
+ * a {@link NativeLibraryException} before V8 loads, since V8 given no data crashes the
+ * process.
  */
 final class IcuData {
 
@@ -24,7 +25,10 @@ final class IcuData {
     /** The ICU version of that data. */
     static final String ICU_VERSION = "77.1";
 
-    /** The folder under the native library directory for the data when Javet loads the library itself. */
+    /**
+     * The folder under the native library directory for the data when Javet loads the
+     * library itself.
+     */
     static final String FOLDER = "icu-" + PACKAGE;
 
     static final String RESOURCE = "dev/jsrun/icu/" + PACKAGE + ".dat";
@@ -44,8 +48,10 @@ final class IcuData {
                     "V8's native library with ICU (" + nativeDependency + ") needs ICU's data, but " + RESOURCE
                             + " is not on the classpath.",
                     "Add the dependency " + DEPENDENCY + " (jsrun-core brings it unless it is excluded), or replace "
-                            + "the native with " + platform.dependency(NativeLibrary.javetVersion(), false).orElse("the one without ICU")
-                            + ", which has no Intl.", null);
+                            + "the native with "
+                            + platform.dependency(NativeLibrary.javetVersion(), false).orElse("the one without ICU")
+                            + ", which has no Intl.",
+                    null);
         }
         String sha256;
         try (InputStream in = checksum.openStream()) {

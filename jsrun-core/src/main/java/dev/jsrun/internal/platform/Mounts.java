@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Reads Linux's mount table to tell whether a file system forbids running code from it. */
+/**
+ * Reads Linux's mount table to tell whether a file system forbids running code from it.
+ */
 final class Mounts {
 
     private static final Path MOUNT_INFO = Path.of("/proc/self/mountinfo");
@@ -13,7 +15,10 @@ final class Mounts {
     private Mounts() {
     }
 
-    /** Whether {@code path} lies on a file system mounted {@code noexec}; {@code false} when that cannot be told. */
+    /**
+     * Whether {@code path} lies on a file system mounted {@code noexec}; {@code false}
+     * when that cannot be told.
+     */
     static boolean noexec(Path path) {
         try {
             return noexec(path.toRealPath(), Files.readAllLines(MOUNT_INFO));
@@ -24,14 +29,16 @@ final class Mounts {
     }
 
     /**
-     * Whether the mount that holds {@code path} (the deepest mount point above it) has the per-mount option
-     * {@code noexec}, given the lines of {@code /proc/self/mountinfo}.
+     * Whether the mount that holds {@code path} (the deepest mount point above it) has
+     * the per-mount option {@code noexec}, given the lines of
+     * {@code /proc/self/mountinfo}.
      */
     static boolean noexec(Path path, List<String> mountInfo) {
         String deepest = null;
         boolean noexec = false;
         for (String line : mountInfo) {
-            // id parent major:minor root mount-point options [optional fields] - type source super-options
+            // id parent major:minor root mount-point options [optional fields] - type
+            // source super-options
             String[] fields = line.split(" ");
             if (fields.length < 6) {
                 continue;
@@ -49,7 +56,10 @@ final class Mounts {
         return mountPoint.equals("/") || path.equals(mountPoint) || path.startsWith(mountPoint + "/");
     }
 
-    /** The kernel writes space, tab, newline and backslash in mount points as three octal digits. */
+    /**
+     * The kernel writes space, tab, newline and backslash in mount points as three octal
+     * digits.
+     */
     private static String unescape(String field) {
         StringBuilder out = new StringBuilder(field.length());
         for (int i = 0; i < field.length(); i++) {

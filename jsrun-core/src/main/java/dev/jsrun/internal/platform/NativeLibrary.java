@@ -16,17 +16,21 @@ import dev.jsrun.NativePlatform;
 import dev.jsrun.V8Setup;
 
 /**
- * Loads V8's native library once per JVM, from a directory jsrun controls: it checks that the native for this
- * platform is on the classpath, extracts it only when no identical copy is there, and turns every failure into
- * a {@link NativeLibraryException} that names the artifact, the directory and what to change.
+ * Loads V8's native library once per JVM, from a directory jsrun controls: it checks that
+ * the native for this platform is on the classpath, extracts it only when no identical
+ * copy is there, and turns every failure into a {@link NativeLibraryException} that names
+ * the artifact, the directory and what to change.
  * <p>
- * {@link V8Startup} loads it as V8 starts, into the directory of the {@code V8Setup} in force. With Javet's
- * own system property {@code javet.lib.loading.type} set, Javet finds the library as that property says, and
- * only ICU's data goes into the directory.
+ * {@link V8Startup} loads it as V8 starts, into the directory of the {@code V8Setup} in
+ * force. With Javet's own system property {@code javet.lib.loading.type} set, Javet finds
+ * the library as that property says, and only ICU's data goes into the directory.
  */
 public final class NativeLibrary {
 
-    /** The system property (and Spring property) naming the directory the native library is extracted to. */
+    /**
+     * The system property (and Spring property) naming the directory the native library
+     * is extracted to.
+     */
     static final String DIRECTORY_PROPERTY = V8Setup.NATIVE_LIBRARY_DIRECTORY_PROPERTY;
 
     private static final String JAVET_LOADING_TYPE_PROPERTY = "javet.lib.loading.type";
@@ -45,7 +49,8 @@ public final class NativeLibrary {
     /** The version of Javet on the classpath, which its native must carry too. */
     public static String javetVersion() {
         try {
-            // read at run time: the compiler would copy the constant of the Javet jar jsrun was built with
+            // read at run time: the compiler would copy the constant of the Javet jar
+            // jsrun was built with
             return (String) JavetLibLoader.class.getField("LIB_VERSION").get(null);
         }
         catch (ReflectiveOperationException ex) {
@@ -54,9 +59,10 @@ public final class NativeLibrary {
     }
 
     /**
-     * Makes sure V8's native library is loaded, extracted into {@code directory} unless Javet finds it as
-     * {@code javet.lib.loading.type} says, and returns the file it came from ({@code null} in that case).
-     * Loading seals V8's process-wide flags, so only {@link V8Startup} calls this, once it has set them.
+     * Makes sure V8's native library is loaded, extracted into {@code directory} unless
+     * Javet finds it as {@code javet.lib.loading.type} says, and returns the file it came
+     * from ({@code null} in that case). Loading seals V8's process-wide flags, so only
+     * {@link V8Startup} calls this, once it has set them.
      * @throws NativeLibraryException when it cannot be loaded
      */
     static synchronized Path load(Path directory) {
@@ -71,15 +77,18 @@ public final class NativeLibrary {
         if (System.getProperty(JAVET_LOADING_TYPE_PROPERTY) == null) {
             Native found = find(platform, version, JavetLibLoader.class.getClassLoader());
             String fileName = javetFileName(platform, version, found.intl());
-            file = ExtractedLibrary.extract(found.resource(), fileName, version, directory, platform, found.dependency());
-            JavetLibLoader.setLibLoadingListener(new FromDirectory(file.getParent(), JavetLibLoader.getLibLoadingListener()));
+            file = ExtractedLibrary.extract(found.resource(), fileName, version, directory, platform,
+                    found.dependency());
+            JavetLibLoader
+                .setLibLoadingListener(new FromDirectory(file.getParent(), JavetLibLoader.getLibLoadingListener()));
             icuData = withIntl ? IcuData.extract(file.getParent(), platform, found.dependency()) : null;
         }
         else {
             icuData = withIntl ? IcuData.extract(directory.resolve(IcuData.FOLDER), platform, null) : null;
         }
         if (icuData != null) {
-            // the library reads the data file as it loads: without it, JNI_OnLoad crashes the process
+            // the library reads the data file as it loads: without it, JNI_OnLoad crashes
+            // the process
             V8RuntimeOptions.V8_FLAGS.setIcuDataFile(icuData.toString());
         }
         V8Host host = V8Host.getInstance(runtimeType());
@@ -93,9 +102,10 @@ public final class NativeLibrary {
     }
 
     /**
-     * Whether this JVM runs the V8 with ICU ({@code Intl}, {@code \p{...}} in regular expressions): true when
-     * the classpath holds Javet's native with ICU for this platform, which jsrun-core depends on for Linux
-     * x86_64 and which an application may add for the others.
+     * Whether this JVM runs the V8 with ICU ({@code Intl}, {@code \p{...}} in regular
+     * expressions): true when the classpath holds Javet's native with ICU for this
+     * platform, which jsrun-core depends on for Linux x86_64 and which an application may
+     * add for the others.
      */
     public static synchronized boolean intl() {
         if (intl == null) {
@@ -108,7 +118,10 @@ public final class NativeLibrary {
         return intl;
     }
 
-    /** The version of ICU in this JVM's V8, such as {@code 77.1}; empty for the native without ICU. */
+    /**
+     * The version of ICU in this JVM's V8, such as {@code 77.1}; empty for the native
+     * without ICU.
+     */
     public static java.util.Optional<String> icuVersion() {
         return intl() ? java.util.Optional.of(IcuData.ICU_VERSION) : java.util.Optional.empty();
     }
@@ -118,18 +131,26 @@ public final class NativeLibrary {
         return intl() ? JSRuntimeType.V8I18n : JSRuntimeType.V8;
     }
 
-    /** The file the native library was loaded from; {@code null} before it loads, or when Javet found it. */
+    /**
+     * The file the native library was loaded from; {@code null} before it loads, or when
+     * Javet found it.
+     */
     public static synchronized Path loadedFrom() {
         return loadedFrom;
     }
 
-    /** A native found on the classpath: its resource, whether it has ICU, and its Maven coordinates. */
+    /**
+     * A native found on the classpath: its resource, whether it has ICU, and its Maven
+     * coordinates.
+     */
     record Native(URL resource, boolean intl, String dependency) {
     }
 
     /**
-     * The native for {@code platform} on the classpath: the one jsrun-core depends on, else the other one.
-     * @throws NativeLibraryException when Javet publishes no native for the platform or neither jar is there
+     * The native for {@code platform} on the classpath: the one jsrun-core depends on,
+     * else the other one.
+     * @throws NativeLibraryException when Javet publishes no native for the platform or
+     * neither jar is there
      */
     static Native find(NativePlatform platform, String version, ClassLoader classLoader) {
         if (!platform.supported()) {
@@ -148,7 +169,8 @@ public final class NativeLibrary {
                 "V8's native library for " + platform + " (" + fileName + ") is not on the classpath.",
                 "Add the dependency " + dependency + " (Maven: <groupId>" + NativePlatform.GROUP_ID
                         + "</groupId><artifactId>" + platform.artifactId().orElseThrow() + "</artifactId><version>"
-                        + version + "</version>); its version must be Javet's, " + version + ".", null);
+                        + version + "</version>); its version must be Javet's, " + version + ".",
+                null);
     }
 
     private static URL resource(NativePlatform platform, String version, boolean withIntl, ClassLoader classLoader) {
@@ -157,8 +179,10 @@ public final class NativeLibrary {
     }
 
     /**
-     * The classpath resource of the native for {@code platform}, looked up as Javet looks it up.
-     * @throws NativeLibraryException when Javet publishes no native for the platform or its jar is missing
+     * The classpath resource of the native for {@code platform}, looked up as Javet looks
+     * it up.
+     * @throws NativeLibraryException when Javet publishes no native for the platform or
+     * its jar is missing
      */
     public static URL locate(NativePlatform platform, String version, ClassLoader classLoader) {
         return find(platform, version, classLoader).resource();
@@ -203,13 +227,17 @@ public final class NativeLibrary {
         }
         return new NativeLibraryException(Problem.LOAD_FAILED, platform, dependency, dir,
                 "Cannot load V8's native library" + (file != null ? " " + file : "") + ": " + reason + ".",
-                (file != null ? "Check that " + dir + " allows running code (" + DIRECTORY_PROPERTY + " chooses "
-                        + "another directory) and that " + dependency + " fits this machine."
+                (file != null
+                        ? "Check that " + dir + " allows running code (" + DIRECTORY_PROPERTY + " chooses "
+                                + "another directory) and that " + dependency + " fits this machine."
                         : "Check the Javet system properties javet.lib.loading.type and javet.lib.loading.path."),
                 failure);
     }
 
-    /** The JVM repeats the library's path before the operating system's reason; the message names it once. */
+    /**
+     * The JVM repeats the library's path before the operating system's reason; the
+     * message names it once.
+     */
     private static String withoutPath(String message, Path file) {
         String text = String.valueOf(message);
         if (file != null) {
@@ -221,7 +249,10 @@ public final class NativeLibrary {
         return text;
     }
 
-    /** Tells Javet to load the V8 library jsrun extracted, without deploying a copy of its own. */
+    /**
+     * Tells Javet to load the V8 library jsrun extracted, without deploying a copy of its
+     * own.
+     */
     private static final class FromDirectory implements IJavetLibLoadingListener {
 
         private final Path directory;

@@ -13,44 +13,64 @@ import dev.jsrun.Setting;
 import dev.jsrun.V8Setup;
 
 /**
- * Starts V8 once per JVM from a {@link V8Setup}: sets its process-wide flags, then loads the native library,
- * which seals them. Every runtime jsrun creates gets its host here, so a V8 that nobody configured starts with
- * the defaults as the first runtime is created, not as a class loads.
+ * Starts V8 once per JVM from a {@link V8Setup}: sets its process-wide flags, then loads
+ * the native library, which seals them. Every runtime jsrun creates gets its host here,
+ * so a V8 that nobody configured starts with the defaults as the first runtime is
+ * created, not as a class loads.
  */
 public final class V8Startup {
 
     private static final Logger logger = LoggerFactory.getLogger(V8Startup.class);
 
-    /** Calls before V8 optimizes a function with Maglev; jsrun sets it unless the custom V8 flags do. */
+    /**
+     * Calls before V8 optimizes a function with Maglev; jsrun sets it unless the custom
+     * V8 flags do.
+     */
     private static final String MAGLEV_INVOCATIONS_FLAG = "--invocation-count-for-maglev";
 
-    /** The old generation's size, in MB, before V8's first full GC; jsrun sets it unless the custom V8 flags do. */
+    /**
+     * The old generation's size, in MB, before V8's first full GC; jsrun sets it unless
+     * the custom V8 flags do.
+     */
     private static final String INITIAL_OLD_SPACE_FLAG = "--initial-old-space-size";
 
-    /** The most 64 KiB pages any WebAssembly memory may have; jsrun sets it unless the custom V8 flags do. */
+    /**
+     * The most 64 KiB pages any WebAssembly memory may have; jsrun sets it unless the
+     * custom V8 flags do.
+     */
     private static final String WASM_PAGES_FLAG = "--wasm-max-mem-pages";
 
     /** jsrun turns incremental marking off unless the custom V8 flags mention it. */
     private static final String INCREMENTAL_MARKING_FLAG = "incremental-marking";
 
-    /** Keeps custom snapshots out of the read-only heap that all runtimes of the process share; not negotiable. */
+    /**
+     * Keeps custom snapshots out of the read-only heap that all runtimes of the process
+     * share; not negotiable.
+     */
     private static final String FIXED_READ_ONLY_HEAP_FLAG = "--no-extensible-ro-snapshot";
 
     private static volatile V8Setup inForce;
 
-    /** The custom flags that Javet's options held before jsrun first touched them, set by other code. */
+    /**
+     * The custom flags that Javet's options held before jsrun first touched them, set by
+     * other code.
+     */
     private static String javetFlags;
 
-    /** The custom flags V8 started with, those of Javet's options and of the setup, before jsrun's own. */
+    /**
+     * The custom flags V8 started with, those of Javet's options and of the setup, before
+     * jsrun's own.
+     */
     private static String givenFlags = "";
 
     private V8Startup() {
     }
 
     /**
-     * Starts V8 with {@code setup} unless it runs already, and returns the setup in force: {@code setup}
-     * itself when this call started V8.
-     * @throws dev.jsrun.NativeLibraryException when the native library cannot be loaded (V8 is then not started)
+     * Starts V8 with {@code setup} unless it runs already, and returns the setup in
+     * force: {@code setup} itself when this call started V8.
+     * @throws dev.jsrun.NativeLibraryException when the native library cannot be loaded
+     * (V8 is then not started)
      */
     public static V8Setup start(V8Setup setup) {
         V8Setup started = inForce;
@@ -62,13 +82,19 @@ public final class V8Startup {
         return Optional.ofNullable(inForce);
     }
 
-    /** Javet's V8 host, after starting V8 with the default setup if nothing started it before. */
+    /**
+     * Javet's V8 host, after starting V8 with the default setup if nothing started it
+     * before.
+     */
     public static V8Host host() {
         start(V8Setup.defaults());
         return V8Host.getInstance(NativeLibrary.runtimeType());
     }
 
-    /** The V8 flags in force, after starting V8 with the default setup if nothing started it before. */
+    /**
+     * The V8 flags in force, after starting V8 with the default setup if nothing started
+     * it before.
+     */
     public static String flags() {
         start(V8Setup.defaults());
         return V8RuntimeOptions.V8_FLAGS.toString();
@@ -80,9 +106,11 @@ public final class V8Startup {
         }
         V8Flags flags = V8RuntimeOptions.V8_FLAGS;
         if (flags.isSealed()) {
-            // only code that creates Javet runtimes without jsrun gets here first; V8 keeps what it started with
-            logger.warn("V8 was started before jsrun, by another user of Javet, so jsrun's V8 setup ({}) does not apply: "
-                    + "V8 runs with {}", setup, flags);
+            // only code that creates Javet runtimes without jsrun gets here first; V8
+            // keeps what it started with
+            logger
+                .warn("V8 was started before jsrun, by another user of Javet, so jsrun's V8 setup ({}) does not apply: "
+                        + "V8 runs with {}", setup, flags);
         }
         else {
             if (javetFlags == null) {
@@ -90,7 +118,8 @@ public final class V8Startup {
             }
             givenFlags = (javetFlags.isBlank() ? "" : javetFlags.trim() + " ") + setup.v8Flags();
             givenFlags = givenFlags.trim();
-            // Javet defaults to --use-strict; libraries and setup scripts are written for sloppy-mode scripts,
+            // Javet defaults to --use-strict; libraries and setup scripts are written for
+            // sloppy-mode scripts,
             // as browsers and Node run them
             flags.setUseStrict(false);
             flags.setCustomFlags(givenFlags);
@@ -102,55 +131,79 @@ public final class V8Startup {
         return setup;
     }
 
-    /** Appends jsrun's flags to the given ones, except where the given ones decide for themselves. */
+    /**
+     * Appends jsrun's flags to the given ones, except where the given ones decide for
+     * themselves.
+     */
     private static void addDefaults(V8Flags flags, V8Setup setup) {
         if (!setup.turbofan() && !givenFlags.contains("turbofan")) {
-            // TurboFan drops the interrupt checks of loops that call built-ins (JSON.stringify, Array.fill),
-            // so V8 may never honour a termination request: a timeout overruns by seconds and a heap bomb
-            // grows past every limit until V8 aborts the JVM. Ignition, Sparkplug and Maglev keep them.
+            // TurboFan drops the interrupt checks of loops that call built-ins
+            // (JSON.stringify, Array.fill),
+            // so V8 may never honour a termination request: a timeout overruns by seconds
+            // and a heap bomb
+            // grows past every limit until V8 aborts the JVM. Ignition, Sparkplug and
+            // Maglev keep them.
             append(flags, "--no-turbofan");
         }
-        // A pooled runtime starts every borrower from a fresh context, where each regular expression runs
-        // for the first time: compiling it at once instead of interpreting it first made a
+        // A pooled runtime starts every borrower from a fresh context, where each regular
+        // expression runs
+        // for the first time: compiling it at once instead of interpreting it first made
+        // a
         // marked.parse on a fresh context markedly faster and cost nothing when warm.
         if (!givenFlags.contains("regexp-tier-up")) {
             append(flags, "--no-regexp-tier-up");
         }
-        // Each fresh context starts every function without Maglev code. At V8's default of 400 calls, a
-        // borrower's single marked.parse or template render already sends functions to Maglev, whose
-        // background compiles are thrown away with the context and take the CPU other borrowers need:
-        // two threads borrowing did no more work than one. At 2000 the CPU stays with the borrowers, and a
+        // Each fresh context starts every function without Maglev code. At V8's default
+        // of 400 calls, a
+        // borrower's single marked.parse or template render already sends functions to
+        // Maglev, whose
+        // background compiles are thrown away with the context and take the CPU other
+        // borrowers need:
+        // two threads borrowing did no more work than one. At 2000 the CPU stays with the
+        // borrowers, and a
         // runtime kept open reaches Maglev a little later and runs as fast once there.
         if (!givenFlags.contains(MAGLEV_INVOCATIONS_FLAG + "=")) {
             append(flags, MAGLEV_INVOCATIONS_FLAG + "=2000");
         }
-        // Every reset leaves the previous context behind as garbage: a busy runtime allocates a snapshot's
-        // worth of heap per borrower. V8's first full GC waits for a large old generation, and while
-        // incremental marking runs, the contexts that resets allocate survive it as floating garbage, so
-        // each runtime of a busy pool held far more heap and resident memory than was live. With a small
-        // initial old generation and atomic full GCs (still parallel), the cleaner's resets trigger the
-        // collections and the heap stays within a few MB of what is live; resets got no slower.
+        // Every reset leaves the previous context behind as garbage: a busy runtime
+        // allocates a snapshot's
+        // worth of heap per borrower. V8's first full GC waits for a large old
+        // generation, and while
+        // incremental marking runs, the contexts that resets allocate survive it as
+        // floating garbage, so
+        // each runtime of a busy pool held far more heap and resident memory than was
+        // live. With a small
+        // initial old generation and atomic full GCs (still parallel), the cleaner's
+        // resets trigger the
+        // collections and the heap stays within a few MB of what is live; resets got no
+        // slower.
         if (!givenFlags.contains(INITIAL_OLD_SPACE_FLAG) && !givenFlags.contains("--initial-heap-size")) {
             append(flags, INITIAL_OLD_SPACE_FLAG + "=8");
         }
         if (!givenFlags.contains(INCREMENTAL_MARKING_FLAG)) {
             append(flags, "--no-" + INCREMENTAL_MARKING_FLAG);
         }
-        // WebAssembly memories live outside the heap and grow from inside compiled code, where no script check
+        // WebAssembly memories live outside the heap and grow from inside compiled code,
+        // where no script check
         // sees them: V8 itself caps each one.
         if (!givenFlags.contains(WASM_PAGES_FLAG)) {
             append(flags, WASM_PAGES_FLAG + "=" + wasmPages(setup.maxWasmMemory()));
         }
-        // V8 sets up one read-only heap per process from the first runtime's snapshot and shares it with every
-        // later runtime. By default a custom snapshot moves its own immutable objects into that heap, so a
-        // runtime of another snapshot, or one without a snapshot, reads the wrong objects there: wrong results,
-        // a loop no termination reaches, an abort. Kept out of it, every snapshot fits the same shared heap.
+        // V8 sets up one read-only heap per process from the first runtime's snapshot and
+        // shares it with every
+        // later runtime. By default a custom snapshot moves its own immutable objects
+        // into that heap, so a
+        // runtime of another snapshot, or one without a snapshot, reads the wrong objects
+        // there: wrong results,
+        // a loop no termination reaches, an abort. Kept out of it, every snapshot fits
+        // the same shared heap.
         append(flags, FIXED_READ_ONLY_HEAP_FLAG);
     }
 
     /**
-     * The first setting of {@code wanted} that the V8 running already cannot take, or empty when it runs with
-     * all of them (flags count as taken when they are among those in force, jsrun's own included).
+     * The first setting of {@code wanted} that the V8 running already cannot take, or
+     * empty when it runs with all of them (flags count as taken when they are among those
+     * in force, jsrun's own included).
      */
     public static Optional<Conflict> conflict(V8Setup wanted) {
         V8Setup current = inForce;
@@ -158,13 +211,15 @@ public final class V8Startup {
             return Optional.empty();
         }
         String flags = V8RuntimeOptions.V8_FLAGS.toString();
-        if (!wanted.v8Flags().isEmpty() && !List.of(flags.trim().split("\\s+")).containsAll(List.of(wanted.v8Flags().split(" ")))) {
+        if (!wanted.v8Flags().isEmpty()
+                && !List.of(flags.trim().split("\\s+")).containsAll(List.of(wanted.v8Flags().split(" ")))) {
             return Optional.of(new Conflict(Setting.V8_FLAGS, wanted.v8Flags(), flags));
         }
         if (heapMegabytes(wanted.maxHeapSize()) != heapMegabytes(current.maxHeapSize())) {
             return Optional.of(new Conflict(Setting.MAX_HEAP_SIZE, wanted.maxHeapSize(), current.maxHeapSize()));
         }
-        if (wasmPages(wanted.maxWasmMemory()) != wasmPages(current.maxWasmMemory()) && !givenFlags.contains(WASM_PAGES_FLAG)) {
+        if (wasmPages(wanted.maxWasmMemory()) != wasmPages(current.maxWasmMemory())
+                && !givenFlags.contains(WASM_PAGES_FLAG)) {
             return Optional.of(new Conflict(Setting.MAX_WASM_MEMORY, wanted.maxWasmMemory(), current.maxWasmMemory()));
         }
         if (wanted.turbofan() != current.turbofan() && !givenFlags.contains("turbofan")) {

@@ -6,26 +6,36 @@ import dev.jsrun.internal.js.JsTokenizer;
 import dev.jsrun.internal.js.JsTokenizer.Kind;
 
 /**
- * Replaces dynamic {@code import(...)} calls with calls to a host function, because V8 as embedded
- * through Javet rejects native dynamic import. Only the keyword is replaced; every other character
- * stays where it was, so line and column numbers in errors remain valid.
+ * Replaces dynamic {@code import(...)} calls with calls to a host function, because V8 as
+ * embedded through Javet rejects native dynamic import. Only the keyword is replaced;
+ * every other character stays where it was, so line and column numbers in errors remain
+ * valid.
  *
- * <p>The source is read with a {@link JsTokenizer}, so strings, templates, comments and regex literals
- * are left alone. {@code import(...)} is a method definition, not a call, when the previous token can
- * start a class or object member ({@code { , ; } *} or {@code static}, {@code async}, {@code get},
- * {@code set}) and the closing {@code )} is followed by {@code {}.
+ * <p>
+ * The source is read with a {@link JsTokenizer}, so strings, templates, comments and
+ * regex literals are left alone. {@code import(...)} is a method definition, not a call,
+ * when the previous token can start a class or object member ({@code { , ; } *} or
+ * {@code static}, {@code async}, {@code get}, {@code set}) and the closing {@code )} is
+ * followed by {@code {}.
  */
 final class DynamicImportRewriter {
 
     private static final String IMPORT = "import";
 
-    private static final String[] MEMBER_MODIFIERS = {"static", "async", "get", "set"};
+    private static final String[] MEMBER_MODIFIERS = { "static", "async", "get", "set" };
 
-    /** Offsets of possible methods named import whose {@code (} is open, and the depth inside it. */
+    /**
+     * Offsets of possible methods named import whose {@code (} is open, and the depth
+     * inside it.
+     */
     private int[] candidates = new int[8];
+
     private int[] candidateDepths = new int[8];
+
     private int candidateCount;
+
     private int[] found = new int[4];
+
     private int foundCount;
 
     /**
@@ -41,7 +51,8 @@ final class DynamicImportRewriter {
         if (rewriter.foundCount == 0) {
             return source;
         }
-        // Calls nested in a pending method candidate are confirmed before it, hence the sort.
+        // Calls nested in a pending method candidate are confirmed before it, hence the
+        // sort.
         int[] offsets = Arrays.copyOf(rewriter.found, rewriter.foundCount);
         Arrays.sort(offsets);
         StringBuilder out = new StringBuilder(source.length() + offsets.length * functionName.length());
@@ -54,8 +65,9 @@ final class DynamicImportRewriter {
     }
 
     /**
-     * Whether some {@code import} in {@code source} is followed by {@code (} or a comment, the only sources
-     * worth tokenizing: static imports and {@code import.meta} need no rewriting.
+     * Whether some {@code import} in {@code source} is followed by {@code (} or a
+     * comment, the only sources worth tokenizing: static imports and {@code import.meta}
+     * need no rewriting.
      */
     private static boolean mayCallImport(String source) {
         int length = source.length();
@@ -110,7 +122,8 @@ final class DynamicImportRewriter {
                     closedCandidate = candidate;
                 }
                 else {
-                    // Closed by a brace with its parenthesis left open: unbalanced input, taken for a call.
+                    // Closed by a brace with its parenthesis left open: unbalanced input,
+                    // taken for a call.
                     confirm(candidate);
                 }
             }
@@ -126,7 +139,8 @@ final class DynamicImportRewriter {
         if (closedCandidate >= 0) {
             confirm(closedCandidate);
         }
-        // Unbalanced input: a pending candidate never reached its ')', treat it as a call.
+        // Unbalanced input: a pending candidate never reached its ')', treat it as a
+        // call.
         for (int i = 0; i < this.candidateCount; i++) {
             confirm(this.candidates[i]);
         }

@@ -12,23 +12,30 @@ import org.slf4j.event.Level;
 import dev.jsrun.internal.snapshot.GuestScripts;
 
 /**
- * The JavaScript half of the host ({@code host.js}), installed in every fresh context before user code runs.
- * It evaluates code and turns results and errors into text inside V8, under the evaluation's deadline, so
- * that no user value ever reaches Javet's converters (a revoked proxy or a throwing stack formatter there
- * aborts the JVM); {@code import()} requests and {@code console} output queue up in it, and Java serves them
- * after each call into the runtime (V8 mode has no event loop). Java holds the functions it returned, so
- * nothing jsrun calls after user code is reachable from user code.
+ * The JavaScript half of the host ({@code host.js}), installed in every fresh context
+ * before user code runs. It evaluates code and turns results and errors into text inside
+ * V8, under the evaluation's deadline, so that no user value ever reaches Javet's
+ * converters (a revoked proxy or a throwing stack formatter there aborts the JVM);
+ * {@code import()} requests and {@code console} output queue up in it, and Java serves
+ * them after each call into the runtime (V8 mode has no event loop). Java holds the
+ * functions it returned, so nothing jsrun calls after user code is reachable from user
+ * code.
  * <p>
- * No Java function is bound for the host's own needs: V8 may collect such a function while a context reset
- * deserializes the next context, and then call back into a runtime it can no longer find. Most calls queue
- * nothing, and asking JavaScript after each of them would cost a call into V8, so the first request after the
- * queue was taken also rejects a promise nobody handles: V8 reports that to the runtime's promise-reject
- * callback, which {@link Isolate} turns into {@link #signal()}. That callback belongs to the isolate, not to a
- * context, so it survives resets. A rejection of the application's own only costs one look at an empty queue.
+ * No Java function is bound for the host's own needs: V8 may collect such a function
+ * while a context reset deserializes the next context, and then call back into a runtime
+ * it can no longer find. Most calls queue nothing, and asking JavaScript after each of
+ * them would cost a call into V8, so the first request after the queue was taken also
+ * rejects a promise nobody handles: V8 reports that to the runtime's promise-reject
+ * callback, which {@link Isolate} turns into {@link #signal()}. That callback belongs to
+ * the isolate, not to a context, so it survives resets. A rejection of the application's
+ * own only costs one look at an empty queue.
  */
 public final class HostBridge {
 
-    /** The host function name of the run-time module loader, which the module bundle's {@code require()} calls. */
+    /**
+     * The host function name of the run-time module loader, which the module bundle's
+     * {@code require()} calls.
+     */
     public static final String MODULE_LOADER = "__jsrun_load_module";
 
     static final String IMPORT_FUNCTION = "__jsrun_import";
@@ -42,28 +49,48 @@ public final class HostBridge {
 
     private static final int MAX_LOG_CHARS = 1 << 20;
 
-    /** Error names, messages and stacks longer than this are cut: they go into exception messages and logs. */
+    /**
+     * Error names, messages and stacks longer than this are cut: they go into exception
+     * messages and logs.
+     */
     private static final int MAX_ERROR_TEXT = 64 * 1024;
 
     private static final Logger modulesLogger = LoggerFactory.getLogger("dev.jsrun.modules");
 
     private final V8Runtime runtime;
+
     private final Logger console;
+
     private V8ValueObject api;
+
     private V8ValueFunction run;
+
     private V8ValueFunction runAsync;
+
     private V8ValueFunction takeSettled;
+
     private V8ValueFunction take;
+
     private V8ValueFunction settleImport;
+
     private V8ValueFunction failImport;
+
     private V8ValueFunction register;
+
     private V8ValueFunction moduleStats;
+
     private V8ValueFunction adopt;
+
     private V8ValueFunction setHostReading;
+
     private V8ValueFunction call;
+
     private V8ValueFunction callAsync;
+
     private V8ValueFunction step;
+
     private V8ValueFunction cancelTasks;
+
     private V8ValueFunction pendingTasks;
 
     /** What {@link #step} answers when a task ran, and when nothing is left to run. */
@@ -71,14 +98,26 @@ public final class HostBridge {
     static final int IDLE = -1;
 
     private static final java.security.SecureRandom SEEDS = new java.security.SecureRandom();
-    /** Set when JavaScript may have queued something since the last {@link #serve}; V8 thread only. */
+
+    /**
+     * Set when JavaScript may have queued something since the last {@link #serve}; V8
+     * thread only.
+     */
     private boolean signalled;
-    /** Set when the event loop said it has work, until a step finds none; V8 thread only. */
+
+    /**
+     * Set when the event loop said it has work, until a step finds none; V8 thread only.
+     */
     private boolean tasksPending;
-    /** Set when JavaScript reported an error nobody caught, until a step throws it; V8 thread only. */
+
+    /**
+     * Set when JavaScript reported an error nobody caught, until a step throws it; V8
+     * thread only.
+     */
     private boolean uncaughtPending;
 
     private final int maxResultSize;
+
     private final long maxExternalMemory;
 
     HostBridge(V8Runtime runtime, Logger console, int maxResultSize, long maxExternalMemory) {
@@ -88,7 +127,10 @@ public final class HostBridge {
         this.maxExternalMemory = maxExternalMemory;
     }
 
-    /** Installs the JavaScript half in the current context; needed again after every reset. */
+    /**
+     * Installs the JavaScript half in the current context; needed again after every
+     * reset.
+     */
     void install() throws JavetException {
         try (V8ValueFunction installer = this.runtime.getExecutor(SOURCE).setResourceName(RESOURCE_NAME).execute();
                 V8ValueObject options = this.runtime.createV8ValueObject()) {
@@ -100,7 +142,8 @@ public final class HostBridge {
             options.set("maxExternalMemory", (double) this.maxExternalMemory);
             options.set("importFunction", IMPORT_FUNCTION);
             options.set("traceModules", modulesLogger.isDebugEnabled());
-            // each context draws its random numbers from a key of its own, never one a snapshot carries
+            // each context draws its random numbers from a key of its own, never one a
+            // snapshot carries
             byte[] seed = new byte[32];
             SEEDS.nextBytes(seed);
             // one character per byte: JavaScript reads it back without any decoder
@@ -127,15 +170,18 @@ public final class HostBridge {
     }
 
     /**
-     * Runs the context's next ready task (a timer or a message): {@link #RAN} when one ran, {@link #IDLE} when
-     * nothing is set or queued, else the ms until the next timer is due; an error no one caught comes as the
-     * host's text for it.
+     * Runs the context's next ready task (a timer or a message): {@link #RAN} when one
+     * ran, {@link #IDLE} when nothing is set or queued, else the ms until the next timer
+     * is due; an error no one caught comes as the host's text for it.
      */
     V8Value step() throws JavetException {
         return this.step.call(null);
     }
 
-    /** Drops every timer and queued message of the context; answers how many there were, as 'timers;messages'. */
+    /**
+     * Drops every timer and queued message of the context; answers how many there were,
+     * as 'timers;messages'.
+     */
     String cancelTasks() throws JavetException {
         this.tasksPending = false;
         this.uncaughtPending = false;
@@ -147,30 +193,43 @@ public final class HostBridge {
         return this.pendingTasks.callString(null);
     }
 
-    /** Evaluates {@code code} as a global script; the value is a primitive or the host's text for it. */
+    /**
+     * Evaluates {@code code} as a global script; the value is a primitive or the host's
+     * text for it.
+     */
     V8Value run(String code) throws JavetException {
         return this.run.call(null, code);
     }
 
-    /** As {@link #run}, except that a thenable result answers {@code "p"} and settles as {@code id} later. */
+    /**
+     * As {@link #run}, except that a thenable result answers {@code "p"} and settles as
+     * {@code id} later.
+     */
     V8Value runAsync(String code, int id) throws JavetException {
         return this.runAsync.call(null, code, id);
     }
 
     /**
-     * Calls the function at {@code path} (property names from {@code globalThis}, joined by dots) with the
-     * arguments {@link ValueEncoder} encoded; the value is what {@link #run} gives.
+     * Calls the function at {@code path} (property names from {@code globalThis}, joined
+     * by dots) with the arguments {@link ValueEncoder} encoded; the value is what
+     * {@link #run} gives.
      */
     V8Value call(String path, ValueEncoder.Encoded arguments) throws JavetException {
         return this.call.call(null, path, arguments.json(), arguments.fixups());
     }
 
-    /** As {@link #call}, except that a thenable result answers {@code "p"} and settles as {@code id} later. */
+    /**
+     * As {@link #call}, except that a thenable result answers {@code "p"} and settles as
+     * {@code id} later.
+     */
     V8Value callAsync(String path, ValueEncoder.Encoded arguments, int id) throws JavetException {
         return this.callAsync.call(null, path, arguments.json(), arguments.fixups(), id);
     }
 
-    /** The promises of {@link #runAsync} that settled since the last time, as the host's text. */
+    /**
+     * The promises of {@link #runAsync} that settled since the last time, as the host's
+     * text.
+     */
     String takeSettled() throws JavetException {
         return this.takeSettled.callString(null);
     }
@@ -186,29 +245,38 @@ public final class HostBridge {
     }
 
     /**
-     * Publishes the Java function bound on {@code holder} as {@code name}: as a global, or handed to the
-     * module bundle when it is the run-time module loader. The holder is emptied, so only the wrapper, which
-     * encodes the arguments inside V8, can call it.
+     * Publishes the Java function bound on {@code holder} as {@code name}: as a global,
+     * or handed to the module bundle when it is the run-time module loader. The holder is
+     * emptied, so only the wrapper, which encodes the arguments inside V8, can call it.
      */
     void adopt(String name, V8ValueObject holder, boolean moduleLoader) throws JavetException {
         this.adopt.callVoid(null, name, holder, moduleLoader);
     }
 
-    /** While set, error stacks are formatted by jsrun rather than by a user's {@code Error.prepareStackTrace}. */
+    /**
+     * While set, error stacks are formatted by jsrun rather than by a user's
+     * {@code Error.prepareStackTrace}.
+     */
     void hostReading(boolean reading) throws JavetException {
         this.setHostReading.callVoid(null, reading);
     }
 
-    /** Notes that JavaScript rejected a promise nobody handles, which it does when it starts a new queue. */
+    /**
+     * Notes that JavaScript rejected a promise nobody handles, which it does when it
+     * starts a new queue.
+     */
     void signal() {
         this.signalled = true;
     }
 
     /**
-     * Serves what JavaScript queued, until nothing is left (serving a module may log or import more); costs
-     * nothing when no promise went unhandled since the last time.
+     * Serves what JavaScript queued, until nothing is left (serving a module may log or
+     * import more); costs nothing when no promise went unhandled since the last time.
      */
-    /** Whether the context's event loop has timers or messages that no step has run out of yet. */
+    /**
+     * Whether the context's event loop has timers or messages that no step has run out of
+     * yet.
+     */
     boolean tasksPending() {
         return this.tasksPending;
     }
@@ -257,12 +325,17 @@ public final class HostBridge {
         }
     }
 
-    /** Resolves the {@code import()} request {@code id} once {@code evaluation} (the module's) settles. */
+    /**
+     * Resolves the {@code import()} request {@code id} once {@code evaluation} (the
+     * module's) settles.
+     */
     void settleImport(int id, V8Value namespace, V8Value evaluation) throws JavetException {
         this.settleImport.callVoid(null, id, namespace, evaluation);
     }
 
-    /** Rejects the {@code import()} request {@code id} with a new error of {@code type}. */
+    /**
+     * Rejects the {@code import()} request {@code id} with a new error of {@code type}.
+     */
     void failImport(int id, String type, String message) throws JavetException {
         this.failImport.callVoid(null, id, type, message);
     }
@@ -318,6 +391,7 @@ public final class HostBridge {
     static final class Queue {
 
         private final String text;
+
         private int at;
 
         Queue(String text) {

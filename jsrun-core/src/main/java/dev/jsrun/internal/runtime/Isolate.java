@@ -42,9 +42,9 @@ import dev.jsrun.internal.snapshot.SharedRegExps;
 import dev.jsrun.internal.snapshot.V8Runtimes;
 
 /**
- * One V8 runtime restored from the snapshot, with the host pieces bound after restore. Serialises its calls:
- * V8 allows one thread inside a runtime at a time. Users reach it through a {@link dev.jsrun.JsRuntime}
- * handle.
+ * One V8 runtime restored from the snapshot, with the host pieces bound after restore.
+ * Serialises its calls: V8 allows one thread inside a runtime at a time. Users reach it
+ * through a {@link dev.jsrun.JsRuntime} handle.
  */
 public final class Isolate implements AutoCloseable {
 
@@ -54,7 +54,10 @@ public final class Isolate implements AutoCloseable {
         /** A call ran past its timeout and V8 was told to stop it. */
         TIMEOUT,
 
-        /** A call was stopped from outside: by {@link Isolate#terminate()}, or an interrupt during a timer's wait. */
+        /**
+         * A call was stopped from outside: by {@link Isolate#terminate()}, or an
+         * interrupt during a timer's wait.
+         */
         TERMINATED,
 
         /** A script reached the V8 heap limit; the runtime was disposed of at once. */
@@ -63,54 +66,86 @@ public final class Isolate implements AutoCloseable {
         /** A script held more memory outside the heap than the runtime's limit. */
         EXTERNAL_MEMORY_LIMIT,
 
-        /** V8 still owes the answer to a memory measurement, which it would write into freed memory later. */
+        /**
+         * V8 still owes the answer to a memory measurement, which it would write into
+         * freed memory later.
+         */
         UNANSWERED_MEASUREMENT
 
     }
 
     private final V8Runtime runtime;
+
     private final RuntimeConfig config;
+
     private final HostBridge bridge;
+
     private final StaticModules modules;
+
     private final PendingPromises pending = new PendingPromises();
+
     private final ReentrantLock lock = new ReentrantLock();
+
     private volatile Fault fault;
-    /** Set by {@link #terminate()}: a call waiting for a timer gives up; cleared as each call starts. */
+
+    /**
+     * Set by {@link #terminate()}: a call waiting for a timer gives up; cleared as each
+     * call starts.
+     */
     private volatile boolean stopWaiting;
-    /** Set for good by {@link #terminate()}: a termination from then on is the shutdown's, not a timeout. */
+
+    /**
+     * Set for good by {@link #terminate()}: a termination from then on is the shutdown's,
+     * not a timeout.
+     */
     private volatile boolean terminated;
+
     /** The thread waiting for a timer, for {@link #terminate()} to wake. */
     private volatile Thread waiter;
+
     private volatile boolean holdsHostFunctions;
+
     private volatile boolean heapLimitReached;
+
     private volatile long externalMemoryReached;
+
     private volatile long externalMemory;
+
     private volatile int sharedRegExps;
+
     private volatile long heapUsed;
+
     private volatile long heapLimit;
 
     /**
-     * What the heap limit is raised by when V8 reaches it, so that the allocation in progress can complete
-     * and the script be stopped: V8 aborts the process when an allocation fails, and one object may take up
-     * to 1 GiB (an array of 2^27 numbers, a string of 2^29 two-byte characters).
+     * What the heap limit is raised by when V8 reaches it, so that the allocation in
+     * progress can complete and the script be stopped: V8 aborts the process when an
+     * allocation fails, and one object may take up to 1 GiB (an array of 2^27 numbers, a
+     * string of 2^29 two-byte characters).
      */
     private static final long HEAP_HEADROOM = 1152L << 20;
 
     /**
-     * How soon a timer must be due for a call to wait for it before it returns: Node's shortest delay, so that
-     * {@code setTimeout(f)} and {@code setTimeout(f, 0)} run before {@code eval} returns.
+     * How soon a timer must be due for a call to wait for it before it returns: Node's
+     * shortest delay, so that {@code setTimeout(f)} and {@code setTimeout(f, 0)} run
+     * before {@code eval} returns.
      */
     private static final long SHORTEST_DELAY_NANOS = 1_000_000;
 
-    /** The longest jsrun's own calls may take: resetting a runtime, reading its module statistics. */
+    /**
+     * The longest jsrun's own calls may take: resetting a runtime, reading its module
+     * statistics.
+     */
     private static final Duration HOST_TIMEOUT = Duration.ofSeconds(5);
 
     private Isolate(V8Runtime runtime, RuntimeConfig config) throws JavetException {
         this.runtime = runtime;
         this.config = config;
         runtime.setLogger(Slf4jJavetLogger.INSTANCE);
-        // Without this callback V8 aborts the whole JVM when a script exhausts the heap. It runs inside V8's GC:
-        // it only asks V8 to stop the script and grants the headroom needed to unwind; the runtime is then
+        // Without this callback V8 aborts the whole JVM when a script exhausts the heap.
+        // It runs inside V8's GC:
+        // it only asks V8 to stop the script and grants the headroom needed to unwind;
+        // the runtime is then
         // disposed of. Returning the limit unchanged would abort as well.
         runtime.setNearHeapLimitCallback((currentLimit, initialLimit) -> {
             this.heapLimitReached = true;
@@ -119,7 +154,8 @@ public final class Isolate implements AutoCloseable {
         });
         this.bridge = new HostBridge(runtime, LoggerFactory.getLogger(config.consoleLogger()), config.maxResultSize(),
                 config.maxExternalMemory());
-        // Rejections reach their caller through evalAsync. An unhandled one may be the host bridge saying that
+        // Rejections reach their caller through evalAsync. An unhandled one may be the
+        // host bridge saying that
         // JavaScript queued console output or an import() for Java to serve.
         runtime.setPromiseRejectCallback((event, promise, value) -> {
             if (event == JavetPromiseRejectEvent.PromiseRejectWithNoHandler) {
@@ -136,7 +172,8 @@ public final class Isolate implements AutoCloseable {
         V8Runtime runtime = null;
         Isolate isolate = null;
         try {
-            runtime = config.snapshot().isPresent() ? V8Runtimes.restore(config.snapshot().get()) : V8Runtimes.fresh(false);
+            runtime = config.snapshot().isPresent() ? V8Runtimes.restore(config.snapshot().get())
+                    : V8Runtimes.fresh(false);
             isolate = new Isolate(runtime, config);
             config.hostFunctions().forEach(isolate::bind);
             return isolate;
@@ -189,12 +226,14 @@ public final class Isolate implements AutoCloseable {
     }
 
     /**
-     * Starts an evaluation or call that may return a promise, registered as {@code id} until it settles:
-     * the future completes at once when {@code start} gives no promise, otherwise when the host settles it.
+     * Starts an evaluation or call that may return a promise, registered as {@code id}
+     * until it settles: the future completes at once when {@code start} gives no promise,
+     * otherwise when the host settles it.
      */
     private CompletableFuture<Object> started(Duration timeout, String source, AsyncStart start) {
         CompletableFuture<Object> future = new CompletableFuture<>();
-        // what the promise settled to; the caller's future gets it only once the loop has nothing left to throw
+        // what the promise settled to; the caller's future gets it only once the loop has
+        // nothing left to throw
         CompletableFuture<Object> settled = new CompletableFuture<>();
         long started = System.nanoTime();
         this.lock.lock();
@@ -215,8 +254,10 @@ public final class Isolate implements AutoCloseable {
             runTasks(timeout, started, settled);
             if (!settled.isDone()) {
                 this.pending.remove(id);
-                settled.completeExceptionally(new JsException("Error", "the promise can never settle: it is still "
-                        + "pending, and no timer is set and no message queued that could settle it", null, null, 0, 0));
+                settled.completeExceptionally(new JsException("Error",
+                        "the promise can never settle: it is still "
+                                + "pending, and no timer is set and no message queued that could settle it",
+                        null, null, 0, 0));
             }
             settled.whenComplete((value, failure) -> {
                 if (failure != null) {
@@ -242,9 +283,10 @@ public final class Isolate implements AutoCloseable {
     }
 
     /**
-     * Calls the function at {@code function}, a global name or a dotted path from {@code globalThis}, with
-     * {@code args} as JavaScript values (records and POJOs through {@code mapper}, if any), under {@code timeout};
-     * the result converts as {@link #eval}'s does.
+     * Calls the function at {@code function}, a global name or a dotted path from
+     * {@code globalThis}, with {@code args} as JavaScript values (records and POJOs
+     * through {@code mapper}, if any), under {@code timeout}; the result converts as
+     * {@link #eval}'s does.
      */
     public Object call(String function, Object[] args, JsObjectMapper mapper, Duration timeout) {
         String path = checkedPath(function);
@@ -273,7 +315,10 @@ public final class Isolate implements AutoCloseable {
         }
     }
 
-    /** As {@link #call}, for a function that may return a promise: the future completes once it settles. */
+    /**
+     * As {@link #call}, for a function that may return a promise: the future completes
+     * once it settles.
+     */
     public CompletableFuture<Object> callAsync(String function, Object[] args, JsObjectMapper mapper,
             Duration timeout) {
         String path = checkedPath(function);
@@ -281,7 +326,10 @@ public final class Isolate implements AutoCloseable {
         return started(timeout, null, id -> this.bridge.callAsync(path, arguments, id));
     }
 
-    /** A function's path as the host resolves it: property names, none empty, joined by dots. */
+    /**
+     * A function's path as the host resolves it: property names, none empty, joined by
+     * dots.
+     */
     private static String checkedPath(String function) {
         if (function == null || function.isEmpty() || function.length() > 1000 || function.startsWith(".")
                 || function.endsWith(".") || function.contains("..")) {
@@ -311,9 +359,10 @@ public final class Isolate implements AutoCloseable {
     }
 
     /**
-     * Binds a Java function as a global; the runtime is then replaced rather than reset by its pool. The global
-     * is a JavaScript wrapper that encodes the arguments inside V8 and under the caller's deadline, so the
-     * function receives plain Java values and no user object ever reaches Javet.
+     * Binds a Java function as a global; the runtime is then replaced rather than reset
+     * by its pool. The global is a JavaScript wrapper that encodes the arguments inside
+     * V8 and under the caller's deadline, so the function receives plain Java values and
+     * no user object ever reaches Javet.
      */
     public void bind(String name, JsFunction function) {
         if (name == null || !name.matches("[A-Za-z_$][\\w$]*")) {
@@ -322,7 +371,8 @@ public final class Isolate implements AutoCloseable {
         java.util.Objects.requireNonNull(function, "function");
         this.lock.lock();
         try (V8ValueObject holder = this.runtime.createV8ValueObject()) {
-            // A context reset would let V8 collect the function at a moment it cannot call back safely.
+            // A context reset would let V8 collect the function at a moment it cannot
+            // call back safely.
             this.holdsHostFunctions = true;
             holder.bindFunction(new JavetCallbackContext(name, JavetCallbackType.DirectCallNoThisAndResult,
                     (IJavetDirectCallable.NoThisAndResult<Exception>) args -> callHost(name, function, args)));
@@ -354,9 +404,10 @@ public final class Isolate implements AutoCloseable {
     }
 
     /**
-     * Brings the runtime back to the snapshot's state: a new context from the snapshot, no modules, no
-     * pending promises, host functions bound again.
-     * @throws JavetException when V8 cannot reset the context; the runtime must then be disposed of
+     * Brings the runtime back to the snapshot's state: a new context from the snapshot,
+     * no modules, no pending promises, host functions bound again.
+     * @throws JavetException when V8 cannot reset the context; the runtime must then be
+     * disposed of
      */
     public void reset() throws JavetException {
         this.lock.lock();
@@ -377,7 +428,10 @@ public final class Isolate implements AutoCloseable {
         }
     }
 
-    /** Runs a full garbage collection, so that weak references to what is no longer reachable are cleared. */
+    /**
+     * Runs a full garbage collection, so that weak references to what is no longer
+     * reachable are cleared.
+     */
     public void collectGarbage() {
         this.lock.lock();
         try {
@@ -396,8 +450,8 @@ public final class Isolate implements AutoCloseable {
     }
 
     /**
-     * What {@code require()} did in this runtime since it was restored or reset, read through the function the
-     * host took from the module bundle before any user code ran.
+     * What {@code require()} did in this runtime since it was restored or reset, read
+     * through the function the host took from the module bundle before any user code ran.
      */
     public ModuleStats moduleStats() {
         this.lock.lock();
@@ -413,7 +467,8 @@ public final class Isolate implements AutoCloseable {
     }
 
     /**
-     * The statistics from the host's text {@code exportHits,definitionHits,misses,exports,definitions};
+     * The statistics from the host's text
+     * {@code exportHits,definitionHits,misses,exports,definitions};
      * {@link ModuleStats#NONE} for an empty text (no module bundle in the snapshot).
      */
     private static ModuleStats parseModuleStats(String stats) {
@@ -429,16 +484,17 @@ public final class Isolate implements AutoCloseable {
     }
 
     /**
-     * How many of the snapshot's regular expressions the current context shares with the rest of the isolate
-     * (see {@link dev.jsrun.internal.snapshot.SharedRegExps}).
+     * How many of the snapshot's regular expressions the current context shares with the
+     * rest of the isolate (see {@link dev.jsrun.internal.snapshot.SharedRegExps}).
      */
     public int sharedRegExps() {
         return this.sharedRegExps;
     }
 
     /**
-     * Stops whatever JavaScript runs now, or the wait for a timer, for the pool's shutdown: the caller gets a
-     * {@link JsTerminatedException} for {@link JsTerminatedException.Reason#SHUTDOWN}. Safe from any thread.
+     * Stops whatever JavaScript runs now, or the wait for a timer, for the pool's
+     * shutdown: the caller gets a {@link JsTerminatedException} for
+     * {@link JsTerminatedException.Reason#SHUTDOWN}. Safe from any thread.
      */
     public void terminate() {
         this.terminated = true;
@@ -453,8 +509,8 @@ public final class Isolate implements AutoCloseable {
     }
 
     /**
-     * Drops the timers and queued messages a borrower left, for a runtime that goes back to its pool without a
-     * reset (a scope's).
+     * Drops the timers and queued messages a borrower left, for a runtime that goes back
+     * to its pool without a reset (a scope's).
      */
     public void cancelTasks() throws JavetException {
         this.lock.lock();
@@ -473,10 +529,11 @@ public final class Isolate implements AutoCloseable {
     }
 
     /**
-     * The event loop after a call's synchronous part: runs the ready timers and messages one per step (V8 runs
-     * each one's microtasks as the step returns), all under what is left of the call's timeout. With
-     * {@code until}, it waits for timers, in real time, until that future is done or nothing is left to run;
-     * without, it returns once no task is due within {@link #SHORTEST_DELAY_NANOS}.
+     * The event loop after a call's synchronous part: runs the ready timers and messages
+     * one per step (V8 runs each one's microtasks as the step returns), all under what is
+     * left of the call's timeout. With {@code until}, it waits for timers, in real time,
+     * until that future is done or nothing is left to run; without, it returns once no
+     * task is due within {@link #SHORTEST_DELAY_NANOS}.
      */
     private void runTasks(Duration timeout, long started, CompletableFuture<?> until) throws JavetException {
         while (this.bridge.tasksPending() && (until == null || !until.isDone() || this.bridge.uncaughtPending())) {
@@ -506,14 +563,20 @@ public final class Isolate implements AutoCloseable {
         }
     }
 
-    /** A step that answered with the host's text rather than a number: the error a task threw. */
+    /**
+     * A step that answered with the host's text rather than a number: the error a task
+     * threw.
+     */
     private double failedStep(V8Value value) {
         this.bridge.uncaughtThrown();
         read(value, null);
         throw new JsConversionException("jsrun's host answered a step with a value (a bug in jsrun; please report it)");
     }
 
-    /** The time a call has left, at least a millisecond, or {@code null} for a call without a timeout. */
+    /**
+     * The time a call has left, at least a millisecond, or {@code null} for a call
+     * without a timeout.
+     */
     private Duration remaining(Duration timeout, long started) {
         if (timeout == null) {
             return null;
@@ -526,7 +589,10 @@ public final class Isolate implements AutoCloseable {
         return Duration.ofNanos(left);
     }
 
-    /** Waits {@code nanos} for a timer, no longer than the call's deadline, unless the runtime is told to stop. */
+    /**
+     * Waits {@code nanos} for a timer, no longer than the call's deadline, unless the
+     * runtime is told to stop.
+     */
     private void sleep(long nanos, Duration timeout, long started) {
         long wake = System.nanoTime() + nanos;
         this.waiter = Thread.currentThread();
@@ -555,7 +621,10 @@ public final class Isolate implements AutoCloseable {
         }
     }
 
-    /** What the context has set or queued, in words, for messages; empty when V8 cannot say. */
+    /**
+     * What the context has set or queued, in words, for messages; empty when V8 cannot
+     * say.
+     */
     private String tasks() {
         try {
             String[] counts = this.bridge.pendingTasks().split(";");
@@ -572,8 +641,9 @@ public final class Isolate implements AutoCloseable {
     }
 
     /**
-     * Memory outside the V8 heap (array buffers) as V8 counted it when the runtime was last restored or reset,
-     * in bytes; it may still include buffers of the previous borrower that no collection has freed yet.
+     * Memory outside the V8 heap (array buffers) as V8 counted it when the runtime was
+     * last restored or reset, in bytes; it may still include buffers of the previous
+     * borrower that no collection has freed yet.
      */
     public long externalMemory() {
         return this.externalMemory;
@@ -585,16 +655,17 @@ public final class Isolate implements AutoCloseable {
     }
 
     /**
-     * Why V8 stopped the runtime (a timeout, the heap limit), or {@code null}: a runtime with a fault is disposed
-     * of rather than reused.
+     * Why V8 stopped the runtime (a timeout, the heap limit), or {@code null}: a runtime
+     * with a fault is disposed of rather than reused.
      */
     public Fault fault() {
         return this.fault;
     }
 
     /**
-     * Whether Java functions were bound into the runtime: it must be replaced rather than reset before
-     * another user gets it, since V8 cannot safely reset a context that holds them.
+     * Whether Java functions were bound into the runtime: it must be replaced rather than
+     * reset before another user gets it, since V8 cannot safely reset a context that
+     * holds them.
      */
     public boolean holdsHostFunctions() {
         return this.holdsHostFunctions;
@@ -616,8 +687,9 @@ public final class Isolate implements AutoCloseable {
     }
 
     /**
-     * Closes the runtime unless another thread keeps using it past {@code wait}; returns whether it was
-     * closed. Never closes a runtime under a running script: V8 would crash.
+     * Closes the runtime unless another thread keeps using it past {@code wait}; returns
+     * whether it was closed. Never closes a runtime under a running script: V8 would
+     * crash.
      */
     public boolean close(Duration wait) throws InterruptedException {
         if (!this.lock.tryLock(wait.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -646,12 +718,18 @@ public final class Isolate implements AutoCloseable {
         }
     }
 
-    /** Readies a fresh context: the snapshot's regular expressions relinked, then the host's JavaScript half. */
+    /**
+     * Readies a fresh context: the snapshot's regular expressions relinked, then the
+     * host's JavaScript half.
+     */
     private void prepareContext() throws JavetException {
-        this.sharedRegExps = this.runtime.getExecutor(SharedRegExps.RELINK).setResourceName("jsrun:regexps")
-                .executeInteger();
-        // a snapshot carries the record from before its scripts ran; a context without one is pristine now
-        // (both under jsrun's own time limit, so a context that cannot be readied fails instead of hanging)
+        this.sharedRegExps = this.runtime.getExecutor(SharedRegExps.RELINK)
+            .setResourceName("jsrun:regexps")
+            .executeInteger();
+        // a snapshot carries the record from before its scripts ran; a context without
+        // one is pristine now
+        // (both under jsrun's own time limit, so a context that cannot be readied fails
+        // instead of hanging)
         hostCall("recording the built-ins", () -> {
             Intrinsics.record(this.runtime);
             return null;
@@ -663,16 +741,20 @@ public final class Isolate implements AutoCloseable {
     }
 
     /**
-     * Runs a reset context's first script, a trivial one, through the same path as a borrower's evaluation (the
-     * host half included): V8 sets up a context's script state lazily, and doing it here, off the borrower's
-     * path, makes the borrower's first call cheaper. Not to be confused with a pool's warm-up script, which
-     * runs the application's own code.
+     * Runs a reset context's first script, a trivial one, through the same path as a
+     * borrower's evaluation (the host half included): V8 sets up a context's script state
+     * lazily, and doing it here, off the borrower's path, makes the borrower's first call
+     * cheaper. Not to be confused with a pool's warm-up script, which runs the
+     * application's own code.
      */
     private void runFirstScript() throws JavetException {
         this.bridge.run("void 0").close();
     }
 
-    /** Reads heap figures on the thread that holds the lock, so no V8 call crosses threads. */
+    /**
+     * Reads heap figures on the thread that holds the lock, so no V8 call crosses
+     * threads.
+     */
     private void recordHeap() {
         try {
             var statistics = this.runtime.getV8HeapStatistics().get(1, TimeUnit.SECONDS);
@@ -686,16 +768,17 @@ public final class Isolate implements AutoCloseable {
     }
 
     /**
-     * Runs one call into V8 under a deadline, if there is one: when it expires, V8 is told to stop, and the
-     * runtime gets a {@link Fault} so that no pool hands it out again.
+     * Runs one call into V8 under a deadline, if there is one: when it expires, V8 is
+     * told to stop, and the runtime gets a {@link Fault} so that no pool hands it out
+     * again.
      */
     private <T> T guarded(Duration timeout, V8Call<T> call) throws JavetException {
         return guarded(timeout, this.config.maxExternalMemory(), call, null);
     }
 
     /**
-     * As {@link #guarded(Duration, V8Call)}, terminating past {@code externalLimit} bytes outside the heap;
-     * {@code expired[0]} tells whether this call's deadline passed.
+     * As {@link #guarded(Duration, V8Call)}, terminating past {@code externalLimit} bytes
+     * outside the heap; {@code expired[0]} tells whether this call's deadline passed.
      */
     private <T> T guarded(Duration timeout, long externalLimit, V8Call<T> call, boolean[] expired)
             throws JavetException {
@@ -721,7 +804,8 @@ public final class Isolate implements AutoCloseable {
                 this.fault = Fault.EXTERNAL_MEMORY_LIMIT;
             }
             if (deadline.expired()) {
-                // the request may have come as the call returned: never let it hit the next one
+                // the request may have come as the call returned: never let it hit the
+                // next one
                 this.runtime.cancelTerminateExecution();
                 this.fault = Fault.TIMEOUT;
                 if (expired != null) {
@@ -732,12 +816,14 @@ public final class Isolate implements AutoCloseable {
     }
 
     /**
-     * One of jsrun's own calls into V8, under {@link #HOST_TIMEOUT}: when it overruns, the runtime gets a fault
-     * and the call fails, whatever fault an earlier borrower's timeout left.
+     * One of jsrun's own calls into V8, under {@link #HOST_TIMEOUT}: when it overruns,
+     * the runtime gets a fault and the call fails, whatever fault an earlier borrower's
+     * timeout left.
      */
     private <T> T hostCall(String what, V8Call<T> call) throws JavetException {
         boolean[] expired = new boolean[1];
-        // jsrun's own calls are not measured: right after a reset the previous borrower's buffers still count
+        // jsrun's own calls are not measured: right after a reset the previous borrower's
+        // buffers still count
         T result = guarded(HOST_TIMEOUT, Long.MAX_VALUE, call, expired);
         if (expired[0]) {
             throw new IllegalStateException(what + " took longer than " + HOST_TIMEOUT.toMillis() + " ms");
@@ -746,9 +832,9 @@ public final class Isolate implements AutoCloseable {
     }
 
     /**
-     * Lets V8 answer a request for figures that the evaluation ended before serving: V8 would otherwise serve
-     * it during some later call, after Javet may have freed what it answers into. A runtime that still holds
-     * one is not used again.
+     * Lets V8 answer a request for figures that the evaluation ended before serving: V8
+     * would otherwise serve it during some later call, after Javet may have freed what it
+     * answers into. A runtime that still holds one is not used again.
      */
     private void answerMeasurement(Watchdog.Deadline deadline) {
         try {
@@ -764,7 +850,10 @@ public final class Isolate implements AutoCloseable {
     }
 
     /** One call into V8. */
-    /** Starts an asynchronous evaluation or call in V8 under the id its settlement will carry. */
+    /**
+     * Starts an asynchronous evaluation or call in V8 under the id its settlement will
+     * carry.
+     */
     @FunctionalInterface
     private interface AsyncStart {
 
@@ -796,8 +885,8 @@ public final class Isolate implements AutoCloseable {
         if (value instanceof V8ValueString text) {
             return read(text.getValue(), source);
         }
-        throw new JsConversionException("jsrun's host returned a " + value.getClass().getSimpleName()
-                + " (a bug in jsrun; please report it)");
+        throw new JsConversionException(
+                "jsrun's host returned a " + value.getClass().getSimpleName() + " (a bug in jsrun; please report it)");
     }
 
     private Object read(String text, String source) {
@@ -807,7 +896,8 @@ public final class Isolate implements AutoCloseable {
             case 'v':
                 return ValueDecoder.decode(text, 1);
             case 'C':
-                throw new JsConversionException("The JavaScript value cannot be converted to Java " + text.substring(1));
+                throw new JsConversionException(
+                        "The JavaScript value cannot be converted to Java " + text.substring(1));
             case 'E':
                 throw thrown(text, source);
             case 'M':
@@ -816,14 +906,15 @@ public final class Isolate implements AutoCloseable {
                 requireExternalMemoryWithinLimit();
                 return read(text.substring(1), source);
             default:
-                throw new JsConversionException("jsrun's host returned '" + text.charAt(0)
-                        + "' (a bug in jsrun; please report it)");
+                throw new JsConversionException(
+                        "jsrun's host returned '" + text.charAt(0) + "' (a bug in jsrun; please report it)");
         }
     }
 
     /**
-     * Measures what the runtime holds outside the heap after an evaluation that allocated more than the limit
-     * there, once more after a full collection when the first figure counts buffers already dropped.
+     * Measures what the runtime holds outside the heap after an evaluation that allocated
+     * more than the limit there, once more after a full collection when the first figure
+     * counts buffers already dropped.
      */
     private void requireExternalMemoryWithinLimit() {
         long limit = this.config.maxExternalMemory();
@@ -849,7 +940,8 @@ public final class Isolate implements AutoCloseable {
 
     private static JsException thrown(String record, String source) {
         if (source != null && record.endsWith("S")) {
-            // the code did not parse: JavaScript cannot see where, a compiler of its own can
+            // the code did not parse: JavaScript cannot see where, a compiler of its own
+            // can
             JsException syntax = SyntaxChecker.scriptError(source);
             if (syntax != null) {
                 return syntax;
@@ -867,7 +959,10 @@ public final class Isolate implements AutoCloseable {
         }
     }
 
-    /** Completes the futures of {@code evalAsync} calls whose promises settled during the last call. */
+    /**
+     * Completes the futures of {@code evalAsync} calls whose promises settled during the
+     * last call.
+     */
     private void settleReady() throws JavetException {
         if (this.pending.isEmpty()) {
             return;
@@ -889,7 +984,8 @@ public final class Isolate implements AutoCloseable {
             if (this.heapLimitReached) {
                 this.fault = Fault.HEAP_LIMIT;
                 long limit = this.heapLimit;
-                // the limit was raised to let the script unwind: free the memory now rather than keep the runtime
+                // the limit was raised to let the script unwind: free the memory now
+                // rather than keep the runtime
                 closeLocked();
                 return new JsHeapLimitException(limit, ex);
             }
@@ -906,7 +1002,8 @@ public final class Isolate implements AutoCloseable {
                     : new JsTimeoutException(timeout, ex);
         }
         if (ex instanceof BaseJavetScriptingException scripting) {
-            // only jsrun's own calls get here: user code runs inside the host, which catches what it throws
+            // only jsrun's own calls get here: user code runs inside the host, which
+            // catches what it throws
             return new JsException("Error", scripting.getMessage(), null, null, 0, 0, ex);
         }
         return new JsException("Error", ex.getMessage(), null, null, 0, 0, ex);

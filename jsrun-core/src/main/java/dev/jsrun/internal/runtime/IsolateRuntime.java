@@ -13,28 +13,39 @@ import dev.jsrun.JsType;
 import dev.jsrun.ModuleStats;
 
 /**
- * The user's handle on an {@link Isolate}: valid until closed, then every call fails. Closing hands the
- * isolate to {@code release}, which disposes it or returns it to a pool.
+ * The user's handle on an {@link Isolate}: valid until closed, then every call fails.
+ * Closing hands the isolate to {@code release}, which disposes it or returns it to a
+ * pool.
  */
 public final class IsolateRuntime implements JsRuntime {
 
     private final Isolate isolate;
+
     private final Consumer<Isolate> release;
+
     private final Consumer<RuntimeException> failures;
+
     private final AtomicBoolean closed = new AtomicBoolean();
 
     public IsolateRuntime(Isolate isolate, Consumer<Isolate> release) {
-        this(isolate, release, failure -> { });
+        this(isolate, release, failure -> {
+        });
     }
 
-    /** A handle that also reports every failed evaluation to {@code failures}, for metrics. */
+    /**
+     * A handle that also reports every failed evaluation to {@code failures}, for
+     * metrics.
+     */
     public IsolateRuntime(Isolate isolate, Consumer<Isolate> release, Consumer<RuntimeException> failures) {
         this.isolate = isolate;
         this.release = release;
         this.failures = failures;
     }
 
-    /** Runs a full garbage collection in the runtime; for jsrun's module doctor, which asks what stays reachable. */
+    /**
+     * Runs a full garbage collection in the runtime; for jsrun's module doctor, which
+     * asks what stays reachable.
+     */
     public void collectGarbage() {
         open().collectGarbage();
     }

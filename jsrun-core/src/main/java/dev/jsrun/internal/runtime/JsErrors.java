@@ -13,6 +13,7 @@ import dev.jsrun.JsSyntaxException;
 public final class JsErrors {
 
     private static final Pattern NAMED = Pattern.compile("^([A-Za-z_$][\\w$]*): ?(.*)$", Pattern.DOTALL);
+
     private static final Pattern FRAME = Pattern.compile("^\\s*at (?:.*? \\()?(.*?):(\\d+):(\\d+)\\)?\\s*$",
             Pattern.MULTILINE);
 
@@ -29,8 +30,8 @@ public final class JsErrors {
             message = String.valueOf(error.getContext());
         }
         int column = error.getStartColumn() >= 0 ? error.getStartColumn() + 1 : 0;
-        return new JsException(errorName(stack != null ? stack : ex.getMessage()), message, stack, emptyToNull(error.getResourceName()),
-                Math.max(error.getLineNumber(), 0), column, ex);
+        return new JsException(errorName(stack != null ? stack : ex.getMessage()), message, stack,
+                emptyToNull(error.getResourceName()), Math.max(error.getLineNumber(), 0), column, ex);
     }
 
     /** Where V8's compiler refused a script or module, from the error it reported. */
@@ -40,7 +41,10 @@ public final class JsErrors {
                 error.getColumn(), ex);
     }
 
-    /** V8 puts {@code name: message} on the first line of an error's stack and of Javet's message. */
+    /**
+     * V8 puts {@code name: message} on the first line of an error's stack and of Javet's
+     * message.
+     */
     private static String errorName(String stack) {
         if (stack != null) {
             int end = stack.indexOf('\n');
@@ -53,9 +57,10 @@ public final class JsErrors {
     }
 
     /**
-     * A thrown value as the host's JavaScript described it ({@code host.js}, {@code thrown}): name, message,
-     * stack and resource as length-prefixed texts, then line and column. The position comes from V8's call
-     * sites when jsrun formatted the stack, else from the stack's first frame.
+     * A thrown value as the host's JavaScript described it ({@code host.js},
+     * {@code thrown}): name, message, stack and resource as length-prefixed texts, then
+     * line and column. The position comes from V8's call sites when jsrun formatted the
+     * stack, else from the stack's first frame.
      */
     static JsException fromRecord(String record, int from) {
         HostBridge.Queue fields = new HostBridge.Queue(record.substring(from));
@@ -75,8 +80,8 @@ public final class JsErrors {
         if (stack != null) {
             Matcher frame = FRAME.matcher(stack);
             if (frame.find()) {
-                return new JsException(name, message, stack, emptyToNull(frame.group(1)), Integer.parseInt(frame.group(2)),
-                        Integer.parseInt(frame.group(3)));
+                return new JsException(name, message, stack, emptyToNull(frame.group(1)),
+                        Integer.parseInt(frame.group(2)), Integer.parseInt(frame.group(3)));
             }
         }
         return new JsException(name, message, stack, null, 0, 0);

@@ -30,8 +30,9 @@ final class JsValues {
     }
 
     /**
-     * Narrows a converted value to what the caller asked for: the JDK's types as {@link #as(Object, Class)}
-     * does, application and generic types through {@code mapper}.
+     * Narrows a converted value to what the caller asked for: the JDK's types as
+     * {@link #as(Object, Class)} does, application and generic types through
+     * {@code mapper}.
      */
     @SuppressWarnings("unchecked")
     static <T> T as(Object value, Class<T> type, JsObjectMapper mapper) {
@@ -71,9 +72,13 @@ final class JsValues {
         }
     }
 
-    /** The JDK's own types convert by jsrun's rules, so that Jackson's coercions ("42" to 42) never apply to them. */
+    /**
+     * The JDK's own types convert by jsrun's rules, so that Jackson's coercions ("42" to
+     * 42) never apply to them.
+     */
     private static boolean jdkType(Class<?> type) {
-        return type.isArray() ? jdkType(type.getComponentType()) : type.isPrimitive() || type.getName().startsWith("java.");
+        return type.isArray() ? jdkType(type.getComponentType())
+                : type.isPrimitive() || type.getName().startsWith("java.");
     }
 
     /** Narrows a converted value to what the caller asked for. */
@@ -81,7 +86,8 @@ final class JsValues {
     static <T> T as(Object value, Class<T> type) {
         if (value == null) {
             if (type.isPrimitive()) {
-                throw new JsConversionException("JavaScript value is null or undefined, which cannot become " + type.getName());
+                throw new JsConversionException(
+                        "JavaScript value is null or undefined, which cannot become " + type.getName());
             }
             return null;
         }
@@ -133,24 +139,52 @@ final class JsValues {
         if (!type.isPrimitive()) {
             return type;
         }
-        if (type == int.class) return Integer.class;
-        if (type == long.class) return Long.class;
-        if (type == double.class) return Double.class;
-        if (type == boolean.class) return Boolean.class;
-        if (type == float.class) return Float.class;
-        if (type == short.class) return Short.class;
-        if (type == byte.class) return Byte.class;
-        if (type == char.class) return Character.class;
+        if (type == int.class) {
+            return Integer.class;
+        }
+        if (type == long.class) {
+            return Long.class;
+        }
+        if (type == double.class) {
+            return Double.class;
+        }
+        if (type == boolean.class) {
+            return Boolean.class;
+        }
+        if (type == float.class) {
+            return Float.class;
+        }
+        if (type == short.class) {
+            return Short.class;
+        }
+        if (type == byte.class) {
+            return Byte.class;
+        }
+        if (type == char.class) {
+            return Character.class;
+        }
         return Void.class;
     }
 
     private static String describe(Object value) {
-        if (value == null) return "null";
-        if (value instanceof String) return "string";
-        if (value instanceof Number) return "number";
-        if (value instanceof Boolean) return "boolean";
-        if (value instanceof List) return "array";
-        if (value instanceof Map) return "object";
+        if (value == null) {
+            return "null";
+        }
+        if (value instanceof String) {
+            return "string";
+        }
+        if (value instanceof Number) {
+            return "number";
+        }
+        if (value instanceof Boolean) {
+            return "boolean";
+        }
+        if (value instanceof List) {
+            return "array";
+        }
+        if (value instanceof Map) {
+            return "object";
+        }
         return value.getClass().getSimpleName();
     }
 

@@ -5,13 +5,14 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Futures of {@code evalAsync} calls whose promise was still pending when the call returned, by the id the
- * host's JavaScript reports them under once they settle. V8 mode has no event loop, so a later call into the
- * runtime may settle them.
+ * Futures of {@code evalAsync} calls whose promise was still pending when the call
+ * returned, by the id the host's JavaScript reports them under once they settle. V8 mode
+ * has no event loop, so a later call into the runtime may settle them.
  */
 final class PendingPromises {
 
     private final Map<Integer, CompletableFuture<Object>> pending = new HashMap<>();
+
     private int nextId;
 
     /** A new id for a promise that {@code future} waits for. */
@@ -26,7 +27,9 @@ final class PendingPromises {
         this.pending.remove(id);
     }
 
-    /** The future waiting for {@code id}, no longer pending; {@code null} when unknown. */
+    /**
+     * The future waiting for {@code id}, no longer pending; {@code null} when unknown.
+     */
     CompletableFuture<Object> settled(int id) {
         return this.pending.remove(id);
     }

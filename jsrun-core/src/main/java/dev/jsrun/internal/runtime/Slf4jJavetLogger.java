@@ -33,7 +33,8 @@ final class Slf4jJavetLogger implements IJavetLogger {
 
     @Override
     public void warn(String message) {
-        // Javet reports the host functions it releases with the runtime; that is the normal end of a runtime.
+        // Javet reports the host functions it releases with the runtime; that is the
+        // normal end of a runtime.
         if (message != null && message.contains("callback context object(s) not recycled")) {
             logger.debug(message);
         }

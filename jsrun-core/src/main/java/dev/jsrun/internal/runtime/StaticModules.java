@@ -13,18 +13,23 @@ import com.caoccao.javet.values.reference.V8Module;
 import dev.jsrun.JsException;
 
 /**
- * ES modules registered by name on one runtime: the resolver for static {@code import} between them, and
- * the loader behind dynamic {@code import()}, which V8 mode does not support natively. Source code reaches V8
- * with {@code import(} calls rewritten to {@value HostBridge#IMPORT_FUNCTION}{@code (}; JavaScript queues the
- * requests in the {@link HostBridge} and Java serves them here. A module is parsed and linked in a pristine
- * runtime first ({@link SyntaxChecker}), so compiling and linking it here cannot fail with an error object
- * that Javet would read through the context's possibly hostile prototypes.
+ * ES modules registered by name on one runtime: the resolver for static {@code import}
+ * between them, and the loader behind dynamic {@code import()}, which V8 mode does not
+ * support natively. Source code reaches V8 with {@code import(} calls rewritten to
+ * {@value HostBridge#IMPORT_FUNCTION}{@code (}; JavaScript queues the requests in the
+ * {@link HostBridge} and Java serves them here. A module is parsed and linked in a
+ * pristine runtime first ({@link SyntaxChecker}), so compiling and linking it here cannot
+ * fail with an error object that Javet would read through the context's possibly hostile
+ * prototypes.
  */
 final class StaticModules implements IV8ModuleResolver {
 
     private final V8Runtime runtime;
+
     private final HostBridge bridge;
+
     private final Map<String, String> sources = new HashMap<>();
+
     private final Map<String, V8Module> compiled = new HashMap<>();
 
     StaticModules(V8Runtime runtime, HostBridge bridge) {
@@ -52,7 +57,9 @@ final class StaticModules implements IV8ModuleResolver {
         this.runtime.removeV8Modules(true);
     }
 
-    /** Serves the queued {@code import()} request {@code id} for the module {@code name}. */
+    /**
+     * Serves the queued {@code import()} request {@code id} for the module {@code name}.
+     */
     void serve(int id, String name) throws JavetException {
         if (!this.sources.containsKey(name)) {
             this.bridge.failImport(id, "Error", "Cannot find module '" + name + "'");

@@ -13,17 +13,21 @@ import dev.jsrun.JsSyntaxException;
 import dev.jsrun.internal.snapshot.V8Runtimes;
 
 /**
- * Compiles code in a V8 runtime of its own, where no user code ever ran, to learn where it fails to parse or
- * link. JavaScript cannot see the position of a syntax error in code it evaluates, and Javet reads the error
- * object that V8 makes through the context's prototypes and {@code Error.prepareStackTrace}, which user code
- * may have replaced with functions that throw or never return: in a pristine runtime that reading is safe.
+ * Compiles code in a V8 runtime of its own, where no user code ever ran, to learn where
+ * it fails to parse or link. JavaScript cannot see the position of a syntax error in code
+ * it evaluates, and Javet reads the error object that V8 makes through the context's
+ * prototypes and {@code Error.prepareStackTrace}, which user code may have replaced with
+ * functions that throw or never return: in a pristine runtime that reading is safe.
  */
 final class SyntaxChecker {
 
     private SyntaxChecker() {
     }
 
-    /** Why {@code source} does not parse as a classic script, or {@code null} when it does. */
+    /**
+     * Why {@code source} does not parse as a classic script, or {@code null} when it
+     * does.
+     */
     static JsException scriptError(String source) {
         try (Checker checker = new Checker()) {
             checker.runtime.getExecutor(source).compileV8Script().close();
@@ -38,14 +42,15 @@ final class SyntaxChecker {
     }
 
     /**
-     * Why the module {@code name} (with what it imports, from {@code sources}, already rewritten for
-     * {@code import()}) does not parse or link, or {@code null} when it does.
+     * Why the module {@code name} (with what it imports, from {@code sources}, already
+     * rewritten for {@code import()}) does not parse or link, or {@code null} when it
+     * does.
      */
     static JsException moduleError(String name, Map<String, String> sources) {
         try (Checker checker = new Checker()) {
             Map<String, V8Module> compiled = new java.util.HashMap<>();
-            checker.runtime.setV8ModuleResolver((runtime, resourceName, referrer) -> compile(runtime, resourceName,
-                    sources, compiled));
+            checker.runtime.setV8ModuleResolver(
+                    (runtime, resourceName, referrer) -> compile(runtime, resourceName, sources, compiled));
             V8Module root = compile(checker.runtime, name, sources, compiled);
             if (root == null) {
                 return null;

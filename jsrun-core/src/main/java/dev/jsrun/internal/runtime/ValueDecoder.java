@@ -14,12 +14,14 @@ import java.util.Set;
 import dev.jsrun.JsConversionException;
 
 /**
- * Reads the text that the host's JavaScript makes of a value (see {@code host.js}, {@code encoder}). The text
- * is bounded by the result size limit before it leaves V8, and everything built here is proportional to it.
+ * Reads the text that the host's JavaScript makes of a value (see {@code host.js},
+ * {@code encoder}). The text is bounded by the result size limit before it leaves V8, and
+ * everything built here is proportional to it.
  */
 final class ValueDecoder {
 
     private final String text;
+
     private int at;
 
     private ValueDecoder(String text, int from) {
@@ -57,7 +59,8 @@ final class ValueDecoder {
                 return Boolean.FALSE;
             case 'i': {
                 long value = Long.parseLong(until(';'));
-                return (value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE) ? (Object) (int) value : (Object) value;
+                return (value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE) ? (Object) (int) value
+                        : (Object) value;
             }
             case 'd':
                 return Double.parseDouble(until(';'));
@@ -138,7 +141,10 @@ final class ValueDecoder {
         return bytes;
     }
 
-    /** Typed arrays other than bytes, from their elements' bytes, as the Java array of their element type. */
+    /**
+     * Typed arrays other than bytes, from their elements' bytes, as the Java array of
+     * their element type.
+     */
     private Object typed() {
         String kind = string();
         if (this.text.charAt(this.at++) != 'x') {

@@ -21,22 +21,24 @@ import dev.jsrun.JsFunction;
 import dev.jsrun.JsObjectMapper;
 
 /**
- * Turns the Java arguments of a call into what the host's {@code decodeArguments} makes JavaScript values of:
- * JSON text of the arguments array, which V8's own {@code JSON.parse} reads (it defines every property, so no
- * setter on a prototype runs and a key {@code __proto__} stays a key), and, for the values JSON has no form
- * for, fixups that put them in place after the parse. Arguments never become source code.
+ * Turns the Java arguments of a call into what the host's {@code decodeArguments} makes
+ * JavaScript values of: JSON text of the arguments array, which V8's own
+ * {@code JSON.parse} reads (it defines every property, so no setter on a prototype runs
+ * and a key {@code __proto__} stays a key), and, for the values JSON has no form for,
+ * fixups that put them in place after the parse. Arguments never become source code.
  * <p>
- * What crosses: {@code null}; booleans; integral numbers (as BigInt beyond ±2<sup>53</sup>−1, as
- * {@code BigInteger} always); {@code double}, {@code float} (by its shortest decimal, so 0.1f is 0.1) and
- * {@code BigDecimal} as numbers (NaN, the infinities and −0 kept; a {@code BigDecimal} is rounded to the
- * nearest double); strings, characters and
- * other {@code CharSequence}s; enums by name; {@code byte[]} as a {@code Uint8Array}, {@code char[]} as a
- * string, other arrays and collections as arrays; maps with string keys as plain objects; {@code Instant}
- * and {@code Date} as dates; {@code Optional}s as their value or {@code null}; records and other objects as
- * the {@link JsObjectMapper} writes them, or, without one, records as plain objects of their components, in
- * declaration order. Anything else, circular structures, and text past the size limit
- * or nesting past {@link #MAX_DEPTH} throw a {@link JsConversionException} that names the argument and the
- * path to the value.
+ * What crosses: {@code null}; booleans; integral numbers (as BigInt beyond
+ * ±2<sup>53</sup>−1, as {@code BigInteger} always); {@code double}, {@code float} (by its
+ * shortest decimal, so 0.1f is 0.1) and {@code BigDecimal} as numbers (NaN, the
+ * infinities and −0 kept; a {@code BigDecimal} is rounded to the nearest double);
+ * strings, characters and other {@code CharSequence}s; enums by name; {@code byte[]} as a
+ * {@code Uint8Array}, {@code char[]} as a string, other arrays and collections as arrays;
+ * maps with string keys as plain objects; {@code Instant} and {@code Date} as dates;
+ * {@code Optional}s as their value or {@code null}; records and other objects as the
+ * {@link JsObjectMapper} writes them, or, without one, records as plain objects of their
+ * components, in declaration order. Anything else, circular structures, and text past the
+ * size limit or nesting past {@link #MAX_DEPTH} throw a {@link JsConversionException}
+ * that names the argument and the path to the value.
  */
 final class ValueEncoder {
 
@@ -45,21 +47,37 @@ final class ValueEncoder {
 
     private static final long MAX_SAFE_INTEGER = (1L << 53) - 1;
 
-    /** The range of a JavaScript {@code Date}: ±10<sup>8</sup> days from the epoch, in milliseconds. */
+    /**
+     * The range of a JavaScript {@code Date}: ±10<sup>8</sup> days from the epoch, in
+     * milliseconds.
+     */
     private static final long MAX_DATE = 8_640_000_000_000_000L;
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
-    /** The arguments as JSON, and the values JSON cannot hold as {@code [[path...], tag, payload]} items. */
-    record Encoded(String json, String fixups) { }
+    /**
+     * The arguments as JSON, and the values JSON cannot hold as
+     * {@code [[path...], tag, payload]} items.
+     */
+    record Encoded(String json, String fixups) {
+    }
 
     private final StringBuilder out = new StringBuilder(1024);
+
     private StringBuilder fixups;
+
     private final int limit;
+
     private final JsObjectMapper mapper;
-    /** The containers being written and the step into each, from the arguments array down: for cycles and fixups. */
+
+    /**
+     * The containers being written and the step into each, from the arguments array down:
+     * for cycles and fixups.
+     */
     private Object[] openAt = new Object[16];
+
     private String[] keyAt = new String[16];
+
     private int[] indexAt = new int[16];
 
     private ValueEncoder(int limit, JsObjectMapper mapper) {
@@ -69,7 +87,8 @@ final class ValueEncoder {
 
     /**
      * The arguments, together at most {@code limit} characters.
-     * @throws JsConversionException naming {@code function}, the argument and the path of what cannot cross
+     * @throws JsConversionException naming {@code function}, the argument and the path of
+     * what cannot cross
      */
     static Encoded encodeArguments(String function, Object[] args, int limit, JsObjectMapper mapper) {
         Object[] values = args == null ? new Object[0] : args;
@@ -98,9 +117,13 @@ final class ValueEncoder {
         return new Encoded(encoder.out.toString(), encoder.fixups == null ? "" : encoder.fixups.append(']').toString());
     }
 
-    /** Writes {@code value}, which sits at step {@code depth} of the path (its key or index is at that level). */
+    /**
+     * Writes {@code value}, which sits at step {@code depth} of the path (its key or
+     * index is at that level).
+     */
     private void value(Object value, int depth) {
-        // the common final classes first, then containers before any other interface check: a miss costs a scan
+        // the common final classes first, then containers before any other interface
+        // check: a miss costs a scan
         // of the class's interfaces, paid per value
         if (value == null || value instanceof String || value instanceof Integer || value instanceof Double
                 || value instanceof Boolean || value instanceof Long) {
@@ -123,7 +146,8 @@ final class ValueEncoder {
                         + "class path or set RuntimeConfig.Builder.objectMapper, or pass a record or a Map");
             }
         }
-        // a container, written here rather than in a method of its own: each level of nesting costs stack frames
+        // a container, written here rather than in a method of its own: each level of
+        // nesting costs stack frames
         if (depth >= MAX_DEPTH) {
             throw new Refusal("it is nested deeper than " + MAX_DEPTH + " levels");
         }
@@ -133,7 +157,8 @@ final class ValueEncoder {
             }
         }
         if (depth + 1 == this.openAt.length) {
-            // most arguments nest a few levels: the path grows only for those that nest deeper
+            // most arguments nest a few levels: the path grows only for those that nest
+            // deeper
             int length = Math.min(this.openAt.length * 2, MAX_DEPTH + 2);
             this.openAt = java.util.Arrays.copyOf(this.openAt, length);
             this.keyAt = java.util.Arrays.copyOf(this.keyAt, length);
@@ -183,7 +208,8 @@ final class ValueEncoder {
         }
         if (value instanceof Float number) {
             if (Float.isFinite(number)) {
-                // the shortest decimal that names the float, as Jackson writes it: 0.1f crosses as 0.1
+                // the shortest decimal that names the float, as Jackson writes it: 0.1f
+                // crosses as 0.1
                 this.out.append(number.floatValue());
                 checkSize();
             }
@@ -282,7 +308,8 @@ final class ValueEncoder {
                     + (why.length() > 300 ? why.substring(0, 297) + "..." : why));
         }
         if (tree != null && tree.getClass() == value.getClass()) {
-            throw new Refusal("the object mapper (" + this.mapper + ") gave the " + describe(value) + " back as it was");
+            throw new Refusal(
+                    "the object mapper (" + this.mapper + ") gave the " + describe(value) + " back as it was");
         }
         value(tree, depth);
     }
@@ -299,7 +326,8 @@ final class ValueEncoder {
 
     private void number(double value, int depth) {
         if (Double.isFinite(value)) {
-            // Double.toString writes -0.0 and exponents (1.0E300) in forms JSON.parse reads back
+            // Double.toString writes -0.0 and exponents (1.0E300) in forms JSON.parse
+            // reads back
             this.out.append(value);
         }
         else {
@@ -309,8 +337,8 @@ final class ValueEncoder {
     }
 
     /**
-     * Writes a {@code null} in the JSON where the value goes and opens its fixup: the path to it, the tag; the
-     * caller appends the payload and the closing bracket.
+     * Writes a {@code null} in the JSON where the value goes and opens its fixup: the
+     * path to it, the tag; the caller appends the payload and the closing bracket.
      */
     private StringBuilder special(int depth, char tag) {
         this.out.append("null");
@@ -343,7 +371,10 @@ final class ValueEncoder {
         checkSize();
     }
 
-    /** A JSON string; lone surrogates are escaped so that they reach V8 as the code units they are. */
+    /**
+     * A JSON string; lone surrogates are escaped so that they reach V8 as the code units
+     * they are.
+     */
     private static void quoted(StringBuilder out, String text) {
         out.append('"');
         int length = text.length();
@@ -352,7 +383,8 @@ final class ValueEncoder {
             char c = text.charAt(i);
             boolean escape = c < 0x20 || c == '"' || c == '\\';
             if (!escape && Character.isSurrogate(c)) {
-                boolean paired = Character.isHighSurrogate(c) ? i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))
+                boolean paired = Character.isHighSurrogate(c)
+                        ? i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))
                         : i > 0 && Character.isHighSurrogate(text.charAt(i - 1));
                 escape = !paired;
             }
@@ -362,7 +394,10 @@ final class ValueEncoder {
                     out.append('\\').append(c);
                 }
                 else {
-                    out.append("\\u").append(HEX[c >> 12]).append(HEX[(c >> 8) & 15]).append(HEX[(c >> 4) & 15])
+                    out.append("\\u")
+                        .append(HEX[c >> 12])
+                        .append(HEX[(c >> 8) & 15])
+                        .append(HEX[(c >> 4) & 15])
                         .append(HEX[c & 15]);
                 }
                 plain = i + 1;
@@ -391,7 +426,8 @@ final class ValueEncoder {
         if (!room(length)) {
             throw tooLarge("a byte[] of " + bytes.length + " bytes");
         }
-        // base64, which Uint8Array.fromBase64 reads natively, rather than a loop over the bytes in JavaScript
+        // base64, which Uint8Array.fromBase64 reads natively, rather than a loop over the
+        // bytes in JavaScript
         special(depth, 'x').append('"').append(Base64.getEncoder().encodeToString(bytes)).append("\"]");
         checkSize();
     }
@@ -430,7 +466,8 @@ final class ValueEncoder {
         }
         else {
             for (int i = 0; i < length; i++) {
-                // a primitive array: boxing each element is the simple way to one set of rules
+                // a primitive array: boxing each element is the simple way to one set of
+                // rules
                 item(Array.get(array, i), depth, i);
             }
         }
@@ -461,8 +498,8 @@ final class ValueEncoder {
         for (Map.Entry<?, ?> entry : map.entrySet()) {
             Object key = entry.getKey();
             if (!(key instanceof String name)) {
-                throw new Refusal("a " + describe(map) + " with a key of type "
-                        + (key == null ? "null" : describe(key)) + " (" + abbreviate(String.valueOf(key))
+                throw new Refusal("a " + describe(map) + " with a key of type " + (key == null ? "null" : describe(key))
+                        + " (" + abbreviate(String.valueOf(key))
                         + "): only maps with String keys become JavaScript objects");
             }
             if (count == size) {
@@ -491,11 +528,11 @@ final class ValueEncoder {
             }
             catch (InvocationTargetException ex) {
                 throw new Refusal("its accessor " + component.getName() + "() threw " + ex.getCause())
-                        .under("." + component.getName());
+                    .under("." + component.getName());
             }
             catch (ReflectiveOperationException | RuntimeException ex) {
                 throw new Refusal("its accessor " + component.getName() + "() cannot be called: " + ex.getMessage())
-                        .under("." + component.getName());
+                    .under("." + component.getName());
             }
             property(count++, component.getName(), value, depth);
         }
@@ -525,7 +562,10 @@ final class ValueEncoder {
         return this.out.length() + (this.fixups == null ? 0 : this.fixups.length());
     }
 
-    /** Whether {@code size} more characters fit; the message of a refusal is built only when one is due. */
+    /**
+     * Whether {@code size} more characters fit; the message of a refusal is built only
+     * when one is due.
+     */
     private boolean room(int size) {
         return size <= this.limit - size();
     }

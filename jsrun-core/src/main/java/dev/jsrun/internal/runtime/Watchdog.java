@@ -12,11 +12,12 @@ import com.caoccao.javet.interop.V8Runtime;
 import com.caoccao.javet.interop.monitoring.V8HeapStatistics;
 
 /**
- * Terminates evaluations that outlive their timeout or hold more memory outside the V8 heap than their limit.
- * One daemon thread serves every deadline; a deadline costs a schedule and a cancel, and fires within a
- * millisecond or two of its time. Evaluations that run longer than {@link #MEMORY_CHECK} have their external
- * memory read every {@link #MEMORY_CHECK} by a second thread, since asking V8 may wait for the runtime's lock,
- * and no timeout may wait for that.
+ * Terminates evaluations that outlive their timeout or hold more memory outside the V8
+ * heap than their limit. One daemon thread serves every deadline; a deadline costs a
+ * schedule and a cancel, and fires within a millisecond or two of its time. Evaluations
+ * that run longer than {@link #MEMORY_CHECK} have their external memory read every
+ * {@link #MEMORY_CHECK} by a second thread, since asking V8 may wait for the runtime's
+ * lock, and no timeout may wait for that.
  */
 final class Watchdog {
 
@@ -48,9 +49,10 @@ final class Watchdog {
     }
 
     /**
-     * Starts the clock for one evaluation on {@code runtime}, with no time limit when {@code timeout} is
-     * {@code null}; close the deadline when the evaluation ends. The evaluation is terminated once V8 reports
-     * more than {@code externalLimit} bytes outside the heap ({@link Long#MAX_VALUE}: never measured).
+     * Starts the clock for one evaluation on {@code runtime}, with no time limit when
+     * {@code timeout} is {@code null}; close the deadline when the evaluation ends. The
+     * evaluation is terminated once V8 reports more than {@code externalLimit} bytes
+     * outside the heap ({@link Long#MAX_VALUE}: never measured).
      */
     static Deadline start(V8Runtime runtime, Duration timeout, long externalLimit) {
         Deadline deadline = new Deadline(runtime, externalLimit);
@@ -71,20 +73,31 @@ final class Watchdog {
     }
 
     /**
-     * One evaluation's deadline. Expiry and the end of the evaluation exclude each other, so termination can
-     * only be requested while the evaluation may still run.
+     * One evaluation's deadline. Expiry and the end of the evaluation exclude each other,
+     * so termination can only be requested while the evaluation may still run.
      */
     static final class Deadline implements AutoCloseable {
 
         private final V8Runtime runtime;
+
         private final long externalLimit;
+
         private final long started = System.nanoTime();
+
         private ScheduledFuture<?> future;
+
         private boolean finished;
+
         private boolean expired;
+
         private long externalMemory;
-        /** Set while this class is inside Javet asking for figures; closing waits for it to clear. */
+
+        /**
+         * Set while this class is inside Javet asking for figures; closing waits for it
+         * to clear.
+         */
         private boolean asking;
+
         private CompletableFuture<V8HeapStatistics> answer;
 
         private Deadline(V8Runtime runtime, long externalLimit) {
@@ -109,7 +122,8 @@ final class Watchdog {
             }
             CompletableFuture<V8HeapStatistics> asked = null;
             try {
-                // V8 answers at the script's next interrupt check, or at once while no script runs
+                // V8 answers at the script's next interrupt check, or at once while no
+                // script runs
                 asked = this.runtime.getV8HeapStatistics();
             }
             catch (RuntimeException ex) {
@@ -136,14 +150,18 @@ final class Watchdog {
         }
 
         /**
-         * V8 counts dropped buffers until its next collection, so a running evaluation is only stopped this
-         * much past its limit; the measurement after it ends follows a full collection and is exact.
+         * V8 counts dropped buffers until its next collection, so a running evaluation is
+         * only stopped this much past its limit; the measurement after it ends follows a
+         * full collection and is exact.
          */
         private static long margin(long limit) {
             return Math.max(limit / 4, 64L << 20);
         }
 
-        /** Whether a measurement was asked for that V8 has not answered yet: it answers at the next script. */
+        /**
+         * Whether a measurement was asked for that V8 has not answered yet: it answers at
+         * the next script.
+         */
         synchronized boolean measurementPending() {
             return this.answer != null && !this.answer.isDone();
         }
@@ -153,14 +171,18 @@ final class Watchdog {
             return this.expired;
         }
 
-        /** The external memory that ended the evaluation, in bytes, or 0 when it stayed within its limit. */
+        /**
+         * The external memory that ended the evaluation, in bytes, or 0 when it stayed
+         * within its limit.
+         */
         synchronized long externalMemory() {
             return this.externalMemory;
         }
 
         /**
-         * Ends the deadline: no termination is requested after this returns, and no call of this class into
-         * Javet for this runtime is still under way, so the runtime may be closed.
+         * Ends the deadline: no termination is requested after this returns, and no call
+         * of this class into Javet for this runtime is still under way, so the runtime
+         * may be closed.
          */
         @Override
         public void close() {
@@ -169,7 +191,8 @@ final class Watchdog {
                 boolean interrupted = false;
                 while (this.asking) {
                     try {
-                        // bounded: the caller holds no V8 lock now, so Javet's answer comes at once
+                        // bounded: the caller holds no V8 lock now, so Javet's answer
+                        // comes at once
                         wait();
                     }
                     catch (InterruptedException ex) {

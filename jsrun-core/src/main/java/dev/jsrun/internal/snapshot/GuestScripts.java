@@ -6,9 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The JavaScript that jsrun runs inside V8, kept as resource files beside the classes that install it. Each class
- * reads its scripts once, into static fields, so a script missing from a broken build fails the class's
- * initialization rather than the first runtime that needs it.
+ * The JavaScript that jsrun runs inside V8, kept as resource files beside the classes
+ * that install it. Each class reads its scripts once, into static fields, so a script
+ * missing from a broken build fails the class's initialization rather than the first
+ * runtime that needs it.
  */
 public final class GuestScripts {
 
@@ -30,8 +31,8 @@ public final class GuestScripts {
     }
 
     /**
-     * A template's text cut at its markers, which it must hold once each and in this order: the pieces between
-     * them, for the caller to put generated text in between.
+     * A template's text cut at its markers, which it must hold once each and in this
+     * order: the pieces between them, for the caller to put generated text in between.
      */
     public static String[] split(String template, String name, String... markers) {
         String[] pieces = new String[markers.length + 1];
@@ -39,8 +40,8 @@ public final class GuestScripts {
         for (int i = 0; i < markers.length; i++) {
             int at = template.indexOf(markers[i], from);
             if (at < 0 || template.indexOf(markers[i], at + markers[i].length()) >= 0) {
-                throw new IllegalStateException("jsrun's guest script " + name + " must hold the marker "
-                        + markers[i] + " once, after the markers before it");
+                throw new IllegalStateException("jsrun's guest script " + name + " must hold the marker " + markers[i]
+                        + " once, after the markers before it");
             }
             pieces[i] = template.substring(from, at);
             from = at + markers[i].length();

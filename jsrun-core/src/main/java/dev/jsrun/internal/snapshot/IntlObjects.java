@@ -9,13 +9,15 @@ import com.caoccao.javet.values.reference.V8ValueFunction;
 import com.caoccao.javet.values.reference.V8ValueObject;
 
 /**
- * Keeps {@code Intl} objects out of snapshots. An {@code Intl.NumberFormat}, {@code Intl.Collator} or any other
- * object backed by ICU holds native memory that V8 cannot serialize: one still reachable when the heap is
- * captured (a global, a closure's variable, a library's cache) aborts the process. While the scripts run,
- * {@code intl-guard.js} notes each such object with a weak reference and the script that made it; before the
- * capture, after a full garbage collection, any that is still alive fails the build with the script and the
- * constructor named. Objects made and dropped during the build, and Intl calls that keep nothing (such as
- * {@code toLocaleString}), are fine.
+ * Keeps {@code Intl} objects out of snapshots. An {@code Intl.NumberFormat},
+ * {@code Intl.Collator} or any other object backed by ICU holds native memory that V8
+ * cannot serialize: one still reachable when the heap is captured (a global, a closure's
+ * variable, a library's cache) aborts the process. While the scripts run,
+ * {@code intl-guard.js} notes each such object with a weak reference and the script that
+ * made it; before the capture, after a full garbage collection, any that is still alive
+ * fails the build with the script and the constructor named. Objects made and dropped
+ * during the build, and Intl calls that keep nothing (such as {@code toLocaleString}),
+ * are fine.
  */
 public final class IntlObjects implements AutoCloseable {
 
@@ -23,7 +25,10 @@ public final class IntlObjects implements AutoCloseable {
     public record Alive(String constructor, String script) {
     }
 
-    /** {@code intl-guard.js}: evaluates to the function that returns the guard, or {@code null} without Intl. */
+    /**
+     * {@code intl-guard.js}: evaluates to the function that returns the guard, or
+     * {@code null} without Intl.
+     */
     public static final String GUARD = GuestScripts.load(IntlObjects.class, "intl-guard.js");
 
     private V8ValueObject guard;
@@ -32,7 +37,10 @@ public final class IntlObjects implements AutoCloseable {
         this.guard = guard;
     }
 
-    /** Starts noting the Intl objects made in {@code runtime}, where no script ran yet; a no-op without Intl. */
+    /**
+     * Starts noting the Intl objects made in {@code runtime}, where no script ran yet; a
+     * no-op without Intl.
+     */
     public static IntlObjects watch(V8Runtime runtime) throws JavetException {
         try (V8ValueFunction prepare = runtime.getExecutor(GUARD).setResourceName("jsrun:intl-guard.js").execute()) {
             Object guard = prepare.call(null);
@@ -48,8 +56,9 @@ public final class IntlObjects implements AutoCloseable {
     }
 
     /**
-     * Puts the original constructors back, collects garbage, and returns the Intl objects still alive. Releases
-     * the guard, since V8 captures no heap while Java holds a reference into it.
+     * Puts the original constructors back, collects garbage, and returns the Intl objects
+     * still alive. Releases the guard, since V8 captures no heap while Java holds a
+     * reference into it.
      */
     public List<Alive> alive(V8Runtime runtime) throws JavetException {
         if (this.guard == null) {

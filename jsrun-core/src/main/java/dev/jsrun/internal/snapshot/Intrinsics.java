@@ -4,34 +4,45 @@ import com.caoccao.javet.exceptions.JavetException;
 import com.caoccao.javet.interop.V8Runtime;
 
 /**
- * The built-ins jsrun's guest code relies on, recorded ({@code intrinsics.js}) before any script of the
- * application runs: first thing in a snapshot build, so the snapshot carries the originals even if its scripts
- * replace them, and in a context without a snapshot before the host installs. The host takes the record away
- * before user code runs. Just before the record, the same call makes the Array built-ins whose loops V8 never
- * interrupts stop for termination ({@code bounded-builtins.js}), so the snapshot's scripts, and the libraries that
- * keep references to those methods, see the bounded ones. Last comes the web platform ({@link WebPlatform}).
+ * The built-ins jsrun's guest code relies on, recorded ({@code intrinsics.js}) before any
+ * script of the application runs: first thing in a snapshot build, so the snapshot
+ * carries the originals even if its scripts replace them, and in a context without a
+ * snapshot before the host installs. The host takes the record away before user code
+ * runs. Just before the record, the same call makes the Array built-ins whose loops V8
+ * never interrupts stop for termination ({@code bounded-builtins.js}), so the snapshot's
+ * scripts, and the libraries that keep references to those methods, see the bounded ones.
+ * Last comes the web platform ({@link WebPlatform}).
  */
 public final class Intrinsics {
 
-    /** The hidden global that carries the record from the snapshot to the host of each context. */
+    /**
+     * The hidden global that carries the record from the snapshot to the host of each
+     * context.
+     */
     public static final String GLOBAL = "__jsrun_intrinsics";
 
-    /** The resource name of the bounded built-ins' frames, which jsrun leaves out of the stack traces it reports. */
+    /**
+     * The resource name of the bounded built-ins' frames, which jsrun leaves out of the
+     * stack traces it reports.
+     */
     public static final String BUILTINS_RESOURCE = "jsrun:builtins";
 
     private static final String SCRIPT = GuestScripts.load(Intrinsics.class, "intrinsics.js");
 
     private static final String BUILTINS = GuestScripts.load(Intrinsics.class, "bounded-builtins.js");
 
-    /** The checks in front of allocating built-ins, installed right after the record (see allocation-guards.js). */
+    /**
+     * The checks in front of allocating built-ins, installed right after the record (see
+     * allocation-guards.js).
+     */
     private static final String GUARDS = GuestScripts.load(Intrinsics.class, "allocation-guards.js");
 
     private Intrinsics() {
     }
 
     /**
-     * Bounds the Array built-ins, records the built-ins and guards the allocating ones in the current context,
-     * unless a record is already there.
+     * Bounds the Array built-ins, records the built-ins and guards the allocating ones in
+     * the current context, unless a record is already there.
      */
     public static void record(V8Runtime runtime) throws JavetException {
         runtime.getExecutor(BUILTINS).setResourceName(BUILTINS_RESOURCE).executeVoid();
@@ -40,7 +51,10 @@ public final class Intrinsics {
         WebPlatform.install(runtime);
     }
 
-    /** The guest scripts' text, which a snapshot's identity includes: a snapshot made with other ones is rebuilt. */
+    /**
+     * The guest scripts' text, which a snapshot's identity includes: a snapshot made with
+     * other ones is rebuilt.
+     */
     public static String guestScripts() {
         return BUILTINS + "\n" + SCRIPT + "\n" + GUARDS + "\n" + WebPlatform.script();
     }

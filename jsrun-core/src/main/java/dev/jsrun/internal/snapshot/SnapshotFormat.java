@@ -17,15 +17,18 @@ import java.util.List;
 import dev.jsrun.InvalidSnapshotException;
 
 /**
- * The snapshot file: magic, format version, a header (V8 and Javet versions, flags, scripts, hash, times),
- * the V8 heap image, then a SHA-256 of everything before it. Decoding verifies all of it before any byte
- * can reach V8.
+ * The snapshot file: magic, format version, a header (V8 and Javet versions, flags,
+ * scripts, hash, times), the V8 heap image, then a SHA-256 of everything before it.
+ * Decoding verifies all of it before any byte can reach V8.
  */
 public final class SnapshotFormat {
 
     private static final byte[] MAGIC = { 'J', 'S', 'R', 'U', 'N', 'S', 'N', 'P' };
+
     private static final int FORMAT_VERSION = 1;
+
     private static final int DIGEST_LENGTH = 32;
+
     private static final int MAX_SCRIPTS = 100_000;
 
     private SnapshotFormat() {
@@ -74,12 +77,12 @@ public final class SnapshotFormat {
         if (!MessageDigest.isEqual(expected, Arrays.copyOfRange(bytes, bodyLength, bytes.length))) {
             throw new InvalidSnapshotException("checksum mismatch: the file is truncated or damaged");
         }
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, MAGIC.length,
-                bodyLength - MAGIC.length))) {
+        try (DataInputStream in = new DataInputStream(
+                new ByteArrayInputStream(bytes, MAGIC.length, bodyLength - MAGIC.length))) {
             int format = in.readInt();
             if (format != FORMAT_VERSION) {
-                throw new InvalidSnapshotException("unsupported snapshot format version " + format + " (this jsrun reads "
-                        + FORMAT_VERSION + ")");
+                throw new InvalidSnapshotException(
+                        "unsupported snapshot format version " + format + " (this jsrun reads " + FORMAT_VERSION + ")");
             }
             String v8Version = in.readUTF();
             String javetVersion = in.readUTF();
@@ -97,11 +100,12 @@ public final class SnapshotFormat {
             }
             int blobLength = in.readInt();
             if (blobLength <= 0 || blobLength != in.available()) {
-                throw new InvalidSnapshotException("corrupt header: heap image length " + blobLength + " does not match the file");
+                throw new InvalidSnapshotException(
+                        "corrupt header: heap image length " + blobLength + " does not match the file");
             }
             byte[] blob = in.readNBytes(blobLength);
-            SnapshotImage snapshot = new SnapshotImage(blob, v8Version, javetVersion, flags, scripts, contentHash, createdAt,
-                    buildTime);
+            SnapshotImage snapshot = new SnapshotImage(blob, v8Version, javetVersion, flags, scripts, contentHash,
+                    createdAt, buildTime);
             snapshot.requireCompatible();
             return snapshot;
         }

@@ -12,20 +12,27 @@ import dev.jsrun.InvalidSnapshotException;
 import dev.jsrun.Snapshot;
 
 /**
- * The one implementation of {@link Snapshot}: the V8 heap image with the header of its file. Its bytes reach V8
- * only after they were produced by the snapshot builder in this JVM or decoded by {@link SnapshotFormat}, which
- * verifies them first; a {@link Snapshot} of any other class is refused, since V8 aborts the process on a
- * damaged image.
+ * The one implementation of {@link Snapshot}: the V8 heap image with the header of its
+ * file. Its bytes reach V8 only after they were produced by the snapshot builder in this
+ * JVM or decoded by {@link SnapshotFormat}, which verifies them first; a {@link Snapshot}
+ * of any other class is refused, since V8 aborts the process on a damaged image.
  */
 public final class SnapshotImage implements Snapshot {
 
     private final byte[] blob;
+
     private final String v8Version;
+
     private final String javetVersion;
+
     private final String v8Flags;
+
     private final List<String> scriptNames;
+
     private final String contentHash;
+
     private final Instant createdAt;
+
     private final Duration buildTime;
 
     public SnapshotImage(byte[] blob, String v8Version, String javetVersion, String v8Flags, List<String> scriptNames,
@@ -40,7 +47,10 @@ public final class SnapshotImage implements Snapshot {
         this.buildTime = buildTime;
     }
 
-    /** The implementation behind {@code snapshot}, refusing one that jsrun did not make or verify. */
+    /**
+     * The implementation behind {@code snapshot}, refusing one that jsrun did not make or
+     * verify.
+     */
     public static SnapshotImage of(Snapshot snapshot) {
         if (snapshot instanceof SnapshotImage image) {
             return image;
@@ -49,7 +59,9 @@ public final class SnapshotImage implements Snapshot {
                 + (snapshot == null ? "null" : snapshot.getClass().getName()));
     }
 
-    /** Writes the snapshot with a verifiable header; the file appears whole or not at all. */
+    /**
+     * Writes the snapshot with a verifiable header; the file appears whole or not at all.
+     */
     @Override
     public void writeTo(Path file) throws IOException {
         Path target = file.toAbsolutePath();
@@ -79,7 +91,10 @@ public final class SnapshotImage implements Snapshot {
         return SnapshotFormat.encode(this);
     }
 
-    /** Refuses a snapshot made for another V8 build or other V8 flags: V8 aborts the process on one. */
+    /**
+     * Refuses a snapshot made for another V8 build or other V8 flags: V8 aborts the
+     * process on one.
+     */
     public void requireCompatible() {
         String runningV8 = V8Runtimes.v8Version();
         String runningJavet = V8Runtimes.javetVersion();
@@ -141,9 +156,8 @@ public final class SnapshotImage implements Snapshot {
 
     @Override
     public String toString() {
-        return "Snapshot[scripts=" + this.scriptNames + ", size=" + this.blob.length + " bytes, v8="
-                + this.v8Version + ", hash=" + this.contentHash.substring(0, Math.min(12, this.contentHash.length()))
-                + "]";
+        return "Snapshot[scripts=" + this.scriptNames + ", size=" + this.blob.length + " bytes, v8=" + this.v8Version
+                + ", hash=" + this.contentHash.substring(0, Math.min(12, this.contentHash.length())) + "]";
     }
 
 }

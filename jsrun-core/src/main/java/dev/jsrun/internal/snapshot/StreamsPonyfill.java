@@ -6,8 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The WHATWG Streams classes of the web platform's {@code streams.js}: web-streams-polyfill 3.3.3 (MIT,
- * https://github.com/MattiasBuelens/web-streams-polyfill), its {@code dist/ponyfill.es2018.js} as the webjar
+ * The WHATWG Streams classes of the web platform's {@code streams.js}:
+ * web-streams-polyfill 3.3.3 (MIT,
+ * https://github.com/MattiasBuelens/web-streams-polyfill), its
+ * {@code dist/ponyfill.es2018.js} as the webjar
  * {@code org.webjars.npm:web-streams-polyfill} ships it, license header included.
  */
 final class StreamsPonyfill {
@@ -15,8 +17,7 @@ final class StreamsPonyfill {
     /** Where a part takes the ponyfill's text. */
     static final String MARKER = "/* web-streams-polyfill */";
 
-    private static final String RESOURCE =
-            "/META-INF/resources/webjars/web-streams-polyfill/3.3.3/dist/ponyfill.es2018.js";
+    private static final String RESOURCE = "/META-INF/resources/webjars/web-streams-polyfill/3.3.3/dist/ponyfill.es2018.js";
 
     private StreamsPonyfill() {
     }
@@ -31,17 +32,17 @@ final class StreamsPonyfill {
     }
 
     /**
-     * The ponyfill's code with its license header, without the rest of its comments, its indentation and its
-     * source map comment, which would point nowhere: V8 keeps the source in every snapshot and isolate. No
-     * character outside Latin-1 remains, which would make V8 keep the whole platform's source in two bytes a
-     * character.
+     * The ponyfill's code with its license header, without the rest of its comments, its
+     * indentation and its source map comment, which would point nowhere: V8 keeps the
+     * source in every snapshot and isolate. No character outside Latin-1 remains, which
+     * would make V8 keep the whole platform's source in two bytes a character.
      */
     static String source() {
         String text;
         try (InputStream in = StreamsPonyfill.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException("web-streams-polyfill 3.3.3 (" + RESOURCE
-                        + ") is missing from the class path");
+                throw new IllegalStateException(
+                        "web-streams-polyfill 3.3.3 (" + RESOURCE + ") is missing from the class path");
             }
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
@@ -51,16 +52,17 @@ final class StreamsPonyfill {
         String code = compact(text);
         for (int i = 0; i < code.length(); i++) {
             if (code.charAt(i) > 0xFF) {
-                throw new IllegalStateException("web-streams-polyfill has a character outside Latin-1 in its code at "
-                        + i);
+                throw new IllegalStateException(
+                        "web-streams-polyfill has a character outside Latin-1 in its code at " + i);
             }
         }
         return code;
     }
 
     /**
-     * Drops the comments that take whole lines (the first, the license header, aside) and each line's leading
-     * white space. Line by line, which is sound for this file: none of its strings or templates spans lines.
+     * Drops the comments that take whole lines (the first, the license header, aside) and
+     * each line's leading white space. Line by line, which is sound for this file: none
+     * of its strings or templates spans lines.
      */
     static String compact(String text) {
         StringBuilder out = new StringBuilder(text.length());

@@ -13,14 +13,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The modules of {@code tr46} (UTS #46, IDNA) and of {@code punycode}, which it requires, read from their WebJars on
- * the class path at the versions the build resolved, for {@code web/url.js}: each module becomes an entry of the
- * registry that part defines, its source intact in a CommonJS wrapper, with the modules its {@code require} calls
- * name resolved here.
+ * The modules of {@code tr46} (UTS #46, IDNA) and of {@code punycode}, which it requires,
+ * read from their WebJars on the class path at the versions the build resolved, for
+ * {@code web/url.js}: each module becomes an entry of the registry that part defines, its
+ * source intact in a CommonJS wrapper, with the modules its {@code require} calls name
+ * resolved here.
  */
 final class WebUrlBundle {
 
-    /** The part that holds the registry, and the marker in it that the modules replace. */
+    /**
+     * The part that holds the registry, and the marker in it that the modules replace.
+     */
     static final String PART = "url.js";
     static final String MARKER = "/* modules */";
 
@@ -29,7 +32,10 @@ final class WebUrlBundle {
 
     private static final String WEBJARS = "META-INF/resources/webjars/";
 
-    /** The calls a module makes to {@code require}: the two packages only ever pass a string literal. */
+    /**
+     * The calls a module makes to {@code require}: the two packages only ever pass a
+     * string literal.
+     */
     private static final Pattern REQUIRE = Pattern.compile("\\brequire\\(\\s*([\"'])([^\"'\\\\]+)\\1\\s*\\)");
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
@@ -39,7 +45,10 @@ final class WebUrlBundle {
     private WebUrlBundle() {
     }
 
-    /** The text of {@code part}, with the modules in place if it is the part that takes them. */
+    /**
+     * The text of {@code part}, with the modules in place if it is the part that takes
+     * them.
+     */
     static String complete(String part, String text) {
         if (!PART.equals(part)) {
             return text;
@@ -52,10 +61,11 @@ final class WebUrlBundle {
     }
 
     /**
-     * The registry's entries: each package's name mapped to the id of its main module, then one entry a module
-     * reachable from the entry package's, {@code 'id': [factory, requests]} for JavaScript, where {@code requests}
-     * maps what the module passes to {@code require} to module ids, and {@code 'id': ['text']} for JSON. A module's
-     * id is its package's name and its path in the package.
+     * The registry's entries: each package's name mapped to the id of its main module,
+     * then one entry a module reachable from the entry package's,
+     * {@code 'id': [factory, requests]} for JavaScript, where {@code requests} maps what
+     * the module passes to {@code require} to module ids, and {@code 'id': ['text']} for
+     * JSON. A module's id is its package's name and its path in the package.
      */
     static String modules() {
         Map<String, String> sources = new LinkedHashMap<>();
@@ -90,8 +100,11 @@ final class WebUrlBundle {
         }
         StringBuilder out = new StringBuilder();
         for (Map.Entry<String, String> main : mains.entrySet()) {
-            out.append("\n    ").append(literal(main.getKey())).append(": ").append(literal(main.getValue()))
-                    .append(',');
+            out.append("\n    ")
+                .append(literal(main.getKey()))
+                .append(": ")
+                .append(literal(main.getValue()))
+                .append(',');
         }
         for (Map.Entry<String, String> module : sources.entrySet()) {
             String id = module.getKey();
@@ -100,8 +113,9 @@ final class WebUrlBundle {
                 out.append('[').append(literal(module.getValue().strip())).append("],");
                 continue;
             }
-            out.append("[function (module, exports, require) {\n").append(ascii(module.getValue()))
-                    .append("\n}, { __proto__: null");
+            out.append("[function (module, exports, require) {\n")
+                .append(ascii(module.getValue()))
+                .append("\n}, { __proto__: null");
             for (Map.Entry<String, String> request : requests.get(id).entrySet()) {
                 out.append(", ").append(literal(request.getKey())).append(": ").append(literal(request.getValue()));
             }
@@ -110,7 +124,10 @@ final class WebUrlBundle {
         return out.append("\n").toString();
     }
 
-    /** The module {@code request} names when module {@code from} requires it, as Node resolves it. */
+    /**
+     * The module {@code request} names when module {@code from} requires it, as Node
+     * resolves it.
+     */
     static String resolve(String from, String request) {
         if (!request.startsWith("./") && !request.startsWith("../")) {
             return resolvePackage(request);
@@ -126,7 +143,9 @@ final class WebUrlBundle {
         return file(name, joined, from + " requires " + request);
     }
 
-    /** A request for a package's main module: its name alone, or with a slash after it. */
+    /**
+     * A request for a package's main module: its name alone, or with a slash after it.
+     */
     private static boolean isPackage(String request) {
         int slash = request.indexOf('/');
         return !request.startsWith(".") && (slash < 0 || slash == request.length() - 1);
@@ -142,7 +161,10 @@ final class WebUrlBundle {
         return file(name, normalize(main.find() ? main.group(1) : "index.js"), "the main module of " + name);
     }
 
-    /** The first of Node's candidates for a file that exists: the path, with .js, with .json, or its index.js. */
+    /**
+     * The first of Node's candidates for a file that exists: the path, with .js, with
+     * .json, or its index.js.
+     */
     private static String file(String name, String path, String what) {
         String base = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
         for (String candidate : new String[] { base, base + ".js", base + ".json", base + "/index.js" }) {
@@ -171,7 +193,10 @@ final class WebUrlBundle {
         return folder(id.substring(0, slash)) + id.substring(slash + 1);
     }
 
-    /** The folder of a package's files in its WebJar, at the version the WebJar's Maven metadata names. */
+    /**
+     * The folder of a package's files in its WebJar, at the version the WebJar's Maven
+     * metadata names.
+     */
     private static String folder(String name) {
         Properties properties = new Properties();
         try (InputStream in = stream("META-INF/maven/org.webjars.npm/" + name + "/pom.properties")) {
@@ -199,16 +224,17 @@ final class WebUrlBundle {
     private static InputStream stream(String location) {
         InputStream in = WebUrlBundle.class.getClassLoader().getResourceAsStream(location);
         if (in == null) {
-            throw new IllegalStateException(location + " is missing from the class path: URL needs the WebJars of "
-                    + "tr46 and punycode");
+            throw new IllegalStateException(
+                    location + " is missing from the class path: URL needs the WebJars of " + "tr46 and punycode");
         }
         return in;
     }
 
     /**
-     * JavaScript source with each character outside ASCII written as a {@code \\u} escape, which means the same in
-     * the strings, regular expressions and comments that tr46 has them in: the platform's script stays one byte a
-     * character in V8, half the size in every snapshot.
+     * JavaScript source with each character outside ASCII written as a {@code \\u}
+     * escape, which means the same in the strings, regular expressions and comments that
+     * tr46 has them in: the platform's script stays one byte a character in V8, half the
+     * size in every snapshot.
      */
     static String ascii(String source) {
         StringBuilder out = null;
@@ -226,8 +252,11 @@ final class WebUrlBundle {
 
     private static void appendChar(StringBuilder out, char c) {
         if (c > 0x7f) {
-            out.append("\\u").append(HEX[c >> 12]).append(HEX[(c >> 8) & 0xf]).append(HEX[(c >> 4) & 0xf])
-                    .append(HEX[c & 0xf]);
+            out.append("\\u")
+                .append(HEX[c >> 12])
+                .append(HEX[(c >> 8) & 0xf])
+                .append(HEX[(c >> 4) & 0xf])
+                .append(HEX[c & 0xf]);
         }
         else {
             out.append(c);

@@ -38,9 +38,9 @@ class JsTokenizerTest {
 
     @Test
     void readsIdentifiersKeywordsAndPrivateNames() {
-        assertThat(tokens("foo $bar _baz9 return #secret this.#x")).containsExactly("IDENTIFIER foo",
-                "IDENTIFIER $bar", "IDENTIFIER _baz9", "IDENTIFIER return", "PRIVATE_NAME #secret", "IDENTIFIER this",
-                "PUNCTUATOR .", "PRIVATE_NAME #x");
+        assertThat(tokens("foo $bar _baz9 return #secret this.#x")).containsExactly("IDENTIFIER foo", "IDENTIFIER $bar",
+                "IDENTIFIER _baz9", "IDENTIFIER return", "PRIVATE_NAME #secret", "IDENTIFIER this", "PUNCTUATOR .",
+                "PRIVATE_NAME #x");
     }
 
     @Test
@@ -49,8 +49,8 @@ class JsTokenizerTest {
                 "IDENTIFIER ñame", "IDENTIFIER 变量", "IDENTIFIER importé", "IDENTIFIER \\u0061bc",
                 "IDENTIFIER a\\u{62}c", "IDENTIFIER \ud835\udcb6b", "IDENTIFIER a\u200db", "IDENTIFIER x\u0301");
         // Not identifier characters: a currency sign, an emoji, a stray backslash.
-        assertThat(tokens("a€b \ud83d\ude00 \\x")).containsExactly("IDENTIFIER a", "PUNCTUATOR €",
-                "IDENTIFIER b", "PUNCTUATOR \ud83d\ude00", "PUNCTUATOR \\", "IDENTIFIER x");
+        assertThat(tokens("a€b \ud83d\ude00 \\x")).containsExactly("IDENTIFIER a", "PUNCTUATOR €", "IDENTIFIER b",
+                "PUNCTUATOR \ud83d\ude00", "PUNCTUATOR \\", "IDENTIFIER x");
     }
 
     @Test
@@ -140,7 +140,8 @@ class JsTokenizerTest {
             depths.add(tokens.depth());
         }
         assertThat(depths).containsExactly(0, 1, 1, 1, 2, 2, 2, 2, 3, 3, 2, 2, 1, 0);
-        // A brace closes the parentheses left open inside it; a stray closing bracket closes nothing.
+        // A brace closes the parentheses left open inside it; a stray closing bracket
+        // closes nothing.
         tokens = new JsTokenizer("{ ( ( } ) ]");
         depths.clear();
         while (tokens.next() != Kind.END) {
@@ -199,7 +200,8 @@ class JsTokenizerTest {
 
     @Test
     void tellsTheBraceOfABlockFromTheBraceOfAnObjectLiteral() {
-        // The import rewriter read a division after every '}', the require scanner a regex.
+        // The import rewriter read a division after every '}', the require scanner a
+        // regex.
         assertThat(slashes("{}\n/re/.test(s)")).containsExactly("regex /re/");
         assertThat(slashes("if (a) { b() } /re/.test(s)")).containsExactly("regex /re/");
         assertThat(slashes("x = {} / 2")).containsExactly("divide");
@@ -208,7 +210,8 @@ class JsTokenizerTest {
             .allMatch(slash -> slash.startsWith("regex"));
         assertThat(slashes("switch (a) { case 1: {} /x/ }")).containsExactly("regex /x/");
         assertThat(slashes("return {} / 2")).containsExactly("divide");
-        // A line break after return, or after a value, ends the statement: the brace opens a block.
+        // A line break after return, or after a value, ends the statement: the brace
+        // opens a block.
         assertThat(slashes("return\n{} /x/")).containsExactly("regex /x/");
         assertThat(slashes("a = b\n{} /x/")).containsExactly("regex /x/");
         // Template substitutions are neither.
@@ -221,10 +224,11 @@ class JsTokenizerTest {
         assertThat(slashes("async function f() {} /a/; function* g() {} /b/; export default function () {} /c/"))
             .hasSize(3)
             .allMatch(slash -> slash.startsWith("regex"));
-        assertThat(slashes("x = function () {} / 2; y = function f(a = {}) { return {} } / 2")).containsExactly(
-                "divide", "divide");
+        assertThat(slashes("x = function () {} / 2; y = function f(a = {}) { return {} } / 2"))
+            .containsExactly("divide", "divide");
         assertThat(slashes("x = async function () {} / 2; (function* () {}) / 2")).containsExactly("divide", "divide");
-        assertThat(slashes("x = function of() {} / 2; function async() {} /re/")).containsExactly("divide", "regex /re/");
+        assertThat(slashes("x = function of() {} / 2; function async() {} /re/")).containsExactly("divide",
+                "regex /re/");
         assertThat(slashes("class A extends mixin(B, {}).C { m() {} }\n/re/")).containsExactly("regex /re/");
         assertThat(slashes("x = class extends B { static {} m() {} } / 2")).containsExactly("divide");
         assertThat(slashes("o = { function: 1, class: {} } / 2; () => {}\n/re/")).containsExactly("divide",
@@ -257,7 +261,7 @@ class JsTokenizerTest {
         assertThat(tokens("'\\")).containsExactly("STRING '\\");
         assertThat(tokens("`\\")).containsExactly("TEMPLATE `\\");
         assertThat(tokens("/\\")).containsExactly("REGEX /\\");
-        for (String source : new String[] {"'a", "\"a\r", "`a", "/a", "/a\\\n/"}) {
+        for (String source : new String[] { "'a", "\"a\r", "`a", "/a", "/a\\\n/" }) {
             tokens = new JsTokenizer(source);
             tokens.next();
             assertThat(tokens.isTerminated()).as(source).isFalse();
@@ -282,7 +286,7 @@ class JsTokenizerTest {
         assertThat(deepest).isEqualTo(depth);
         assertThat(tokens.depth()).isZero();
 
-        for (String open : new String[] {"(", "{", "[", "({", "function (", "class extends (", "f(function () {"}) {
+        for (String open : new String[] { "(", "{", "[", "({", "function (", "class extends (", "f(function () {" }) {
             tokens = new JsTokenizer(open.repeat(100_000) + "/x/" + "}".repeat(100_000));
             int count = 0;
             while (tokens.next() != Kind.END) {

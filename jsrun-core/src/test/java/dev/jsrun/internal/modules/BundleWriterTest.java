@@ -23,8 +23,9 @@ import dev.jsrun.internal.modules.BundleWriter.Probe;
 import dev.jsrun.pool.UnpooledJsRuntimeFactory;
 
 /**
- * The bundle's loader ({@code bundle.js}) run as {@link BundleWriter} writes it, over a small project on disk:
- * what {@code require} finds and refuses, what modules see, and what the probe reports.
+ * The bundle's loader ({@code bundle.js}) run as {@link BundleWriter} writes it, over a
+ * small project on disk: what {@code require} finds and refuses, what modules see, and
+ * what the probe reports.
  */
 class BundleWriterTest {
 
@@ -43,7 +44,8 @@ class BundleWriterTest {
                 """);
         write("lib/b.js", "#!/usr/bin/env node\nexports.add = function (a, b) { return a + b; };\n");
         write("data.json", "{ \"x\": 40 }\n");
-        write("lib/throws.js", "// fails when it loads, on its third line\nvar x = 1;\nthrow new Error('broken ' + x);\n");
+        write("lib/throws.js",
+                "// fails when it loads, on its third line\nvar x = 1;\nthrow new Error('broken ' + x);\n");
         write("it's \"odd\".js", "module.exports = 'odd';\n");
     }
 
@@ -61,31 +63,34 @@ class BundleWriterTest {
             assertThat(js.eval("[require.resolve('./lib/b.js'), require.resolve('fs')]"))
                 .isEqualTo(List.of("lib/b.js", "fs"));
             assertThat(js.eval("typeof require('./lib/b.js').add")).isEqualTo("function");
-            // main.js and the two it requires were initialized by the bundle; the odd one on its first require
-            assertThat(js.eval("__jsrun_modules.stats()")).isEqualTo(Map.of("exportHits", 7, "definitionHits", 1,
-                    "misses", 0, "exports", 3, "definitions", 4));
+            // main.js and the two it requires were initialized by the bundle; the odd one
+            // on its first require
+            assertThat(js.eval("__jsrun_modules.stats()"))
+                .isEqualTo(Map.of("exportHits", 7, "definitionHits", 1, "misses", 0, "exports", 3, "definitions", 4));
         }
     }
 
     @Test
     void requireExplainsWhatItCannotLoad() {
-        Bundle bundle = BundleWriter.write(walk("./main.js"), Map.of("lib/b.js", "left out on purpose"), List.of(), null);
+        Bundle bundle = BundleWriter.write(walk("./main.js"), Map.of("lib/b.js", "left out on purpose"), List.of(),
+                null);
         try (UnpooledJsRuntimeFactory runtimes = runtimes(); JsRuntime js = runtimes.create()) {
             js.eval(bundle.script());
             js.eval("globalThis.failure = function (request) { try { require(request); } catch (e) {"
                     + " return e.code + ' ' + e.name + ': ' + e.message; } }");
-            assertThat(js.eval("failure('left-pad')")).isEqualTo("MODULE_NOT_FOUND Error: Cannot find module 'left-pad' "
-                    + "(required by the global require()): jsrun only has the modules found when its snapshot was built");
+            assertThat(js.eval("failure('left-pad')"))
+                .isEqualTo("MODULE_NOT_FOUND Error: Cannot find module 'left-pad' "
+                        + "(required by the global require()): jsrun only has the modules found when its snapshot was built");
             assertThat(js.eval("failure('fs')")).isEqualTo("MODULE_NOT_FOUND Error: Cannot load Node built-in module "
                     + "'fs' (required by the global require()): Node built-ins are not available in jsrun");
             assertThat(js.eval("failure('./lib/b')")).isEqualTo("MODULE_NOT_FOUND Error: Cannot load module './lib/b' "
                     + "(lib/b.js, required by the global require()): it was left out of the snapshot: left out on purpose");
             assertThat(js.eval("failure('./main')")).isEqualTo("MODULE_NOT_FOUND Error: Cannot load module './lib/b' "
                     + "(lib/b.js, required by main.js): it was left out of the snapshot: left out on purpose");
-            assertThat(js.eval("failure('')")).isEqualTo("undefined TypeError: require() needs a non-empty string, "
-                    + "received ''");
-            assertThat(js.eval("failure(42)")).isEqualTo("undefined TypeError: require() needs a non-empty string, "
-                    + "received number");
+            assertThat(js.eval("failure('')"))
+                .isEqualTo("undefined TypeError: require() needs a non-empty string, " + "received ''");
+            assertThat(js.eval("failure(42)"))
+                .isEqualTo("undefined TypeError: require() needs a non-empty string, " + "received number");
         }
     }
 
@@ -124,19 +129,20 @@ class BundleWriterTest {
                 var started = Date.now();
                 module.exports = require('./lib/b').add(Math.random(), 1);
                 """);
-        write("getter.js", """
-                var error = new Error('plain');
-                Object.defineProperty(error, 'message', { get: function () { globalThis.ranGetter = true; return 'x'; } });
-                throw error;
-                """);
+        write("getter.js",
+                """
+                        var error = new Error('plain');
+                        Object.defineProperty(error, 'message', { get: function () { globalThis.ranGetter = true; return 'x'; } });
+                        throw error;
+                        """);
         write("string.js", "throw 'just text';\n");
         ModuleGraph graph = walk("./looks.js", "./getter.js", "./string.js", "./lib/throws.js");
         Set<String> order = new LinkedHashSet<>(List.of("looks.js", "getter.js", "string.js", "lib/throws.js"));
         Bundle bundle = BundleWriter.write(graph, Map.of(), List.of(), new Probe(order, Set.of("Buffer", "fetch")));
         try (UnpooledJsRuntimeFactory runtimes = runtimes(); JsRuntime js = runtimes.create()) {
             Map<?, ?> probe = (Map<?, ?>) Json.parse((String) js.eval(bundle.script()));
-            assertThat(probe.get("order")).isEqualTo(List.of("looks.js", "lib/b.js", "getter.js", "string.js",
-                    "lib/throws.js"));
+            assertThat(probe.get("order"))
+                .isEqualTo(List.of("looks.js", "lib/b.js", "getter.js", "string.js", "lib/throws.js"));
             Map<?, ?> results = (Map<?, ?>) probe.get("results");
             Map<?, ?> looks = (Map<?, ?>) results.get("looks.js");
             assertThat(looks.get("error")).isNull();

@@ -19,7 +19,10 @@ import dev.jsrun.RuntimeConfig;
 import dev.jsrun.internal.snapshot.GuestScripts;
 import dev.jsrun.pool.UnpooledJsRuntimeFactory;
 
-/** The doctor's {@code syntax-check.js}, on its own in V8 and as the doctor uses it on files of a project. */
+/**
+ * The doctor's {@code syntax-check.js}, on its own in V8 and as the doctor uses it on
+ * files of a project.
+ */
 class DoctorSyntaxCheckTest {
 
     @TempDir
@@ -36,7 +39,8 @@ class DoctorSyntaxCheckTest {
             assertThat(js.call(Doctor.SYNTAX_CHECK, "var = 1;", false)).isEqualTo("SyntaxError: Unexpected token '='");
             assertThat(js.call(Doctor.SYNTAX_CHECK, "{ \"a\": 1 }", true)).isNull();
             assertThat((String) js.call(Doctor.SYNTAX_CHECK, "{ \"a\": }", true)).startsWith("SyntaxError: ");
-            // JSON is parsed as JSON, not as code: a JavaScript object literal is not JSON
+            // JSON is parsed as JSON, not as code: a JavaScript object literal is not
+            // JSON
             assertThat((String) js.call(Doctor.SYNTAX_CHECK, "{ a: 1 }", true)).startsWith("SyntaxError: ");
         }
     }
@@ -53,7 +57,8 @@ class DoctorSyntaxCheckTest {
         write("broken.js", "var = ;\n");
         write("esm.js", "export const answer = 42;\n");
         write("data.json", "{ \"a\": }\n");
-        // quotes, backslashes, comment ends, a line separator and a hashbang reach the check as they are
+        // quotes, backslashes, comment ends, a line separator and a hashbang reach the
+        // check as they are
         write("odd.js", "#!/usr/bin/env node\nmodule.exports = '\\\\ \" \\' */ </script> \u2028 ${x}' + `\\``;\n");
         write("script.js", "return;\n");
         ModuleGraph graph = ModuleGraph.walk(new NodeResolver(List.of(DirectoryTree.of(this.project))),

@@ -11,7 +11,10 @@ import dev.jsrun.JsRuntime;
 import dev.jsrun.RuntimeConfig;
 import dev.jsrun.pool.UnpooledJsRuntimeFactory;
 
-/** {@code intl-guard-install.js}: the snapshot builder's Intl guard, installed for the doctor as a hidden global. */
+/**
+ * {@code intl-guard-install.js}: the snapshot builder's Intl guard, installed for the
+ * doctor as a hidden global.
+ */
 class IntlGuardTest {
 
     @Test

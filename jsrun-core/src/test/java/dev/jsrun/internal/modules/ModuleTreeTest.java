@@ -24,15 +24,16 @@ class ModuleTreeTest {
     Path tmp;
 
     @ParameterizedTest
-    @ValueSource(strings = { "", "lib", "lib/rules.js", "node_modules/@jsrun/greet/index.js", ".store/x.js", "a..b/c...js" })
+    @ValueSource(
+            strings = { "", "lib", "lib/rules.js", "node_modules/@jsrun/greet/index.js", ".store/x.js", "a..b/c...js" })
     void acceptsTreePaths(String path) {
         assertThat(ModuleTree.isTreePath(path)).isTrue();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "/", "/etc/passwd", "lib/", "lib//rules.js", "./lib", "lib/.", "..", "../x.js", "lib/../x.js",
-        "lib\\rules.js", "lib\u0000/x.js", "x.js\u0000", "lib\u202e/x.js", "lib\u200b/x.js", "lib\u2028/x.js", "lib\n/x.js",
-        "\ud800.js", "x\udc00.js" })
+    @ValueSource(strings = { "/", "/etc/passwd", "lib/", "lib//rules.js", "./lib", "lib/.", "..", "../x.js",
+            "lib/../x.js", "lib\\rules.js", "lib\u0000/x.js", "x.js\u0000", "lib\u202e/x.js", "lib\u200b/x.js",
+            "lib\u2028/x.js", "lib\n/x.js", "\ud800.js", "x\udc00.js" })
     void refusesAnythingElse(String path) {
         assertThat(ModuleTree.isTreePath(path)).isFalse();
     }
@@ -83,9 +84,10 @@ class ModuleTreeTest {
         Files.createSymbolicLink(root.resolve("out"), Path.of("../outside"));
 
         assertThatThrownBy(() -> ModuleSet.builder().root(ModuleRoot.directory(root)).module("./out/secret.js").build())
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cannot be resolved");
-        assertThat(ModuleGraph.walk(new NodeResolver(List.of(DirectoryTree.of(root))), List.of("./lib/a.js"))
-            .modules()).containsOnlyKeys("lib/a.js");
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("cannot be resolved");
+        assertThat(ModuleGraph.walk(new NodeResolver(List.of(DirectoryTree.of(root))), List.of("./lib/a.js")).modules())
+            .containsOnlyKeys("lib/a.js");
     }
 
     private static void write(Path file, String text) throws IOException {

@@ -28,7 +28,10 @@ import dev.jsrun.NativeLibraryException;
 import dev.jsrun.NativeLibraryException.Problem;
 import dev.jsrun.NativePlatform;
 
-/** Extraction of the real V8 native from its jar, without loading it (a JVM loads it once). */
+/**
+ * Extraction of the real V8 native from its jar, without loading it (a JVM loads it
+ * once).
+ */
 class ExtractedLibraryTest {
 
     private static final NativePlatform PLATFORM = NativePlatform.current();
@@ -56,7 +59,8 @@ class ExtractedLibraryTest {
         assertThat(first.getParent().getFileName().toString()).matches("javet-5\\.0\\.6-[0-9a-f]{8}");
         assertThat(Files.size(first)).isGreaterThan(30_000_000);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(first))).isEqualTo("r-x------");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(first.getParent()))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(first.getParent())))
+            .isEqualTo("rwx------");
 
         Path second = extract();
 
@@ -74,7 +78,7 @@ class ExtractedLibraryTest {
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         try (RandomAccessFile damage = new RandomAccessFile(file.toFile(), "rw")) {
             damage.seek(size / 2);
-            damage.write(new byte[] {1, 2, 3, 4});
+            damage.write(new byte[] { 1, 2, 3, 4 });
         }
         ExtractedLibrary.Checksum expected = ExtractedLibrary.Checksum.of(RESOURCE);
         assertThat(expected.matches(file)).isFalse();
@@ -152,7 +156,8 @@ class ExtractedLibraryTest {
             .satisfies(ex -> {
                 assertThat(ex.getProblem()).isEqualTo(Problem.DIRECTORY_NOT_PRIVATE);
                 assertThat(ex.getDirectory()).isEqualTo(shared);
-                assertThat(ex.getMessage()).contains("writable by others (rwxrwxrwx)", NativeLibrary.DIRECTORY_PROPERTY);
+                assertThat(ex.getMessage()).contains("writable by others (rwxrwxrwx)",
+                        NativeLibrary.DIRECTORY_PROPERTY);
             });
     }
 
@@ -161,7 +166,8 @@ class ExtractedLibraryTest {
         Path tmpLike = Files.createDirectories(this.dir.resolve("tmp-like"));
         Files.setAttribute(tmpLike, "unix:mode", 01777);
         Path file = ExtractedLibrary.extract(RESOURCE, FILE_NAME, VERSION, tmpLike, PLATFORM, "x");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent()))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())))
+            .isEqualTo("rwx------");
     }
 
     @Test
@@ -169,8 +175,9 @@ class ExtractedLibraryTest {
         Path readOnly = Files.createDirectories(this.dir.resolve("read-only"));
         boolean root = "root".equals(System.getProperty("user.name"));
         // root ignores permission bits, but not the immutable attribute
-        Assumptions.assumeTrue(root ? run("chattr", "+i", readOnly.toString())
-                : readOnly.toFile().setWritable(false, false), "cannot make a directory read-only here");
+        Assumptions.assumeTrue(
+                root ? run("chattr", "+i", readOnly.toString()) : readOnly.toFile().setWritable(false, false),
+                "cannot make a directory read-only here");
         try {
             assertThatExceptionOfType(NativeLibraryException.class)
                 .isThrownBy(() -> ExtractedLibrary.extract(RESOURCE, FILE_NAME, VERSION, readOnly, PLATFORM, "x"))

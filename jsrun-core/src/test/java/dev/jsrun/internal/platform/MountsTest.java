@@ -9,8 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class MountsTest {
 
-    private static final List<String> MOUNT_INFO = List.of(
-            "22 1 8:1 / / rw,relatime shared:1 - ext4 /dev/sda1 rw",
+    private static final List<String> MOUNT_INFO = List.of("22 1 8:1 / / rw,relatime shared:1 - ext4 /dev/sda1 rw",
             "25 22 0:23 / /dev/shm rw,nosuid,nodev,noexec,relatime shared:2 - tmpfs tmpfs rw",
             "26 22 0:24 / /tmp rw,nosuid,nodev,noexec shared:3 - tmpfs tmpfs rw",
             "27 26 0:25 / /tmp/exec rw,relatime - tmpfs tmpfs rw",
@@ -21,7 +20,8 @@ class MountsTest {
         assertThat(Mounts.noexec(Path.of("/var/lib/app/lib.so"), MOUNT_INFO)).isFalse();
         assertThat(Mounts.noexec(Path.of("/tmp/jsrun-native-app/lib.so"), MOUNT_INFO)).isTrue();
         assertThat(Mounts.noexec(Path.of("/tmp/exec/lib.so"), MOUNT_INFO)).isFalse();
-        assertThat(Mounts.noexec(Path.of("/tmp/executable/lib.so"), MOUNT_INFO)).as("a sibling, not below /tmp/exec").isTrue();
+        assertThat(Mounts.noexec(Path.of("/tmp/executable/lib.so"), MOUNT_INFO)).as("a sibling, not below /tmp/exec")
+            .isTrue();
         assertThat(Mounts.noexec(Path.of("/dev/shm"), MOUNT_INFO)).isTrue();
         assertThat(Mounts.noexec(Path.of("/opt/my apps/natives/lib.so"), MOUNT_INFO)).as("escaped space").isTrue();
     }

@@ -18,9 +18,10 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * On JDK 24 and later, Javet's {@code System::load} prints a restricted-method warning unless the JVM runs with
- * {@code --enable-native-access=ALL-UNNAMED}, the flag the README documents; JDK 17 accepts the flag as well.
- * The newer JDK is the one named by the system property {@code jsrun.test.jdk24}, or one under /usr/lib/jvm.
+ * On JDK 24 and later, Javet's {@code System::load} prints a restricted-method warning
+ * unless the JVM runs with {@code --enable-native-access=ALL-UNNAMED}, the flag the
+ * README documents; JDK 17 accepts the flag as well. The newer JDK is the one named by
+ * the system property {@code jsrun.test.jdk24}, or one under /usr/lib/jvm.
  */
 class NativeAccessFlagTest {
 

@@ -74,20 +74,21 @@ class NativeLibraryLoadTest {
 
         Map<String, String> failed = output.probe("failed");
         assertThat(failed.get("problem")).isEqualTo("ICU_DATA_MISSING");
-        assertThat(output.text()).contains("dev/jsrun/icu/icudt77l.dat is not on the classpath", "dev.jsrun:jsrun-icu-data",
-                "com.caoccao.javet:javet-v8-linux-x86_64:5.0.6");
+        assertThat(output.text()).contains("dev/jsrun/icu/icudt77l.dat is not on the classpath",
+                "dev.jsrun:jsrun-icu-data", "com.caoccao.javet:javet-v8-linux-x86_64:5.0.6");
     }
 
     @Test
     void icuDataThatIsNotWhatItsBuildRecordedIsRefused() throws Exception {
         Path fake = Files.createDirectories(this.dir.resolve("fake/dev/jsrun/icu"));
         Files.write(fake.resolve("icudt77l.dat"), new byte[1000]);
-        try (java.io.InputStream real = NativeLibrary.class.getClassLoader().getResourceAsStream("dev/jsrun/icu/icudt77l.dat.sha256")) {
+        try (java.io.InputStream real = NativeLibrary.class.getClassLoader()
+            .getResourceAsStream("dev/jsrun/icu/icudt77l.dat.sha256")) {
             Files.write(fake.resolve("icudt77l.dat.sha256"), real.readAllBytes());
         }
         String classPath = this.dir.resolve("fake") + File.pathSeparator + System.getProperty("java.class.path");
-        Output output = run(List.of(), List.of("-D" + NativeLibrary.DIRECTORY_PROPERTY + "=" + this.dir.resolve("natives")),
-                classPath);
+        Output output = run(List.of(),
+                List.of("-D" + NativeLibrary.DIRECTORY_PROPERTY + "=" + this.dir.resolve("natives")), classPath);
 
         assertThat(output.probe("failed").get("problem")).isEqualTo("ICU_DATA_MISSING");
         assertThat(output.text()).contains("icudt77l.dat", "its SHA-256 is not the one its build recorded",
@@ -99,15 +100,17 @@ class NativeLibraryLoadTest {
         Map<String, String> loaded = probe(List.of("-Djava.io.tmpdir=" + this.dir), "loaded");
 
         String user = System.getProperty("user.name").replaceAll("[^A-Za-z0-9._-]", "_");
-        assertThat(loaded.get("file")).startsWith(this.dir.resolve("jsrun-native-" + user) + File.separator + "javet-5.0.6-");
+        assertThat(loaded.get("file"))
+            .startsWith(this.dir.resolve("jsrun-native-" + user) + File.separator + "javet-5.0.6-");
         assertThat(this.dir.resolve("javet")).as("Javet's own per-process copy").doesNotExist();
     }
 
     @Test
     void aGravitonServerIsToldWhichNativeToAdd() throws Exception {
-        // the JVM reports aarch64 as on an arm64 Linux machine; only the x86_64 native is on the classpath
-        Map<String, String> failed = probe(List.of("-Dos.arch=aarch64", "-D" + NativeLibrary.DIRECTORY_PROPERTY + "="
-                + this.dir), "failed");
+        // the JVM reports aarch64 as on an arm64 Linux machine; only the x86_64 native is
+        // on the classpath
+        Map<String, String> failed = probe(
+                List.of("-Dos.arch=aarch64", "-D" + NativeLibrary.DIRECTORY_PROPERTY + "=" + this.dir), "failed");
         assertThat(failed.get("problem")).isEqualTo("NOT_ON_CLASSPATH");
         assertThat(failed.get("dependency")).isEqualTo("com.caoccao.javet:javet-v8-linux-arm64:5.0.6");
         try (Stream<Path> entries = Files.list(this.dir)) {
@@ -125,7 +128,8 @@ class NativeLibraryLoadTest {
     @Test
     void aNoexecDirectoryIsNamedWithItsCause() throws Exception {
         Path mount = Files.createDirectories(this.dir.resolve("noexec"));
-        // a private mount namespace keeps the noexec mount invisible to every other process
+        // a private mount namespace keeps the noexec mount invisible to every other
+        // process
         List<String> wrapper = List.of("unshare", "-m", "sh", "-c",
                 "mount -t tmpfs -o noexec,size=128m,mode=700 tmpfs '" + mount + "' && exec \"$0\" \"$@\"");
         Assumptions.assumeTrue(canRun("unshare", "-m", "sh", "-c", "mount -t tmpfs tmpfs '" + mount + "'"),

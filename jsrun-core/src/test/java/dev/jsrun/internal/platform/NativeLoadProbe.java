@@ -9,8 +9,9 @@ import dev.jsrun.NativeLibraryException;
 import dev.jsrun.internal.snapshot.V8Runtimes;
 
 /**
- * Creates one V8 runtime in a JVM of its own (the native library loads once per JVM) and prints where the
- * library came from, or the problem jsrun reported: {@code PROBE loaded ...} or {@code PROBE failed ...}.
+ * Creates one V8 runtime in a JVM of its own (the native library loads once per JVM) and
+ * prints where the library came from, or the problem jsrun reported:
+ * {@code PROBE loaded ...} or {@code PROBE failed ...}.
  */
 final class NativeLoadProbe {
 
@@ -19,7 +20,8 @@ final class NativeLoadProbe {
 
     private static String icu(V8Runtime runtime) throws Exception {
         String data = com.caoccao.javet.interop.options.V8RuntimeOptions.V8_FLAGS.getIcuDataFile();
-        String intl = runtime.getExecutor("typeof Intl === 'object' ? new Intl.NumberFormat('de-DE').format(1234.5) : 'none'")
+        String intl = runtime
+            .getExecutor("typeof Intl === 'object' ? new Intl.NumberFormat('de-DE').format(1234.5) : 'none'")
             .executeString();
         if (data == null) {
             return " intl=" + intl;

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
 import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,10 +17,10 @@ import org.w3c.dom.NodeList;
 import dev.jsrun.NativePlatform;
 
 /**
- * The OS-activated profiles of jsrun-core's pom pick, for what a building JVM reports, the native that
- * {@link NativePlatform} expects at run time. Activation is evaluated as Maven does: {@code name} and
- * {@code arch} compare without case, family {@code mac} means an {@code os.name} containing "mac",
- * {@code windows} one containing "windows".
+ * The OS-activated profiles of jsrun-core's pom pick, for what a building JVM reports,
+ * the native that {@link NativePlatform} expects at run time. Activation is evaluated as
+ * Maven does: {@code name} and {@code arch} compare without case, family {@code mac}
+ * means an {@code os.name} containing "mac", {@code windows} one containing "windows".
  */
 class NativeProfilesTest {
 

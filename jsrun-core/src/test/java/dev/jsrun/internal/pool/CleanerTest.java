@@ -59,7 +59,8 @@ class CleanerTest {
     void aSleepingCleanerWakesForTheNextTask() throws Exception {
         Cleaner cleaner = new Cleaner("test-cleaner", 1, POLL, TimeUnit.MILLISECONDS.toNanos(10), ALWAYS_WAITING);
         for (int round = 0; round < 20; round++) {
-            // well past the linger time: the thread has gone to sleep and only the submit can wake it
+            // well past the linger time: the thread has gone to sleep and only the submit
+            // can wake it
             Thread.sleep(30);
             CountDownLatch ran = new CountDownLatch(1);
             cleaner.submit(ran::countDown, false);
@@ -74,8 +75,10 @@ class CleanerTest {
         Cleaner cleaner = new Cleaner("busy-cleaner", 2, POLL, TimeUnit.MILLISECONDS.toNanos(50), ALWAYS_WAITING);
         awaitState("busy-cleaner-2", Thread.State.WAITING);
         for (int round = 0; round < 20; round++) {
-            // both tasks are queued before the first thread is free to take one: it then finds the second
-            // queued behind the first, and must bring in the helper, or the first task never finishes
+            // both tasks are queued before the first thread is free to take one: it then
+            // finds the second
+            // queued behind the first, and must bring in the helper, or the first task
+            // never finishes
             CountDownLatch release = occupyFirstThread(cleaner);
             CountDownLatch secondRan = new CountDownLatch(1);
             CountDownLatch firstDone = new CountDownLatch(1);
@@ -99,7 +102,8 @@ class CleanerTest {
         Cleaner cleaner = new Cleaner("late-cleaner", 2, POLL, TimeUnit.MILLISECONDS.toNanos(50), borrowersWait::get);
         awaitState("late-cleaner-2", Thread.State.WAITING);
         for (int round = 0; round < 5; round++) {
-            // the first thread took its task before the next one came: nothing queued behind it when it looked
+            // the first thread took its task before the next one came: nothing queued
+            // behind it when it looked
             CountDownLatch release = occupyFirstThread(cleaner);
             Set<String> ranOn = ConcurrentHashMap.newKeySet();
             CountDownLatch queuedRan = new CountDownLatch(1);
@@ -125,7 +129,8 @@ class CleanerTest {
     void helpersJoinWhileBorrowersWaitCalledByTheFirstThreadOrAnUrgentTask() throws Exception {
         AtomicBoolean borrowersWait = new AtomicBoolean();
         Cleaner cleaner = new Cleaner("calm-cleaner", 2, POLL, TimeUnit.MILLISECONDS.toNanos(50), borrowersWait::get);
-        // a helper that has just started takes what it finds before it first goes to sleep
+        // a helper that has just started takes what it finds before it first goes to
+        // sleep
         awaitState("calm-cleaner-2", Thread.State.WAITING);
         for (int round = 0; round < 5; round++) {
             CountDownLatch release = occupyFirstThread(cleaner);
@@ -135,13 +140,15 @@ class CleanerTest {
                 ranOn.add(Thread.currentThread().getName());
                 secondRan.countDown();
             }, false);
-            // with the first thread busy and nobody waiting, the second task waits for it rather than for a helper
+            // with the first thread busy and nobody waiting, the second task waits for it
+            // rather than for a helper
             assertThat(secondRan.await(100, TimeUnit.MILLISECONDS)).as("round %d: ran early", round).isFalse();
             release.countDown();
             assertThat(secondRan.await(5, TimeUnit.SECONDS)).as("round %d", round).isTrue();
             assertThat(ranOn).containsExactly("calm-cleaner-1");
         }
-        // borrowers wait: an ordinary task still never wakes a helper from the thread that submits it ...
+        // borrowers wait: an ordinary task still never wakes a helper from the thread
+        // that submits it ...
         borrowersWait.set(true);
         CountDownLatch releaseFirst = occupyFirstThread(cleaner);
         CountDownLatch releaseSecond = new CountDownLatch(1);
@@ -162,7 +169,8 @@ class CleanerTest {
         assertThat(secondRunning.await(5, TimeUnit.SECONDS)).isTrue();
         assertThat(thirdRan.await(5, TimeUnit.SECONDS)).as("a helper ran it").isTrue();
         assertThat(thirdRanOn).containsExactly("calm-cleaner-2");
-        // and an urgent task, a runtime returned while a borrower is blocked, wakes a helper at once
+        // and an urgent task, a runtime returned while a borrower is blocked, wakes a
+        // helper at once
         CountDownLatch urgentRan = new CountDownLatch(1);
         cleaner.submit(urgentRan::countDown, true);
         assertThat(urgentRan.await(5, TimeUnit.SECONDS)).as("a helper ran the urgent task").isTrue();
@@ -171,7 +179,10 @@ class CleanerTest {
         assertThat(cleaner.awaitTermination(TimeUnit.SECONDS.toNanos(5))).isTrue();
     }
 
-    /** Gives the cleaner a task that runs until the returned latch is counted down; returns once it runs. */
+    /**
+     * Gives the cleaner a task that runs until the returned latch is counted down;
+     * returns once it runs.
+     */
     private static CountDownLatch occupyFirstThread(Cleaner cleaner) throws InterruptedException {
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch running = new CountDownLatch(1);
@@ -191,7 +202,8 @@ class CleanerTest {
             cleaner.submit(ran::countDown, true);
         }
         assertThat(ran.await(5, TimeUnit.SECONDS)).isTrue();
-        // the first thread keeps polling for 30 s (a timed park); the helpers must be parked without a timeout
+        // the first thread keeps polling for 30 s (a timed park); the helpers must be
+        // parked without a timeout
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (!(helpersParked("idle-cleaner") && threadState("idle-cleaner-1") == Thread.State.TIMED_WAITING)
                 && System.nanoTime() < deadline) {
@@ -208,11 +220,19 @@ class CleanerTest {
     }
 
     private static Thread.State threadState(String name) {
-        return Thread.getAllStackTraces().keySet().stream().filter(thread -> thread.getName().equals(name))
-            .map(Thread::getState).findFirst().orElseThrow();
+        return Thread.getAllStackTraces()
+            .keySet()
+            .stream()
+            .filter(thread -> thread.getName().equals(name))
+            .map(Thread::getState)
+            .findFirst()
+            .orElseThrow();
     }
 
-    /** Waits until the thread is parked as {@code state}: a helper that is parked must be woken to work. */
+    /**
+     * Waits until the thread is parked as {@code state}: a helper that is parked must be
+     * woken to work.
+     */
     private static void awaitState(String name, Thread.State state) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (threadState(name) != state && System.nanoTime() < deadline) {

@@ -14,8 +14,7 @@ class DynamicImportRewriterTest {
 
     @Test
     void rewritesAwaitedImport() {
-        assertThat(rewrite("const m = await import('math');"))
-                .isEqualTo("const m = await __jsrun_import('math');");
+        assertThat(rewrite("const m = await import('math');")).isEqualTo("const m = await __jsrun_import('math');");
     }
 
     @Test
@@ -41,17 +40,16 @@ class DynamicImportRewriterTest {
         assertThat(rewrite("s = 'import(\\'x\\')';")).isEqualTo("s = 'import(\\'x\\')';");
         assertThat(rewrite("s = `import('x')`;")).isEqualTo("s = `import('x')`;");
         assertThat(rewrite("s = 'a\\\nimport(\"x\")'; import('y')"))
-                .isEqualTo("s = 'a\\\nimport(\"x\")'; __jsrun_import('y')");
+            .isEqualTo("s = 'a\\\nimport(\"x\")'; __jsrun_import('y')");
         assertThat(rewrite("s = 'a\\\r\nimport(\"x\")'; import('y')"))
-                .isEqualTo("s = 'a\\\r\nimport(\"x\")'; __jsrun_import('y')");
-        assertThat(rewrite("s = `\\`import('x')\\${import('y')}`"))
-                .isEqualTo("s = `\\`import('x')\\${import('y')}`");
+            .isEqualTo("s = 'a\\\r\nimport(\"x\")'; __jsrun_import('y')");
+        assertThat(rewrite("s = `\\`import('x')\\${import('y')}`")).isEqualTo("s = `\\`import('x')\\${import('y')}`");
     }
 
     @Test
     void rewritesInsideTemplateSubstitution() {
         assertThat(rewrite("s = `a ${await import('x')} import('y')`;"))
-                .isEqualTo("s = `a ${await __jsrun_import('x')} import('y')`;");
+            .isEqualTo("s = `a ${await __jsrun_import('x')} import('y')`;");
     }
 
     @Test
@@ -64,9 +62,10 @@ class DynamicImportRewriterTest {
     @Test
     void leavesCommentsUntouched() {
         assertThat(rewrite("// import('x')\nimport('y')")).isEqualTo("// import('x')\n__jsrun_import('y')");
-        assertThat(rewrite("/* a\n import('x')\n*/ import('y')")).isEqualTo("/* a\n import('x')\n*/ __jsrun_import('y')");
+        assertThat(rewrite("/* a\n import('x')\n*/ import('y')"))
+            .isEqualTo("/* a\n import('x')\n*/ __jsrun_import('y')");
         assertThat(rewrite("#!/usr/bin/env node import('x')\nimport('y')"))
-                .isEqualTo("#!/usr/bin/env node import('x')\n__jsrun_import('y')");
+            .isEqualTo("#!/usr/bin/env node import('x')\n__jsrun_import('y')");
     }
 
     @Test
@@ -82,8 +81,7 @@ class DynamicImportRewriterTest {
     void rewritesAfterDivision() {
         assertThat(rewrite("x = a / b / import('x')")).isEqualTo("x = a / b / __jsrun_import('x')");
         assertThat(rewrite("x = (a) / 2 / import('x')")).isEqualTo("x = (a) / 2 / __jsrun_import('x')");
-        assertThat(rewrite("x = a[0] / b.return / import('x')"))
-                .isEqualTo("x = a[0] / b.return / __jsrun_import('x')");
+        assertThat(rewrite("x = a[0] / b.return / import('x')")).isEqualTo("x = a[0] / b.return / __jsrun_import('x')");
         assertThat(rewrite("x = a++ / 2 / import('x')")).isEqualTo("x = a++ / 2 / __jsrun_import('x')");
     }
 
@@ -91,35 +89,35 @@ class DynamicImportRewriterTest {
     void rewritesAfterARegexThatFollowsAControlStatementOrABlock() {
         assertThat(rewrite("if (x) /'/.test(s); import('y')")).isEqualTo("if (x) /'/.test(s); __jsrun_import('y')");
         assertThat(rewrite("if (a) { b() }\n/'/.test(s) && import('y')"))
-                .isEqualTo("if (a) { b() }\n/'/.test(s) && __jsrun_import('y')");
+            .isEqualTo("if (a) { b() }\n/'/.test(s) && __jsrun_import('y')");
         assertThat(rewrite("x = {} / 2 / import('y')")).isEqualTo("x = {} / 2 / __jsrun_import('y')");
     }
 
     @Test
     void leavesPropertiesAndLongerIdentifiersUntouched() {
-        for (String source : new String[] {"obj.import('x')", "obj?.import('x')", "obj . /*c*/ import('x')",
+        for (String source : new String[] { "obj.import('x')", "obj?.import('x')", "obj . /*c*/ import('x')",
                 "reimport('x')", "import_('x')", "$import('x')", "import$('x')", "importé('x')",
-                "class A { #import() {} m() { this.#import('x') } }"}) {
+                "class A { #import() {} m() { this.#import('x') } }" }) {
             assertThat(rewrite(source)).as(source).isEqualTo(source);
         }
     }
 
     @Test
     void leavesStaticImportsAndImportMetaUntouched() {
-        for (String source : new String[] {"const u = import.meta.url;", "import x from 'y';",
+        for (String source : new String[] { "const u = import.meta.url;", "import x from 'y';",
                 "import {a} from \"b\";", "import 'side-effect';", "import * as ns from 'ns';",
-                "export { a } from 'b';", "export * from 'c';"}) {
+                "export { a } from 'b';", "export * from 'c';" }) {
             assertThat(rewrite(source)).as(source).isEqualTo(source);
         }
     }
 
     @Test
     void leavesMethodsNamedImportUntouched() {
-        for (String source : new String[] {"o = { import(x) { return x; } };", "o = { a: 1, import(x) {} };",
+        for (String source : new String[] { "o = { import(x) { return x; } };", "o = { a: 1, import(x) {} };",
                 "class A { import() {} }", "class A { m() {} import() {} }", "class A { x = 1; import() {} }",
                 "class A { static import(a, b) {} }", "class A { async import() {} }",
                 "class A { get import() { return 1; } set import(v) {} }", "class A { *import() {} }",
-                "class A { import(/* c */) /* d */ {} }"}) {
+                "class A { import(/* c */) /* d */ {} }" }) {
             assertThat(rewrite(source)).as(source).isEqualTo(source);
         }
     }
@@ -127,7 +125,7 @@ class DynamicImportRewriterTest {
     @Test
     void rewritesCallsInsideMethodNamedImport() {
         assertThat(rewrite("o = { import(a = import('x')) { return import('y'); } };"))
-                .isEqualTo("o = { import(a = __jsrun_import('x')) { return __jsrun_import('y'); } };");
+            .isEqualTo("o = { import(a = __jsrun_import('x')) { return __jsrun_import('y'); } };");
         assertThat(rewrite("{ import('x') }")).isEqualTo("{ __jsrun_import('x') }");
         assertThat(rewrite("a; import('x').then(f);")).isEqualTo("a; __jsrun_import('x').then(f);");
     }
@@ -168,7 +166,8 @@ class DynamicImportRewriterTest {
     void toleratesUnterminatedInput() {
         assertThat(rewrite("import('a'); 'import(")).isEqualTo("__jsrun_import('a'); 'import(");
         assertThat(rewrite("import('a'); /* import(")).isEqualTo("__jsrun_import('a'); /* import(");
-        assertThat(rewrite("import('a'); `import( ${ import('b')")).isEqualTo("__jsrun_import('a'); `import( ${ __jsrun_import('b')");
+        assertThat(rewrite("import('a'); `import( ${ import('b')"))
+            .isEqualTo("__jsrun_import('a'); `import( ${ __jsrun_import('b')");
         assertThat(rewrite("x = /import(")).isEqualTo("x = /import(");
         assertThat(rewrite("o = { import(")).isEqualTo("o = { __jsrun_import(");
         assertThat(rewrite("import('a') ) } ] import('b'")).isEqualTo("__jsrun_import('a') ) } ] __jsrun_import('b'");
@@ -182,4 +181,5 @@ class DynamicImportRewriterTest {
         String source = "a/b;".repeat(200_000) + "import('x')";
         assertThat(rewrite(source)).endsWith("a/b;__jsrun_import('x')").hasSize(source.length() + FN.length() - 6);
     }
+
 }

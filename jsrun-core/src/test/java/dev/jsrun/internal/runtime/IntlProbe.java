@@ -20,19 +20,22 @@ import dev.jsrun.snapshot.SnapshotBuilder;
 import dev.jsrun.snapshot.SnapshotCache;
 
 /**
- * The jsrun side of {@link IntlTest}, run in JVMs of its own: each needs the process environment ({@code TZ},
- * {@code LANG}) that ICU reads as V8 starts, and an ICU data item that is missing or badly swapped aborts the
- * process instead of throwing. Every JavaScript value it prints is base64 of UTF-8, so that the JVM's output
- * encoding (ASCII where the C library does not know {@code LANG}) cannot change it.
+ * The jsrun side of {@link IntlTest}, run in JVMs of its own: each needs the process
+ * environment ({@code TZ}, {@code LANG}) that ICU reads as V8 starts, and an ICU data
+ * item that is missing or badly swapped aborts the process instead of throwing. Every
+ * JavaScript value it prints is base64 of UTF-8, so that the JVM's output encoding (ASCII
+ * where the C library does not know {@code LANG}) cannot change it.
  * <ul>
- * <li>{@code cases <first>}: the cases of {@code intl/intl-cases.js} from index {@code first} on, each in a new
- * runtime restored from a snapshot of a trivial script: {@code START <i> <name>} before a case, {@code RESULT <i> <value>}
- * after it, so that a case that aborts V8 is known;</li>
- * <li>{@code defaults}: the JVM's default zone, locale and file-name encoding ({@code JVM ...}), then
- * {@code VALUE <i> <value>} for each of {@link #DEFAULTS};</li>
- * <li>{@code snapshot <directory>}: the snapshot of {@link #BUILD_SCRIPT} from a {@link SnapshotCache} in that
- * directory, built there unless a previous JVM stored it ({@code CACHE built=...}), then {@code VALUE <i> <value>}
- * for each of {@link #RESTORED}.</li>
+ * <li>{@code cases <first>}: the cases of {@code intl/intl-cases.js} from index
+ * {@code first} on, each in a new runtime restored from a snapshot of a trivial script:
+ * {@code START <i> <name>} before a case, {@code RESULT <i> <value>} after it, so that a
+ * case that aborts V8 is known;</li>
+ * <li>{@code defaults}: the JVM's default zone, locale and file-name encoding
+ * ({@code JVM ...}), then {@code VALUE <i> <value>} for each of {@link #DEFAULTS};</li>
+ * <li>{@code snapshot <directory>}: the snapshot of {@link #BUILD_SCRIPT} from a
+ * {@link SnapshotCache} in that directory, built there unless a previous JVM stored it
+ * ({@code CACHE built=...}), then {@code VALUE <i> <value>} for each of
+ * {@link #RESTORED}.</li>
  * </ul>
  */
 public final class IntlProbe {
@@ -45,11 +48,17 @@ public final class IntlProbe {
             "new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeZone: 'UTC' }).format(0)",
             "new Intl.DisplayNames(undefined, { type: 'region' }).of('JP')");
 
-    /** Run while the snapshot is built: it keeps a date, and text written in the build machine's zone. */
+    /**
+     * Run while the snapshot is built: it keeps a date, and text written in the build
+     * machine's zone.
+     */
     static final String BUILD_SCRIPT = "globalThis.kept = new Date(Date.UTC(2025, 6, 4, 12)); kept.getHours();"
             + " globalThis.builtWith = [new Date(0).getTimezoneOffset(), new Date(0).toString()].join(' ');";
 
-    /** What a runtime restored from that snapshot shows of its zone; {@code builtWith} is the build's. */
+    /**
+     * What a runtime restored from that snapshot shows of its zone; {@code builtWith} is
+     * the build's.
+     */
     static final List<String> RESTORED = List.of("builtWith", "kept.toString()", "String(kept.getHours())",
             "new Date(Date.UTC(2025, 0, 1)).toString()", "new Date(2025, 0, 1).toISOString()",
             "String(new Date(0).getTimezoneOffset())", "Intl.DateTimeFormat().resolvedOptions().timeZone",
@@ -74,7 +83,8 @@ public final class IntlProbe {
     private static void cases(int first) {
         String script = resource(CASES);
         Snapshot snapshot = new SnapshotBuilder().executeScript("ready.js", "globalThis.ready = true;").build();
-        try (JsRuntimeFactory factory = new UnpooledJsRuntimeFactory(RuntimeConfig.builder().snapshot(snapshot).build())) {
+        try (JsRuntimeFactory factory = new UnpooledJsRuntimeFactory(
+                RuntimeConfig.builder().snapshot(snapshot).build())) {
             List<String> names;
             try (JsRuntime js = factory.create()) {
                 names = List.of(((String) js.eval(script + "\nObject.keys(cases).join('\\n')")).split("\n"));
@@ -92,8 +102,8 @@ public final class IntlProbe {
     }
 
     private static void defaults() {
-        System.out.println("JVM zone=" + TimeZone.getDefault().getID() + " locale=" + Locale.getDefault().toLanguageTag()
-                + " jnu=" + System.getProperty("sun.jnu.encoding"));
+        System.out.println("JVM zone=" + TimeZone.getDefault().getID() + " locale="
+                + Locale.getDefault().toLanguageTag() + " jnu=" + System.getProperty("sun.jnu.encoding"));
         Snapshot snapshot = new SnapshotBuilder().executeScript("ready.js", "globalThis.ready = true;").build();
         evaluate(snapshot, DEFAULTS);
     }
@@ -108,8 +118,8 @@ public final class IntlProbe {
     }
 
     private static void evaluate(Snapshot snapshot, List<String> expressions) {
-        try (JsRuntimeFactory factory = new UnpooledJsRuntimeFactory(RuntimeConfig.builder().snapshot(snapshot).build());
-                JsRuntime js = factory.create()) {
+        try (JsRuntimeFactory factory = new UnpooledJsRuntimeFactory(
+                RuntimeConfig.builder().snapshot(snapshot).build()); JsRuntime js = factory.create()) {
             for (int i = 0; i < expressions.size(); i++) {
                 System.out.println("VALUE " + i + " " + encoded(String.valueOf(js.eval(expressions.get(i)))));
             }

@@ -38,13 +38,15 @@ class StaticModulesTest {
     @Test
     void modulesImportEachOtherStatically() throws Exception {
         this.js.addStaticModule("math", "export const PI = 3.14; export function square(x) { return x * x; }");
-        this.js.addStaticModule("geometry", "import { PI, square } from 'math'; export const area = r => PI * square(r);");
+        this.js.addStaticModule("geometry",
+                "import { PI, square } from 'math'; export const area = r => PI * square(r);");
         assertThat(await("import('geometry').then(g => g.area(2))")).isEqualTo(12.56);
     }
 
     @Test
     void moduleIsEvaluatedOnceAndSharedBetweenImports() throws Exception {
-        this.js.addStaticModule("counter", "globalThis.loads = (globalThis.loads || 0) + 1; export const state = { n: 0 };");
+        this.js.addStaticModule("counter",
+                "globalThis.loads = (globalThis.loads || 0) + 1; export const state = { n: 0 };");
         Object result = await("(async () => { const a = await import('counter'); const b = await import('counter');"
                 + " a.state.n++; return [a === b, b.state.n, loads]; })()");
         assertThat(result).isEqualTo(List.of(true, 1, 1));

@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.junit.jupiter.api.Test;
-
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
@@ -16,8 +14,12 @@ import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.domain.JavaStaticInitializer;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
 
-/** The one loader of jsrun's guest scripts, and every script that jsrun-core's classes load through it. */
+/**
+ * The one loader of jsrun's guest scripts, and every script that jsrun-core's classes
+ * load through it.
+ */
 class GuestScriptsTest {
 
     @Test
@@ -35,8 +37,8 @@ class GuestScriptsTest {
 
     @Test
     void aTemplateIsCutAtItsMarkersInOrder() {
-        assertThat(GuestScripts.split("f(/* a */, [/* b */]);", "t.js", "/* a */", "/* b */"))
-            .containsExactly("f(", ", [", "]);");
+        assertThat(GuestScripts.split("f(/* a */, [/* b */]);", "t.js", "/* a */", "/* b */")).containsExactly("f(",
+                ", [", "]);");
         assertThat(GuestScripts.split("/* a */", "t.js", "/* a */")).containsExactly("", "");
         assertThatThrownBy(() -> GuestScripts.split("f(/* b */, /* a */)", "t.js", "/* a */", "/* b */"))
             .isInstanceOf(IllegalStateException.class)
@@ -46,8 +48,9 @@ class GuestScriptsTest {
     }
 
     /**
-     * Each class reads its scripts while it initializes, so initializing every class that calls the loader reads
-     * every script once: one missing from the build fails here, not in the first runtime that needs it.
+     * Each class reads its scripts while it initializes, so initializing every class that
+     * calls the loader reads every script once: one missing from the build fails here,
+     * not in the first runtime that needs it.
      */
     @Test
     void everyScriptThatJsrunLoadsIsThere() throws ClassNotFoundException {
@@ -58,8 +61,9 @@ class GuestScriptsTest {
             for (JavaMethodCall call : type.getMethodCallsFromSelf()) {
                 if (call.getTarget().getOwner().isEquivalentTo(GuestScripts.class)
                         && call.getTarget().getName().equals("load")) {
-                    assertThat(readOnce(call.getOrigin())).as("%s loads a script once, at class initialization",
-                            call.getOrigin().getFullName()).isTrue();
+                    assertThat(readOnce(call.getOrigin()))
+                        .as("%s loads a script once, at class initialization", call.getOrigin().getFullName())
+                        .isTrue();
                     loaders.add(type.getName());
                 }
             }
@@ -74,7 +78,10 @@ class GuestScriptsTest {
         }
     }
 
-    /** A static initializer, or a private static method such as the one that assembles the web platform. */
+    /**
+     * A static initializer, or a private static method such as the one that assembles the
+     * web platform.
+     */
     private static boolean readOnce(JavaCodeUnit origin) {
         return origin.getName().equals(JavaStaticInitializer.STATIC_INITIALIZER_NAME)
                 || origin.getModifiers().containsAll(Set.of(JavaModifier.PRIVATE, JavaModifier.STATIC));

@@ -14,9 +14,10 @@ import com.ibm.icu.text.UnicodeSetIterator;
 import org.junit.jupiter.api.Test;
 
 /**
- * allocation-guards.js normalizes a long string in pieces, cut before a character of its set: that is safe only
- * when every character of the set has a normalization boundary before it in all four forms, whatever precedes
- * it. ICU4J 77.1, the ICU of jsrun's V8, says so for the set as the script writes it.
+ * allocation-guards.js normalizes a long string in pieces, cut before a character of its
+ * set: that is safe only when every character of the set has a normalization boundary
+ * before it in all four forms, whatever precedes it. ICU4J 77.1, the ICU of jsrun's V8,
+ * says so for the set as the script writes it.
  */
 class IntlStringGuardsTest {
 
@@ -24,7 +25,7 @@ class IntlStringGuardsTest {
     void everyCharacterANormalizationMayBeCutBeforeHasABoundaryBeforeItInEveryForm() throws IOException {
         UnicodeSet cut = new UnicodeSet(icuPattern(normalizeCutOf(guards())));
         Normalizer2[] forms = { Normalizer2.getNFCInstance(), Normalizer2.getNFDInstance(),
-            Normalizer2.getNFKCInstance(), Normalizer2.getNFKDInstance() };
+                Normalizer2.getNFKCInstance(), Normalizer2.getNFKDInstance() };
         UnicodeSet unsafe = new UnicodeSet();
         for (UnicodeSetIterator it = new UnicodeSetIterator(cut); it.next();) {
             for (Normalizer2 form : forms) {
@@ -36,7 +37,8 @@ class IntlStringGuardsTest {
         assertThat(unsafe.toPattern(true)).isEqualTo("[]");
         assertThat(cut.size()).as("letters, digits and ASCII: a cut is never far").isGreaterThan(140_000);
         assertThat(cut.contains('a') && cut.contains(0x4E00) && cut.contains(0xAC00) && !cut.contains(0x1161)
-                && !cut.contains(0xFF9E) && !cut.contains(0x0301)).isTrue();
+                && !cut.contains(0xFF9E) && !cut.contains(0x0301))
+            .isTrue();
     }
 
     private static String guards() throws IOException {
@@ -45,7 +47,10 @@ class IntlStringGuardsTest {
         }
     }
 
-    /** The set's source, the string literals given to {@code new RegExp(..., 'gv')} joined. */
+    /**
+     * The set's source, the string literals given to {@code new RegExp(..., 'gv')}
+     * joined.
+     */
     private static String normalizeCutOf(String script) {
         Matcher call = Pattern.compile("normalizeCut = new RegExp\\((.*?), 'gv'\\)", Pattern.DOTALL).matcher(script);
         assertThat(call.find()).as("allocation-guards.js builds normalizeCut with new RegExp").isTrue();
@@ -57,7 +62,10 @@ class IntlStringGuardsTest {
         return source.toString();
     }
 
-    /** The v-flag class as ICU's UnicodeSet syntax: {@code --} is its {@code -}, {@code \\u{...}} its {@code \\x{...}}. */
+    /**
+     * The v-flag class as ICU's UnicodeSet syntax: {@code --} is its {@code -},
+     * {@code \\u{...}} its {@code \\x{...}}.
+     */
     private static String icuPattern(String jsClass) {
         return jsClass.replace("--", "-").replaceAll("\\\\u\\{([0-9A-Fa-f]+)\\}", "\\\\x{$1}");
     }

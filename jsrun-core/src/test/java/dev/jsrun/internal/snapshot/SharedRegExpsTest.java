@@ -29,15 +29,11 @@ class SharedRegExpsTest {
     private static final String PROBE = "JSON.stringify({"
             + " word: [rules.word.lastIndex, rules.word.source, rules.word.flags, 'one two'.match(rules.word)],"
             + " path: [rules.path.source, rules.path.test('A/B')],"
-            + " sticky: [rules.sticky.flags, rules.sticky.test('x')],"
-            + " unicode: rules.unicode.exec('xçày')[0],"
+            + " sticky: [rules.sticky.flags, rules.sticky.test('x')]," + " unicode: rules.unicode.exec('xçày')[0],"
             + " named: [rules.named.exec('2024-05').groups.month, rules.named.hasIndices],"
-            + " map: registry.get('key').test('m42'),"
-            + " frozen: [Object.isFrozen(frozen), frozen.test('ff')],"
-            + " hidden: Grammar.rules.hidden.test('hid'),"
-            + " closure: inClosure('closure'),"
-            + " leaked: Object.getOwnPropertyNames(globalThis).filter(n => n.includes('regexps'))"
-            + "})";
+            + " map: registry.get('key').test('m42')," + " frozen: [Object.isFrozen(frozen), frozen.test('ff')],"
+            + " hidden: Grammar.rules.hidden.test('hid')," + " closure: inClosure('closure'),"
+            + " leaked: Object.getOwnPropertyNames(globalThis).filter(n => n.includes('regexps'))" + "})";
 
     private static final String EXPECTED = "{\"word\":[3,\"\\\\w+\",\"g\",[\"one\",\"two\"]],"
             + "\"path\":[\"a\\\\/b\",true],\"sticky\":[\"y\",true],\"unicode\":\"çà\","
@@ -48,15 +44,18 @@ class SharedRegExpsTest {
         Snapshot snapshot = new SnapshotBuilder().executeScript("setup.js", SETUP).build();
         RuntimeConfig config = RuntimeConfig.builder().snapshot(snapshot).build();
         try (Isolate isolate = Isolate.restore(config)) {
-            // word, path, sticky, unicode, named, the one in the map and the one behind a static getter; a frozen
-            // one cannot be re-initialised (its lastIndex is read-only) and keeps its own code
+            // word, path, sticky, unicode, named, the one in the map and the one behind a
+            // static getter; a frozen
+            // one cannot be re-initialised (its lastIndex is read-only) and keeps its own
+            // code
             assertThat(isolate.sharedRegExps()).isEqualTo(7);
             assertThat(isolate.eval(PROBE, null)).isEqualTo(EXPECTED);
         }
         try (JsRuntimePool pool = new JsRuntimePool(config, PoolSettings.builder().maxSize(1).minIdle(1).build())) {
             for (int i = 0; i < 3; i++) {
                 try (JsRuntime js = pool.acquire()) {
-                    // the previous borrower's lastIndex and matches are gone with its context
+                    // the previous borrower's lastIndex and matches are gone with its
+                    // context
                     assertThat(js.eval(PROBE)).isEqualTo(EXPECTED);
                     js.eval("rules.word.lastIndex = 1; rules.word.exec('zzz'); rules.path.compile('other');");
                 }
@@ -69,16 +68,18 @@ class SharedRegExpsTest {
         Snapshot snapshot = new SnapshotBuilder().executeScript("setup.js", "globalThis.n = 1;").build();
         try (Isolate isolate = Isolate.restore(RuntimeConfig.builder().snapshot(snapshot).build())) {
             assertThat(isolate.sharedRegExps()).isZero();
-            assertThat(isolate.eval("Object.getOwnPropertyNames(globalThis).includes('" + SharedRegExps.GLOBAL + "')", null))
+            assertThat(isolate.eval("Object.getOwnPropertyNames(globalThis).includes('" + SharedRegExps.GLOBAL + "')",
+                    null))
                 .isEqualTo(false);
         }
     }
 
     @Test
     void aReplacedCompileIsNeverCalled() {
-        Snapshot snapshot = new SnapshotBuilder().executeScript("setup.js",
-                "globalThis.calls = 0; RegExp.prototype.compile = function () { calls++; return this; };"
-                        + " globalThis.re = /a+/g;")
+        Snapshot snapshot = new SnapshotBuilder()
+            .executeScript("setup.js",
+                    "globalThis.calls = 0; RegExp.prototype.compile = function () { calls++; return this; };"
+                            + " globalThis.re = /a+/g;")
             .build();
         try (Isolate isolate = Isolate.restore(RuntimeConfig.builder().snapshot(snapshot).build())) {
             assertThat(isolate.sharedRegExps()).isZero();
@@ -88,8 +89,10 @@ class SharedRegExpsTest {
 
     @Test
     void realLibrariesKeepTheirResults() {
-        // marked keeps its rules in closures, reachable only through the static getter Lexer.rules, which jsrun
-        // does not call: a setup script that reads them into a data property has them shared
+        // marked keeps its rules in closures, reachable only through the static getter
+        // Lexer.rules, which jsrun
+        // does not call: a setup script that reads them into a data property has them
+        // shared
         Snapshot snapshot = new SnapshotBuilder()
             .executeScript("marked.min.js", dev.jsrun.WebJars.read("marked", "marked.min.js"))
             .executeScript("share-rules.js", "globalThis.markedRules = marked.Lexer.rules;")

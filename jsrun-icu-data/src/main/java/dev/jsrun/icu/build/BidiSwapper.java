@@ -1,11 +1,12 @@
 package dev.jsrun.icu.build;
 
 /**
- * Swaps "BiDi" (ubidi.icu) of format version 2, ICU's bidi and Arabic shaping properties: 32-bit indexes
- * (their count first, then the total length, the trie's size in bytes, the number of mirroring pairs, and
- * the code point ranges of the two Joining_Group arrays), a UTrie2 of 16-bit properties words, the 32-bit
- * mirroring pairs, then the two arrays of 8-bit Joining_Group values, which have no byte order. This is the
- * layout ICU4C's {@code ubidi_swap} swaps.
+ * Swaps "BiDi" (ubidi.icu) of format version 2, ICU's bidi and Arabic shaping properties:
+ * 32-bit indexes (their count first, then the total length, the trie's size in bytes, the
+ * number of mirroring pairs, and the code point ranges of the two Joining_Group arrays),
+ * a UTrie2 of 16-bit properties words, the 32-bit mirroring pairs, then the two arrays of
+ * 8-bit Joining_Group values, which have no byte order. This is the layout ICU4C's
+ * {@code ubidi_swap} swaps.
  */
 final class BidiSwapper implements ItemSwapper {
 
@@ -31,8 +32,8 @@ final class BidiSwapper implements ItemSwapper {
     public void swap(DataHeader header, DataRegion payload, SwapContext context) {
         String item = payload.item();
         if (header.formatVersion()[0] != 2) {
-            throw new IcuDataException(item + ": BiDi format version " + header.formatVersionText()
-                    + " is not 2, the one of ICU 77");
+            throw new IcuDataException(
+                    item + ": BiDi format version " + header.formatVersionText() + " is not 2, the one of ICU 77");
         }
         if (payload.length() < 4 * MIN_INDEXES) {
             throw new IcuDataException(item + ": " + payload.length() + " bytes are too few for the BiDi indexes");
@@ -49,16 +50,16 @@ final class BidiSwapper implements ItemSwapper {
         }
         long sum = 4L * indexCount + trieSize + 4L * mirrorLength + jgLength + jgLength2;
         if (sum != length || length > payload.length() || payload.length() - length >= 16) {
-            throw new IcuDataException(item + ": BiDi sections of " + sum + " bytes, its length " + length
-                    + " and the " + payload.length() + " bytes after the header do not agree");
+            throw new IcuDataException(item + ": BiDi sections of " + sum + " bytes, its length " + length + " and the "
+                    + payload.length() + " bytes after the header do not agree");
         }
 
         payload.swap32(0, indexCount);
         DataRegion trie = payload.sub(4 * indexCount, trieSize);
         int trieLength = Tries.swapUTrie2(trie, 0);
         if (trieSize - trieLength < 0 || trieSize - trieLength > 3) {
-            throw new IcuDataException(item + ": BiDi trie of " + trieLength + " bytes does not fill its "
-                    + trieSize + " bytes");
+            throw new IcuDataException(
+                    item + ": BiDi trie of " + trieLength + " bytes does not fill its " + trieSize + " bytes");
         }
         payload.swap32(4 * indexCount + trieSize, mirrorLength);
     }

@@ -5,13 +5,15 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Swaps ICU's rule-based break iterator data, data format "Brk " version 6 (the {@code brkitr/*.brk} files),
- * as ICU4C's {@code ubrk_swap} does. After the ICU header comes an 80-byte header of 32-bit fields (but for
- * the four bytes of its own format version): a magic number, the length of the data, the number of character
- * categories, the offset and length of each part, and reserved words. The parts are a forward and a reverse
- * state table (five 32-bit fields, then rows of 8- or 16-bit values, as a flag of the table says), a
- * {@code UCPTrie} of the character categories, the rules as UTF-8, and a table of 32-bit rule status values.
- * Bytes between the parts are padding, zeros as ICU writes them, and stay as they are.
+ * Swaps ICU's rule-based break iterator data, data format "Brk " version 6 (the
+ * {@code brkitr/*.brk} files), as ICU4C's {@code ubrk_swap} does. After the ICU header
+ * comes an 80-byte header of 32-bit fields (but for the four bytes of its own format
+ * version): a magic number, the length of the data, the number of character categories,
+ * the offset and length of each part, and reserved words. The parts are a forward and a
+ * reverse state table (five 32-bit fields, then rows of 8- or 16-bit values, as a flag of
+ * the table says), a {@code UCPTrie} of the character categories, the rules as UTF-8, and
+ * a table of 32-bit rule status values. Bytes between the parts are padding, zeros as ICU
+ * writes them, and stay as they are.
  */
 final class BreakIteratorSwapper implements ItemSwapper {
 
@@ -25,7 +27,10 @@ final class BreakIteratorSwapper implements ItemSwapper {
 
     private static final int RBBI_8BITS_ROWS = 4;
 
-    /** A row's accepting, look-ahead and tag index values come before its next states, one per category. */
+    /**
+     * A row's accepting, look-ahead and tag index values come before its next states, one
+     * per category.
+     */
     private static final int ROW_FIXED = 3;
 
     /** Items of a package are padded to a multiple of 16 bytes. */
@@ -47,8 +52,8 @@ final class BreakIteratorSwapper implements ItemSwapper {
         }
         long length = payload.u32(8);
         if (length < HEADER || length > payload.length() || payload.length() - length > MAX_PADDING) {
-            throw new IcuDataException(item + ": break iterator data of " + length + " bytes in a region of "
-                    + payload.length());
+            throw new IcuDataException(
+                    item + ": break iterator data of " + length + " bytes in a region of " + payload.length());
         }
         DataRegion data = payload.sub(0, (int) length);
         long categories = data.u32(12);
@@ -112,9 +117,9 @@ final class BreakIteratorSwapper implements ItemSwapper {
         int width = eightBits ? 1 : 2;
         // a row length that matches the categories shows the flag read right
         if (rowLength != width * (ROW_FIXED + categories) || states > (table.length() - TABLE_HEADER) / rowLength) {
-            throw new IcuDataException(item + ": the " + table.name() + " of " + table.length() + " bytes has "
-                    + states + " rows of " + rowLength + " bytes for " + categories + " categories in "
-                    + (eightBits ? 8 : 16) + "-bit values");
+            throw new IcuDataException(item + ": the " + table.name() + " of " + table.length() + " bytes has " + states
+                    + " rows of " + rowLength + " bytes for " + categories + " categories in " + (eightBits ? 8 : 16)
+                    + "-bit values");
         }
         data.swap32(at, TABLE_HEADER / 4);
         if (!eightBits) {
@@ -126,7 +131,10 @@ final class BreakIteratorSwapper implements ItemSwapper {
         }
     }
 
-    /** The categories: a fast {@code UCPTrie} of 8- or 16-bit values, as ICU's break iterator accepts. */
+    /**
+     * The categories: a fast {@code UCPTrie} of 8- or 16-bit values, as ICU's break
+     * iterator accepts.
+     */
     private static void swapTrie(DataRegion trie) {
         if (trie.length() < 16) {
             throw new IcuDataException(trie.item() + ": a break iterator trie of " + trie.length() + " bytes");

@@ -1,14 +1,16 @@
 package dev.jsrun.icu.build;
 
 /**
- * Swaps "unam" (unames.icu) of format version 1, the Unicode character names behind {@code u_charName} and
- * {@code \N{...}}. The payload starts with four 32-bit byte offsets (token strings, groups, group strings,
- * algorithmic names), then a 16-bit token count and that many 16-bit tokens. The token strings and the
- * group strings (nibble-coded lengths and token bytes) are bytes; the group table is a 16-bit count and
- * three 16-bit values per group. The algorithmic names are a 32-bit count of ranges, each a 32-bit start
- * and end, an 8-bit type and variant, a 16-bit size in bytes, then for type 0 a prefix string and for type
- * 1 {@code variant} 16-bit factor counts followed by strings. ASCII stays ASCII here, so no byte is
- * remapped. This is the layout ICU4C's {@code uchar_swapNames} swaps.
+ * Swaps "unam" (unames.icu) of format version 1, the Unicode character names behind
+ * {@code u_charName} and {@code \N{...}}. The payload starts with four 32-bit byte
+ * offsets (token strings, groups, group strings, algorithmic names), then a 16-bit token
+ * count and that many 16-bit tokens. The token strings and the group strings
+ * (nibble-coded lengths and token bytes) are bytes; the group table is a 16-bit count and
+ * three 16-bit values per group. The algorithmic names are a 32-bit count of ranges, each
+ * a 32-bit start and end, an 8-bit type and variant, a 16-bit size in bytes, then for
+ * type 0 a prefix string and for type 1 {@code variant} 16-bit factor counts followed by
+ * strings. ASCII stays ASCII here, so no byte is remapped. This is the layout ICU4C's
+ * {@code uchar_swapNames} swaps.
  */
 final class CharacterNamesSwapper implements ItemSwapper {
 
@@ -20,8 +22,8 @@ final class CharacterNamesSwapper implements ItemSwapper {
     public void swap(DataHeader header, DataRegion payload, SwapContext context) {
         String item = payload.item();
         if (header.formatVersion()[0] != 1) {
-            throw new IcuDataException(item + ": unam format version " + header.formatVersionText()
-                    + " is not 1, the one of ICU 77");
+            throw new IcuDataException(
+                    item + ": unam format version " + header.formatVersionText() + " is not 1, the one of ICU 77");
         }
         if (payload.length() < TOKENS + 2) {
             throw new IcuDataException(item + ": " + payload.length() + " bytes are too few for the unam offsets");
@@ -35,8 +37,8 @@ final class CharacterNamesSwapper implements ItemSwapper {
         if (tokenStrings < tokensEnd || tokenStrings - tokensEnd > 3 || groups < tokenStrings || groups % 2 != 0
                 || groupStrings < groups || algNames < groupStrings || algNames % 4 != 0
                 || algNames > payload.length() - 4) {
-            throw new IcuDataException(item + ": unam offsets " + tokenStrings + "/" + groups + "/" + groupStrings
-                    + "/" + algNames + " do not follow " + tokenCount + " tokens in ascending order");
+            throw new IcuDataException(item + ": unam offsets " + tokenStrings + "/" + groups + "/" + groupStrings + "/"
+                    + algNames + " do not follow " + tokenCount + " tokens in ascending order");
         }
         int groupCount = payload.u16(groups);
         long groupsEnd = groups + 2L + 6L * groupCount;
@@ -50,8 +52,8 @@ final class CharacterNamesSwapper implements ItemSwapper {
         payload.swap16(groups, 1 + 3 * groupCount);
         int end = swapAlgorithmicRanges(payload, algNames);
         if (payload.length() - end >= 16) {
-            throw new IcuDataException(item + ": unam data ends at " + end + " of the " + payload.length()
-                    + " bytes after the header");
+            throw new IcuDataException(
+                    item + ": unam data ends at " + end + " of the " + payload.length() + " bytes after the header");
         }
     }
 
@@ -63,8 +65,8 @@ final class CharacterNamesSwapper implements ItemSwapper {
         int at = offset + 4;
         for (long i = 0; i < count; i++) {
             if (at > payload.length() - RANGE_HEADER) {
-                throw new IcuDataException(item + ": unam algorithmic range " + i + " of " + count + " at " + at
-                        + " runs past the data");
+                throw new IcuDataException(
+                        item + ": unam algorithmic range " + i + " of " + count + " at " + at + " runs past the data");
             }
             int type = payload.u8(at + 8);
             int variant = payload.u8(at + 9);
@@ -85,8 +87,8 @@ final class CharacterNamesSwapper implements ItemSwapper {
                     }
                     payload.swap16(at + RANGE_HEADER, variant);
                 }
-                default -> throw new IcuDataException(item + ": unam algorithmic range " + i + " has unknown type "
-                        + type);
+                default ->
+                    throw new IcuDataException(item + ": unam algorithmic range " + i + " has unknown type " + type);
             }
             at += size;
         }

@@ -1,14 +1,15 @@
 package dev.jsrun.icu.build;
 
 /**
- * Swaps ICU's collation data, data format "UCol" version 5: the root collation {@code coll/ucadata.icu}, and
- * the tailorings that the {@code coll/*.res} bundles hold as binary resources under the key
- * {@code %%CollationBin}. A tailoring starts with an ICU data header of its own, as ICU4C's
- * {@code CollationDataReader::read} expects when it reads one over a base, so {@link #swapBinary} swaps that
- * header too. The layout is the one ICU4C's {@code ucol_swap} swaps for format versions 4 and 5: a count of
- * 32-bit indexes, the indexes (options, the start of the Jamo CE32s, then byte offsets), and the parts the
- * offsets delimit, each ending where the next begins; an offset only counts if the index after it is there
- * too.
+ * Swaps ICU's collation data, data format "UCol" version 5: the root collation
+ * {@code coll/ucadata.icu}, and the tailorings that the {@code coll/*.res} bundles hold
+ * as binary resources under the key {@code %%CollationBin}. A tailoring starts with an
+ * ICU data header of its own, as ICU4C's {@code CollationDataReader::read} expects when
+ * it reads one over a base, so {@link #swapBinary} swaps that header too. The layout is
+ * the one ICU4C's {@code ucol_swap} swaps for format versions 4 and 5: a count of 32-bit
+ * indexes, the indexes (options, the start of the Jamo CE32s, then byte offsets), and the
+ * parts the offsets delimit, each ending where the next begins; an offset only counts if
+ * the index after it is there too.
  */
 final class CollationSwapper implements ItemSwapper {
 
@@ -58,15 +59,17 @@ final class CollationSwapper implements ItemSwapper {
     }
 
     /**
-     * Swaps a collation binary nested in a resource bundle ({@code %%CollationBin}): its ICU data header, then
-     * its data. {@code binary} is exactly the bytes of the binary resource.
-     * @throws IcuDataException when the binary is not big-endian "UCol" data of format version 5, or is damaged
+     * Swaps a collation binary nested in a resource bundle ({@code %%CollationBin}): its
+     * ICU data header, then its data. {@code binary} is exactly the bytes of the binary
+     * resource.
+     * @throws IcuDataException when the binary is not big-endian "UCol" data of format
+     * version 5, or is damaged
      */
     static void swapBinary(DataRegion binary) {
         String item = binary.item();
         if (binary.length() < DataHeader.MIN_SIZE || binary.u8(2) != 0xda || binary.u8(3) != 0x27) {
-            throw new IcuDataException(item + ": the collation binary of " + binary.length()
-                    + " bytes has no ICU data header");
+            throw new IcuDataException(
+                    item + ": the collation binary of " + binary.length() + " bytes has no ICU data header");
         }
         int headerSize = binary.u16(0);
         int infoSize = binary.u16(4);
@@ -89,28 +92,30 @@ final class CollationSwapper implements ItemSwapper {
     }
 
     /**
-     * Swaps the data after the header; {@code padded} says whether a package item's padding may follow it, as
-     * it may at the end of {@code ucadata.icu} but not in a binary resource, which has the length of its data.
+     * Swaps the data after the header; {@code padded} says whether a package item's
+     * padding may follow it, as it may at the end of {@code ucadata.icu} but not in a
+     * binary resource, which has the length of its data.
      */
     private static void swapData(int formatVersion, DataRegion data, boolean padded) {
         String item = data.item();
         if (formatVersion != FORMAT_VERSION) {
-            throw new IcuDataException(item + ": collation data of format version " + formatVersion
-                    + " (only " + FORMAT_VERSION + " is known)");
+            throw new IcuDataException(item + ": collation data of format version " + formatVersion + " (only "
+                    + FORMAT_VERSION + " is known)");
         }
         if (data.length() < 4 * MIN_INDEXES) {
             throw new IcuDataException(item + ": " + data.length() + " bytes are too few for collation data");
         }
         int count = data.i32(0);
         if (count < MIN_INDEXES || count > IX_TOTAL_SIZE + 1 || 4 * count > data.length()) {
-            throw new IcuDataException(item + ": collation data with " + count + " indexes in " + data.length()
-                    + " bytes");
+            throw new IcuDataException(
+                    item + ": collation data with " + count + " indexes in " + data.length() + " bytes");
         }
         int[] indexes = new int[count];
         for (int i = 0; i < count; i++) {
             indexes[i] = data.i32(4 * i);
         }
-        // The last offset there is, or IX_TOTAL_SIZE, ends the data; without any offset, the indexes are all.
+        // The last offset there is, or IX_TOTAL_SIZE, ends the data; without any offset,
+        // the indexes are all.
         int last = Math.min(count - 1, IX_TOTAL_SIZE);
         int size = last >= IX_REORDER_CODES_OFFSET ? indexes[last] : 4 * count;
         int previous = 4 * count;
@@ -123,8 +128,7 @@ final class CollationSwapper implements ItemSwapper {
         }
         int padding = data.length() - size;
         if (padding < 0 || padding > (padded ? MAX_PADDING : 0)) {
-            throw new IcuDataException(item + ": collation data of " + size + " bytes in a region of "
-                    + data.length());
+            throw new IcuDataException(item + ": collation data of " + size + " bytes in a region of " + data.length());
         }
         data.swap32(0, count);
         for (int i = IX_REORDER_CODES_OFFSET; i < last; i++) {
@@ -153,7 +157,9 @@ final class CollationSwapper implements ItemSwapper {
         }
     }
 
-    /** The mappings: a {@code UTrie2} of 32-bit CE32 values, perhaps followed by padding. */
+    /**
+     * The mappings: a {@code UTrie2} of 32-bit CE32 values, perhaps followed by padding.
+     */
     private static void swapTrie(DataRegion data, int offset, int length) {
         DataRegion trie = data.sub(offset, length);
         if (length < 16 || (trie.u16(4) & 0xf) != 1) {

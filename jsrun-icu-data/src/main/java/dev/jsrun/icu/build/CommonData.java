@@ -10,13 +10,17 @@ import java.util.Map;
 import java.util.SortedMap;
 
 /**
- * ICU's common data file ("CmnD" format 1, little-endian): a header, a table of contents of item names and
- * offsets sorted by name, then the items, each starting on a 16-byte boundary. ICU finds an item by binary
- * search on the names, which carry the package name as a prefix ({@code icudt77l/coll/de.res}).
+ * ICU's common data file ("CmnD" format 1, little-endian): a header, a table of contents
+ * of item names and offsets sorted by name, then the items, each starting on a 16-byte
+ * boundary. ICU finds an item by binary search on the names, which carry the package name
+ * as a prefix ({@code icudt77l/coll/de.res}).
  */
 public final class CommonData {
 
-    /** One item of a common data file: its name without the package prefix, where it starts, its length. */
+    /**
+     * One item of a common data file: its name without the package prefix, where it
+     * starts, its length.
+     */
     public record Entry(String name, int offset, int length) {
     }
 
@@ -27,13 +31,18 @@ public final class CommonData {
     private CommonData() {
     }
 
-    /** Packages {@code items} (little-endian ICU data, by name) as the common data file {@code packageName}. */
+    /**
+     * Packages {@code items} (little-endian ICU data, by name) as the common data file
+     * {@code packageName}.
+     */
     public static byte[] write(String packageName, SortedMap<String, byte[]> items) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteBuffer header = ByteBuffer.allocate(HEADER_SIZE).order(ByteOrder.LITTLE_ENDIAN);
         header.putShort((short) HEADER_SIZE).put((byte) 0xda).put((byte) 0x27);
         header.putShort((short) 20).putShort((short) 0).put((byte) 0).put((byte) 0).put((byte) 2).put((byte) 0);
-        header.put("CmnD".getBytes(StandardCharsets.US_ASCII)).put(new byte[] { 1, 0, 0, 0 }).put(new byte[] { 3, 0, 0, 0 });
+        header.put("CmnD".getBytes(StandardCharsets.US_ASCII))
+            .put(new byte[] { 1, 0, 0, 0 })
+            .put(new byte[] { 3, 0, 0, 0 });
         out.writeBytes(header.array());
 
         int count = items.size();
@@ -73,8 +82,9 @@ public final class CommonData {
     }
 
     /**
-     * Checks a common data file: its header, that the names are sorted and carry the package prefix, that
-     * every item lies inside the file and starts with a valid little-endian ICU data header.
+     * Checks a common data file: its header, that the names are sorted and carry the
+     * package prefix, that every item lies inside the file and starts with a valid
+     * little-endian ICU data header.
      * @return the items in file order
      * @throws IcuDataException naming the first thing that is wrong
      */
@@ -102,7 +112,8 @@ public final class CommonData {
                 throw new IcuDataException(packageName + ".dat: item " + name + " lacks the prefix " + prefix);
             }
             if (previous != null && previous.compareTo(name) >= 0) {
-                throw new IcuDataException(packageName + ".dat: items " + previous + " and " + name + " are out of order");
+                throw new IcuDataException(
+                        packageName + ".dat: items " + previous + " and " + name + " are out of order");
             }
             if (dataOffset % 16 != 0 || dataOffset < toc || end > file.length || end <= dataOffset) {
                 throw new IcuDataException(packageName + ".dat: item " + name + " at " + dataOffset + ".." + end
@@ -123,7 +134,8 @@ public final class CommonData {
     public static Map<String, byte[]> items(String packageName, byte[] file) {
         Map<String, byte[]> items = new java.util.LinkedHashMap<>();
         for (Entry entry : read(packageName, file)) {
-            items.put(entry.name(), java.util.Arrays.copyOfRange(file, entry.offset(), entry.offset() + entry.length()));
+            items.put(entry.name(),
+                    java.util.Arrays.copyOfRange(file, entry.offset(), entry.offset() + entry.length()));
         }
         return items;
     }

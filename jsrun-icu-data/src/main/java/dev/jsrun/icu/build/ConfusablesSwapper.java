@@ -1,15 +1,16 @@
 package dev.jsrun.icu.build;
 
 /**
- * Swaps ICU's "Cfu " data: {@code confusables.cfu}, the UTS #39 confusable mappings behind the spoof checker
- * ({@code uspoof_getSkeleton}). The layout is the one {@code uspoof_swap} in ICU4C's {@code uspoof_impl.cpp}
- * follows, format version 2 (ICU 58 and later): a {@code SpoofDataHeader} of 96 bytes (a magic number, the
- * four format version bytes again, the data's length, then byte offsets and entry counts of three sections
- * and unused room, all 32-bit), the sorted 32-bit keys (code point and value length), their 16-bit values and
- * the 16-bit string table of the longer values.
+ * Swaps ICU's "Cfu " data: {@code confusables.cfu}, the UTS #39 confusable mappings
+ * behind the spoof checker ({@code uspoof_getSkeleton}). The layout is the one
+ * {@code uspoof_swap} in ICU4C's {@code uspoof_impl.cpp} follows, format version 2 (ICU
+ * 58 and later): a {@code SpoofDataHeader} of 96 bytes (a magic number, the four format
+ * version bytes again, the data's length, then byte offsets and entry counts of three
+ * sections and unused room, all 32-bit), the sorted 32-bit keys (code point and value
+ * length), their 16-bit values and the 16-bit string table of the longer values.
  * <p>
- * Like {@code uspoof_swap}, which zeroes its output before it swaps the sections, this writes zeros to the
- * alignment gaps between the sections.
+ * Like {@code uspoof_swap}, which zeroes its output before it swaps the sections, this
+ * writes zeros to the alignment gaps between the sections.
  */
 final class ConfusablesSwapper implements ItemSwapper {
 
@@ -33,17 +34,19 @@ final class ConfusablesSwapper implements ItemSwapper {
         }
         for (int i = 0; i < 4; i++) {
             if (payload.u8(4 + i) != header.formatVersion()[i]) {
-                throw new IcuDataException(item + ": Cfu spoof data header's format version differs from "
-                        + header.formatVersionText());
+                throw new IcuDataException(
+                        item + ": Cfu spoof data header's format version differs from " + header.formatVersionText());
             }
         }
         long length = payload.u32(LENGTH);
-        // after the data, at most the padding of the file to a multiple of 16 bytes, which stays as it is
+        // after the data, at most the padding of the file to a multiple of 16 bytes,
+        // which stays as it is
         if (length < HEADER_LENGTH || length > payload.length() || payload.length() - length >= 16) {
             throw new IcuDataException(item + ": Cfu spoof data length " + length + " does not fill its "
                     + payload.length() + " bytes (less than 16 bytes of padding after it)");
         }
-        // keys (32-bit), their values (16-bit), the string table (16-bit): offset and count of each
+        // keys (32-bit), their values (16-bit), the string table (16-bit): offset and
+        // count of each
         int[] widths = { 4, 2, 2 };
         String[] names = { "keys", "values", "string table" };
         long end = HEADER_LENGTH;

@@ -1,8 +1,9 @@
 package dev.jsrun.icu.build;
 
 /**
- * The header that starts every ICU data item: its size, the magic bytes {@code 0xda 0x27}, and the
- * {@code UDataInfo} that names the format (such as {@code ResB} or {@code Nrm2}) and its versions.
+ * The header that starts every ICU data item: its size, the magic bytes
+ * {@code 0xda 0x27}, and the {@code UDataInfo} that names the format (such as
+ * {@code ResB} or {@code Nrm2}) and its versions.
  *
  * @param headerSize bytes before the payload, padding and copyright included
  * @param bigEndian whether the item's numbers are big-endian
@@ -27,8 +28,10 @@ public record DataHeader(int headerSize, boolean bigEndian, int charsetFamily, i
             throw new IcuDataException(item + ": no ICU data header (magic bytes are not da 27)");
         }
         boolean big = bytes[8] != 0;
-        int headerSize = big ? ((bytes[0] & 0xff) << 8) | (bytes[1] & 0xff) : ((bytes[1] & 0xff) << 8) | (bytes[0] & 0xff);
-        int infoSize = big ? ((bytes[4] & 0xff) << 8) | (bytes[5] & 0xff) : ((bytes[5] & 0xff) << 8) | (bytes[4] & 0xff);
+        int headerSize = big ? ((bytes[0] & 0xff) << 8) | (bytes[1] & 0xff)
+                : ((bytes[1] & 0xff) << 8) | (bytes[0] & 0xff);
+        int infoSize = big ? ((bytes[4] & 0xff) << 8) | (bytes[5] & 0xff)
+                : ((bytes[5] & 0xff) << 8) | (bytes[4] & 0xff);
         if (infoSize < 20 || headerSize < 4 + infoSize || headerSize > bytes.length) {
             throw new IcuDataException(item + ": header size " + headerSize + " or info size " + infoSize
                     + " does not fit its " + bytes.length + " bytes");

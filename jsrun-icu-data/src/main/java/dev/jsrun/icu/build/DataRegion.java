@@ -1,10 +1,11 @@
 package dev.jsrun.icu.build;
 
 /**
- * A range of one ICU data item being swapped from big-endian to little-endian: values are read from the
- * big-endian input, and swapping a position writes its bytes reversed into the output at the same place.
- * Positions are relative to the start of the region; bytes that are never swapped (invariant characters,
- * 8-bit data) stay as the input has them, since the output starts as a copy.
+ * A range of one ICU data item being swapped from big-endian to little-endian: values are
+ * read from the big-endian input, and swapping a position writes its bytes reversed into
+ * the output at the same place. Positions are relative to the start of the region; bytes
+ * that are never swapped (invariant characters, 8-bit data) stay as the input has them,
+ * since the output starts as a copy.
  */
 public final class DataRegion {
 
@@ -20,8 +21,8 @@ public final class DataRegion {
 
     DataRegion(String item, byte[] in, byte[] out, int base, int length) {
         if (base < 0 || length < 0 || base + length > in.length) {
-            throw new IcuDataException(item + ": region " + base + "+" + length + " lies outside its " + in.length
-                    + " bytes");
+            throw new IcuDataException(
+                    item + ": region " + base + "+" + length + " lies outside its " + in.length + " bytes");
         }
         this.item = item;
         this.in = in;
@@ -40,7 +41,10 @@ public final class DataRegion {
         return this.length;
     }
 
-    /** The region of {@code length} bytes at {@code offset} in this one, such as a binary nested in a bundle. */
+    /**
+     * The region of {@code length} bytes at {@code offset} in this one, such as a binary
+     * nested in a bundle.
+     */
     public DataRegion sub(int offset, int length) {
         check(offset, length);
         return new DataRegion(this.item, this.in, this.out, this.base + offset, length);
@@ -77,7 +81,9 @@ public final class DataRegion {
         return i32(pos) & 0xffffffffL;
     }
 
-    /** The four bytes at {@code pos} as ASCII, such as a data format or a trie signature. */
+    /**
+     * The four bytes at {@code pos} as ASCII, such as a data format or a trie signature.
+     */
     public String ascii4(int pos) {
         check(pos, 4);
         return new String(this.in, this.base + pos, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
@@ -98,7 +104,10 @@ public final class DataRegion {
         swap(pos, count, 8);
     }
 
-    /** Writes {@code value} at {@code pos} of the output, replacing what the copy had there. */
+    /**
+     * Writes {@code value} at {@code pos} of the output, replacing what the copy had
+     * there.
+     */
     public void put8(int pos, int value) {
         check(pos, 1);
         this.out[this.base + pos] = (byte) value;

@@ -1,12 +1,14 @@
 package dev.jsrun.icu.build;
 
 /**
- * Swaps ICU's break iterator dictionaries, data format "Dict" version 1 (the {@code brkitr/*.dict} files), as
- * ICU4C's {@code udict_swap} does. After the ICU header come eight 32-bit indexes (the byte offsets of the
- * string trie, of two reserved parts and of the end, the trie type and the transform), then the trie: a
- * {@code UCharsTrie} of 16-bit units (cjdict) or a {@code BytesTrie} (thaidict, laodict, burmesedict,
- * khmerdict), whose bytes have no order; a BytesTrie goes with a transform that maps the code points of one
- * script onto bytes by an offset, which is a value of the indexes and needs nothing more.
+ * Swaps ICU's break iterator dictionaries, data format "Dict" version 1 (the
+ * {@code brkitr/*.dict} files), as ICU4C's {@code udict_swap} does. After the ICU header
+ * come eight 32-bit indexes (the byte offsets of the string trie, of two reserved parts
+ * and of the end, the trie type and the transform), then the trie: a {@code UCharsTrie}
+ * of 16-bit units (cjdict) or a {@code BytesTrie} (thaidict, laodict, burmesedict,
+ * khmerdict), whose bytes have no order; a BytesTrie goes with a transform that maps the
+ * code points of one script onto bytes by an offset, which is a value of the indexes and
+ * needs nothing more.
  */
 final class DictionarySwapper implements ItemSwapper {
 

@@ -1,13 +1,14 @@
 package dev.jsrun.icu.build;
 
 /**
- * Swaps "Emoj" (uemoji.icu) of format version 1, ICU's emoji properties, which ICU4C loads at run time for
- * {@code \p{Emoji}}, {@code \p{RGI_Emoji}} and the other emoji properties and sequence sets. The payload
- * starts with 32-bit indexes that are byte offsets in ascending order: the first is where a UCPTrie of the
- * per-code-point property bits starts (so it also gives the number of indexes), the next three are reserved
- * ends of that trie, the six after are where the UCharsTrie of each emoji sequence set starts (each one a
- * sequence of 16-bit units), three more reserved ones, then the total size. This is the layout ICU4C's
- * {@code uemoji_swap} swaps.
+ * Swaps "Emoj" (uemoji.icu) of format version 1, ICU's emoji properties, which ICU4C
+ * loads at run time for {@code \p{Emoji}}, {@code \p{RGI_Emoji}} and the other emoji
+ * properties and sequence sets. The payload starts with 32-bit indexes that are byte
+ * offsets in ascending order: the first is where a UCPTrie of the per-code-point property
+ * bits starts (so it also gives the number of indexes), the next three are reserved ends
+ * of that trie, the six after are where the UCharsTrie of each emoji sequence set starts
+ * (each one a sequence of 16-bit units), three more reserved ones, then the total size.
+ * This is the layout ICU4C's {@code uemoji_swap} swaps.
  */
 final class EmojiSwapper implements ItemSwapper {
 
@@ -27,8 +28,8 @@ final class EmojiSwapper implements ItemSwapper {
     public void swap(DataHeader header, DataRegion payload, SwapContext context) {
         String item = payload.item();
         if (header.formatVersion()[0] != 1) {
-            throw new IcuDataException(item + ": Emoj format version " + header.formatVersionText()
-                    + " is not 1, the one of ICU 77");
+            throw new IcuDataException(
+                    item + ": Emoj format version " + header.formatVersionText() + " is not 1, the one of ICU 77");
         }
         if (payload.length() < 4 * MIN_INDEXES) {
             throw new IcuDataException(item + ": " + payload.length() + " bytes are too few for the Emoj indexes");
@@ -39,8 +40,8 @@ final class EmojiSwapper implements ItemSwapper {
         }
         int cpTrie = offsets[CPTRIE_OFFSET];
         if (cpTrie < 4 * MIN_INDEXES || cpTrie % 4 != 0) {
-            throw new IcuDataException(item + ": Emoj code point trie offset " + cpTrie
-                    + " leaves no room for the indexes");
+            throw new IcuDataException(
+                    item + ": Emoj code point trie offset " + cpTrie + " leaves no room for the indexes");
         }
         for (int i = 1; i <= TOTAL_SIZE; i++) {
             if (offsets[i] < offsets[i - 1]) {
@@ -53,7 +54,8 @@ final class EmojiSwapper implements ItemSwapper {
             throw new IcuDataException(item + ": Emoj total size " + total + " does not match the " + payload.length()
                     + " bytes after the header");
         }
-        // The reserved offsets mark empty sections; data there would be of a layout not known here.
+        // The reserved offsets mark empty sections; data there would be of a layout not
+        // known here.
         if (offsets[RESERVED_1] != offsets[BASIC_EMOJI_TRIE_OFFSET] || offsets[STRING_TRIES_END] != total) {
             throw new IcuDataException(item + ": Emoj holds data in its reserved sections");
         }

@@ -19,9 +19,11 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
 /**
- * Builds {@code icudt77l.dat}, the ICU data the i18n V8 reads, from the big-endian data that ICU4J's jar
- * carries, with the few items it lacks that V8's ICU needs ({@link #addedItems}): every item is swapped to little-endian by its format's swapper, the items are packaged as ICU
- * common data, and the result is read back and checked before it is written with its SHA-256.
+ * Builds {@code icudt77l.dat}, the ICU data the i18n V8 reads, from the big-endian data
+ * that ICU4J's jar carries, with the few items it lacks that V8's ICU needs
+ * ({@link #addedItems}): every item is swapped to little-endian by its format's swapper,
+ * the items are packaged as ICU common data, and the result is read back and checked
+ * before it is written with its SHA-256.
  */
 public final class IcuDataBuilder {
 
@@ -31,10 +33,14 @@ public final class IcuDataBuilder {
     private IcuDataBuilder() {
     }
 
-    /** {@code args[0]}: the directory to write {@code <package>.dat} and {@code <package>.dat.sha256} to; {@code args[1]}: the package name. */
+    /**
+     * {@code args[0]}: the directory to write {@code <package>.dat} and
+     * {@code <package>.dat.sha256} to; {@code args[1]}: the package name.
+     */
     public static void main(String[] args) throws IOException {
         if (args.length != 2) {
-            throw new IllegalArgumentException("usage: IcuDataBuilder <output directory> <package name, such as icudt77l>");
+            throw new IllegalArgumentException(
+                    "usage: IcuDataBuilder <output directory> <package name, such as icudt77l>");
         }
         Path dir = Path.of(args[0]);
         String packageName = args[1];
@@ -44,10 +50,14 @@ public final class IcuDataBuilder {
         Path target = dir.resolve(packageName + ".dat");
         Files.write(target, file);
         Files.writeString(dir.resolve(packageName + ".dat.sha256"), sha256(file) + "\n");
-        System.out.println("[jsrun-icu-data] " + target + ": " + bigEndian.size() + " items, " + file.length + " bytes");
+        System.out
+            .println("[jsrun-icu-data] " + target + ": " + bigEndian.size() + " items, " + file.length + " bytes");
     }
 
-    /** Swaps and packages {@code bigEndian} (items by name), then checks that the file holds each of them. */
+    /**
+     * Swaps and packages {@code bigEndian} (items by name), then checks that the file
+     * holds each of them.
+     */
     public static byte[] build(String packageName, SortedMap<String, byte[]> bigEndian) {
         SortedMap<String, byte[]> little = new TreeMap<>();
         for (Map.Entry<String, byte[]> item : bigEndian.entrySet()) {
@@ -81,14 +91,15 @@ public final class IcuDataBuilder {
             found.add(entry.name());
         }
         if (!found.equals(bigEndian.keySet())) {
-            throw new IcuDataException(packageName + ".dat: holds " + found.size() + " of " + bigEndian.size() + " items");
+            throw new IcuDataException(
+                    packageName + ".dat: holds " + found.size() + " of " + bigEndian.size() + " items");
         }
         return file;
     }
 
     /**
-     * The big-endian items of the file: those of ICU4J's jar ({@link #readIcu4jData}) and those that the i18n V8's
-     * ICU needs but ICU4J lacks ({@link #addedItems}).
+     * The big-endian items of the file: those of ICU4J's jar ({@link #readIcu4jData}) and
+     * those that the i18n V8's ICU needs but ICU4J lacks ({@link #addedItems}).
      */
     public static SortedMap<String, byte[]> items() throws IOException {
         SortedMap<String, byte[]> items = readIcu4jData();
@@ -97,8 +108,9 @@ public final class IcuDataBuilder {
     }
 
     /**
-     * The items ICU4J's data lacks that the i18n V8's ICU needs, big-endian: {@code brkitr/jaml.res}, without which
-     * it breaks no Chinese or Japanese words ({@link JapanesePhraseModel}).
+     * The items ICU4J's data lacks that the i18n V8's ICU needs, big-endian:
+     * {@code brkitr/jaml.res}, without which it breaks no Chinese or Japanese words
+     * ({@link JapanesePhraseModel}).
      */
     public static SortedMap<String, byte[]> addedItems() {
         SortedMap<String, byte[]> items = new TreeMap<>();
@@ -106,7 +118,10 @@ public final class IcuDataBuilder {
         return items;
     }
 
-    /** The big-endian items of the ICU4J jar on the classpath, by name under {@value #ICU4J_DATA}. */
+    /**
+     * The big-endian items of the ICU4J jar on the classpath, by name under
+     * {@value #ICU4J_DATA}.
+     */
     public static SortedMap<String, byte[]> readIcu4jData() throws IOException {
         URL root = IcuDataBuilder.class.getClassLoader().getResource(ICU4J_DATA + "root.res");
         if (root == null || !"jar".equals(root.getProtocol())) {

@@ -6,7 +6,8 @@ public interface ItemSwapper {
 
     /**
      * Swaps {@code payload}, the bytes after the header.
-     * @throws IcuDataException when the data is of a format version this swapper does not know, or is damaged
+     * @throws IcuDataException when the data is of a format version this swapper does not
+     * know, or is damaged
      */
     void swap(DataHeader header, DataRegion payload, SwapContext context);
 

@@ -1,11 +1,12 @@
 package dev.jsrun.icu.build;
 
 /**
- * Swaps "Layo" (ulayout.icu) of format version 1, ICU's text layout properties (Indic_Positional_Category,
- * Indic_Syllabic_Category, Vertical_Orientation), which ICU4C loads at run time for those properties. The
- * payload starts with 32-bit indexes: their count, then seven byte offsets where consecutive sections end,
- * each section a UCPTrie padded to a multiple of 16 bytes or, when shorter than a trie's header, empty. This
- * is the layout ICU4C's {@code ulayout_swap} swaps.
+ * Swaps "Layo" (ulayout.icu) of format version 1, ICU's text layout properties
+ * (Indic_Positional_Category, Indic_Syllabic_Category, Vertical_Orientation), which ICU4C
+ * loads at run time for those properties. The payload starts with 32-bit indexes: their
+ * count, then seven byte offsets where consecutive sections end, each section a UCPTrie
+ * padded to a multiple of 16 bytes or, when shorter than a trie's header, empty. This is
+ * the layout ICU4C's {@code ulayout_swap} swaps.
  */
 final class LayoutSwapper implements ItemSwapper {
 
@@ -23,8 +24,8 @@ final class LayoutSwapper implements ItemSwapper {
     public void swap(DataHeader header, DataRegion payload, SwapContext context) {
         String item = payload.item();
         if (header.formatVersion()[0] != 1) {
-            throw new IcuDataException(item + ": Layo format version " + header.formatVersionText()
-                    + " is not 1, the one of ICU 77");
+            throw new IcuDataException(
+                    item + ": Layo format version " + header.formatVersionText() + " is not 1, the one of ICU 77");
         }
         if (payload.length() < 4 * MIN_INDEXES) {
             throw new IcuDataException(item + ": " + payload.length() + " bytes are too few for the Layo indexes");
@@ -38,7 +39,8 @@ final class LayoutSwapper implements ItemSwapper {
         for (int i = FIRST_TRIE_TOP; i <= TRIES_TOP; i++) {
             tops[i] = payload.i32(4 * i);
             int length = tops[i] - previous;
-            // ICU writes a trie or nothing; a shorter section would be bytes of a layout not known here.
+            // ICU writes a trie or nothing; a shorter section would be bytes of a layout
+            // not known here.
             if (tops[i] < previous || (length > 0 && length < TRIE_HEADER)) {
                 throw new IcuDataException(item + ": Layo trie top " + i + " (" + tops[i] + ") does not follow "
                         + previous + " by nothing or a trie");

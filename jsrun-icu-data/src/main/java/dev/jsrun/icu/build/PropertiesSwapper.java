@@ -1,16 +1,18 @@
 package dev.jsrun.icu.build;
 
 /**
- * Swaps "UPro" (uprops.icu) of format version 9, the one ICU 77 writes: the Unicode character properties
- * behind general categories, scripts, blocks and the binary properties of {@code \p{...}}. The payload starts
- * with sixteen 32-bit indexes; all but the vector column count and the maximum values count 32-bit units from
- * the start of the payload to where a section ends and the next begins. The sections are the main UTrie2 of
- * 16-bit properties words, the 32-bit properties and exceptions words and the 16-bit UChars (both empty since
- * format 7), the additional UTrie2 of 16-bit rows into the properties vectors, the 32-bit vectors, the 16-bit
- * Script_Extensions lists, and, new in format 9, a UCPTrie of 16-bit Block values (indexed by code point
- * divided by 16) that runs from index 7, the end of the Script_Extensions, to the data top. Up to the
- * Script_Extensions this is the layout ICU4C's {@code uprops_swap} swaps for format 7; the Block trie is where
- * ICU4J 77's {@code UCharacterProperty} reads it.
+ * Swaps "UPro" (uprops.icu) of format version 9, the one ICU 77 writes: the Unicode
+ * character properties behind general categories, scripts, blocks and the binary
+ * properties of {@code \p{...}}. The payload starts with sixteen 32-bit indexes; all but
+ * the vector column count and the maximum values count 32-bit units from the start of the
+ * payload to where a section ends and the next begins. The sections are the main UTrie2
+ * of 16-bit properties words, the 32-bit properties and exceptions words and the 16-bit
+ * UChars (both empty since format 7), the additional UTrie2 of 16-bit rows into the
+ * properties vectors, the 32-bit vectors, the 16-bit Script_Extensions lists, and, new in
+ * format 9, a UCPTrie of 16-bit Block values (indexed by code point divided by 16) that
+ * runs from index 7, the end of the Script_Extensions, to the data top. Up to the
+ * Script_Extensions this is the layout ICU4C's {@code uprops_swap} swaps for format 7;
+ * the Block trie is where ICU4J 77's {@code UCharacterProperty} reads it.
  */
 final class PropertiesSwapper implements ItemSwapper {
 
@@ -44,8 +46,8 @@ final class PropertiesSwapper implements ItemSwapper {
     public void swap(DataHeader header, DataRegion payload, SwapContext context) {
         String item = payload.item();
         if (header.formatVersion()[0] != 9) {
-            throw new IcuDataException(item + ": UPro format version " + header.formatVersionText()
-                    + " is not 9, the one of ICU 77");
+            throw new IcuDataException(
+                    item + ": UPro format version " + header.formatVersionText() + " is not 9, the one of ICU 77");
         }
         if (payload.length() < 4 * INDEX_COUNT) {
             throw new IcuDataException(item + ": " + payload.length() + " bytes are too few for the UPro indexes");
@@ -62,15 +64,16 @@ final class PropertiesSwapper implements ItemSwapper {
             }
             previous = indexes[i];
         }
-        // Format 9 ends with the Block trie; anything after it would be data of a layout not known here.
+        // Format 9 ends with the Block trie; anything after it would be data of a layout
+        // not known here.
         if (indexes[RESERVED_8] != indexes[DATA_TOP]) {
             throw new IcuDataException(item + ": UPro holds " + 4L * (indexes[DATA_TOP] - indexes[RESERVED_8])
                     + " bytes of unknown data after the Block trie");
         }
         long top = 4L * indexes[DATA_TOP];
         if (top > payload.length() || payload.length() - top >= 16) {
-            throw new IcuDataException(item + ": UPro data of " + top + " bytes does not match the "
-                    + payload.length() + " bytes after the header");
+            throw new IcuDataException(item + ": UPro data of " + top + " bytes does not match the " + payload.length()
+                    + " bytes after the header");
         }
         int columns = indexes[ADDITIONAL_VECTORS_COLUMNS];
         int vectorWords = indexes[SCRIPT_EXTENSIONS] - indexes[ADDITIONAL_VECTORS];
@@ -89,7 +92,9 @@ final class PropertiesSwapper implements ItemSwapper {
         swapBlockTrie(payload, indexes[BLOCK_TRIE], indexes[RESERVED_8]);
     }
 
-    /** Swaps the UTrie2 of 16-bit values that fills the 32-bit units {@code start..limit}. */
+    /**
+     * Swaps the UTrie2 of 16-bit values that fills the 32-bit units {@code start..limit}.
+     */
     private static void swapTrie2(DataRegion payload, int start, int limit, String name) {
         DataRegion section = payload.sub(4 * start, 4 * (limit - start));
         // ICU4J reads both tries as Trie2_16.
@@ -99,7 +104,10 @@ final class PropertiesSwapper implements ItemSwapper {
         fits(section, Tries.swapUTrie2(section, 0), name);
     }
 
-    /** Swaps the UCPTrie of 16-bit Block values that fills the 32-bit units {@code start..limit}. */
+    /**
+     * Swaps the UCPTrie of 16-bit Block values that fills the 32-bit units
+     * {@code start..limit}.
+     */
     private static void swapBlockTrie(DataRegion payload, int start, int limit) {
         DataRegion section = payload.sub(4 * start, 4 * (limit - start));
         // ICU4J reads it as a CodePointTrie of ValueWidth.BITS_16.
@@ -109,7 +117,9 @@ final class PropertiesSwapper implements ItemSwapper {
         fits(section, Tries.swapUCPTrie(section, 0), "Block");
     }
 
-    /** Checks that a trie fills its section but for the padding to the next 32-bit unit. */
+    /**
+     * Checks that a trie fills its section but for the padding to the next 32-bit unit.
+     */
     private static void fits(DataRegion section, int trieLength, String name) {
         int padding = section.length() - trieLength;
         if (padding < 0 || padding > 3) {

@@ -1,12 +1,13 @@
 package dev.jsrun.icu.build;
 
 /**
- * Swaps "pnam" (pnames.icu) of format version 2, the names and aliases of Unicode properties and their
- * values (ICU4C has the same data compiled in; ICU4J reads this file). The payload starts with eight 32-bit
- * indexes, the first six byte offsets in ascending order: the 32-bit value maps (which follow the indexes),
- * the BytesTries, the name groups, two reserved ones and the total size. Only the indexes and the value maps
- * have a byte order: the BytesTries are byte-serialized and the name groups are ASCII strings. This is the
- * layout ICU4C's {@code upname_swap} swaps.
+ * Swaps "pnam" (pnames.icu) of format version 2, the names and aliases of Unicode
+ * properties and their values (ICU4C has the same data compiled in; ICU4J reads this
+ * file). The payload starts with eight 32-bit indexes, the first six byte offsets in
+ * ascending order: the 32-bit value maps (which follow the indexes), the BytesTries, the
+ * name groups, two reserved ones and the total size. Only the indexes and the value maps
+ * have a byte order: the BytesTries are byte-serialized and the name groups are ASCII
+ * strings. This is the layout ICU4C's {@code upname_swap} swaps.
  */
 final class PropertyNamesSwapper implements ItemSwapper {
 
@@ -22,8 +23,8 @@ final class PropertyNamesSwapper implements ItemSwapper {
     public void swap(DataHeader header, DataRegion payload, SwapContext context) {
         String item = payload.item();
         if (header.formatVersion()[0] != 2) {
-            throw new IcuDataException(item + ": pnam format version " + header.formatVersionText()
-                    + " is not 2, the one of ICU 77");
+            throw new IcuDataException(
+                    item + ": pnam format version " + header.formatVersionText() + " is not 2, the one of ICU 77");
         }
         if (payload.length() < 4 * INDEX_COUNT) {
             throw new IcuDataException(item + ": " + payload.length() + " bytes are too few for the pnam indexes");
@@ -43,8 +44,8 @@ final class PropertyNamesSwapper implements ItemSwapper {
         }
         int total = offsets[TOTAL_SIZE];
         if (total > payload.length() || payload.length() - total >= 16) {
-            throw new IcuDataException(item + ": pnam total size " + total + " does not match the "
-                    + payload.length() + " bytes after the header");
+            throw new IcuDataException(item + ": pnam total size " + total + " does not match the " + payload.length()
+                    + " bytes after the header");
         }
         payload.swap32(0, offsets[BYTE_TRIES_OFFSET] / 4);
     }

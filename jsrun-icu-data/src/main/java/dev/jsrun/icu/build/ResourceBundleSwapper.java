@@ -5,24 +5,31 @@ import java.util.Arrays;
 import java.util.BitSet;
 
 /**
- * Swaps ICU's resource bundles ("ResB", formatVersion 1.1 to 3.x), the {@code .res} items that hold locale data,
- * collation, break iterator, currency, language, region, unit and zone names, rule-based number formats,
- * transliterators, supplemental data and time zones, in the layout that ICU4C's {@code ures_swap} works on.
+ * Swaps ICU's resource bundles ("ResB", formatVersion 1.1 to 3.x), the {@code .res} items
+ * that hold locale data, collation, break iterator, currency, language, region, unit and
+ * zone names, rule-based number formats, transliterators, supplemental data and time
+ * zones, in the layout that ICU4C's {@code ures_swap} works on.
  *
- * <p>A bundle is a sequence of 32-bit words: the root resource; {@code indexes[]}, their count in the low byte
- * of the first one; the NUL-terminated key strings, of invariant ASCII characters and so left as they are; from
- * formatVersion 2 on, an area of 16-bit units (UTF-16 strings, and tables and arrays of 16-bit values), swapped
- * as one array; then the 32-bit resource items, found only by walking the tree from the root. A resource word
- * has its type in bits 31..28 and, in bits 27..0, either a value (integers) or the offset in words of its item:
- * a string of formatVersion 1 or an alias (a 32-bit length, then UTF-16 units and a NUL), a binary (a 32-bit
- * length, then bytes), a table with 16-bit keys and 32-bit values, a table with 32-bit keys and values, an array,
- * an integer vector. The 16-bit types point into the 16-bit area instead, and offset 0 is an empty item. Items
- * may be shared, so each is swapped once; bytes that no resource reaches stay as they are, as with ICU.
+ * <p>
+ * A bundle is a sequence of 32-bit words: the root resource; {@code indexes[]}, their
+ * count in the low byte of the first one; the NUL-terminated key strings, of invariant
+ * ASCII characters and so left as they are; from formatVersion 2 on, an area of 16-bit
+ * units (UTF-16 strings, and tables and arrays of 16-bit values), swapped as one array;
+ * then the 32-bit resource items, found only by walking the tree from the root. A
+ * resource word has its type in bits 31..28 and, in bits 27..0, either a value (integers)
+ * or the offset in words of its item: a string of formatVersion 1 or an alias (a 32-bit
+ * length, then UTF-16 units and a NUL), a binary (a 32-bit length, then bytes), a table
+ * with 16-bit keys and 32-bit values, a table with 32-bit keys and values, an array, an
+ * integer vector. The 16-bit types point into the 16-bit area instead, and offset 0 is an
+ * empty item. Items may be shared, so each is swapped once; bytes that no resource
+ * reaches stay as they are, as with ICU.
  *
- * <p>Table keys whose offsets lie past the bundle's own keys are the keys of the pool bundle ({@code pool.res}
- * in the same directory): attribute bit 2 says that a bundle uses one, which must then be in the package with
- * the same checksum, and bit 1 that the bundle is one. Binaries are opaque, except the collation data under
- * the key {@code %%CollationBin}, which {@link CollationSwapper#swapBinary} swaps.
+ * <p>
+ * Table keys whose offsets lie past the bundle's own keys are the keys of the pool bundle
+ * ({@code pool.res} in the same directory): attribute bit 2 says that a bundle uses one,
+ * which must then be in the package with the same checksum, and bit 1 that the bundle is
+ * one. Binaries are opaque, except the collation data under the key
+ * {@code %%CollationBin}, which {@link CollationSwapper#swapBinary} swaps.
  */
 final class ResourceBundleSwapper implements ItemSwapper {
 
@@ -71,13 +78,17 @@ final class ResourceBundleSwapper implements ItemSwapper {
 
     private static final String POOL_BUNDLE = "pool.res";
 
-    /** The output of a pool bundle's region, which is only read: writing to it would fail at once. */
+    /**
+     * The output of a pool bundle's region, which is only read: writing to it would fail
+     * at once.
+     */
     private static final byte[] READ_ONLY = new byte[0];
 
     @Override
     public void swap(DataHeader header, DataRegion payload, SwapContext context) {
         Layout bundle = Layout.read(payload, checkFormatVersion(payload.item(), header));
-        Layout pool = (bundle.attributes() & USES_POOL_BUNDLE) != 0 ? poolBundle(payload.item(), bundle, context) : null;
+        Layout pool = (bundle.attributes() & USES_POOL_BUNDLE) != 0 ? poolBundle(payload.item(), bundle, context)
+                : null;
         checkKeys(bundle);
         payload.swap16(4 * bundle.keysTop(), 2 * (bundle.resourcesBottom() - bundle.keysTop()));
         new Walk(bundle, pool).run();
@@ -94,17 +105,22 @@ final class ResourceBundleSwapper implements ItemSwapper {
         return major;
     }
 
-    /** The pool bundle that {@code bundle} takes keys and strings from, checked to be the one it was built with. */
+    /**
+     * The pool bundle that {@code bundle} takes keys and strings from, checked to be the
+     * one it was built with.
+     */
     private static Layout poolBundle(String item, Layout bundle, SwapContext context) {
         String name = item.substring(0, item.lastIndexOf('/') + 1) + POOL_BUNDLE;
-        byte[] bytes = context.bigEndianItem(name).orElseThrow(() -> new IcuDataException(item
-                + ": uses the pool bundle " + name + ", which the package does not have"));
+        byte[] bytes = context.bigEndianItem(name)
+            .orElseThrow(() -> new IcuDataException(
+                    item + ": uses the pool bundle " + name + ", which the package does not have"));
         DataHeader header = DataHeader.read(name, bytes);
         if (!header.bigEndian() || !"ResB".equals(header.dataFormat())) {
             throw new IcuDataException(item + ": its pool bundle " + name + " is not a big-endian resource bundle");
         }
-        Layout pool = Layout.read(new DataRegion(name, bytes, READ_ONLY, header.headerSize(),
-                bytes.length - header.headerSize()), checkFormatVersion(name, header));
+        Layout pool = Layout.read(
+                new DataRegion(name, bytes, READ_ONLY, header.headerSize(), bytes.length - header.headerSize()),
+                checkFormatVersion(name, header));
         if ((pool.attributes() & IS_POOL_BUNDLE) == 0) {
             throw new IcuDataException(item + ": " + name + " is not marked as a pool bundle");
         }
@@ -116,8 +132,9 @@ final class ResourceBundleSwapper implements ItemSwapper {
     }
 
     /**
-     * Checks, as ICU's swapper does, that the key strings are of invariant characters, the only ones ICU allows in
-     * keys. The padding after the last NUL is not part of any key.
+     * Checks, as ICU's swapper does, that the key strings are of invariant characters,
+     * the only ones ICU allows in keys. The padding after the last NUL is not part of any
+     * key.
      */
     private static void checkKeys(Layout bundle) {
         DataRegion region = bundle.region();
@@ -138,22 +155,27 @@ final class ResourceBundleSwapper implements ItemSwapper {
         }
     }
 
-    /** ICU's invariant characters: ASCII except LF and {@code ! # $ @ [ \ ] ^ ` { | } ~}. */
+    /**
+     * ICU's invariant characters: ASCII except LF and {@code ! # $ @ [ \ ] ^ ` { | } ~}.
+     */
     private static boolean isInvariant(int c) {
         return c < 0x80 && c != 0x0a && "!#$@[\\]^`{|}~".indexOf(c) < 0;
     }
 
     /**
-     * Where the indexes of a bundle say its parts are, in 32-bit words from the root resource.
+     * Where the indexes of a bundle say its parts are, in 32-bit words from the root
+     * resource.
      *
      * @param region the bundle, from its root resource on
      * @param keysBottom where the keys start, after the root resource and the indexes
      * @param keysTop where the keys end and the 16-bit units start
-     * @param resourcesBottom where the 16-bit units end and the 32-bit resource items start
+     * @param resourcesBottom where the 16-bit units end and the 32-bit resource items
+     * start
      * @param top where the bundle ends
      * @param attributes the attribute bits, such as {@link #USES_POOL_BUNDLE}
      * @param checksum the checksum of the pool bundle used or made, or 0
-     * @param poolStringLimit from formatVersion 3 on, 16-bit string offsets below it are in the pool bundle
+     * @param poolStringLimit from formatVersion 3 on, 16-bit string offsets below it are
+     * in the pool bundle
      */
     private record Layout(DataRegion region, int keysBottom, int keysTop, int resourcesBottom, int top, int attributes,
             int checksum, int poolStringLimit) {
@@ -167,14 +189,15 @@ final class ResourceBundleSwapper implements ItemSwapper {
             }
             int keysBottom = 1 + indexLength;
             if (region.length() < 4 * keysBottom) {
-                throw new IcuDataException(item + ": " + indexLength + " indexes do not fit its " + region.length()
-                        + " bytes");
+                throw new IcuDataException(
+                        item + ": " + indexLength + " indexes do not fit its " + region.length() + " bytes");
             }
             int keysTop = index(region, INDEX_KEYS_TOP);
             int resourcesBottom = indexLength > INDEX_16BIT_TOP ? index(region, INDEX_16BIT_TOP) : keysTop;
             int top = index(region, INDEX_BUNDLE_TOP);
             int attributes = indexLength > INDEX_ATTRIBUTES ? index(region, INDEX_ATTRIBUTES) : 0;
-            if (keysTop < keysBottom || resourcesBottom < keysTop || top < resourcesBottom || top > region.length() / 4) {
+            if (keysTop < keysBottom || resourcesBottom < keysTop || top < resourcesBottom
+                    || top > region.length() / 4) {
                 throw new IcuDataException(item + ": keys " + keysBottom + ".." + keysTop + ", 16-bit units .."
                         + resourcesBottom + " and resources .." + top + " (in words) do not add up in its "
                         + region.length() + " bytes");
@@ -187,7 +210,8 @@ final class ResourceBundleSwapper implements ItemSwapper {
             if (rootType != TABLE && rootType != TABLE16 && rootType != TABLE32) {
                 throw new IcuDataException(item + ": root resource of type " + rootType + " is not a table");
             }
-            // bits 23..0 of the limit are in bits 31..8 of the first index, bits 27..24 in attribute bits 15..12
+            // bits 23..0 of the limit are in bits 31..8 of the first index, bits 27..24
+            // in attribute bits 15..12
             int poolStringLimit = formatVersion >= 3 ? (firstIndex >>> 8) | ((attributes & 0xf000) << 12) : 0;
             return new Layout(region, keysBottom, keysTop, resourcesBottom, top, attributes,
                     pool ? index(region, INDEX_POOL_CHECKSUM) : 0, poolStringLimit);
@@ -210,8 +234,9 @@ final class ResourceBundleSwapper implements ItemSwapper {
     }
 
     /**
-     * The walk of the resource tree from the root, depth first in ICU's order (with a stack of its own, so that a
-     * damaged bundle cannot overflow Java's), swapping each 32-bit item once.
+     * The walk of the resource tree from the root, depth first in ICU's order (with a
+     * stack of its own, so that a damaged bundle cannot overflow Java's), swapping each
+     * 32-bit item once.
      */
     private static final class Walk {
 
@@ -227,7 +252,10 @@ final class ResourceBundleSwapper implements ItemSwapper {
 
         private final BitSet collation;
 
-        /** Resources to visit, each with bit 32 set when it is the value of a {@code %%CollationBin} key. */
+        /**
+         * Resources to visit, each with bit 32 set when it is the value of a
+         * {@code %%CollationBin} key.
+         */
         private long[] stack = new long[64];
 
         private int size;
@@ -270,8 +298,8 @@ final class ResourceBundleSwapper implements ItemSwapper {
                 }
                 case STRING_V1, BINARY, TABLE, ALIAS, TABLE32, ARRAY, INT_VECTOR -> {
                 }
-                default -> throw new IcuDataException(this.item + ": resource " + hex(resource)
-                        + " is of unknown type " + type);
+                default -> throw new IcuDataException(
+                        this.item + ": resource " + hex(resource) + " is of unknown type " + type);
             }
             if (offset == 0) {
                 return;
@@ -311,7 +339,8 @@ final class ResourceBundleSwapper implements ItemSwapper {
                 }
                 case TABLE -> {
                     int count = this.region.u16(pos);
-                    // the 16-bit count and keys are padded to whole words before the values
+                    // the 16-bit count and keys are padded to whole words before the
+                    // values
                     int values = 4 * (offset + (count + 2) / 2);
                     fits(resource, pos, values - pos + 4L * count);
                     for (int i = count - 1; i >= 0; i--) {
@@ -347,7 +376,10 @@ final class ResourceBundleSwapper implements ItemSwapper {
             }
         }
 
-        /** Checks that a resource of the 16-bit units points into them, or into the pool bundle's. */
+        /**
+         * Checks that a resource of the 16-bit units points into them, or into the pool
+         * bundle's.
+         */
         private void checkUnits(int resource, int type, int offset) {
             int limit = type == STRING_V2 ? this.bundle.poolStringLimit() : 0;
             if (offset < limit) {
@@ -362,7 +394,10 @@ final class ResourceBundleSwapper implements ItemSwapper {
             }
         }
 
-        /** The 32-bit length or count that starts the item of {@code resource}, checked not to be negative. */
+        /**
+         * The 32-bit length or count that starts the item of {@code resource}, checked
+         * not to be negative.
+         */
         private int count(int resource, int pos) {
             int count = this.region.i32(pos);
             if (count < 0) {
@@ -379,17 +414,17 @@ final class ResourceBundleSwapper implements ItemSwapper {
         }
 
         /**
-         * Whether {@code value} is a binary under the key {@link #COLLATION_BINARY_KEY}, after checking that the key
-         * offset lies in this bundle's keys or, past them (16-bit offsets) or negative (32-bit offsets), in the pool
-         * bundle's.
+         * Whether {@code value} is a binary under the key {@link #COLLATION_BINARY_KEY},
+         * after checking that the key offset lies in this bundle's keys or, past them
+         * (16-bit offsets) or negative (32-bit offsets), in the pool bundle's.
          */
         private boolean isCollationKey(int table, int keyOffset, boolean wide, int value) {
             boolean binary = value >>> 28 == BINARY;
             boolean local = wide ? keyOffset >= 0 : keyOffset < this.bundle.localKeyLimit();
             if (local) {
                 if (keyOffset < 4 * this.bundle.keysBottom() || keyOffset >= 4 * this.bundle.keysTop()) {
-                    throw new IcuDataException(this.item + ": table " + hex(table) + " has key offset " + keyOffset
-                            + " outside its keys");
+                    throw new IcuDataException(
+                            this.item + ": table " + hex(table) + " has key offset " + keyOffset + " outside its keys");
                 }
                 return binary && keyEquals(this.bundle, keyOffset);
             }

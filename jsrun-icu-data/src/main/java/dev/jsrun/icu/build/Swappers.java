@@ -2,24 +2,20 @@ package dev.jsrun.icu.build;
 
 import java.util.Map;
 
-/** The swapper of each ICU data format that ICU4J's data holds, by the format's four-character name. */
+/**
+ * The swapper of each ICU data format that ICU4J's data holds, by the format's
+ * four-character name.
+ */
 public final class Swappers {
 
     private static final Map<String, ItemSwapper> BY_FORMAT = Map.ofEntries(
-            Map.entry("ResB", new ResourceBundleSwapper()),
-            Map.entry("UCol", new CollationSwapper()),
-            Map.entry("Nrm2", new Normalizer2Swapper()),
-            Map.entry("SPRP", new StringPrepSwapper()),
-            Map.entry("Cfu ", new ConfusablesSwapper()),
-            Map.entry("Brk ", new BreakIteratorSwapper()),
-            Map.entry("Dict", new DictionarySwapper()),
-            Map.entry("UPro", new PropertiesSwapper()),
-            Map.entry("cASE", new CaseSwapper()),
-            Map.entry("BiDi", new BidiSwapper()),
-            Map.entry("Emoj", new EmojiSwapper()),
-            Map.entry("Layo", new LayoutSwapper()),
-            Map.entry("pnam", new PropertyNamesSwapper()),
-            Map.entry("unam", new CharacterNamesSwapper()));
+            Map.entry("ResB", new ResourceBundleSwapper()), Map.entry("UCol", new CollationSwapper()),
+            Map.entry("Nrm2", new Normalizer2Swapper()), Map.entry("SPRP", new StringPrepSwapper()),
+            Map.entry("Cfu ", new ConfusablesSwapper()), Map.entry("Brk ", new BreakIteratorSwapper()),
+            Map.entry("Dict", new DictionarySwapper()), Map.entry("UPro", new PropertiesSwapper()),
+            Map.entry("cASE", new CaseSwapper()), Map.entry("BiDi", new BidiSwapper()),
+            Map.entry("Emoj", new EmojiSwapper()), Map.entry("Layo", new LayoutSwapper()),
+            Map.entry("pnam", new PropertyNamesSwapper()), Map.entry("unam", new CharacterNamesSwapper()));
 
     private Swappers() {
     }
@@ -30,8 +26,10 @@ public final class Swappers {
     }
 
     /**
-     * Swaps one big-endian item to little-endian: its header, then its payload by its format.
-     * @throws IcuDataException when the item is not big-endian ICU data of a known format, or is damaged
+     * Swaps one big-endian item to little-endian: its header, then its payload by its
+     * format.
+     * @throws IcuDataException when the item is not big-endian ICU data of a known
+     * format, or is damaged
      */
     public static byte[] toLittleEndian(String name, byte[] bigEndian, SwapContext context) {
         DataHeader header = DataHeader.read(name, bigEndian);
@@ -58,8 +56,8 @@ public final class Swappers {
             throw ex;
         }
         catch (RuntimeException ex) {
-            throw new IcuDataException(name + ": cannot swap " + header.dataFormat() + " " + header.formatVersionText()
-                    + ": " + ex, ex);
+            throw new IcuDataException(
+                    name + ": cannot swap " + header.dataFormat() + " " + header.formatVersionText() + ": " + ex, ex);
         }
         return out;
     }

@@ -1,10 +1,11 @@
 package dev.jsrun.icu.build;
 
 /**
- * Swaps ICU's three serialized code point tries, each a 16-byte header, a 16-bit index and 8-, 16- or 32-bit
- * values: {@code UTrie} ("Trie", used by StringPrep), {@code UTrie2} ("Tri2", the property files) and
- * {@code UCPTrie} ("Tri3", Normalizer2, break iterators, collation). Each method returns the trie's length in
- * bytes, so that the caller can check it against the length its own indexes give.
+ * Swaps ICU's three serialized code point tries, each a 16-byte header, a 16-bit index
+ * and 8-, 16- or 32-bit values: {@code UTrie} ("Trie", used by StringPrep),
+ * {@code UTrie2} ("Tri2", the property files) and {@code UCPTrie} ("Tri3", Normalizer2,
+ * break iterators, collation). Each method returns the trie's length in bytes, so that
+ * the caller can check it against the length its own indexes give.
  */
 public final class Tries {
 
@@ -26,8 +27,9 @@ public final class Tries {
         int indexLength = region.i32(pos + 8);
         int dataLength = region.i32(pos + 12);
         if ((options & 0xf) != 5 || ((options >> 4) & 0xf) != 2 || indexLength < 0 || dataLength < 0) {
-            throw new IcuDataException(region.item() + ": UTrie at " + pos + " has options " + Integer.toHexString(options)
-                    + " and lengths " + indexLength + "/" + dataLength + " that ICU does not write");
+            throw new IcuDataException(
+                    region.item() + ": UTrie at " + pos + " has options " + Integer.toHexString(options)
+                            + " and lengths " + indexLength + "/" + dataLength + " that ICU does not write");
         }
         boolean wide = (options & 0x100) != 0;
         region.swap32(pos, 4);

@@ -15,7 +15,10 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
-/** {@link BreakIteratorSwapper} against ICU's own {@code icupkg}, on every "Brk " item of ICU4J's data. */
+/**
+ * {@link BreakIteratorSwapper} against ICU's own {@code icupkg}, on every "Brk " item of
+ * ICU4J's data.
+ */
 class BreakIteratorSwapperTest {
 
     /** An item whose forward table has 8-bit rows and whose reverse table has too. */
@@ -73,14 +76,16 @@ class BreakIteratorSwapperTest {
             int at = PAYLOAD + field;
             assertFails(LINE, damaged(LINE, buffer -> buffer.putInt(at, 0x7fffff00)));
         }
-        // a table with more rows than it has room for, and rows that do not match the categories
+        // a table with more rows than it has room for, and rows that do not match the
+        // categories
         assertFails(LINE, damaged(LINE, buffer -> buffer.putInt(PAYLOAD + buffer.getInt(PAYLOAD + 16), 0x10000)));
         assertFails(CHAR, damaged(CHAR, buffer -> buffer.putInt(PAYLOAD + 12, buffer.getInt(PAYLOAD + 12) + 1)));
     }
 
     @Test
     void overlappingPartsOrABadTrieFail() {
-        // the status table moved into the trie, the trie made 32-bit, the trie's signature gone
+        // the status table moved into the trie, the trie made 32-bit, the trie's
+        // signature gone
         assertFails(LINE, damaged(LINE, buffer -> buffer.putInt(PAYLOAD + 48, buffer.getInt(PAYLOAD + 32))));
         assertFails(LINE, damaged(LINE, buffer -> {
             int trie = PAYLOAD + buffer.getInt(PAYLOAD + 32);
@@ -98,16 +103,20 @@ class BreakIteratorSwapperTest {
 
     /** The names of ICU4J's items of {@code format}, by their data headers. */
     static List<String> itemsOf(String format) {
-        return Icupkg.icu4jData().entrySet().stream()
-                .filter(item -> format.equals(new String(item.getValue(), 12, 4, StandardCharsets.ISO_8859_1)))
-                .map(Map.Entry::getKey).toList();
+        return Icupkg.icu4jData()
+            .entrySet()
+            .stream()
+            .filter(item -> format.equals(new String(item.getValue(), 12, 4, StandardCharsets.ISO_8859_1)))
+            .map(Map.Entry::getKey)
+            .toList();
     }
 
     /** Fails at the first byte where {@code actual} differs from {@code expected}. */
     static void assertSameBytes(String what, byte[] expected, byte[] actual) {
         int at = Arrays.mismatch(expected, actual);
-        assertThat(at).as("%s: first byte that differs from icupkg's (of %d and %d bytes)", what, expected.length,
-                actual.length).isEqualTo(-1);
+        assertThat(at)
+            .as("%s: first byte that differs from icupkg's (of %d and %d bytes)", what, expected.length, actual.length)
+            .isEqualTo(-1);
     }
 
     private static byte[] damaged(String name, Consumer<ByteBuffer> damage) {

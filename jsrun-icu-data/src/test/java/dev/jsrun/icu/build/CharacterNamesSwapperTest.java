@@ -45,7 +45,8 @@ class CharacterNamesSwapperTest {
 
     @Test
     void theAlgorithmicRangesAreThoseOfUnicode() {
-        // Hangul syllables are the one range of factors; the others are prefixes and hexadecimal code points.
+        // Hangul syllables are the one range of factors; the others are prefixes and
+        // hexadecimal code points.
         byte[] le = Icupkg.ours(ITEM);
         int hs = headerSize(Icupkg.bigEndian(ITEM));
         ByteBuffer payload = ByteBuffer.wrap(le, hs, le.length - hs).slice().order(ByteOrder.LITTLE_ENDIAN);

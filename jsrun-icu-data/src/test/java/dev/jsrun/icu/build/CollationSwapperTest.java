@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link CollationSwapper} against ICU's own {@code icupkg}: the root collation {@code coll/ucadata.icu}, and
- * every tailoring nested under {@code %%CollationBin} in ICU4J's {@code coll/*.res}, found by its data header.
+ * {@link CollationSwapper} against ICU's own {@code icupkg}: the root collation
+ * {@code coll/ucadata.icu}, and every tailoring nested under {@code %%CollationBin} in
+ * ICU4J's {@code coll/*.res}, found by its data header.
  */
 class CollationSwapperTest {
 
@@ -56,9 +57,13 @@ class CollationSwapperTest {
             ours.put(binary, Arrays.copyOfRange(out, binary.offset(), binary.offset() + binary.length()));
         }
         List<String> items = nested.stream().map(Nested::item).distinct().toList();
-        // icupkg checks that the items a bundle depends on (its parent, ucadata.icu for root) are there
-        List<String> others = Icupkg.icu4jData().keySet().stream()
-                .filter(name -> name.startsWith("coll/") && !items.contains(name)).toList();
+        // icupkg checks that the items a bundle depends on (its parent, ucadata.icu for
+        // root) are there
+        List<String> others = Icupkg.icu4jData()
+            .keySet()
+            .stream()
+            .filter(name -> name.startsWith("coll/") && !items.contains(name))
+            .toList();
         Optional<Map<String, byte[]>> icupkg = Icupkg.swap(items, others);
         Assumptions.assumeTrue(icupkg.isPresent(), "icupkg is not installed");
         for (Nested binary : nested) {
@@ -88,7 +93,8 @@ class CollationSwapperTest {
         assertFails(damaged(buffer -> buffer.putInt(PAYLOAD, 0x7fffffff)));
         assertFails(damaged(buffer -> buffer.putInt(PAYLOAD, 21)));
         assertFails(damaged(buffer -> buffer.putInt(PAYLOAD, 1)));
-        // the total size, then an offset before the one it follows, then one beyond the end
+        // the total size, then an offset before the one it follows, then one beyond the
+        // end
         assertFails(damaged(buffer -> buffer.putInt(PAYLOAD + 4 * 19, 0x7fffff00)));
         assertFails(damaged(buffer -> buffer.putInt(PAYLOAD + 4 * 11, 0)));
         assertFails(damaged(buffer -> buffer.putInt(PAYLOAD + 4 * 12, 0x7fffff00)));
@@ -113,8 +119,10 @@ class CollationSwapperTest {
 
     @Test
     void aDamagedNestedBinaryFails() {
-        Nested binary = nestedBinaries().stream().filter(found -> found.item().equals("coll/de.res")).findFirst()
-                .orElseThrow();
+        Nested binary = nestedBinaries().stream()
+            .filter(found -> found.item().equals("coll/de.res"))
+            .findFirst()
+            .orElseThrow();
         int at = binary.offset();
         // no magic, another data format, little-endian, another format version
         assertNestedFails(binary, bytes -> bytes[at + 3] = 0);
@@ -126,19 +134,20 @@ class CollationSwapperTest {
         assertNestedFails(binary, bytes -> ByteBuffer.wrap(bytes).putInt(at + 24, 0x10000));
         // a region shorter, and longer, than the binary's data
         byte[] in = Icupkg.bigEndian(binary.item());
-        assertThatThrownBy(() -> CollationSwapper.swapBinary(
-                new DataRegion(binary.item(), in, in.clone(), at, binary.length() - 4)))
-                .isInstanceOf(IcuDataException.class);
-        assertThatThrownBy(() -> CollationSwapper.swapBinary(
-                new DataRegion(binary.item(), in, in.clone(), at, binary.length() + 4)))
-                .isInstanceOf(IcuDataException.class);
+        assertThatThrownBy(() -> CollationSwapper
+            .swapBinary(new DataRegion(binary.item(), in, in.clone(), at, binary.length() - 4)))
+            .isInstanceOf(IcuDataException.class);
+        assertThatThrownBy(() -> CollationSwapper
+            .swapBinary(new DataRegion(binary.item(), in, in.clone(), at, binary.length() + 4)))
+            .isInstanceOf(IcuDataException.class);
         assertThatThrownBy(() -> CollationSwapper.swapBinary(new DataRegion(binary.item(), in, in.clone(), at, 10)))
-                .isInstanceOf(IcuDataException.class);
+            .isInstanceOf(IcuDataException.class);
     }
 
     /**
-     * The collation binaries in ICU4J's {@code coll/*.res}: an ICU data header of format "UCol", whose length is
-     * the 32-bit length that the bundle writes before a binary resource.
+     * The collation binaries in ICU4J's {@code coll/*.res}: an ICU data header of format
+     * "UCol", whose length is the 32-bit length that the bundle writes before a binary
+     * resource.
      */
     private static List<Nested> nestedBinaries() {
         List<Nested> found = new ArrayList<>();
@@ -151,8 +160,8 @@ class CollationSwapperTest {
                 if ((bytes[at + 2] & 0xff) == 0xda && (bytes[at + 3] & 0xff) == 0x27
                         && "UCol".equals(new String(bytes, at + 12, 4, StandardCharsets.ISO_8859_1))) {
                     int length = ByteBuffer.wrap(bytes).getInt(at - 4);
-                    assertThat(at + length).as(item.getKey() + " at " + at).isBetween(at + DataHeader.MIN_SIZE,
-                            bytes.length);
+                    assertThat(at + length).as(item.getKey() + " at " + at)
+                        .isBetween(at + DataHeader.MIN_SIZE, bytes.length);
                     found.add(new Nested(item.getKey(), at, length));
                     at += length - 1;
                 }
@@ -163,9 +172,12 @@ class CollationSwapperTest {
 
     /** The names of ICU4J's items of {@code format}, by their data headers. */
     static List<String> itemsOf(String format) {
-        return Icupkg.icu4jData().entrySet().stream()
-                .filter(item -> format.equals(new String(item.getValue(), 12, 4, StandardCharsets.ISO_8859_1)))
-                .map(Map.Entry::getKey).toList();
+        return Icupkg.icu4jData()
+            .entrySet()
+            .stream()
+            .filter(item -> format.equals(new String(item.getValue(), 12, 4, StandardCharsets.ISO_8859_1)))
+            .map(Map.Entry::getKey)
+            .toList();
     }
 
     /** Swaps {@code bytes} as the item {@code name}, without other items. */
@@ -186,8 +198,9 @@ class CollationSwapperTest {
     /** Fails at the first byte where {@code actual} differs from {@code expected}. */
     static void assertSameBytes(String what, byte[] expected, byte[] actual) {
         int at = Arrays.mismatch(expected, actual);
-        assertThat(at).as("%s: first byte that differs from icupkg's (of %d and %d bytes)", what, expected.length,
-                actual.length).isEqualTo(-1);
+        assertThat(at)
+            .as("%s: first byte that differs from icupkg's (of %d and %d bytes)", what, expected.length, actual.length)
+            .isEqualTo(-1);
     }
 
     private static byte[] damaged(Consumer<ByteBuffer> damage) {
@@ -203,9 +216,9 @@ class CollationSwapperTest {
     private static void assertNestedFails(Nested binary, Consumer<byte[]> damage) {
         byte[] in = Icupkg.bigEndian(binary.item()).clone();
         damage.accept(in);
-        assertThatThrownBy(() -> CollationSwapper.swapBinary(
-                new DataRegion(binary.item(), in, in.clone(), binary.offset(), binary.length())))
-                .isInstanceOf(IcuDataException.class);
+        assertThatThrownBy(() -> CollationSwapper
+            .swapBinary(new DataRegion(binary.item(), in, in.clone(), binary.offset(), binary.length())))
+            .isInstanceOf(IcuDataException.class);
     }
 
     private record Nested(String item, int offset, int length) {

@@ -29,11 +29,13 @@ class CommonDataTest {
         byte[] file = CommonData.write("test", items);
 
         var entries = CommonData.read("test", file);
-        assertThat(entries).extracting(CommonData.Entry::name).containsExactly("brkitr/char.brk", "brkitr/thaidict.dict", "rfc3491.spp");
+        assertThat(entries).extracting(CommonData.Entry::name)
+            .containsExactly("brkitr/char.brk", "brkitr/thaidict.dict", "rfc3491.spp");
         for (CommonData.Entry entry : entries) {
             assertThat(entry.offset() % 16).isZero();
             byte[] item = items.get(entry.name());
-            assertThat(java.util.Arrays.copyOfRange(file, entry.offset(), entry.offset() + item.length)).isEqualTo(item);
+            assertThat(java.util.Arrays.copyOfRange(file, entry.offset(), entry.offset() + item.length))
+                .isEqualTo(item);
         }
     }
 
@@ -41,13 +43,15 @@ class CommonDataTest {
     void isTheFileIcupkgWritesForTheSameItems() throws Exception {
         var theirs = Icupkg.swap(java.util.List.of(NAMES), java.util.List.of());
         org.junit.jupiter.api.Assumptions.assumeTrue(theirs.isPresent(), "icupkg is installed");
-        // the same items, the same offsets: icupkg's file differs only in its package name
+        // the same items, the same offsets: icupkg's file differs only in its package
+        // name
         byte[] ours = CommonData.write("check", items());
         var mine = CommonData.read("check", ours);
         assertThat(mine).hasSize(3);
         for (CommonData.Entry entry : mine) {
             byte[] item = theirs.get().get(entry.name());
-            assertThat(java.util.Arrays.copyOfRange(ours, entry.offset(), entry.offset() + item.length)).isEqualTo(item);
+            assertThat(java.util.Arrays.copyOfRange(ours, entry.offset(), entry.offset() + item.length))
+                .isEqualTo(item);
         }
     }
 

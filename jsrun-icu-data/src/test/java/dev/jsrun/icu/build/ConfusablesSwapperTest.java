@@ -128,7 +128,10 @@ class ConfusablesSwapperTest {
         assertThatThrownBy(() -> swapDirect(bytes)).isInstanceOf(IcuDataException.class).hasMessageContaining(NAME);
     }
 
-    /** The swapper itself, without the wrapping of other exceptions that {@link Swappers} does. */
+    /**
+     * The swapper itself, without the wrapping of other exceptions that {@link Swappers}
+     * does.
+     */
     private static byte[] swapDirect(byte[] bytes) {
         DataHeader header = DataHeader.read(NAME, bytes);
         byte[] out = bytes.clone();

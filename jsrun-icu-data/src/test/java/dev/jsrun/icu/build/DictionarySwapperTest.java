@@ -15,7 +15,10 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
-/** {@link DictionarySwapper} against ICU's own {@code icupkg}, on every "Dict" item of ICU4J's data. */
+/**
+ * {@link DictionarySwapper} against ICU's own {@code icupkg}, on every "Dict" item of
+ * ICU4J's data.
+ */
 class DictionarySwapperTest {
 
     private static final String CJ = "brkitr/cjdict.dict";
@@ -98,16 +101,20 @@ class DictionarySwapperTest {
 
     /** The names of ICU4J's items of {@code format}, by their data headers. */
     static List<String> itemsOf(String format) {
-        return Icupkg.icu4jData().entrySet().stream()
-                .filter(item -> format.equals(new String(item.getValue(), 12, 4, StandardCharsets.ISO_8859_1)))
-                .map(Map.Entry::getKey).toList();
+        return Icupkg.icu4jData()
+            .entrySet()
+            .stream()
+            .filter(item -> format.equals(new String(item.getValue(), 12, 4, StandardCharsets.ISO_8859_1)))
+            .map(Map.Entry::getKey)
+            .toList();
     }
 
     /** Fails at the first byte where {@code actual} differs from {@code expected}. */
     static void assertSameBytes(String what, byte[] expected, byte[] actual) {
         int at = Arrays.mismatch(expected, actual);
-        assertThat(at).as("%s: first byte that differs from icupkg's (of %d and %d bytes)", what, expected.length,
-                actual.length).isEqualTo(-1);
+        assertThat(at)
+            .as("%s: first byte that differs from icupkg's (of %d and %d bytes)", what, expected.length, actual.length)
+            .isEqualTo(-1);
     }
 
     private static byte[] damaged(String name, Consumer<ByteBuffer> damage) {

@@ -15,9 +15,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The file the build wrote ({@code dev/jsrun/icu/icudt77l.dat}, made by {@link IcuDataBuilder} before the
- * tests run): a valid common data file holding every item of ICU4J's data and the items added to it
- * ({@link IcuDataBuilder#addedItems}), each little-endian with its own format and versions, and, where ICU's own {@code icupkg} can swap an item, the very bytes it makes.
+ * The file the build wrote ({@code dev/jsrun/icu/icudt77l.dat}, made by
+ * {@link IcuDataBuilder} before the tests run): a valid common data file holding every
+ * item of ICU4J's data and the items added to it ({@link IcuDataBuilder#addedItems}),
+ * each little-endian with its own format and versions, and, where ICU's own
+ * {@code icupkg} can swap an item, the very bytes it makes.
  */
 class IcuDataFileTest {
 
@@ -43,8 +45,8 @@ class IcuDataFileTest {
         for (CommonData.Entry entry : entries) {
             byte[] original = icu4j.get(entry.name());
             DataHeader big = DataHeader.read(entry.name(), original);
-            DataHeader little = DataHeader.read(entry.name(), java.util.Arrays.copyOfRange(file, entry.offset(),
-                    entry.offset() + entry.length()));
+            DataHeader little = DataHeader.read(entry.name(),
+                    java.util.Arrays.copyOfRange(file, entry.offset(), entry.offset() + entry.length()));
             assertThat(little.bigEndian()).as(entry.name()).isFalse();
             assertThat(little.dataFormat()).as(entry.name()).isEqualTo(big.dataFormat());
             assertThat(little.formatVersion()).as(entry.name()).isEqualTo(big.formatVersion());
@@ -52,13 +54,15 @@ class IcuDataFileTest {
             assertThat(entry.length()).as(entry.name()).isBetween(original.length, original.length + 15);
         }
         assertThat(icu4j.values().stream().map(item -> DataHeader.read("item", item).dataFormat()).distinct())
-            .as("every format of the data has a swapper").allMatch(Swappers.formats()::contains);
+            .as("every format of the data has a swapper")
+            .allMatch(Swappers.formats()::contains);
     }
 
     @Test
     void itsChecksumIsTheOneBesideIt() throws IOException {
         try (InputStream in = IcuDataFileTest.class.getResourceAsStream("/dev/jsrun/icu/" + PACKAGE + ".dat.sha256")) {
-            assertThat(new String(in.readAllBytes(), StandardCharsets.US_ASCII).trim()).isEqualTo(IcuDataBuilder.sha256(file));
+            assertThat(new String(in.readAllBytes(), StandardCharsets.US_ASCII).trim())
+                .isEqualTo(IcuDataBuilder.sha256(file));
         }
     }
 
@@ -84,8 +88,10 @@ class IcuDataFileTest {
     @Test
     void everyItemIcupkgCanSwapHasItsBytes() throws Exception {
         SortedMap<String, byte[]> icu4j = Icupkg.icu4jData();
-        // ICU 72's icupkg knows neither Normalizer2 format 5 nor uprops format 9; their swappers' tests cover them
-        List<String> names = icu4j.keySet().stream()
+        // ICU 72's icupkg knows neither Normalizer2 format 5 nor uprops format 9; their
+        // swappers' tests cover them
+        List<String> names = icu4j.keySet()
+            .stream()
             .filter(name -> !name.endsWith(".nrm") && !name.equals("uprops.icu"))
             .toList();
         var theirs = Icupkg.swap(names, List.of());

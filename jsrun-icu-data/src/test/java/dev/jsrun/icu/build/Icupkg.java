@@ -12,8 +12,9 @@ import java.util.SortedMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * ICU's own {@code icupkg}, when the machine has it (Debian's icu-devtools), as a second opinion on swapped
- * items: it swaps the same big-endian items to little-endian, for the tests to compare byte by byte.
+ * ICU's own {@code icupkg}, when the machine has it (Debian's icu-devtools), as a second
+ * opinion on swapped items: it swaps the same big-endian items to little-endian, for the
+ * tests to compare byte by byte.
  */
 final class Icupkg {
 
@@ -57,11 +58,12 @@ final class Icupkg {
     }
 
     /**
-     * The little-endian bytes {@code icupkg -tl} makes of {@code names} (with the items they depend on, such as
-     * a pool bundle, added to its package), each cut to its big-endian length; empty when there is no icupkg.
+     * The little-endian bytes {@code icupkg -tl} makes of {@code names} (with the items
+     * they depend on, such as a pool bundle, added to its package), each cut to its
+     * big-endian length; empty when there is no icupkg.
      */
-    static Optional<Map<String, byte[]>> swap(List<String> names, List<String> dependencies) throws IOException,
-            InterruptedException {
+    static Optional<Map<String, byte[]>> swap(List<String> names, List<String> dependencies)
+            throws IOException, InterruptedException {
         if (!available()) {
             return Optional.empty();
         }
@@ -77,8 +79,10 @@ final class Icupkg {
             }
             Files.writeString(dir.resolve("list.txt"), list);
             Path dat = dir.resolve("check.dat");
-            Process p = new ProcessBuilder("icupkg", "-tl", "-s", src.toString(), "-a", dir.resolve("list.txt").toString(),
-                    "new", dat.toString()).redirectErrorStream(true).start();
+            Process p = new ProcessBuilder("icupkg", "-tl", "-s", src.toString(), "-a",
+                    dir.resolve("list.txt").toString(), "new", dat.toString())
+                .redirectErrorStream(true)
+                .start();
             String output = new String(p.getInputStream().readAllBytes());
             if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 throw new IllegalStateException("icupkg failed: " + output);
@@ -97,7 +101,10 @@ final class Icupkg {
         }
     }
 
-    /** Swaps one item with jsrun's own swappers, with the package of ICU4J's data as its context. */
+    /**
+     * Swaps one item with jsrun's own swappers, with the package of ICU4J's data as its
+     * context.
+     */
     static byte[] ours(String name) {
         return Swappers.toLittleEndian(name, bigEndian(name), new SwapContext() {
             @Override

@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code brkitr/jaml.res} as {@link JapanesePhraseModel} writes it: a big-endian resource bundle that ICU4J reads
- * as the model ICU's {@code MlBreakEngine} loads, and that swaps to the very bytes ICU's {@code genrb} writes.
+ * {@code brkitr/jaml.res} as {@link JapanesePhraseModel} writes it: a big-endian resource
+ * bundle that ICU4J reads as the model ICU's {@code MlBreakEngine} loads, and that swaps
+ * to the very bytes ICU's {@code genrb} writes.
  */
 class JapanesePhraseModelTest {
 
@@ -65,8 +66,10 @@ class JapanesePhraseModelTest {
         }
         source.append("}\n");
         Files.writeString(this.dir.resolve("jaml.txt"), source);
-        Process p = new ProcessBuilder("genrb", "-q", "-d", this.dir.toString(), this.dir.resolve("jaml.txt").toString())
-            .redirectErrorStream(true).start();
+        Process p = new ProcessBuilder("genrb", "-q", "-d", this.dir.toString(),
+                this.dir.resolve("jaml.txt").toString())
+            .redirectErrorStream(true)
+            .start();
         String output = new String(p.getInputStream().readAllBytes());
         assertThat(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0).as(output).isTrue();
         byte[] genrb = Files.readAllBytes(this.dir.resolve("jaml.res"));

@@ -21,14 +21,15 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
- * The "Nrm2" swapper against ICU's {@code icupkg}, against a small reader of the normalization data written
- * here, and on damaged data.
+ * The "Nrm2" swapper against ICU's {@code icupkg}, against a small reader of the
+ * normalization data written here, and on damaged data.
  * <p>
- * The installed {@code icupkg} (ICU 72) refuses format version 5, so it is given each item with the format
- * version byte patched to 4. Between versions 4 and 5 only the number of indexes (22 instead of 19) and the
- * meaning of some norm16 values and extra data changed, not the sections or their widths, and ICU 72 swaps all
- * {@code indexes[0] / 4} indexes whatever their number: its result, with the version byte put back, must be the
- * whole item byte for byte.
+ * The installed {@code icupkg} (ICU 72) refuses format version 5, so it is given each
+ * item with the format version byte patched to 4. Between versions 4 and 5 only the
+ * number of indexes (22 instead of 19) and the meaning of some norm16 values and extra
+ * data changed, not the sections or their widths, and ICU 72 swaps all
+ * {@code indexes[0] / 4} indexes whatever their number: its result, with the version byte
+ * put back, must be the whole item byte for byte.
  */
 class Normalizer2SwapperTest {
 
@@ -48,7 +49,7 @@ class Normalizer2SwapperTest {
     void everyItemIsFoundByFormatAndByExtension() {
         List<String> byExtension = Icupkg.icu4jData().keySet().stream().filter(name -> name.endsWith(".nrm")).toList();
         assertThat(items()).containsExactlyElementsOf(byExtension)
-                .contains("nfc.nrm", "nfkc.nrm", "nfkc_cf.nrm", "nfkc_scf.nrm", "uts46.nrm");
+            .contains("nfc.nrm", "nfkc.nrm", "nfkc_cf.nrm", "nfkc_scf.nrm", "uts46.nrm");
     }
 
     @Test
@@ -88,7 +89,8 @@ class Normalizer2SwapperTest {
                 }
             }
             for (NormData data : List.of(big, little)) {
-                // A combines forward with marks, so it is a "yes" starter that is not inert
+                // A combines forward with marks, so it is a "yes" starter that is not
+                // inert
                 int a = data.norm16(0x41);
                 assertThat(a).as(name).isGreaterThan(1).isLessThan(data.index(10));
                 // U+00C5 has the two-way mapping A + U+030A
@@ -166,10 +168,14 @@ class Normalizer2SwapperTest {
     }
 
     private static void assertFails(byte[] bytes) {
-        assertThatThrownBy(() -> swapDirect(bytes)).isInstanceOf(IcuDataException.class).hasMessageContaining("nfc.nrm");
+        assertThatThrownBy(() -> swapDirect(bytes)).isInstanceOf(IcuDataException.class)
+            .hasMessageContaining("nfc.nrm");
     }
 
-    /** The swapper itself, without the wrapping of other exceptions that {@link Swappers} does. */
+    /**
+     * The swapper itself, without the wrapping of other exceptions that {@link Swappers}
+     * does.
+     */
     private static byte[] swapDirect(byte[] bytes) {
         String name = "nfc.nrm";
         DataHeader header = DataHeader.read(name, bytes);
@@ -198,7 +204,10 @@ class Normalizer2SwapperTest {
         ByteBuffer.wrap(bytes).putInt(pos, value);
     }
 
-    /** What {@code icupkg -tl} makes of these big-endian items, each cut to its input length. */
+    /**
+     * What {@code icupkg -tl} makes of these big-endian items, each cut to its input
+     * length.
+     */
     private static Map<String, byte[]> icupkgSwap(Map<String, byte[]> items) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("icupkg-nrm");
         try {
@@ -210,8 +219,10 @@ class Normalizer2SwapperTest {
             }
             Files.writeString(dir.resolve("list.txt"), list);
             Path dat = dir.resolve("check.dat");
-            Process p = new ProcessBuilder("icupkg", "-tl", "-s", src.toString(), "-a", dir.resolve("list.txt").toString(),
-                    "new", dat.toString()).redirectErrorStream(true).start();
+            Process p = new ProcessBuilder("icupkg", "-tl", "-s", src.toString(), "-a",
+                    dir.resolve("list.txt").toString(), "new", dat.toString())
+                .redirectErrorStream(true)
+                .start();
             String output = new String(p.getInputStream().readAllBytes());
             assertThat(p.waitFor(120, TimeUnit.SECONDS) && p.exitValue() == 0).as("icupkg: " + output).isTrue();
             Map<String, byte[]> swapped = CommonData.items("check", Files.readAllBytes(dat));
@@ -227,8 +238,9 @@ class Normalizer2SwapperTest {
     }
 
     /**
-     * Reads Normalizer2 data of format version 5 in either byte order: the indexes, the norm16 value of a
-     * code point from the fast {@code UCPTrie} of 16-bit values, and a code point's decomposition mapping.
+     * Reads Normalizer2 data of format version 5 in either byte order: the indexes, the
+     * norm16 value of a code point from the fast {@code UCPTrie} of 16-bit values, and a
+     * code point's decomposition mapping.
      */
     private static final class NormData {
 
@@ -301,7 +313,8 @@ class Normalizer2SwapperTest {
                 dataIndex = this.dataLength - 2;
             }
             else {
-                // the fast type's index-1 for supplementary code points follows its 1024 BMP entries, less the
+                // the fast type's index-1 for supplementary code points follows its 1024
+                // BMP entries, less the
                 // four that would cover the BMP
                 int i1 = (c >> 14) + 1024 - 4;
                 int i3Block = indexAt(indexAt(i1) + ((c >> 9) & 0x1f));
@@ -311,7 +324,8 @@ class Normalizer2SwapperTest {
                     dataBlock = indexAt(i3Block + i3);
                 }
                 else {
-                    // groups of eight 18-bit data block offsets: one unit of high bits, eight of low bits
+                    // groups of eight 18-bit data block offsets: one unit of high bits,
+                    // eight of low bits
                     int group = (i3Block & 0x7fff) + (i3 & ~7) + (i3 >> 3);
                     int k = i3 & 7;
                     dataBlock = ((indexAt(group) << (2 + 2 * k)) & 0x30000) | indexAt(group + 1 + k);
@@ -321,7 +335,10 @@ class Normalizer2SwapperTest {
             return this.data.getShort(this.dataStart + 2 * dataIndex) & 0xffff;
         }
 
-        /** The decomposition of {@code c}: from the extra data, or algorithmic as a delta of code points. */
+        /**
+         * The decomposition of {@code c}: from the extra data, or algorithmic as a delta
+         * of code points.
+         */
         String mapping(int c) {
             int norm16 = norm16(c);
             int minYesNo = this.indexes[10];

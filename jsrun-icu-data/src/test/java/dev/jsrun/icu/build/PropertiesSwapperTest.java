@@ -24,13 +24,14 @@ import com.ibm.icu.util.CodePointTrie;
 import org.junit.jupiter.api.Test;
 
 /**
- * uprops.icu is of format 9, which the installed ICU 72 icupkg refuses. In its structure format 9 differs from
- * format 7 only after the Script_Extensions: index 7, their end in both, is where format 9's UCPTrie of Block
- * values starts, and it runs to the data top (indexes 8 and 9); what the bits of the properties words mean
- * changed too, which does not matter to a swap. So icupkg swaps a copy marked format 7 right up to the Block
- * trie, and swaps the Block trie itself as the one trie of a text layout item made for the test; an
- * independent reader then looks up the same values in the big-endian original and in our swap, and ICU4J
- * vouches for the reader.
+ * uprops.icu is of format 9, which the installed ICU 72 icupkg refuses. In its structure
+ * format 9 differs from format 7 only after the Script_Extensions: index 7, their end in
+ * both, is where format 9's UCPTrie of Block values starts, and it runs to the data top
+ * (indexes 8 and 9); what the bits of the properties words mean changed too, which does
+ * not matter to a swap. So icupkg swaps a copy marked format 7 right up to the Block
+ * trie, and swaps the Block trie itself as the one trie of a text layout item made for
+ * the test; an independent reader then looks up the same values in the big-endian
+ * original and in our swap, and ICU4J vouches for the reader.
  */
 class PropertiesSwapperTest {
 
@@ -60,7 +61,8 @@ class PropertiesSwapperTest {
         int dataTop = hs + 4 * index(be, 9);
         assertSameBytes("up to the Block trie", expected, ours, 0, blockTrie);
         assertSameBytes("the padding after the data", expected, ours, dataTop, be.length);
-        // Format 7 ends at the Script_Extensions: icupkg copies the Block trie as it is, and we do not.
+        // Format 7 ends at the Script_Extensions: icupkg copies the Block trie as it is,
+        // and we do not.
         assertSameBytes("icupkg's Block trie", be, expected, blockTrie, dataTop);
         assertThat(Arrays.equals(be, blockTrie, dataTop, ours, blockTrie, dataTop)).isFalse();
     }
@@ -74,7 +76,8 @@ class PropertiesSwapperTest {
         int length = 4 * (index(be, 8) - index(be, 7));
         byte[] layout = Icupkg.bigEndian("ulayout.icu");
         int layoutHeader = headerSize(layout);
-        // A Layo item of 12 indexes whose first trie is the Block trie, and whose other sections are empty.
+        // A Layo item of 12 indexes whose first trie is the Block trie, and whose other
+        // sections are empty.
         ByteBuffer container = ByteBuffer.allocate(layoutHeader + 48 + length);
         container.put(layout, 0, layoutHeader).putInt(12);
         for (int i = 1; i <= 7; i++) {
@@ -109,21 +112,22 @@ class PropertiesSwapperTest {
         for (int c : CODE_POINTS) {
             for (int column = 0; column < be.columns(); column++) {
                 assertThat(le.vectorWord(c, column)).as("U+%04X word %d", c, column)
-                        .isEqualTo(be.vectorWord(c, column));
+                    .isEqualTo(be.vectorWord(c, column));
             }
         }
     }
 
     @Test
     void theIndependentReaderAgreesWithIcu4j() {
-        // What ICU4J answers from the same big-endian data shows the reader finds the right values.
+        // What ICU4J answers from the same big-endian data shows the reader finds the
+        // right values.
         Uprops le = new Uprops(Icupkg.ours(ITEM), ByteOrder.LITTLE_ENDIAN);
         for (int c : CODE_POINTS) {
             assertThat(le.main(c) & 0x1f).as("General_Category of U+%04X", c).isEqualTo(UCharacter.getType(c));
             assertThat(le.block(c)).as("Block of U+%04X", c)
-                    .isEqualTo(UCharacter.getIntPropertyValue(c, UProperty.BLOCK));
+                .isEqualTo(UCharacter.getIntPropertyValue(c, UProperty.BLOCK));
             assertThat((le.vectorWord(c, 2) >>> 20) & 0x3f).as("Line_Break of U+%04X", c)
-                    .isEqualTo(UCharacter.getIntPropertyValue(c, UProperty.LINE_BREAK));
+                .isEqualTo(UCharacter.getIntPropertyValue(c, UProperty.LINE_BREAK));
         }
         assertThat(le.block('A')).isEqualTo(UCharacter.UnicodeBlock.BASIC_LATIN_ID);
         assertThat(le.block(0x3b1)).isEqualTo(UCharacter.UnicodeBlock.GREEK_ID);
@@ -139,11 +143,12 @@ class PropertiesSwapperTest {
         byte[] ours = Icupkg.ours(ITEM);
         Uprops le = new Uprops(ours, ByteOrder.LITTLE_ENDIAN);
         int hs = headerSize(Icupkg.bigEndian(ITEM));
-        Trie2_16 main = Trie2_16.createFromSerialized(ByteBuffer.wrap(ours, hs + 64, ours.length - hs - 64).slice()
-                .order(ByteOrder.BIG_ENDIAN));
+        Trie2_16 main = Trie2_16.createFromSerialized(
+                ByteBuffer.wrap(ours, hs + 64, ours.length - hs - 64).slice().order(ByteOrder.BIG_ENDIAN));
         CodePointTrie block = CodePointTrie.fromBinary(null, CodePointTrie.ValueWidth.BITS_16,
-                ByteBuffer.wrap(ours, hs + 4 * le.indexes[7], 4 * (le.indexes[8] - le.indexes[7])).slice()
-                        .order(ByteOrder.BIG_ENDIAN));
+                ByteBuffer.wrap(ours, hs + 4 * le.indexes[7], 4 * (le.indexes[8] - le.indexes[7]))
+                    .slice()
+                    .order(ByteOrder.BIG_ENDIAN));
         for (int c = 0; c <= 0x10ffff; c += 7) {
             if (main.get(c) != le.main(c) || block.get(c >> 4) != le.block(c)) {
                 throw new AssertionError("ICU4J reads other values for U+" + Integer.toHexString(c));
@@ -183,8 +188,9 @@ class PropertiesSwapperTest {
     }
 
     /**
-     * A reader of uprops.icu in either byte order, written for this test from the layout of the format alone:
-     * the 16-bit UTrie2 and UCPTrie lookups of ICU's {@code UTRIE2_GET16} and {@code UCPTRIE_FAST_GET}.
+     * A reader of uprops.icu in either byte order, written for this test from the layout
+     * of the format alone: the 16-bit UTrie2 and UCPTrie lookups of ICU's
+     * {@code UTRIE2_GET16} and {@code UCPTRIE_FAST_GET}.
      */
     private static final class Uprops {
 
@@ -233,12 +239,18 @@ class PropertiesSwapperTest {
             return units;
         }
 
-        /** The Block of {@code c}: blocks start and end on multiples of 16, so the trie maps {@code c >> 4}. */
+        /**
+         * The Block of {@code c}: blocks start and end on multiples of 16, so the trie
+         * maps {@code c >> 4}.
+         */
         int block(int c) {
             return ucpTrie(4 * this.indexes[7], c >> 4);
         }
 
-        /** The 16-bit value of {@code c} in the UTrie2 at {@code at}, whose index and data share one array. */
+        /**
+         * The 16-bit value of {@code c} in the UTrie2 at {@code at}, whose index and data
+         * share one array.
+         */
         private int trie2(int at, int c) {
             int indexLength = this.data.getChar(at + 6);
             int dataLength = this.data.getChar(at + 8) << 2;
@@ -256,7 +268,8 @@ class PropertiesSwapperTest {
                 i = indexLength + dataLength - 4;
             }
             else {
-                // index-1 follows the BMP index-2, the lead surrogates' and the UTF-8 two-byte one
+                // index-1 follows the BMP index-2, the lead surrogates' and the UTF-8
+                // two-byte one
                 int index1 = unit(at, 0x840 - (0x10000 >> 11) + (c >> 11));
                 i = (unit(at, index1 + ((c >> 5) & 0x3f)) << 2) + (c & 0x1f);
             }
@@ -286,7 +299,8 @@ class PropertiesSwapperTest {
                     dataBlock = unit(at, index3Block + index3);
                 }
                 else {
-                    // 18-bit data block offsets, in groups of 8 with one unit of their high bits first
+                    // 18-bit data block offsets, in groups of 8 with one unit of their
+                    // high bits first
                     int group = (index3Block & 0x7fff) + (index3 & ~7) + (index3 >> 3);
                     int k = index3 & 7;
                     dataBlock = ((unit(at, group) << (2 + 2 * k)) & 0x30000) | unit(at, group + 1 + k);
@@ -296,7 +310,10 @@ class PropertiesSwapperTest {
             return this.data.getChar(at + 16 + 2 * indexLength + 2 * i);
         }
 
-        /** The 16-bit unit {@code i} of the array after the 16-byte trie header at {@code at}. */
+        /**
+         * The 16-bit unit {@code i} of the array after the 16-byte trie header at
+         * {@code at}.
+         */
         private int unit(int at, int i) {
             return this.data.getChar(at + 16 + 2 * i);
         }

@@ -14,9 +14,10 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * What the tests of the Unicode property swappers share: the ICU4J items of a format, a swap that lets any
- * exception other than {@link IcuDataException} through (the registry wraps them), byte comparison that names
- * the first difference, damaged copies of an item, and {@code icupkg} run on bytes of the test's own making.
+ * What the tests of the Unicode property swappers share: the ICU4J items of a format, a
+ * swap that lets any exception other than {@link IcuDataException} through (the registry
+ * wraps them), byte comparison that names the first difference, damaged copies of an
+ * item, and {@code icupkg} run on bytes of the test's own making.
  */
 final class PropertyFilesSupport {
 
@@ -25,13 +26,18 @@ final class PropertyFilesSupport {
 
     /** The names of ICU4J's items of data format {@code format}. */
     static List<String> itemsOf(String format) {
-        return Icupkg.icu4jData().entrySet().stream()
-                .filter(e -> format.equals(DataHeader.read(e.getKey(), e.getValue()).dataFormat()))
-                .map(Map.Entry::getKey)
-                .toList();
+        return Icupkg.icu4jData()
+            .entrySet()
+            .stream()
+            .filter(e -> format.equals(DataHeader.read(e.getKey(), e.getValue()).dataFormat()))
+            .map(Map.Entry::getKey)
+            .toList();
     }
 
-    /** Swaps {@code bigEndian} with the swapper of its format, as the registry does but without its wrapping. */
+    /**
+     * Swaps {@code bigEndian} with the swapper of its format, as the registry does but
+     * without its wrapping.
+     */
     static byte[] swapDirectly(String name, byte[] bigEndian, ItemSwapper swapper) {
         DataHeader header = DataHeader.read(name, bigEndian);
         byte[] out = bigEndian.clone();
@@ -50,14 +56,19 @@ final class PropertyFilesSupport {
         return out;
     }
 
-    /** Asserts that swapping {@code damaged} fails with an {@link IcuDataException} that names the item. */
+    /**
+     * Asserts that swapping {@code damaged} fails with an {@link IcuDataException} that
+     * names the item.
+     */
     static void assertRefused(String name, byte[] damaged, ItemSwapper swapper, String what) {
         assertThatThrownBy(() -> swapDirectly(name, damaged, swapper)).as(what)
-                .isExactlyInstanceOf(IcuDataException.class)
-                .hasMessageStartingWith(name + ":");
+            .isExactlyInstanceOf(IcuDataException.class)
+            .hasMessageStartingWith(name + ":");
     }
 
-    /** A copy of {@code bytes} with the big-endian 32-bit {@code value} at {@code pos}. */
+    /**
+     * A copy of {@code bytes} with the big-endian 32-bit {@code value} at {@code pos}.
+     */
     static byte[] withInt(byte[] bytes, int pos, int value) {
         byte[] copy = bytes.clone();
         copy[pos] = (byte) (value >>> 24);
@@ -67,7 +78,9 @@ final class PropertyFilesSupport {
         return copy;
     }
 
-    /** A copy of {@code bytes} with the big-endian 16-bit {@code value} at {@code pos}. */
+    /**
+     * A copy of {@code bytes} with the big-endian 16-bit {@code value} at {@code pos}.
+     */
     static byte[] withShort(byte[] bytes, int pos, int value) {
         byte[] copy = bytes.clone();
         copy[pos] = (byte) (value >>> 8);
@@ -75,7 +88,9 @@ final class PropertyFilesSupport {
         return copy;
     }
 
-    /** A copy of {@code bytes} with {@code value} as the first byte of the format version. */
+    /**
+     * A copy of {@code bytes} with {@code value} as the first byte of the format version.
+     */
     static byte[] withFormatVersion(byte[] bytes, int value) {
         byte[] copy = bytes.clone();
         copy[16] = (byte) value;
@@ -87,7 +102,10 @@ final class PropertyFilesSupport {
         return ((bytes[0] & 0xff) << 8) | (bytes[1] & 0xff);
     }
 
-    /** Asserts that {@code actual} equals {@code expected} over {@code from..to}, naming the first difference. */
+    /**
+     * Asserts that {@code actual} equals {@code expected} over {@code from..to}, naming
+     * the first difference.
+     */
     static void assertSameBytes(String what, byte[] expected, byte[] actual, int from, int to) {
         if (expected.length < to || actual.length < to) {
             fail(what + ": " + expected.length + " and " + actual.length + " bytes do not reach " + to);
@@ -100,7 +118,9 @@ final class PropertyFilesSupport {
         }
     }
 
-    /** Asserts that {@code actual} equals {@code expected}, naming the first difference. */
+    /**
+     * Asserts that {@code actual} equals {@code expected}, naming the first difference.
+     */
     static void assertSameBytes(String what, byte[] expected, byte[] actual) {
         if (expected.length != actual.length) {
             fail(what + ": " + actual.length + " bytes instead of " + expected.length);
@@ -109,11 +129,11 @@ final class PropertyFilesSupport {
     }
 
     /**
-     * What {@code icupkg -tl} makes of big-endian items of the test's own making, each cut to its input length;
-     * empty when there is no icupkg.
+     * What {@code icupkg -tl} makes of big-endian items of the test's own making, each
+     * cut to its input length; empty when there is no icupkg.
      */
-    static Optional<Map<String, byte[]>> icupkgSwap(Map<String, byte[]> bigEndian) throws IOException,
-            InterruptedException {
+    static Optional<Map<String, byte[]>> icupkgSwap(Map<String, byte[]> bigEndian)
+            throws IOException, InterruptedException {
         if (!Icupkg.available()) {
             return Optional.empty();
         }
@@ -129,7 +149,9 @@ final class PropertyFilesSupport {
             Files.writeString(dir.resolve("list.txt"), list);
             Path dat = dir.resolve("check.dat");
             Process p = new ProcessBuilder("icupkg", "-tl", "-s", src.toString(), "-a",
-                    dir.resolve("list.txt").toString(), "new", dat.toString()).redirectErrorStream(true).start();
+                    dir.resolve("list.txt").toString(), "new", dat.toString())
+                .redirectErrorStream(true)
+                .start();
             String output = new String(p.getInputStream().readAllBytes());
             if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 throw new IllegalStateException("icupkg failed: " + output);

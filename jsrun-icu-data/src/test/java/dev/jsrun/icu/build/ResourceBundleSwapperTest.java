@@ -25,8 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * {@link ResourceBundleSwapper} against ICU's own {@code icupkg} on every resource bundle of ICU4J's data, on
- * hand-made bundles with the resource types ICU4J's data does not use, and on damaged bundles.
+ * {@link ResourceBundleSwapper} against ICU's own {@code icupkg} on every resource bundle
+ * of ICU4J's data, on hand-made bundles with the resource types ICU4J's data does not
+ * use, and on damaged bundles.
  */
 class ResourceBundleSwapperTest {
 
@@ -72,23 +73,29 @@ class ResourceBundleSwapperTest {
         List<DynamicNode> directories = new ArrayList<>();
         for (Map.Entry<String, List<String>> directory : bundlesByDirectory().entrySet()) {
             List<String> names = directory.getValue();
-            // icupkg checks that the items a bundle refers to are in the package: the pool bundle (one of the
-            // names) and, in a subdirectory, its break iterator rules, dictionaries and root collation data
+            // icupkg checks that the items a bundle refers to are in the package: the
+            // pool bundle (one of the
+            // names) and, in a subdirectory, its break iterator rules, dictionaries and
+            // root collation data
             List<String> dependencies = directory.getKey().isEmpty() ? List.of()
-                    : Icupkg.icu4jData().keySet().stream()
-                            .filter(n -> directory(n).equals(directory.getKey()) && !n.endsWith(".res"))
-                            .toList();
+                    : Icupkg.icu4jData()
+                        .keySet()
+                        .stream()
+                        .filter(n -> directory(n).equals(directory.getKey()) && !n.endsWith(".res"))
+                        .toList();
             Map<String, byte[]> theirs = Icupkg.swap(names, dependencies).orElseThrow();
             directories.add(DynamicContainer.dynamicContainer(directory.getKey().isEmpty() ? "/" : directory.getKey(),
-                    names.stream().map(name -> DynamicTest.dynamicTest(name,
-                            () -> assertSameBytes(name, Icupkg.ours(name), theirs.get(name))))));
+                    names.stream()
+                        .map(name -> DynamicTest.dynamicTest(name,
+                                () -> assertSameBytes(name, Icupkg.ours(name), theirs.get(name))))));
         }
         return directories.stream();
     }
 
     /**
-     * The collation bundles, whose collation data waits for {@link CollationSwapper}, equal icupkg's everywhere
-     * else: with their {@code %%CollationBin} keys renamed, we leave that data as it is, and the comparison skips it.
+     * The collation bundles, whose collation data waits for {@link CollationSwapper},
+     * equal icupkg's everywhere else: with their {@code %%CollationBin} keys renamed, we
+     * leave that data as it is, and the comparison skips it.
      */
     @Test
     void collationBundlesEqualIcupkgsOutsideTheirCollationData() throws Exception {
@@ -112,7 +119,8 @@ class ResourceBundleSwapperTest {
                 ours[at + key.length - 2] = 'n';
             }
             byte[] expected = theirs.get(name).clone();
-            // each collation binary is a whole "UCol" data item, found by its magic bytes and data format
+            // each collation binary is a whole "UCol" data item, found by its magic bytes
+            // and data format
             List<Integer> binaries = new ArrayList<>();
             for (int at : find(renamed, "UCol".getBytes(StandardCharsets.US_ASCII))) {
                 if ((renamed[at - 10] & 0xff) == 0xda && (renamed[at - 9] & 0xff) == 0x27) {
@@ -160,10 +168,10 @@ class ResourceBundleSwapperTest {
 
     @Test
     void binaryUnderCollationBinKeyGoesToTheCollationSwapper() {
-        // the key in the bundle's own keys, in the pool bundle's by a 16-bit offset and by a 32-bit offset
+        // the key in the bundle's own keys, in the pool bundle's by a 16-bit offset and
+        // by a 32-bit offset
         for (Synthetic bundle : List.of(Synthetic.sample(ResourceBundleSwapper.COLLATION_BINARY_KEY, "pool"),
-                Synthetic.sample("pool", ResourceBundleSwapper.COLLATION_BINARY_KEY),
-                Synthetic.localCollationKey())) {
+                Synthetic.sample("pool", ResourceBundleSwapper.COLLATION_BINARY_KEY), Synthetic.localCollationKey())) {
             // the collation swapper refuses these few bytes, which are no collation data
             assertThatThrownBy(() -> swap(bundle.bigEndian(), bundle.context())).isInstanceOf(IcuDataException.class);
         }
@@ -188,7 +196,7 @@ class ResourceBundleSwapperTest {
             bytes[16] = (byte) version[0];
             bytes[17] = (byte) version[1];
             assertThatThrownBy(() -> swap("de.res", bytes, Icupkg.icu4jData())).isInstanceOf(IcuDataException.class)
-                    .hasMessageContaining("format version");
+                .hasMessageContaining("format version");
         }
     }
 
@@ -196,7 +204,8 @@ class ResourceBundleSwapperTest {
     void hugeOrWrongIndexesFail() {
         for (String name : List.of("de.res", "coll/ar_SA.res", "supplementalData.res")) {
             byte[] original = Icupkg.bigEndian(name);
-            // the index count in the low byte of indexes[0], then keys top, resources top, bundle top, 16-bit top
+            // the index count in the low byte of indexes[0], then keys top, resources
+            // top, bundle top, 16-bit top
             assertFails(name, patch32(original, HEADER + 4, i32(original, HEADER + 4) & ~0xff | 4));
             for (int index : new int[] { 1, 3, 6 }) {
                 for (int value : new int[] { 0x7fffffff, -1, 0 }) {
@@ -218,10 +227,10 @@ class ResourceBundleSwapperTest {
             byte[] damaged = count.getKey().equals("table") ? patch16(bytes, pos, 0xffff)
                     : patch32(bytes, pos, 0x7fff_fff0);
             assertThatThrownBy(() -> swap(damaged, bundle.context())).as(count.getKey())
-                    .isInstanceOf(IcuDataException.class);
+                .isInstanceOf(IcuDataException.class);
             if (!count.getKey().equals("table")) {
                 assertThatThrownBy(() -> swap(patch32(bytes, pos, -1), bundle.context())).as(count.getKey())
-                        .isInstanceOf(IcuDataException.class);
+                    .isInstanceOf(IcuDataException.class);
             }
         }
         for (Map.Entry<String, Integer> resource : bundle.resources.entrySet()) {
@@ -229,7 +238,8 @@ class ResourceBundleSwapperTest {
             int value = i32(bytes, pos);
             for (int damaged : new int[] { value | 0x0fff_ffff, 0xa000_0001, 0xf000_0001, value >>> 28 << 28 | 3 }) {
                 assertThatThrownBy(() -> swap(patch32(bytes, pos, damaged), bundle.context()))
-                        .as(resource.getKey() + " " + Integer.toHexString(damaged)).isInstanceOf(IcuDataException.class);
+                    .as(resource.getKey() + " " + Integer.toHexString(damaged))
+                    .isInstanceOf(IcuDataException.class);
             }
         }
     }
@@ -240,21 +250,23 @@ class ResourceBundleSwapperTest {
         byte[] bytes = bundle.bigEndian().clone();
         bytes[HEADER + bundle.keysBottom] = '@';
         assertThatThrownBy(() -> swap(bytes, bundle.context())).isInstanceOf(IcuDataException.class)
-                .hasMessageContaining("invariant");
+            .hasMessageContaining("invariant");
     }
 
     @Test
     void missingOrForeignPoolBundleFails() {
         assertThatThrownBy(() -> swap("de.res", Icupkg.bigEndian("de.res"), Map.of()))
-                .isInstanceOf(IcuDataException.class).hasMessageContaining("pool.res");
+            .isInstanceOf(IcuDataException.class)
+            .hasMessageContaining("pool.res");
         Map<String, byte[]> otherPool = new TreeMap<>(Icupkg.icu4jData());
         otherPool.put("pool.res", Icupkg.bigEndian("zone/pool.res"));
         assertThatThrownBy(() -> swap("de.res", Icupkg.bigEndian("de.res"), otherPool))
-                .isInstanceOf(IcuDataException.class).hasMessageContaining("checksum");
+            .isInstanceOf(IcuDataException.class)
+            .hasMessageContaining("checksum");
         Map<String, byte[]> notAPool = new TreeMap<>(Icupkg.icu4jData());
         notAPool.put("pool.res", Icupkg.bigEndian("root.res"));
         assertThatThrownBy(() -> swap("de.res", Icupkg.bigEndian("de.res"), notAPool))
-                .isInstanceOf(IcuDataException.class);
+            .isInstanceOf(IcuDataException.class);
     }
 
     private static void assertFails(String name, byte[] damaged) {
@@ -300,9 +312,9 @@ class ResourceBundleSwapperTest {
     }
 
     /**
-     * A hand-made resource bundle, written in both byte orders from the same values, so that the swap of the
-     * big-endian one must give the little-endian one; it records where its counts and resource words are, for
-     * damaging them.
+     * A hand-made resource bundle, written in both byte orders from the same values, so
+     * that the swap of the big-endian one must give the little-endian one; it records
+     * where its counts and resource words are, for damaging them.
      */
     private static final class Synthetic {
 
@@ -330,14 +342,20 @@ class ResourceBundleSwapperTest {
 
         private static final int CHECKSUM = 0x1234abcd;
 
-        /** Each cell is one 32-bit word: {0, value}, two 16-bit units {1, first, second}, or four bytes {2, b0..b3}. */
+        /**
+         * Each cell is one 32-bit word: {0, value}, two 16-bit units {1, first, second},
+         * or four bytes {2, b0..b3}.
+         */
         private final List<int[]> cells = new ArrayList<>();
 
         private final int formatVersion;
 
         private final Map<String, Synthetic> others = new TreeMap<>();
 
-        /** Byte positions, in the payload, of counts and lengths (32-bit, but 16-bit for "table"). */
+        /**
+         * Byte positions, in the payload, of counts and lengths (32-bit, but 16-bit for
+         * "table").
+         */
         final Map<String, Integer> counts = new TreeMap<>();
 
         /** Byte positions, in the payload, of resource words of 32-bit items. */
@@ -352,8 +370,9 @@ class ResourceBundleSwapperTest {
         }
 
         /**
-         * A bundle of format 2 that uses the pool bundle {@code syn/pool.res}, with every resource type;
-         * {@code poolKey16} and {@code poolKey32} are the pool keys of two binaries.
+         * A bundle of format 2 that uses the pool bundle {@code syn/pool.res}, with every
+         * resource type; {@code poolKey16} and {@code poolKey32} are the pool keys of two
+         * binaries.
          */
         static Synthetic sample(String poolKey16, String poolKey32) {
             Synthetic pool = pool(poolKey16, poolKey32);
@@ -362,7 +381,8 @@ class ResourceBundleSwapperTest {
             s.indexes(indexLength);
             int[] keys = s.keys(indexLength, "alias", "array", "bin", "ints", "s1", "t16", "table");
             int localKeyLimit = 4 * s.size();
-            // 16-bit units: the empty unit, a string "hi", a table16 {alias: "hi"}, an array16 ["hi", ""]
+            // 16-bit units: the empty unit, a string "hi", a table16 {alias: "hi"}, an
+            // array16 ["hi", ""]
             s.units(0, 'h', 'i', 0, 1, keys[0], 1, 2, 1, 0);
             s.set(7, s.size());
             int string16 = 1;
@@ -423,7 +443,9 @@ class ResourceBundleSwapperTest {
             return s;
         }
 
-        /** The pool bundle with {@code keys} and a string, and an empty table as its root. */
+        /**
+         * The pool bundle with {@code keys} and a string, and an empty table as its root.
+         */
         static Synthetic pool(String... keys) {
             Synthetic s = new Synthetic(2);
             int indexLength = 8;
@@ -456,7 +478,10 @@ class ResourceBundleSwapperTest {
             return s;
         }
 
-        /** A bundle of format 1.3: no 16-bit units, 5 indexes, a table of a string, a binary and an integer. */
+        /**
+         * A bundle of format 1.3: no 16-bit units, 5 indexes, a table of a string, a
+         * binary and an integer.
+         */
         static Synthetic version1() {
             Synthetic s = new Synthetic(1);
             int indexLength = 5;
@@ -521,7 +546,10 @@ class ResourceBundleSwapperTest {
             }
         }
 
-        /** Writes sorted keys after the indexes; returns their byte offsets from the start of the bundle. */
+        /**
+         * Writes sorted keys after the indexes; returns their byte offsets from the start
+         * of the bundle.
+         */
         private int[] keys(int indexLength, String... keys) {
             this.keysBottom = 4 * (1 + indexLength);
             ByteArrayOutputStream chars = new ByteArrayOutputStream();

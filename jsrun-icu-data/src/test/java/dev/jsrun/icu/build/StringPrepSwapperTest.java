@@ -94,10 +94,13 @@ class StringPrepSwapperTest {
 
     private static void assertFails(byte[] bytes) {
         assertThatThrownBy(() -> swapDirect(bytes)).isInstanceOf(IcuDataException.class)
-                .hasMessageContaining("rfc3491.spp");
+            .hasMessageContaining("rfc3491.spp");
     }
 
-    /** The swapper itself, without the wrapping of other exceptions that {@link Swappers} does. */
+    /**
+     * The swapper itself, without the wrapping of other exceptions that {@link Swappers}
+     * does.
+     */
     private static byte[] swapDirect(byte[] bytes) {
         String name = "rfc3491.spp";
         DataHeader header = DataHeader.read(name, bytes);
