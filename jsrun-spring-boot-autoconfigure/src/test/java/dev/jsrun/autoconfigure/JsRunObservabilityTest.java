@@ -18,6 +18,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import dev.jsrun.JsException;
 import dev.jsrun.JsRuntime;
+import dev.jsrun.JsTimeoutException;
 import dev.jsrun.Snapshot;
 import dev.jsrun.pool.JsRuntimePool;
 import dev.jsrun.pool.JsRuntimePoolExhaustedException;
@@ -84,7 +85,7 @@ class JsRunObservabilityTest {
                 assertThat(registry.get("jsrun.isolates.timeout").counter().count()).isEqualTo(1);
                 assertThatThrownBy(() -> a.eval("null.x")).isInstanceOf(JsException.class);
                 assertThatThrownBy(() -> b.eval("while (true) {}", java.time.Duration.ofMillis(20)))
-                    .isInstanceOf(JsException.class);
+                    .isInstanceOf(JsTimeoutException.class);
             }
             assertThat(registry.get("jsrun.isolates.acquire").timer().count()).isEqualTo(2);
             assertThat(registry.get("jsrun.isolates.usage").timer().count()).isEqualTo(2);
