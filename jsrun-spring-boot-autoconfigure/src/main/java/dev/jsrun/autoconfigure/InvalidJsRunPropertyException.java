@@ -1,10 +1,12 @@
 package dev.jsrun.autoconfigure;
 
+import dev.jsrun.JsRunException;
+
 /**
  * A {@code jsrun.*} property with a value that cannot work: names the property, the
  * value, what is wrong and what to set instead.
  */
-public class InvalidJsRunPropertyException extends RuntimeException {
+public class InvalidJsRunPropertyException extends JsRunException {
 
     private final String property;
 

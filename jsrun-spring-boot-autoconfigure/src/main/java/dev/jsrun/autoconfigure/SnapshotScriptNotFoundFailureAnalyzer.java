@@ -12,7 +12,7 @@ class SnapshotScriptNotFoundFailureAnalyzer extends AbstractFailureAnalyzer<Snap
     protected FailureAnalysis analyze(Throwable rootFailure, SnapshotScriptNotFoundException cause) {
         String description = "A JavaScript snapshot script could not be loaded.\n\n" + "    Property: "
                 + cause.getProperty() + "\n" + "    Location: " + cause.getLocation() + "\n" + "    Problem: "
-                + cause.getMessage().substring(cause.getMessage().lastIndexOf("': ") + 3);
+                + cause.getProblem();
         String action = "Correct '" + cause.getProperty() + "'. Use 'classpath:' for resources in src/main/resources "
                 + "or in jars (WebJars live under 'classpath:META-INF/resources/webjars/<name>/<version>/'), "
                 + "and 'file:' for files relative to the working directory.";
