@@ -196,28 +196,7 @@ public final class Isolate implements AutoCloseable {
 
     public Object eval(String code, Duration timeout) {
         String source = DynamicImportRewriter.rewrite(code, HostBridge.IMPORT_FUNCTION);
-        long started = System.nanoTime();
-        this.lock.lock();
-        try {
-            this.stopWaiting = false;
-            Object result = guarded(timeout, () -> {
-                Object value;
-                try (V8Value answer = this.bridge.run(source)) {
-                    this.bridge.serve(this.modules);
-                    settleReady();
-                    value = read(answer, source);
-                }
-                return value;
-            });
-            runTasks(timeout, started, null);
-            return result;
-        }
-        catch (JavetException ex) {
-            throw translate(ex, timeout);
-        }
-        finally {
-            this.lock.unlock();
-        }
+        return runToEnd(() -> this.bridge.run(source), source, timeout);
     }
 
     public CompletableFuture<Object> evalAsync(String code, Duration timeout) {
@@ -291,16 +270,24 @@ public final class Isolate implements AutoCloseable {
     public Object call(String function, Object[] args, JsObjectMapper mapper, Duration timeout) {
         String path = checkedPath(function);
         ValueEncoder.Encoded arguments = ValueEncoder.encodeArguments(path, args, this.config.maxResultSize(), mapper);
+        return runToEnd(() -> this.bridge.call(path, arguments), null, timeout);
+    }
+
+    /**
+     * Runs {@code start} under {@code timeout}, reads its answer ({@code source} names
+     * the code in conversion errors, when there is one) and then the tasks it left due.
+     */
+    private Object runToEnd(V8Call<V8Value> start, String source, Duration timeout) {
         long started = System.nanoTime();
         this.lock.lock();
         try {
             this.stopWaiting = false;
             Object result = guarded(timeout, () -> {
                 Object value;
-                try (V8Value answer = this.bridge.call(path, arguments)) {
+                try (V8Value answer = start.run()) {
                     this.bridge.serve(this.modules);
                     settleReady();
-                    value = read(answer, null);
+                    value = read(answer, source);
                 }
                 return value;
             });
