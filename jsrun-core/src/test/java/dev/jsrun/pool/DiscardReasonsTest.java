@@ -132,6 +132,9 @@ class DiscardReasonsTest {
             scoped.eval("globalThis.kept = true");
         }
         assertThat(pool.scopeStats().parked()).isEqualTo(1);
+        // the scoped borrow took the clean runtime: the cleaner restores another for
+        // min-idle
+        await(() -> pool.restoredCount() >= 3 && pool.stats().idle() >= 1);
         pool.close();
         // still borrowed when the shutdown timeout passed: closed under its borrower,
         // discarded once given back
