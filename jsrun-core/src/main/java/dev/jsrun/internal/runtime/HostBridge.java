@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
 
+import dev.jsrun.JsObjectMapper;
 import dev.jsrun.internal.snapshot.GuestScripts;
 
 /**
@@ -120,6 +121,9 @@ public final class HostBridge {
 
     private final long maxExternalMemory;
 
+    /** How the arguments of calls reach the context's host. */
+    private final ArgumentChannel arguments = new ArgumentChannel();
+
     HostBridge(V8Runtime runtime, Logger console, int maxResultSize, long maxExternalMemory) {
         this.runtime = runtime;
         this.console = console;
@@ -132,6 +136,7 @@ public final class HostBridge {
      * reset.
      */
     void install() throws JavetException {
+        this.arguments.attach(this.runtime);
         try (V8ValueFunction installer = this.runtime.getExecutor(SOURCE).setResourceName(RESOURCE_NAME).execute();
                 V8ValueObject options = this.runtime.createV8ValueObject()) {
             options.set("maxLogEntries", MAX_LOG_ENTRIES);
@@ -150,6 +155,7 @@ public final class HostBridge {
             options.set("seed", new String(seed, java.nio.charset.StandardCharsets.ISO_8859_1));
             java.time.Instant origin = java.time.Instant.now();
             options.set("timeOrigin", origin.toEpochMilli() + (origin.getNano() % 1_000_000) / 1e6);
+            options.set("arguments", this.arguments.shared());
             this.api = installer.call(null, options);
         }
         this.run = this.api.get("run");
@@ -211,19 +217,22 @@ public final class HostBridge {
 
     /**
      * Calls the function at {@code path} (property names from {@code globalThis}, joined
-     * by dots) with the arguments {@link ValueEncoder} encoded; the value is what
-     * {@link #run} gives.
+     * by dots) with {@code args} as {@link ValueEncoder} turns them into JavaScript
+     * values; the value is what {@link #run} gives.
+     * @throws dev.jsrun.JsConversionException for an argument that cannot cross
      */
-    V8Value call(String path, ValueEncoder.Encoded arguments) throws JavetException {
-        return this.call.call(null, path, arguments.json(), arguments.fixups());
+    V8Value call(String path, Object[] args, JsObjectMapper mapper) throws JavetException {
+        ValueEncoder.encodeArguments(path, args, this.arguments, this.maxResultSize, mapper);
+        return this.arguments.send(this.runtime, this.call, null, path, args == null ? 0 : args.length);
     }
 
     /**
      * As {@link #call}, except that a thenable result answers {@code "p"} and settles as
      * {@code id} later.
      */
-    V8Value callAsync(String path, ValueEncoder.Encoded arguments, int id) throws JavetException {
-        return this.callAsync.call(null, path, arguments.json(), arguments.fixups(), id);
+    V8Value callAsync(String path, Object[] args, JsObjectMapper mapper, int id) throws JavetException {
+        ValueEncoder.encodeArguments(path, args, this.arguments, this.maxResultSize, mapper);
+        return this.arguments.send(this.runtime, this.callAsync, id, path, args == null ? 0 : args.length);
     }
 
     /**
@@ -359,6 +368,7 @@ public final class HostBridge {
 
     /** Releases the JavaScript half before the context goes away. */
     void clear() throws JavetException {
+        this.arguments.detach();
         this.signalled = false;
         this.tasksPending = false;
         this.uncaughtPending = false;

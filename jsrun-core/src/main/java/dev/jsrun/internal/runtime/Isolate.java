@@ -251,6 +251,12 @@ public final class Isolate implements AutoCloseable {
             this.pending.remove(id);
             future.completeExceptionally(translate(ex, timeout));
         }
+        catch (JsConversionException ex) {
+            // only the arguments throw here (results are read into the future): the
+            // caller hears of them at once, as from call
+            this.pending.remove(id);
+            throw ex;
+        }
         catch (RuntimeException ex) {
             this.pending.remove(id);
             future.completeExceptionally(ex);
@@ -269,8 +275,7 @@ public final class Isolate implements AutoCloseable {
      */
     public Object call(String function, Object[] args, JsObjectMapper mapper, Duration timeout) {
         String path = checkedPath(function);
-        ValueEncoder.Encoded arguments = ValueEncoder.encodeArguments(path, args, this.config.maxResultSize(), mapper);
-        return runToEnd(() -> this.bridge.call(path, arguments), null, timeout);
+        return runToEnd(() -> this.bridge.call(path, args, mapper), null, timeout);
     }
 
     /**
@@ -309,8 +314,7 @@ public final class Isolate implements AutoCloseable {
     public CompletableFuture<Object> callAsync(String function, Object[] args, JsObjectMapper mapper,
             Duration timeout) {
         String path = checkedPath(function);
-        ValueEncoder.Encoded arguments = ValueEncoder.encodeArguments(path, args, this.config.maxResultSize(), mapper);
-        return started(timeout, null, id -> this.bridge.callAsync(path, arguments, id));
+        return started(timeout, null, id -> this.bridge.callAsync(path, args, mapper, id));
     }
 
     /**

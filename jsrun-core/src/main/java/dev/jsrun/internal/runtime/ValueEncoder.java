@@ -7,7 +7,9 @@ import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
-import java.util.Base64;
+import java.util.AbstractCollection;
+import java.util.AbstractMap;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Date;
 import java.util.Map;
@@ -21,11 +23,9 @@ import dev.jsrun.JsFunction;
 import dev.jsrun.JsObjectMapper;
 
 /**
- * Turns the Java arguments of a call into what the host's {@code decodeArguments} makes
- * JavaScript values of: JSON text of the arguments array, which V8's own
- * {@code JSON.parse} reads (it defines every property, so no setter on a prototype runs
- * and a key {@code __proto__} stays a key), and, for the values JSON has no form for,
- * fixups that put them in place after the parse. Arguments never become source code.
+ * Turns the Java arguments of a call into what the host's {@code readArguments} makes
+ * JavaScript values of, written into an {@link ArgumentChannel}: operations and numbers,
+ * never source code.
  * <p>
  * What crosses: {@code null}; booleans; integral numbers (as BigInt beyond
  * ±2<sup>53</sup>−1, as {@code BigInteger} always); {@code double}, {@code float} (by its
@@ -53,34 +53,22 @@ final class ValueEncoder {
      */
     private static final long MAX_DATE = 8_640_000_000_000_000L;
 
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
-
-    /**
-     * The arguments as JSON, and the values JSON cannot hold as
-     * {@code [[path...], tag, payload]} items.
-     */
-    record Encoded(String json, String fixups) {
-    }
-
-    private final StringBuilder out = new StringBuilder(1024);
-
-    private StringBuilder fixups;
+    private final ArgumentChannel out;
 
     private final int limit;
 
     private final JsObjectMapper mapper;
 
     /**
-     * The containers being written and the step into each, from the arguments array down:
-     * for cycles and fixups.
+     * The characters the arguments would take as JSON text, about: what the limit bounds.
      */
+    private long size;
+
+    /** The containers being written, from the arguments array down: for cycles. */
     private Object[] openAt = new Object[16];
 
-    private String[] keyAt = new String[16];
-
-    private int[] indexAt = new int[16];
-
-    private ValueEncoder(int limit, JsObjectMapper mapper) {
+    private ValueEncoder(ArgumentChannel out, int limit, JsObjectMapper mapper) {
+        this.out = out;
         this.limit = limit;
         this.mapper = mapper;
     }
@@ -90,47 +78,47 @@ final class ValueEncoder {
      * @throws JsConversionException naming {@code function}, the argument and the path of
      * what cannot cross
      */
-    static Encoded encodeArguments(String function, Object[] args, int limit, JsObjectMapper mapper) {
+    static void encodeArguments(String function, Object[] args, ArgumentChannel out, int limit, JsObjectMapper mapper) {
         Object[] values = args == null ? new Object[0] : args;
-        ValueEncoder encoder = new ValueEncoder(limit, mapper);
-        encoder.out.append('[');
+        ValueEncoder encoder = new ValueEncoder(out, limit, mapper);
+        out.begin();
         for (int i = 0; i < values.length; i++) {
-            if (i > 0) {
-                encoder.out.append(',');
-            }
-            encoder.indexAt[0] = i;
             try {
                 encoder.value(values[i], 0);
             }
             catch (Refusal refusal) {
+                out.forget();
                 String where = refusal.path().isEmpty() ? "" : "at " + refusal.path() + ": ";
                 throw new JsConversionException(function + "(): argument " + (i + 1) + " of " + values.length
                         + " cannot cross to JavaScript: " + where + refusal.getMessage());
             }
             catch (StackOverflowError ex) {
+                out.forget();
                 // a thread with a small stack runs out before the limit of nesting does
                 throw new JsConversionException(function + "(): argument " + (i + 1) + " of " + values.length
                         + " cannot cross to JavaScript: it is nested deeper than this thread's stack allows");
             }
+            catch (RuntimeException | Error ex) {
+                out.forget();
+                throw ex;
+            }
         }
-        encoder.out.append(']');
-        return new Encoded(encoder.out.toString(), encoder.fixups == null ? "" : encoder.fixups.append(']').toString());
     }
 
-    /**
-     * Writes {@code value}, which sits at step {@code depth} of the path (its key or
-     * index is at that level).
-     */
+    /** Writes {@code value}, which sits {@code depth} containers down. */
     private void value(Object value, int depth) {
         // the common final classes first, then containers before any other interface
-        // check: a miss costs a scan
-        // of the class's interfaces, paid per value
+        // check: a miss costs a scan of the class's interfaces, paid per value
         if (value == null || value instanceof String || value instanceof Integer || value instanceof Double
                 || value instanceof Boolean || value instanceof Long) {
             scalar(value, depth);
             return;
         }
-        if (!(value instanceof Map || value instanceof Collection)) {
+        // the JDK's maps and collections by their abstract classes first: a class check
+        // is one load, an interface check can scan
+        boolean map = value instanceof AbstractMap || !(value instanceof AbstractCollection) && value instanceof Map;
+        boolean collection = !map && (value instanceof AbstractCollection || value instanceof Collection);
+        if (!map && !collection) {
             if (scalar(value, depth)) {
                 return;
             }
@@ -159,18 +147,15 @@ final class ValueEncoder {
         if (depth + 1 == this.openAt.length) {
             // most arguments nest a few levels: the path grows only for those that nest
             // deeper
-            int length = Math.min(this.openAt.length * 2, MAX_DEPTH + 2);
-            this.openAt = java.util.Arrays.copyOf(this.openAt, length);
-            this.keyAt = java.util.Arrays.copyOf(this.keyAt, length);
-            this.indexAt = java.util.Arrays.copyOf(this.indexAt, length);
+            this.openAt = Arrays.copyOf(this.openAt, Math.min(this.openAt.length * 2, MAX_DEPTH + 2));
         }
         this.openAt[depth + 1] = value;
         try {
-            if (value instanceof Map<?, ?> map) {
-                map(map, depth + 1);
+            if (map) {
+                map((Map<?, ?>) value, depth + 1);
             }
-            else if (value instanceof Collection<?> collection) {
-                collection(collection, depth + 1);
+            else if (collection) {
+                collection((Collection<?>) value, depth + 1);
             }
             else if (value.getClass().isArray()) {
                 array(value, depth + 1);
@@ -187,7 +172,8 @@ final class ValueEncoder {
     /** Writes {@code value} if it is no container, record or POJO; whether it was. */
     private boolean scalar(Object value, int depth) {
         if (value == null) {
-            this.out.append("null");
+            this.out.op(ArgumentChannel.NULL);
+            grow(4);
             return true;
         }
         if (value instanceof String text) {
@@ -195,27 +181,22 @@ final class ValueEncoder {
             return true;
         }
         if (value instanceof Boolean bool) {
-            this.out.append(bool ? "true" : "false");
+            this.out.op(bool ? ArgumentChannel.TRUE : ArgumentChannel.FALSE);
+            grow(5);
             return true;
         }
         if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
-            integral(((Number) value).longValue(), depth);
+            integral(((Number) value).longValue());
             return true;
         }
         if (value instanceof Double number) {
-            number(number, depth);
+            number(number);
             return true;
         }
         if (value instanceof Float number) {
-            if (Float.isFinite(number)) {
-                // the shortest decimal that names the float, as Jackson writes it: 0.1f
-                // crosses as 0.1
-                this.out.append(number.floatValue());
-                checkSize();
-            }
-            else {
-                number(number.doubleValue(), depth);
-            }
+            // the shortest decimal that names the float, as Jackson writes it: 0.1f
+            // crosses as 0.1
+            number(Float.isFinite(number) ? Double.parseDouble(number.toString()) : number.doubleValue());
             return true;
         }
         if (value instanceof BigInteger big) {
@@ -223,11 +204,12 @@ final class ValueEncoder {
             if (!room(digits.length())) {
                 throw tooLarge("a BigInt of " + digits.length() + " digits");
             }
-            special(depth, 'b').append('"').append(digits).append("\"]");
+            this.out.text(ArgumentChannel.BIG_INT, digits);
+            grow(digits.length() + 2);
             return true;
         }
         if (value instanceof BigDecimal decimal) {
-            number(decimal.doubleValue(), depth);
+            number(decimal.doubleValue());
             return true;
         }
         if (value instanceof Character character) {
@@ -243,15 +225,15 @@ final class ValueEncoder {
             return true;
         }
         if (value instanceof Instant instant) {
-            date(instant, depth);
+            date(instant);
             return true;
         }
         if (value instanceof Date date) {
-            date(date.toInstant(), depth);
+            date(date.toInstant());
             return true;
         }
         if (value instanceof byte[] bytes) {
-            bytes(bytes, depth);
+            bytes(bytes);
             return true;
         }
         if (value instanceof char[] chars) {
@@ -277,10 +259,10 @@ final class ValueEncoder {
         if (value instanceof Number number) {
             // AtomicLong, LongAdder and the like: their current value
             if (number.doubleValue() == number.longValue()) {
-                integral(number.longValue(), depth);
+                integral(number.longValue());
             }
             else {
-                number(number.doubleValue(), depth);
+                number(number.doubleValue());
             }
             return true;
         }
@@ -314,99 +296,36 @@ final class ValueEncoder {
         value(tree, depth);
     }
 
-    private void integral(long value, int depth) {
-        if (value >= -MAX_SAFE_INTEGER && value <= MAX_SAFE_INTEGER) {
-            this.out.append(value);
+    private void integral(long value) {
+        if (value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE) {
+            this.out.op(ArgumentChannel.INT, (int) value);
+            grow(11);
+        }
+        else if (value >= -MAX_SAFE_INTEGER && value <= MAX_SAFE_INTEGER) {
+            this.out.number(ArgumentChannel.DOUBLE, value);
+            grow(17);
         }
         else {
-            special(depth, 'b').append('"').append(value).append("\"]");
+            this.out.text(ArgumentChannel.BIG_INT, Long.toString(value));
+            grow(22);
         }
-        checkSize();
     }
 
-    private void number(double value, int depth) {
-        if (Double.isFinite(value)) {
-            // Double.toString writes -0.0 and exponents (1.0E300) in forms JSON.parse
-            // reads back
-            this.out.append(value);
-        }
-        else {
-            special(depth, 'd').append('"').append(value).append("\"]");
-        }
-        checkSize();
-    }
-
-    /**
-     * Writes a {@code null} in the JSON where the value goes and opens its fixup: the
-     * path to it, the tag; the caller appends the payload and the closing bracket.
-     */
-    private StringBuilder special(int depth, char tag) {
-        this.out.append("null");
-        if (this.fixups == null) {
-            this.fixups = new StringBuilder(64).append('[');
-        }
-        else {
-            this.fixups.append(',');
-        }
-        StringBuilder fix = this.fixups.append("[[");
-        for (int i = 0; i <= depth; i++) {
-            if (i > 0) {
-                fix.append(',');
-            }
-            if (this.keyAt[i] != null) {
-                quoted(fix, this.keyAt[i]);
-            }
-            else {
-                fix.append(this.indexAt[i]);
-            }
-        }
-        return fix.append("],\"").append(tag).append("\",");
+    /** Any double, NaN, the infinities and −0 included: it crosses as its bits. */
+    private void number(double value) {
+        this.out.number(ArgumentChannel.DOUBLE, value);
+        grow(24);
     }
 
     private void string(String text) {
         if (!room(text.length())) {
             throw tooLarge("a string of " + text.length() + " characters");
         }
-        quoted(this.out, text);
-        checkSize();
+        this.out.string(text);
+        grow(text.length() + 2);
     }
 
-    /**
-     * A JSON string; lone surrogates are escaped so that they reach V8 as the code units
-     * they are.
-     */
-    private static void quoted(StringBuilder out, String text) {
-        out.append('"');
-        int length = text.length();
-        int plain = 0;
-        for (int i = 0; i < length; i++) {
-            char c = text.charAt(i);
-            boolean escape = c < 0x20 || c == '"' || c == '\\';
-            if (!escape && Character.isSurrogate(c)) {
-                boolean paired = Character.isHighSurrogate(c)
-                        ? i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))
-                        : i > 0 && Character.isHighSurrogate(text.charAt(i - 1));
-                escape = !paired;
-            }
-            if (escape) {
-                out.append(text, plain, i);
-                if (c == '"' || c == '\\') {
-                    out.append('\\').append(c);
-                }
-                else {
-                    out.append("\\u")
-                        .append(HEX[c >> 12])
-                        .append(HEX[(c >> 8) & 15])
-                        .append(HEX[(c >> 4) & 15])
-                        .append(HEX[c & 15]);
-                }
-                plain = i + 1;
-            }
-        }
-        out.append(text, plain, length).append('"');
-    }
-
-    private void date(Instant instant, int depth) {
+    private void date(Instant instant) {
         long millis;
         try {
             millis = instant.toEpochMilli();
@@ -417,19 +336,18 @@ final class ValueEncoder {
         if (millis > MAX_DATE || millis < -MAX_DATE) {
             throw new Refusal(instant + " is outside the range of a JavaScript Date (±8.64e15 ms from the epoch)");
         }
-        special(depth, 'D').append(millis).append(']');
-        checkSize();
+        this.out.number(ArgumentChannel.DATE, millis);
+        grow(24);
     }
 
-    private void bytes(byte[] bytes, int depth) {
+    private void bytes(byte[] bytes) {
+        // as many characters as base64 would take, the form the limit was first stated in
         int length = (bytes.length + 2) / 3 * 4;
         if (!room(length)) {
             throw tooLarge("a byte[] of " + bytes.length + " bytes");
         }
-        // base64, which Uint8Array.fromBase64 reads natively, rather than a loop over the
-        // bytes in JavaScript
-        special(depth, 'x').append('"').append(Base64.getEncoder().encodeToString(bytes)).append("\"]");
-        checkSize();
+        this.out.bytes(bytes);
+        grow(length + 2);
     }
 
     private void collection(Collection<?> collection, int depth) {
@@ -437,8 +355,8 @@ final class ValueEncoder {
         if (!room(size)) {
             throw tooLarge("a " + describe(collection) + " of " + size + " items");
         }
-        this.out.append('[');
-        this.keyAt[depth] = null;
+        this.out.op(ArgumentChannel.ARRAY, size);
+        grow(2);
         int index = 0;
         for (Object item : collection) {
             if (index == size) {
@@ -449,7 +367,6 @@ final class ValueEncoder {
         if (index != size) {
             throw new Refusal("the " + describe(collection) + " shrank while it was read");
         }
-        this.out.append(']');
     }
 
     private void array(Object array, int depth) {
@@ -457,8 +374,8 @@ final class ValueEncoder {
         if (!room(length)) {
             throw tooLarge("an array of " + length + " items");
         }
-        this.out.append('[');
-        this.keyAt[depth] = null;
+        this.out.op(ArgumentChannel.ARRAY, length);
+        grow(2);
         if (array instanceof Object[] objects) {
             for (int i = 0; i < length; i++) {
                 item(objects[i], depth, i);
@@ -471,21 +388,16 @@ final class ValueEncoder {
                 item(Array.get(array, i), depth, i);
             }
         }
-        this.out.append(']');
     }
 
     private void item(Object item, int depth, int index) {
-        if (index > 0) {
-            this.out.append(',');
-        }
-        this.indexAt[depth] = index;
         try {
             value(item, depth);
         }
         catch (Refusal refusal) {
             throw refusal.under("[" + index + "]");
         }
-        checkSize();
+        grow(1);
     }
 
     private void map(Map<?, ?> map, int depth) {
@@ -493,7 +405,13 @@ final class ValueEncoder {
         if (!room(size)) {
             throw tooLarge("a " + describe(map) + " of " + size + " entries");
         }
-        this.out.append('{');
+        grow(2);
+        boolean shaped = size > 0 && this.out.takesShape(size);
+        int slot = shaped ? this.out.startObject() : -1;
+        if (!shaped) {
+            this.out.op(ArgumentChannel.KEYED, size);
+        }
+        ArgumentChannel.Shape shape = null;
         int count = 0;
         for (Map.Entry<?, ?> entry : map.entrySet()) {
             Object key = entry.getKey();
@@ -505,18 +423,32 @@ final class ValueEncoder {
             if (count == size) {
                 throw new Refusal("the " + describe(map) + " grew while it was read");
             }
-            property(count++, name, entry.getValue(), depth);
+            count++;
+            if (shaped) {
+                shape = this.out.next(shape, name);
+            }
+            else {
+                this.out.text(ArgumentChannel.TEXT, name);
+            }
+            property(name, entry.getValue(), depth);
         }
         if (count != size) {
             throw new Refusal("the " + describe(map) + " shrank while it was read");
         }
-        this.out.append('}');
+        if (shaped) {
+            this.out.endObject(slot, shape);
+        }
     }
 
     private void record(Object record, int depth) {
         RecordComponent[] components = record.getClass().getRecordComponents();
-        this.out.append('{');
-        int count = 0;
+        grow(2);
+        boolean shaped = components.length > 0 && this.out.takesShape(components.length);
+        int slot = shaped ? this.out.startObject() : -1;
+        if (!shaped) {
+            this.out.op(ArgumentChannel.KEYED, components.length);
+        }
+        ArgumentChannel.Shape shape = null;
         for (RecordComponent component : components) {
             Method accessor = component.getAccessor();
             Object value;
@@ -534,40 +466,38 @@ final class ValueEncoder {
                 throw new Refusal("its accessor " + component.getName() + "() cannot be called: " + ex.getMessage())
                     .under("." + component.getName());
             }
-            property(count++, component.getName(), value, depth);
+            if (shaped) {
+                shape = this.out.next(shape, component.getName());
+            }
+            else {
+                this.out.text(ArgumentChannel.TEXT, component.getName());
+            }
+            property(component.getName(), value, depth);
         }
-        this.out.append('}');
+        if (shaped) {
+            this.out.endObject(slot, shape);
+        }
     }
 
-    private void property(int index, String name, Object value, int depth) {
+    private void property(String name, Object value, int depth) {
         if (!room(name.length())) {
             throw tooLarge("a property name of " + name.length() + " characters");
         }
-        if (index > 0) {
-            this.out.append(',');
-        }
-        quoted(this.out, name);
-        this.out.append(':');
-        this.keyAt[depth] = name;
+        grow(name.length() + 4);
         try {
             value(value, depth);
         }
         catch (Refusal refusal) {
             throw refusal.under(step(name));
         }
-        checkSize();
-    }
-
-    private int size() {
-        return this.out.length() + (this.fixups == null ? 0 : this.fixups.length());
     }
 
     /**
      * Whether {@code size} more characters fit; the message of a refusal is built only
      * when one is due.
      */
-    private boolean room(int size) {
-        return size <= this.limit - size();
+    private boolean room(long size) {
+        return size <= this.limit - this.size;
     }
 
     private Refusal tooLarge(String what) {
@@ -575,8 +505,10 @@ final class ValueEncoder {
                 + " characters allows (RuntimeConfig.Builder.maxResultSize)");
     }
 
-    private void checkSize() {
-        if (size() > this.limit) {
+    /** Counts {@code characters} more against the limit. */
+    private void grow(int characters) {
+        this.size += characters;
+        if (this.size > this.limit) {
             throw new Refusal("the arguments are larger than the argument size limit of " + this.limit
                     + " characters (RuntimeConfig.Builder.maxResultSize)");
         }

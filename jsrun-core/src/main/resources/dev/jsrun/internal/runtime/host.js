@@ -853,69 +853,223 @@
 
   // ---- calls: a function reached by its path from globalThis, with arguments that Java encoded ----
 
-  const { jsonParse, bytesFromBase64, BigIntOf, DateOf } = intrinsics;
-  // V8 adds Uint8Array.fromBase64 to a context restored from a snapshot, after the snapshot build's record was
-  // taken; this still runs before any code of the context's users
-  const fromBase64 = typeof bytesFromBase64 === 'function' ? bytesFromBase64 : Bytes.fromBase64;
-  const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  const { Int32s, Float64s, typedArraySet, ownKeys, ObjectPrototype, ArrayPrototype, BigIntOf, DateOf } = intrinsics;
 
-  /** Bytes from base64, natively where V8 can, else one character at a time. */
-  function decodeBase64(text) {
-    if (typeof fromBase64 === 'function') {
-      return apply(fromBase64, Bytes, [text]);
-    }
-    const padding = text.length > 0 && text[text.length - 1] === '=' ? (text[text.length - 2] === '=' ? 2 : 1) : 0;
-    const bytes = new Bytes(text.length / 4 * 3 - padding);
-    let at = 0;
-    for (let i = 0; i < text.length; i += 4) {
-      const n = (apply(stringIndexOf, BASE64, [text[i]]) << 18) | (apply(stringIndexOf, BASE64, [text[i + 1]]) << 12)
-        | ((apply(stringIndexOf, BASE64, [text[i + 2]]) & 63) << 6) | (apply(stringIndexOf, BASE64, [text[i + 3]]) & 63);
-      bytes[at++] = n >> 16 & 255;
-      if (at < bytes.length) bytes[at++] = n >> 8 & 255;
-      if (at < bytes.length) bytes[at++] = n & 255;
-    }
-    return bytes;
+  // What ArgumentChannel.java writes, in the same order; the two files change together.
+  const NULL = 0, TRUE = 1, FALSE = 2, INT = 3, DOUBLE = 4, STRING = 5, TEXT = 6, BIG_INT = 7, DATE = 8, BYTES = 9,
+    ARRAY = 10, OBJECT = 11, KEYED = 12;
+  const HEADER = 8;
+
+  // The strings and object shapes earlier calls sent, by the numbers Java gave them; Java says how many of each
+  // it counts on at every call, and entries past that (a call that failed) are dropped. Entries are defined, as
+  // a store would run a setter on Array.prototype.
+  const strings = [];
+  const shapes = [];
+
+  // Java writes a call's numbers into this buffer, which it shares with the context; one that does not fit
+  // comes with the call in a buffer of its own.
+  let shared = null;
+  if (options.arguments !== undefined) {
+    shared = views(options.arguments);
   }
 
-  function define(target, key, item) {
-    defineProperty(target, key, { __proto__: null, value: item, writable: true, enumerable: true,
-      configurable: true });
+  function views(buffer) {
+    return { __proto__: null, buffer, ints: new Int32s(buffer), floats: new Float64s(buffer) };
   }
 
-  /** A value that JSON has no form for, from its tag and payload in Java's ValueEncoder. */
-  function special(tag, payload) {
-    switch (tag) {
-      case 'b': return BigIntOf(payload);
-      case 'd': return +payload;
-      case 'D': return new DateOf(payload);
-      case 'x': return decodeBase64(payload);
+  // the call being read
+  let argInts = null;
+  let argFloats = null;
+  let argBuffer = null;
+  let argText = '';
+  let argAt = 0;
+  // the path of the function the call names
+  let readPath = '';
+  let floatAt = 0;
+  let byteBase = 0;
+  // whether the arrays of this call may be filled by stores: 1 yes, -1 no, 0 not asked yet
+  let plainArrays = 0;
+
+  /**
+   * The arguments of a call, read from what Java wrote: the header, the strings and shapes new in this call,
+   * then the values. Every object and array is made by syntax or defined, so no setter or proxy on a prototype
+   * runs and a key '__proto__' stays a key.
+   */
+  function readArguments(kept, fresh, own) {
+    const area = own == null ? shared : views(own);
+    const keptText = kept == null ? '' : kept;
+    argInts = area.ints;
+    argFloats = area.floats;
+    argBuffer = area.buffer;
+    argText = fresh == null ? '' : fresh;
+    plainArrays = 0;
+    const count = argInts[0];
+    floatAt = argInts[1];
+    byteBase = argInts[2];
+    const knownStrings = argInts[3];
+    const knownShapes = argInts[4];
+    if (strings.length < knownStrings || shapes.length < knownShapes) {
+      throw new TypeErrorOf('jsrun could not read the arguments (a bug in jsrun; please report it)');
+    }
+    if (strings.length > knownStrings) {
+      strings.length = knownStrings;
+    }
+    if (shapes.length > knownShapes) {
+      shapes.length = knownShapes;
+    }
+    argAt = HEADER;
+    for (let i = argInts[5]; i > 0; i--) {
+      const start = argInts[argAt + 1];
+      define(strings, argInts[argAt], apply(stringSlice, keptText, [start, start + argInts[argAt + 2]]));
+      argAt += 3;
+    }
+    for (let i = argInts[6]; i > 0; i--) {
+      const parent = argInts[argAt + 1];
+      const start = argInts[argAt + 2];
+      define(shapes, argInts[argAt], { __proto__: null, parent: parent < 0 ? null : shapes[parent],
+        key: apply(stringSlice, keptText, [start, start + argInts[argAt + 3]]), keys: null, boilerplate: null });
+      argAt += 4;
+    }
+    readPath = strings[argInts[7]];
+    const args = readArray(count);
+    argInts = null;
+    argFloats = null;
+    argBuffer = null;
+    argText = '';
+    return args;
+  }
+
+  function readValue() {
+    switch (argInts[argAt++]) {
+      case NULL: return null;
+      case TRUE: return true;
+      case FALSE: return false;
+      case INT: return argInts[argAt++];
+      case DOUBLE: return argFloats[floatAt++];
+      case STRING: return strings[argInts[argAt++]];
+      case TEXT: return readSlice();
+      case BIG_INT: return BigIntOf(readSlice());
+      case DATE: return new DateOf(argFloats[floatAt++]);
+      case BYTES: {
+        const offset = argInts[argAt];
+        const length = argInts[argAt + 1];
+        argAt += 2;
+        const bytes = new Bytes(length);
+        apply(typedArraySet, bytes, [new Bytes(argBuffer, byteBase + offset, length)]);
+        return bytes;
+      }
+      case ARRAY: return readArray(argInts[argAt++]);
+      case OBJECT: return readObject(shapes[argInts[argAt++]]);
+      case KEYED: {
+        const object = {};
+        for (let i = argInts[argAt++]; i > 0; i--) {
+          const key = argInts[argAt++] === STRING ? strings[argInts[argAt++]] : readSlice();
+          define(object, key, readValue());
+        }
+        return object;
+      }
       default:
         throw new TypeErrorOf('jsrun could not read the arguments (a bug in jsrun; please report it)');
     }
   }
 
+  function readSlice() {
+    const start = argInts[argAt];
+    const end = start + argInts[argAt + 1];
+    argAt += 2;
+    return apply(stringSlice, argText, [start, end]);
+  }
+
   /**
-   * The JavaScript values of a call's arguments, as Java's ValueEncoder wrote them: JSON, which JSON.parse
-   * reads into properties it defines (no setter on a prototype runs; a key '__proto__' stays a key), then the
-   * fixups, each a path of own properties of what JSON.parse made and the value that goes there.
+   * An array of the next {@code length} values, made so that no setter on a prototype sees them (a store into a
+   * new array would run an indexed setter on Array.prototype): short ones by literal, which defines its
+   * elements, longer ones by stores where no prototype of an array can hold an element, else by definition.
    */
-  function decodeArguments(json, fixups) {
-    const args = jsonParse(json);
-    if (!isArray(args)) {
-      throw new TypeErrorOf('jsrun could not read the arguments (a bug in jsrun; please report it)');
+  function readArray(length) {
+    switch (length) {
+      case 0: return [];
+      case 1: return [readValue()];
+      case 2: return [readValue(), readValue()];
+      case 3: return [readValue(), readValue(), readValue()];
+      case 4: return [readValue(), readValue(), readValue(), readValue()];
+      case 5: return [readValue(), readValue(), readValue(), readValue(), readValue()];
+      case 6: return [readValue(), readValue(), readValue(), readValue(), readValue(), readValue()];
+      case 7: return [readValue(), readValue(), readValue(), readValue(), readValue(), readValue(), readValue()];
+      case 8: return [readValue(), readValue(), readValue(), readValue(), readValue(), readValue(), readValue(), readValue()];
+      case 9: return [readValue(), readValue(), readValue(), readValue(), readValue(), readValue(), readValue(), readValue(), readValue()];
+      case 10: return [readValue(), readValue(), readValue(), readValue(), readValue(), readValue(), readValue(), readValue(), readValue(), readValue()];
+      case 11: return [readValue(), readValue(), readValue(), readValue(), readValue(), readValue(), readValue(), readValue(), readValue(), readValue(), readValue()];
+      case 12: return [readValue(), readValue(), readValue(), readValue(), readValue(), readValue(), readValue(), readValue(), readValue(), readValue(), readValue(), readValue()];
+      default:
+        break;
     }
-    if (fixups !== '') {
-      const list = jsonParse(fixups);
-      for (let i = 0; i < list.length; i++) {
-        const path = list[i][0];
-        let target = args;
-        for (let j = 0; j < path.length - 1; j++) {
-          target = target[path[j]];
-        }
-        define(target, path[path.length - 1], special(list[i][1], list[i][2]));
+    if (plainArrays === 0) {
+      plainArrays = noPrototypeElements() ? 1 : -1;
+    }
+    const items = [];
+    if (plainArrays > 0) {
+      for (let i = 0; i < length; i++) {
+        items[i] = readValue();
       }
     }
-    return args;
+    else {
+      for (let i = 0; i < length; i++) {
+        define(items, i, readValue());
+      }
+    }
+    return items;
+  }
+
+  /**
+   * Whether a store at an index of a new array can only add an element. Array.prototype is an array, so an
+   * element on it would have raised its length; Object.prototype's own keys list indices first.
+   */
+  function noPrototypeElements() {
+    if (getPrototypeOf(ArrayPrototype) !== ObjectPrototype || ArrayPrototype.length !== 0) {
+      return false;
+    }
+    const keys = ownKeys(ObjectPrototype);
+    if (keys.length === 0 || typeof keys[0] !== 'string') {
+      return true;
+    }
+    const number = +keys[0];
+    return !(number >>> 0 === number && StringOf(number) === keys[0]);
+  }
+
+  /**
+   * An object of a known shape: a copy of its boilerplate (spread defines the properties), whose own
+   * properties are then assigned in order.
+   */
+  function readObject(shape) {
+    if (shape.boilerplate === null) {
+      prepare(shape);
+    }
+    const object = { ...shape.boilerplate };
+    const keys = shape.keys;
+    for (let i = 0; i < keys.length; i++) {
+      object[keys[i]] = readValue();
+    }
+    return object;
+  }
+
+  function prepare(shape) {
+    const keys = [];
+    for (let step = shape; step !== null; step = step.parent) {
+      define(keys, keys.length, step.key);
+    }
+    const ordered = [];
+    const boilerplate = {};
+    for (let i = keys.length - 1; i >= 0; i--) {
+      define(ordered, ordered.length, keys[i]);
+      define(boilerplate, keys[i], undefined);
+    }
+    shape.keys = ordered;
+    shape.boilerplate = boilerplate;
+  }
+
+  function define(target, key, item) {
+    defineProperty(target, key, { __proto__: null, value: item, writable: true, enumerable: true,
+      configurable: true });
   }
 
   /** The receiver of the function that {@link resolve} found last: the path's owner, none for a global name. */
@@ -951,19 +1105,20 @@
     return target;
   }
 
-  function invoke(path, json, fixups) {
-    const target = resolve(path);
+  function invoke(kept, fresh, own) {
+    const args = readArguments(kept, fresh, own);
+    const target = resolve(readPath);
     const self = resolvedThis;
     resolvedThis = undefined;
-    return apply(target, self, decodeArguments(json, fixups));
+    return apply(target, self, args);
   }
 
-  /** As run, for the function at {@code path} called with the encoded arguments. */
-  function call(path, json, fixups) {
+  /** As run, for the function and arguments Java wrote (ArgumentChannel.java). */
+  function call(kept, fresh, own) {
     const limit = LIMIT;
     let item;
     try {
-      item = invoke(path, json, fixups);
+      item = invoke(kept, fresh, own);
     }
     catch (error) {
       return refused(error) || (overCharged() ? 'K' : '') + thrown(error);
@@ -972,13 +1127,13 @@
     return overCharged() ? 'K' + always(item, limit) : result(item, limit);
   }
 
-  /** As runAsync, for the function at {@code path} called with the encoded arguments. */
-  function callAsync(path, json, fixups, id) {
+  /** As runAsync, for the function and arguments Java wrote. */
+  function callAsync(id, kept, fresh, own) {
     const limit = LIMIT;
     let item;
     let thenable;
     try {
-      item = invoke(path, json, fixups);
+      item = invoke(kept, fresh, own);
       thenable = item !== null && (typeof item === 'object' || typeof item === 'function')
         && typeof item.then === 'function';
     }

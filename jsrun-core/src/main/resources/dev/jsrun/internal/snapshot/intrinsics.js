@@ -66,8 +66,12 @@
   const SyntaxErrorOf = SyntaxError;
   const errorBrand = typeof ErrorOf.isError === 'function' ? ErrorOf.isError : null;
   // what the host needs to make JavaScript values of a call's Java arguments
-  const jsonParse = JSON.parse;
-  const bytesFromBase64 = Uint8Array.fromBase64;
+  const Int32s = Int32Array;
+  const Float64s = Float64Array;
+  const typedArraySet = TypedArrayPrototype.set;
+  const ownKeys = Reflect.ownKeys;
+  const ObjectPrototype = Object.prototype;
+  const ArrayPrototype = Array.prototype;
   const BigIntOf = BigInt;
   const DateOf = Date;
 
@@ -104,5 +108,5 @@
       typedArrayBuffer, typedArrayOffset, typedArrayByteLength, typedArraySubarray, Bytes, arrayBufferLength,
       sharedBufferLength, dataViewBuffer, dataViewOffset, dataViewLength, PromiseOf, promiseThen, promiseResolve,
       promiseReject, ErrorOf, ErrorPrototype, TypeErrorOf, SyntaxErrorOf, errorBrand,
-      jsonParse, bytesFromBase64, BigIntOf, DateOf }) });
+      Int32s, Float64s, typedArraySet, ownKeys, ObjectPrototype, ArrayPrototype, BigIntOf, DateOf }) });
 })();
