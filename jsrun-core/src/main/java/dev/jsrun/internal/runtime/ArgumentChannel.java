@@ -53,6 +53,20 @@ final class ArgumentChannel {
 
     static final int KEYED = 12;
 
+    static final int WIDE_INT = 13;
+
+    static final int WIDE_ARRAY = 14;
+
+    /**
+     * {@code INT}, {@code STRING}, {@code ARRAY} and {@code OBJECT} carry their number in
+     * the bits above the operation, when it fits in the 28 there are.
+     */
+    private static final int OPERATION_BITS = 4;
+
+    private static final int PACKED_MIN = -(1 << 27);
+
+    private static final int PACKED_MAX = (1 << 27) - 1;
+
     /**
      * Argument count, start of the doubles (in doubles), start of the bytes, strings and
      * shapes known before this call, strings and shapes new in it, the path's string.
@@ -190,8 +204,29 @@ final class ArgumentChannel {
     }
 
     void op(int op, int operand) {
-        op(op);
-        op(operand);
+        if (this.intCount + 2 > this.ints.length) {
+            this.ints = Arrays.copyOf(this.ints, this.ints.length * 2);
+        }
+        this.ints[this.intCount++] = op;
+        this.ints[this.intCount++] = operand;
+    }
+
+    void integer(int value) {
+        if (value >= PACKED_MIN && value <= PACKED_MAX) {
+            op(INT | value << OPERATION_BITS);
+        }
+        else {
+            op(WIDE_INT, value);
+        }
+    }
+
+    void array(int length) {
+        if (length <= PACKED_MAX) {
+            op(ARRAY | length << OPERATION_BITS);
+        }
+        else {
+            op(WIDE_ARRAY, length);
+        }
     }
 
     void number(int op, double value) {
@@ -209,7 +244,7 @@ final class ArgumentChannel {
             text(TEXT, value);
         }
         else {
-            op(STRING, id);
+            op(STRING | id << OPERATION_BITS);
         }
     }
 
@@ -240,7 +275,7 @@ final class ArgumentChannel {
 
     /** Where an object's shape goes once its keys are known. */
     int startObject() {
-        op(OBJECT, -1);
+        op(OBJECT);
         return this.intCount - 1;
     }
 
@@ -252,7 +287,7 @@ final class ArgumentChannel {
 
     /** Puts the shape of an object with at least one key in its slot. */
     void endObject(int slot, Shape shape) {
-        this.ints[slot] = idOf(shape);
+        this.ints[slot] = OBJECT | idOf(shape) << OPERATION_BITS;
     }
 
     private int idOf(Shape shape) {

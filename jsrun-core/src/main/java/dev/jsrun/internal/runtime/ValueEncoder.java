@@ -107,10 +107,22 @@ final class ValueEncoder {
 
     /** Writes {@code value}, which sits {@code depth} containers down. */
     private void value(Object value, int depth) {
-        // the common final classes first, then containers before any other interface
-        // check: a miss costs a scan of the class's interfaces, paid per value
-        if (value == null || value instanceof String || value instanceof Integer || value instanceof Double
-                || value instanceof Boolean || value instanceof Long) {
+        // the common final classes first, written here, then containers before any other
+        // interface check: a miss costs a scan of the class's interfaces, paid per value
+        if (value instanceof String text) {
+            string(text);
+            return;
+        }
+        if (value instanceof Integer number) {
+            this.out.integer(number);
+            grow(11);
+            return;
+        }
+        if (value instanceof Double number) {
+            number(number);
+            return;
+        }
+        if (value == null || value instanceof Boolean || value instanceof Long) {
             scalar(value, depth);
             return;
         }
@@ -298,7 +310,7 @@ final class ValueEncoder {
 
     private void integral(long value) {
         if (value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE) {
-            this.out.op(ArgumentChannel.INT, (int) value);
+            this.out.integer((int) value);
             grow(11);
         }
         else if (value >= -MAX_SAFE_INTEGER && value <= MAX_SAFE_INTEGER) {
@@ -355,7 +367,7 @@ final class ValueEncoder {
         if (!room(size)) {
             throw tooLarge("a " + describe(collection) + " of " + size + " items");
         }
-        this.out.op(ArgumentChannel.ARRAY, size);
+        this.out.array(size);
         grow(2);
         int index = 0;
         for (Object item : collection) {
@@ -374,7 +386,7 @@ final class ValueEncoder {
         if (!room(length)) {
             throw tooLarge("an array of " + length + " items");
         }
-        this.out.op(ArgumentChannel.ARRAY, length);
+        this.out.array(length);
         grow(2);
         if (array instanceof Object[] objects) {
             for (int i = 0; i < length; i++) {

@@ -856,8 +856,9 @@
   const { Int32s, Float64s, typedArraySet, ownKeys, ObjectPrototype, ArrayPrototype, BigIntOf, DateOf } = intrinsics;
 
   // What ArgumentChannel.java writes, in the same order; the two files change together.
+  // INT, STRING, ARRAY and OBJECT carry their number in the bits above the operation's four.
   const NULL = 0, TRUE = 1, FALSE = 2, INT = 3, DOUBLE = 4, STRING = 5, TEXT = 6, BIG_INT = 7, DATE = 8, BYTES = 9,
-    ARRAY = 10, OBJECT = 11, KEYED = 12;
+    ARRAY = 10, OBJECT = 11, KEYED = 12, WIDE_INT = 13, WIDE_ARRAY = 14;
   const HEADER = 8;
 
   // The strings and object shapes earlier calls sent, by the numbers Java gave them; Java says how many of each
@@ -940,13 +941,14 @@
   }
 
   function readValue() {
-    switch (argInts[argAt++]) {
+    const word = argInts[argAt++];
+    switch (word & 15) {
       case NULL: return null;
       case TRUE: return true;
       case FALSE: return false;
-      case INT: return argInts[argAt++];
+      case INT: return word >> 4;
       case DOUBLE: return argFloats[floatAt++];
-      case STRING: return strings[argInts[argAt++]];
+      case STRING: return strings[word >> 4];
       case TEXT: return readSlice();
       case BIG_INT: return BigIntOf(readSlice());
       case DATE: return new DateOf(argFloats[floatAt++]);
@@ -958,16 +960,20 @@
         apply(typedArraySet, bytes, [new Bytes(argBuffer, byteBase + offset, length)]);
         return bytes;
       }
-      case ARRAY: return readArray(argInts[argAt++]);
-      case OBJECT: return readObject(shapes[argInts[argAt++]]);
+      case ARRAY: return readArray(word >> 4);
+      case OBJECT: return readObject(shapes[word >> 4]);
       case KEYED: {
         const object = {};
         for (let i = argInts[argAt++]; i > 0; i--) {
-          const key = argInts[argAt++] === STRING ? strings[argInts[argAt++]] : readSlice();
+          // each key is TEXT: its operation, offset and length
+          argAt++;
+          const key = readSlice();
           define(object, key, readValue());
         }
         return object;
       }
+      case WIDE_INT: return argInts[argAt++];
+      case WIDE_ARRAY: return readArray(argInts[argAt++]);
       default:
         throw new TypeErrorOf('jsrun could not read the arguments (a bug in jsrun; please report it)');
     }
