@@ -47,6 +47,9 @@ final class ValueEncoder {
 
     private static final long MAX_SAFE_INTEGER = (1L << 53) - 1;
 
+    /** The stack for arguments that nest deeper than their caller's stack allows. */
+    static final long DEEP_STACK = 64L << 20;
+
     /**
      * The range of a JavaScript {@code Date}: ±10<sup>8</sup> days from the epoch, in
      * milliseconds.
@@ -67,20 +70,37 @@ final class ValueEncoder {
     /** The containers being written, from the arguments array down: for cycles. */
     private Object[] openAt = new Object[16];
 
-    private ValueEncoder(ArgumentChannel out, int limit, JsObjectMapper mapper) {
+    /** Whether this runs on the deep stack already, where no retry is left. */
+    private final boolean deepStack;
+
+    private ValueEncoder(ArgumentChannel out, int limit, JsObjectMapper mapper, boolean deepStack) {
+        this.deepStack = deepStack;
         this.out = out;
         this.limit = limit;
         this.mapper = mapper;
     }
 
     /**
-     * The arguments, together at most {@code limit} characters.
+     * The arguments, together at most {@code limit} characters. Arguments that nest
+     * deeper than the caller's stack allows are written again on a thread of
+     * {@link #DEEP_STACK} bytes, so that the limit of nesting, not the stack, decides.
      * @throws JsConversionException naming {@code function}, the argument and the path of
      * what cannot cross
      */
     static void encodeArguments(String function, Object[] args, ArgumentChannel out, int limit, JsObjectMapper mapper) {
+        try {
+            encode(function, args, out, limit, mapper, false);
+        }
+        catch (StackOverflowError ex) {
+            onDeepStack(() -> encode(function, args, out, limit, mapper, true));
+        }
+    }
+
+    /** As {@link #encodeArguments}, on this thread only when {@code deepStack}. */
+    static void encode(String function, Object[] args, ArgumentChannel out, int limit, JsObjectMapper mapper,
+            boolean deepStack) {
         Object[] values = args == null ? new Object[0] : args;
-        ValueEncoder encoder = new ValueEncoder(out, limit, mapper);
+        ValueEncoder encoder = new ValueEncoder(out, limit, mapper, deepStack);
         out.begin();
         for (int i = 0; i < values.length; i++) {
             try {
@@ -94,14 +114,57 @@ final class ValueEncoder {
             }
             catch (StackOverflowError ex) {
                 out.forget();
-                // a thread with a small stack runs out before the limit of nesting does
+                if (!deepStack) {
+                    throw ex;
+                }
+                // an object mapper's own recursion, for one
                 throw new JsConversionException(function + "(): argument " + (i + 1) + " of " + values.length
-                        + " cannot cross to JavaScript: it is nested deeper than this thread's stack allows");
+                        + " cannot cross to JavaScript: it is nested deeper than a stack of " + DEEP_STACK
+                        + " bytes allows");
             }
             catch (RuntimeException | Error ex) {
                 out.forget();
                 throw ex;
             }
+        }
+    }
+
+    /**
+     * Runs {@code task} on a thread of its own with a stack of {@link #DEEP_STACK} bytes
+     * and waits for it; what it throws is thrown here.
+     */
+    private static void onDeepStack(Runnable task) {
+        Throwable[] failure = new Throwable[1];
+        Thread thread = new Thread(null, () -> {
+            try {
+                task.run();
+            }
+            catch (RuntimeException | Error ex) {
+                failure[0] = ex;
+            }
+        }, "jsrun-deep-arguments", DEEP_STACK);
+        thread.setDaemon(true);
+        thread.start();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                thread.join();
+                break;
+            }
+            catch (InterruptedException ex) {
+                // the writer holds this isolate's channel: it must finish before the
+                // caller goes on
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (failure[0] instanceof RuntimeException ex) {
+            throw ex;
+        }
+        if (failure[0] instanceof Error error) {
+            throw error;
         }
     }
 
@@ -295,9 +358,15 @@ final class ValueEncoder {
         try {
             tree = this.mapper.toTree(value);
         }
-        catch (RuntimeException | StackOverflowError ex) {
-            String why = ex instanceof StackOverflowError ? "it nests too deep or has a circular reference"
-                    : String.valueOf(ex.getMessage()).replaceAll("\\s+", " ");
+        catch (StackOverflowError ex) {
+            if (!this.deepStack) {
+                throw ex;
+            }
+            throw new Refusal("the object mapper (" + this.mapper + ") cannot write a " + describe(value)
+                    + ": it nests too deep or has a circular reference");
+        }
+        catch (RuntimeException ex) {
+            String why = String.valueOf(ex.getMessage()).replaceAll("\\s+", " ");
             throw new Refusal("the object mapper (" + this.mapper + ") cannot write a " + describe(value) + ": "
                     + (why.length() > 300 ? why.substring(0, 297) + "..." : why));
         }

@@ -1000,12 +1000,18 @@
       case 4: return [readValue(), readValue(), readValue(), readValue()];
       case 5: return [readValue(), readValue(), readValue(), readValue(), readValue()];
       case 6: return [readValue(), readValue(), readValue(), readValue(), readValue(), readValue()];
-      case 7: return [readValue(), readValue(), readValue(), readValue(), readValue(), readValue(), readValue()];
-      case 8: return [readValue(), readValue(), readValue(), readValue(), readValue(), readValue(), readValue(), readValue()];
-      case 9: return [readValue(), readValue(), readValue(), readValue(), readValue(), readValue(), readValue(), readValue(), readValue()];
-      case 10: return [readValue(), readValue(), readValue(), readValue(), readValue(), readValue(), readValue(), readValue(), readValue(), readValue()];
-      case 11: return [readValue(), readValue(), readValue(), readValue(), readValue(), readValue(), readValue(), readValue(), readValue(), readValue(), readValue()];
-      case 12: return [readValue(), readValue(), readValue(), readValue(), readValue(), readValue(), readValue(), readValue(), readValue(), readValue(), readValue(), readValue()];
+      case 7: return [readValue(), readValue(), readValue(), readValue(), readValue(), readValue(),
+        readValue()];
+      case 8: return [readValue(), readValue(), readValue(), readValue(), readValue(), readValue(),
+        readValue(), readValue()];
+      case 9: return [readValue(), readValue(), readValue(), readValue(), readValue(), readValue(),
+        readValue(), readValue(), readValue()];
+      case 10: return [readValue(), readValue(), readValue(), readValue(), readValue(), readValue(),
+        readValue(), readValue(), readValue(), readValue()];
+      case 11: return [readValue(), readValue(), readValue(), readValue(), readValue(), readValue(),
+        readValue(), readValue(), readValue(), readValue(), readValue()];
+      case 12: return [readValue(), readValue(), readValue(), readValue(), readValue(), readValue(),
+        readValue(), readValue(), readValue(), readValue(), readValue(), readValue()];
       default:
         break;
     }
