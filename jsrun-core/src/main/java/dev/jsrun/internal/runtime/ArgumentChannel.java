@@ -16,7 +16,7 @@ import com.caoccao.javet.values.reference.V8ValueFunction;
  * How a call's Java arguments reach JavaScript. {@link ValueEncoder} writes them here as
  * operations and numbers, with the text of their strings in one string; the host's
  * {@code readArguments} (host.js) builds the values from a buffer this class shares with
- * the context, so that a call passes at most one string through JNI. Strings and object
+ * the context, so that a call passes at most two strings through JNI. Strings and object
  * shapes (the keys of an object, in order) are numbered in tables that live as long as
  * the context: a string or shape sent once is sent as its number afterwards.
  * <p>
