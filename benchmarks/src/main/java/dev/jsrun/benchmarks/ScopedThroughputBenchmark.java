@@ -39,7 +39,8 @@ import dev.jsrun.pool.UnpooledJsRuntimeFactory;
  * {@link JsRuntimePool} of 8 from a snapshot whose scripts ended with one such call.
  * Every borrower is in the one scope, so it gets back the runtime the scope left, with
  * the compiler's type feedback and optimized code; the cleaner resets one only every
- * {@code scopeMaxUses} (1,000) borrows.</li>
+ * {@code scopeMaxUses} borrows (10,000 unless {@code jsrun.bench.scope-max-uses} says
+ * otherwise).</li>
  * <li>{@code jsrunDedicated}: one runtime per caller thread from the same snapshot, kept
  * open: the call without the pool.</li>
  * <li>{@code jsrunPool}: plain {@code acquire()}, call, close on a pool of 8 from the

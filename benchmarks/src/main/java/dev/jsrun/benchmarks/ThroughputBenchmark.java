@@ -57,7 +57,8 @@ import dev.jsrun.pool.UnpooledJsRuntimeFactory;
  * <li>{@code jsrunScoped}: {@code acquire("bench")}, call, close on another pool of 8
  * from the same snapshot: every borrower is in the one scope, so it gets back a runtime
  * the scope left warm, unreset, and the cleaner only resets one every
- * {@code scopeMaxUses} (1,000) borrows: what a kept runtime costs, through the pool.</li>
+ * {@code scopeMaxUses} borrows (10,000 unless {@code jsrun.bench.scope-max-uses} says
+ * otherwise): what a kept runtime costs, through the pool.</li>
  * <li>{@code jsrunScopeSwitching}: the same pool with 100 scopes taking turns, each
  * borrow of a caller thread in another scope than its last: with 8 runtimes no scope
  * finds its own again, so every borrow has the runtime a scope gave back longest ago
