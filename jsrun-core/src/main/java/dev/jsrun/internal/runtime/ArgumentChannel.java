@@ -83,7 +83,7 @@ final class ArgumentChannel {
     private static final int SHARED_BYTES = SHARED_SIZE - SHARED_INTS * 4 - SHARED_DOUBLES * 8;
 
     /** Strings longer than this cross as text every time. */
-    static final int MAX_TABLE_STRING = 1024;
+    private static final int MAX_TABLE_STRING = 1024;
 
     /** Objects with more keys than this cross with their keys. */
     private static final int MAX_SHAPE_KEYS = 64;
@@ -167,7 +167,11 @@ final class ArgumentChannel {
 
     private ByteBuffer sharedBytes;
 
-    /** Starts writing a call; tables that grew past their bounds start over. */
+    /**
+     * Starts writing a call. The tables start over when they grew past their bounds, or
+     * when the last call was written and not answered (refused, failed, stopped): the
+     * context may not hold what that call numbered.
+     */
     void begin() {
         if (this.open || this.strings > MAX_STRINGS || this.tableChars > MAX_STRING_CHARS || this.shapes > MAX_SHAPES) {
             forget();
@@ -340,7 +344,6 @@ final class ArgumentChannel {
     /** Shares a new buffer with a context that was just readied. */
     void attach(V8Runtime runtime) throws JavetException {
         detach();
-        forget();
         this.shared = runtime.createV8ValueArrayBuffer(SHARED_SIZE);
         this.sharedBytes = this.shared.getByteBuffer().order(ByteOrder.nativeOrder());
     }
@@ -405,10 +408,6 @@ final class ArgumentChannel {
                 used--;
             }
             answer = function.call(null, used == args.length ? args : Arrays.copyOf(args, used));
-        }
-        catch (JavetException | RuntimeException | Error ex) {
-            forget();
-            throw ex;
         }
         finally {
             if (own != null) {

@@ -107,13 +107,11 @@ final class ValueEncoder {
                 encoder.value(values[i], 0);
             }
             catch (Refusal refusal) {
-                out.forget();
                 String where = refusal.path().isEmpty() ? "" : "at " + refusal.path() + ": ";
                 throw new JsConversionException(function + "(): argument " + (i + 1) + " of " + values.length
                         + " cannot cross to JavaScript: " + where + refusal.getMessage());
             }
             catch (StackOverflowError ex) {
-                out.forget();
                 if (!deepStack) {
                     throw ex;
                 }
@@ -121,10 +119,6 @@ final class ValueEncoder {
                 throw new JsConversionException(function + "(): argument " + (i + 1) + " of " + values.length
                         + " cannot cross to JavaScript: it is nested deeper than a stack of " + DEEP_STACK
                         + " bytes allows");
-            }
-            catch (RuntimeException | Error ex) {
-                out.forget();
-                throw ex;
             }
         }
     }
@@ -177,8 +171,7 @@ final class ValueEncoder {
             return;
         }
         if (value instanceof Integer number) {
-            this.out.integer(number);
-            grow(11);
+            integral(number);
             return;
         }
         if (value instanceof Double number) {
