@@ -28,6 +28,8 @@
   const setForEach = uncurry(Set.prototype.forEach);
   // undefined for anything but a typed array, whose elements are numbers and may be millions
   const typedArrayTag = uncurry(getterOf(getPrototypeOf(Uint8Array.prototype), Symbol.toStringTag));
+  const functionText = uncurry(Function.prototype.toString);
+  const startsWith = uncurry(String.prototype.startsWith);
   const regExpPrototype = RegExp.prototype;
   const compile = regExpPrototype.compile;
   const sourceOf = uncurry(getterOf(regExpPrototype, 'source'));
@@ -83,6 +85,19 @@
     return object !== regExpPrototype && hasBrand(sourceOf, object);
   }
 
+  // V8 creates a function's default prototype when it is first read: reading it for every function would put
+  // an object and a map per function into the snapshot, and into every context restored from it. A class's
+  // prototype exists from the start; one that a script read, extended or replaced is most often reachable from
+  // its instances or its module too, and a regular expression held only there is compiled per context, as V8
+  // does anyway
+  function prototypeExists(fn) {
+    try {
+      return startsWith(functionText(fn), 'class');
+    } catch (e) {
+      return false;
+    }
+  }
+
   function flagsOf(regexp) {
     let flags = '';
     for (let i = 0; i < flagReaders.length; i++) {
@@ -121,7 +136,9 @@
       visit(getPrototypeOf(object));
       if (typedArrayTag(object) !== undefined) return;
       const keys = ownKeys(object);
+      const skipPrototype = typeof object === 'function' && !prototypeExists(object);
       for (let i = 0; i < keys.length; i++) {
+        if (skipPrototype && keys[i] === 'prototype') continue;
         const property = getOwnPropertyDescriptor(object, keys[i]);
         if (property === undefined) continue;
         if (hasOwn(property, 'value')) {
