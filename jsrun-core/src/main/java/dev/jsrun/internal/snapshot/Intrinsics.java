@@ -37,6 +37,10 @@ public final class Intrinsics {
      */
     private static final String GUARDS = GuestScripts.load(Intrinsics.class, "allocation-guards.js");
 
+    /** Whether the record, the guards and the web platform are all in the context. */
+    private static final String RECORDED = "typeof " + GLOBAL
+            + " !== 'undefined' && typeof __jsrun_guards !== 'undefined'" + " && " + WebPlatform.INSTALLED;
+
     private Intrinsics() {
     }
 
@@ -45,6 +49,11 @@ public final class Intrinsics {
      * the current context, unless a record is already there.
      */
     public static void record(V8Runtime runtime) throws JavetException {
+        // asked first, so that readying a context restored from a snapshot does not hand
+        // V8 the scripts' whole text again
+        if (runtime.getExecutor(RECORDED).executeBoolean()) {
+            return;
+        }
         runtime.getExecutor(BUILTINS).setResourceName(BUILTINS_RESOURCE).executeVoid();
         runtime.getExecutor(SCRIPT).setResourceName("jsrun:intrinsics").executeVoid();
         runtime.getExecutor(GUARDS).setResourceName("jsrun:guards").executeVoid();

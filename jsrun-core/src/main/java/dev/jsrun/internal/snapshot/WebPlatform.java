@@ -25,6 +25,9 @@ public final class WebPlatform {
     /** The resource name of the platform's frames. */
     public static final String RESOURCE = "jsrun:web";
 
+    /** Whether the platform is in the context. */
+    static final String INSTALLED = "typeof " + GLOBAL + " !== 'undefined'";
+
     /**
      * The parts, in the order they install: later parts build on what earlier ones put in
      * the namespace.
@@ -44,7 +47,7 @@ public final class WebPlatform {
     static void install(V8Runtime runtime) throws JavetException {
         // asked first, so that resetting a context restored from a snapshot does not hand
         // V8 the whole text again
-        if (!runtime.getExecutor("typeof " + GLOBAL + " !== 'undefined'").executeBoolean()) {
+        if (!runtime.getExecutor(INSTALLED).executeBoolean()) {
             runtime.getExecutor(SCRIPT).setResourceName(RESOURCE).executeVoid();
         }
     }
