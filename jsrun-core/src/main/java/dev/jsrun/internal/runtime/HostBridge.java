@@ -3,6 +3,7 @@ package dev.jsrun.internal.runtime;
 import com.caoccao.javet.exceptions.JavetException;
 import com.caoccao.javet.interop.V8Runtime;
 import com.caoccao.javet.values.V8Value;
+import com.caoccao.javet.values.reference.V8ValueArray;
 import com.caoccao.javet.values.reference.V8ValueFunction;
 import com.caoccao.javet.values.reference.V8ValueObject;
 import org.slf4j.Logger;
@@ -56,13 +57,14 @@ public final class HostBridge {
      */
     private static final int MAX_ERROR_TEXT = 64 * 1024;
 
+    /** How many functions the host's installer returns, in the order of host.js. */
+    private static final int FUNCTIONS = 15;
+
     private static final Logger modulesLogger = LoggerFactory.getLogger("dev.jsrun.modules");
 
     private final V8Runtime runtime;
 
     private final Logger console;
-
-    private V8ValueObject api;
 
     private V8ValueFunction run;
 
@@ -137,42 +139,42 @@ public final class HostBridge {
      */
     void install() throws JavetException {
         this.arguments.attach(this.runtime);
+        V8Value[] functions = new V8Value[FUNCTIONS];
         try (V8ValueFunction installer = this.runtime.getExecutor(SOURCE).setResourceName(RESOURCE_NAME).execute();
                 V8ValueObject options = this.runtime.createV8ValueObject()) {
-            options.set("maxLogEntries", MAX_LOG_ENTRIES);
-            options.set("maxLogChars", MAX_LOG_CHARS);
-            options.set("maxErrorText", MAX_ERROR_TEXT);
-            options.set("maxResultSize", this.maxResultSize);
-            // a double, so that JavaScript gets a number rather than a BigInt
-            options.set("maxExternalMemory", (double) this.maxExternalMemory);
-            options.set("importFunction", IMPORT_FUNCTION);
-            options.set("traceModules", modulesLogger.isDebugEnabled());
             // each context draws its random numbers from a key of its own, never one a
-            // snapshot carries
+            // snapshot carries; one character per byte, which JavaScript reads back
+            // without any decoder
             byte[] seed = new byte[32];
             SEEDS.nextBytes(seed);
-            // one character per byte: JavaScript reads it back without any decoder
-            options.set("seed", new String(seed, java.nio.charset.StandardCharsets.ISO_8859_1));
             java.time.Instant origin = java.time.Instant.now();
-            options.set("timeOrigin", origin.toEpochMilli() + (origin.getNano() % 1_000_000) / 1e6);
-            options.set("arguments", this.arguments.shared());
-            this.api = installer.call(null, options);
+            // in one crossing, as every crossing costs as much as a few of these stores
+            options.set("maxLogEntries", MAX_LOG_ENTRIES, "maxLogChars", MAX_LOG_CHARS, "maxErrorText", MAX_ERROR_TEXT,
+                    "maxResultSize", this.maxResultSize,
+                    // a double, so that JavaScript gets a number rather than a BigInt
+                    "maxExternalMemory", (double) this.maxExternalMemory, "importFunction", IMPORT_FUNCTION,
+                    "traceModules", modulesLogger.isDebugEnabled(), "seed",
+                    new String(seed, java.nio.charset.StandardCharsets.ISO_8859_1), "timeOrigin",
+                    origin.toEpochMilli() + (origin.getNano() % 1_000_000) / 1e6, "arguments", this.arguments.shared());
+            try (V8ValueArray api = installer.call(null, options)) {
+                api.batchGet(functions, 0, FUNCTIONS);
+            }
         }
-        this.run = this.api.get("run");
-        this.runAsync = this.api.get("runAsync");
-        this.takeSettled = this.api.get("takeSettled");
-        this.take = this.api.get("take");
-        this.settleImport = this.api.get("settleImport");
-        this.failImport = this.api.get("failImport");
-        this.register = this.api.get("register");
-        this.moduleStats = this.api.get("moduleStats");
-        this.adopt = this.api.get("adopt");
-        this.setHostReading = this.api.get("setHostReading");
-        this.call = this.api.get("call");
-        this.callAsync = this.api.get("callAsync");
-        this.step = this.api.get("step");
-        this.cancelTasks = this.api.get("cancelTasks");
-        this.pendingTasks = this.api.get("pendingTasks");
+        this.step = (V8ValueFunction) functions[0];
+        this.cancelTasks = (V8ValueFunction) functions[1];
+        this.pendingTasks = (V8ValueFunction) functions[2];
+        this.run = (V8ValueFunction) functions[3];
+        this.runAsync = (V8ValueFunction) functions[4];
+        this.takeSettled = (V8ValueFunction) functions[5];
+        this.take = (V8ValueFunction) functions[6];
+        this.settleImport = (V8ValueFunction) functions[7];
+        this.failImport = (V8ValueFunction) functions[8];
+        this.register = (V8ValueFunction) functions[9];
+        this.moduleStats = (V8ValueFunction) functions[10];
+        this.adopt = (V8ValueFunction) functions[11];
+        this.setHostReading = (V8ValueFunction) functions[12];
+        this.call = (V8ValueFunction) functions[13];
+        this.callAsync = (V8ValueFunction) functions[14];
     }
 
     /**
@@ -374,12 +376,11 @@ public final class HostBridge {
         this.uncaughtPending = false;
         for (V8Value value : new V8Value[] { this.run, this.runAsync, this.takeSettled, this.take, this.settleImport,
                 this.failImport, this.register, this.moduleStats, this.adopt, this.setHostReading, this.call,
-                this.callAsync, this.step, this.cancelTasks, this.pendingTasks, this.api }) {
+                this.callAsync, this.step, this.cancelTasks, this.pendingTasks }) {
             if (value != null) {
                 value.close();
             }
         }
-        this.api = null;
         this.run = null;
         this.runAsync = null;
         this.takeSettled = null;

@@ -1203,10 +1203,10 @@
     return pending.timers + ';' + pending.messages;
   }
 
-  return {
+  // in the order HostBridge.java reads them
+  return [
     step, cancelTasks, pendingTasks,
     run, runAsync, takeSettled, take, settleImport, failImport, register, moduleStats, adopt, setHostReading,
-    encode,
     call, callAsync
-  };
+  ];
 })
