@@ -270,11 +270,9 @@ public final class JsRuntimePool implements JsRuntimeFactory {
     }
 
     // The way back, in the order a runtime takes it: its borrower closes the handle
-    // (giveBack); the runtime is
-    // checked (unfitness); it is kept for its scope (park) or handed to a cleaner thread,
-    // which resets it and
-    // makes it idle (sendToCleaner, clean); a runtime unfit at any step is disposed of
-    // (discard).
+    // (giveBack); the runtime is checked (unfitness); it is kept for its scope (park) or
+    // handed to a cleaner thread, which resets it and makes it idle (sendToCleaner,
+    // clean); a runtime unfit at any step is disposed of (discard).
 
     /** A borrower closed its handle on the runtime of {@code entry}. */
     private void giveBack(PoolEntry entry) {
@@ -292,8 +290,8 @@ public final class JsRuntimePool implements JsRuntimeFactory {
             return;
         }
         // A borrower blocked in acquire() should not wait for the cleaner's next look.
-        // Only then: a helper woken
-        // here may take this thread's core for a whole reset before close() returns.
+        // Only then: a helper woken here may take this thread's core for a whole reset
+        // before close() returns.
         sendToCleaner(entry, State.BORROWED, this.pool.getNumWaiters() > 0);
     }
 

@@ -41,9 +41,8 @@ public final class ForkedJvm {
         Path log = Files.createTempFile("jsrun-probe-", ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         // a fixed mmap threshold: otherwise glibc, once large buffers were freed, serves
-        // 1 MB buffers from its heap and
-        // keeps them resident after V8 frees them, so a probe's resident memory would
-        // count glibc's cache, not V8's
+        // 1 MB buffers from its heap and keeps them resident after V8 frees them, so a
+        // probe's resident memory would count glibc's cache, not V8's
         builder.environment().put("MALLOC_MMAP_THRESHOLD_", "131072");
         Process process = builder.start();
         boolean finished = process.waitFor(5, TimeUnit.MINUTES);

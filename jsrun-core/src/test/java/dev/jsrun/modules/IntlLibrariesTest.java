@@ -64,9 +64,8 @@ class IntlLibrariesTest {
      */
     private static final Map<String, String> VERSION_DIFFERENCES = Map.of(
             // CLDR 47 joins a long date and a time in es with "{1}, {0}" (ICU4J 77.1:
-            // DateTimePatternGenerator
-            // getDateTimeFormat(LONG) for es and es_MX); Node's CLDR 48 writes "{1} 'a'
-            // 'las' {0}".
+            // DateTimePatternGenerator getDateTimeFormat(LONG) for es and es_MX); Node's
+            // CLDR 48 writes "{1} 'a' 'las' {0}".
             "luxon: DATETIME_FULL, es-MX", "\"15 de junio de 2024, 6:34 a.m. GMT-6\"",
             // CLDR 47's Korean day periods are 오전/오후 (ICU4J 77.1:
             // DateFormatSymbols.getAmPmStrings for ko);
@@ -74,25 +73,23 @@ class IntlLibrariesTest {
             // "AM 9시".
             "luxon: Info.meridiems and eras", "[[\"오전\",\"오후\"],[\"紀元前\",\"西暦\"],[\"av. J.-C.\",\"ap. J.-C.\"]]",
             // V8 writes U+0020 where ICU's en patterns have U+202F before AM and PM; Node
-            // 20's V8 does so in format()
-            // but not yet in formatRange(), which luxon's Interval.toLocaleString calls.
+            // 20's V8 does so in format() but not yet in formatRange(), which luxon's
+            // Interval.toLocaleString calls.
             "luxon: Interval: toLocaleString",
             "[\"Jun 15, 2024, 9:00 AM\u2009\u2013\u2009Jun 18, 2024, 5:00 PM\","
                     + "\"15. Juni 2024, 09:00\u2009\u2013\u200918. Juni 2024, 17:00\",\"2024/6/15 9:00\uff5e2024/6/18 17:00\"]",
             // V8 dropped minimalDays from Intl.Locale's week info in 13.6
-            // (tc39/proposal-intl-locale-info#99), so luxon
-            // falls back to ISO's 4 days (moment/luxon#1693) where Node 20's V8 11.3
-            // gives 1 for en-US and ar-EG. Local
-            // weeks of en-US then differ: 2022-01-01 falls in week 52 of 2021, not week 1
-            // of 2022.
+            // (tc39/proposal-intl-locale-info#99), so luxon falls back to ISO's 4 days
+            // (moment/luxon#1693) where Node 20's V8 11.3 gives 1 for en-US and ar-EG.
+            // Local weeks of en-US then differ: 2022-01-01 falls in week 52 of 2021, not
+            // week 1 of 2022.
             "luxon: Info: week settings by locale", "[[7,4,[6,7]],[1,4,[6,7]],[6,4,[5,6]],[1,4,[6,7]]]",
             "luxon: local week numbers",
             "[[[52,1,2025,\"2024-12-29\"],[52,52,2021,\"2021-12-26\"]],"
                     + "[[52,52,2024,\"2024-12-23\"],[52,52,2021,\"2021-12-27\"]]]",
             // tz 2025b added America/Coyhaique (Aysén, Chile, at UTC-3 all year); ICU
-            // 77.1's tz 2025a has no such
-            // zone (ICU4J 77.1: TimeZone.getTZDataVersion() is 2025a, getAvailableIDs()
-            // lacks it).
+            // 77.1's tz 2025a has no such zone (ICU4J 77.1: TimeZone.getTZDataVersion()
+            // is 2025a, getAvailableIDs() lacks it).
             "luxon: IANA zone validity", "[true,true,true,false,false]", "luxon: a zone newer than tz 2025a",
             "[false,\"unsupported zone\",null]");
 
@@ -121,9 +118,8 @@ class IntlLibrariesTest {
     void storesEveryModuleInitialized() {
         ModuleReport report = modules.report();
         // None is deferred: no module keeps an Intl object or needs a host global at load
-        // (luxon and prettier make
-        // their Intl objects when called), and the absent globals the doctor notes are
-        // looked up, not needed.
+        // (luxon and prettier make their Intl objects when called), and the absent
+        // globals the doctor notes are looked up, not needed.
         assertThat(report.toTable()).startsWith(
                 "jsrun modules: 262 healthy, 0 deferred, 0 excluded (conditions: worker, browser, require, default)\n");
         assertThat(List.of("luxon/build/node/luxon.js", "ajv/dist/ajv.js", "uri-js/dist/es5/uri.all.js",

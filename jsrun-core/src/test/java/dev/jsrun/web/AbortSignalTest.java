@@ -145,9 +145,8 @@ class AbortSignalTest {
     @Test
     void dependentSignalsAreAbortedBeforeAnyAbortEventFires() throws Exception {
         // the DOM Standard marks every dependent aborted before it runs any abort steps
-        // (whatwg/dom#1295); Node 20
-        // still aborts a dependent after its source's abort event, so its listener sees
-        // [false, false]
+        // (whatwg/dom#1295); Node 20 still aborts a dependent after its source's abort
+        // event, so its listener sees [false, false]
         String trace = jsrun("""
                 const log = [];
                 const a = new AbortController();
@@ -217,8 +216,8 @@ class AbortSignalTest {
     @Test
     void timeoutTakesAnUnsignedLongLong() throws Exception {
         // Web IDL's [EnforceRange] unsigned long long: a TypeError outside 0 to 2^53 - 1,
-        // and strings convert; Node
-        // 20 throws a RangeError for negative delays and refuses strings
+        // and strings convert; Node 20 throws a RangeError for negative delays and
+        // refuses strings
         String trace = jsrun("""
                 const results = [];
                 for (const ms of [-1, NaN, Infinity, 2 ** 53, -Infinity, 10n, Symbol('s'), '5', 0.9, -0.5, 2 ** 32]) {

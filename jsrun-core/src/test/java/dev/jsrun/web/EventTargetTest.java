@@ -231,10 +231,9 @@ class EventTargetTest {
     @Test
     void capturingListenersRunFirstAndStopPropagationEndsTheDispatch() throws Exception {
         // Node 20 runs a target's listeners in the order they were added, capturing or
-        // not, and lets the others of
-        // the target run after stopPropagation(); the standard invokes the capturing
-        // ones, then the others, unless
-        // propagation was stopped, even before the dispatch
+        // not, and lets the others of the target run after stopPropagation(); the
+        // standard invokes the capturing ones, then the others, unless propagation was
+        // stopped, even before the dispatch
         String trace = jsrun("""
                 const log = [];
                 const t = new EventTarget();
@@ -265,9 +264,8 @@ class EventTargetTest {
     @Test
     void listenersAddedDuringADispatchWaitForTheNextOne() throws Exception {
         // Node 20 calls a listener added during the dispatch in that same dispatch; the
-        // standard runs the listeners
-        // of a copy of the list, taken once for the capturing listeners and again for the
-        // others
+        // standard runs the listeners of a copy of the list, taken once for the capturing
+        // listeners and again for the others
         String trace = jsrun("""
                 const log = [];
                 const t = new EventTarget();
@@ -314,9 +312,8 @@ class EventTargetTest {
     @Test
     void aSignalRemovesOnlyTheListenerItCameWith() throws Exception {
         // Node 20 removes whatever listener of that callback is there when the signal
-        // aborts, even one added again
-        // without the signal; the standard removes the listener the signal came with,
-        // which is gone already
+        // aborts, even one added again without the signal; the standard removes the
+        // listener the signal came with, which is gone already
         String trace = jsrun("""
                 const log = [];
                 const t = new EventTarget();
@@ -338,9 +335,8 @@ class EventTargetTest {
     @Test
     void flagsIsTrustedAndConstantsAreWhereTheStandardPutsThem() throws Exception {
         // Node 20 keeps stopPropagation's flag after the dispatch, shows eventPhase NONE
-        // to every listener after the
-        // first, gives isTrusted from the prototype and leaves the constants off
-        // Event.prototype
+        // to every listener after the first, gives isTrusted from the prototype and
+        // leaves the constants off Event.prototype
         String trace = jsrun("""
                 const t = new EventTarget();
                 const phases = [];

@@ -200,10 +200,8 @@ class MessageChannelTest {
     @Test
     void eventsAndInterfacesAreAsTheStandardDefinesThem() throws Exception {
         // the HTML Standard fires message events as trusted events with a frozen ports
-        // array, MessageEvent takes
-        // EventInit's members and needs a type, and Web IDL names each interface in its
-        // toStringTag; Node 20 does
-        // none of these
+        // array, MessageEvent takes EventInit's members and needs a type, and Web IDL
+        // names each interface in its toStringTag; Node 20 does none of these
         String trace = jsrun(
                 """
                         const { port1, port2 } = new MessageChannel();
@@ -225,9 +223,8 @@ class MessageChannelTest {
     @Test
     void aPortClosedWhileHandlingGetsNoMoreMessages() throws Exception {
         // Node 20 still delivers the messages of the batch it is in when a port closes;
-        // the tasks of a closed port
-        // deliver nothing here, as for the messages Node drops when the receiving port
-        // closes before they run
+        // the tasks of a closed port deliver nothing here, as for the messages Node drops
+        // when the receiving port closes before they run
         String trace = jsrun("""
                 const log = [];
                 const { port1, port2 } = new MessageChannel();
@@ -246,8 +243,8 @@ class MessageChannelTest {
     @Test
     void postMessageTakesATransferListOrOptions() throws Exception {
         // MessagePort objects cannot be transferred here (there is nowhere else for them
-        // to go); the standard's own
-        // rule, that a port cannot be sent through itself, gives the same DataCloneError
+        // to go); the standard's own rule, that a port cannot be sent through itself,
+        // gives the same DataCloneError
         String trace = jsrun("""
                 const { port1, port2 } = new MessageChannel();
                 const results = [];

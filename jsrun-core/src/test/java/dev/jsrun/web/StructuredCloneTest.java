@@ -362,9 +362,8 @@ class StructuredCloneTest {
     @Test
     void sharedArrayBuffersShareTheirMemory() {
         // HTML makes a new SharedArrayBuffer object over the same memory; V8 offers no
-        // way to make one from script,
-        // so the clone is the same object (Node 20's is another object over the same
-        // memory)
+        // way to make one from script, so the clone is the same object (Node 20's is
+        // another object over the same memory)
         try (JsRuntime js = factory.create()) {
             assertThat(js.eval("""
                     const s = new SharedArrayBuffer(4);

@@ -115,9 +115,8 @@ class WebCryptoTest {
         }
         assumeTrue(NodeJson.available(), "Node is not installed");
         // the same requests from OpenSSL's ChaCha20: each request's keystream from
-        // counter 0 under the current key,
-        // whose first 32 bytes are the next key and the rest the output (an empty request
-        // draws nothing)
+        // counter 0 under the current key, whose first 32 bytes are the next key and the
+        // rest the output (an empty request draws nothing)
         String reference = inNode("""
                 const crypto = require('node:crypto');
                 let key = Buffer.from('%s', 'hex');
@@ -197,10 +196,8 @@ class WebCryptoTest {
     @Test
     void whatWebIdlRefusesIsATypeError() throws Exception {
         // an ArrayBufferView argument without [AllowShared] or [AllowResizable] refuses
-        // shared and resizable
-        // buffers, and anything that is not a view is a TypeError; Node 20 fills the
-        // first two and gives a
-        // TypeMismatchError for the rest
+        // shared and resizable buffers, and anything that is not a view is a TypeError;
+        // Node 20 fills the first two and gives a TypeMismatchError for the rest
         try (JsRuntime js = factory.create()) {
             assertThat(inJsrun(js,
                     """

@@ -116,8 +116,7 @@ class JsRunErrorMetersTest {
     @Test
     void anEvaluationThatReachesTheHeapLimitIsHeapLimit() throws Exception {
         // in a JVM of its own with a small heap limit: V8's flags are process-wide, and
-        // should the protection
-        // regress, V8 aborts that JVM rather than this one
+        // should the protection regress, V8 aborts that JVM rather than this one
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
         Process process = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
                 HeapLimitProbe.class.getName())

@@ -138,45 +138,35 @@ public final class V8Startup {
     private static void addDefaults(V8Flags flags, V8Setup setup) {
         if (!setup.turbofan() && !givenFlags.contains("turbofan")) {
             // TurboFan drops the interrupt checks of loops that call built-ins
-            // (JSON.stringify, Array.fill),
-            // so V8 may never honour a termination request: a timeout overruns by seconds
-            // and a heap bomb
-            // grows past every limit until V8 aborts the JVM. Ignition, Sparkplug and
-            // Maglev keep them.
+            // (JSON.stringify, Array.fill), so V8 may never honour a termination request:
+            // a timeout overruns by seconds and a heap bomb grows past every limit until
+            // V8 aborts the JVM. Ignition, Sparkplug and Maglev keep them.
             append(flags, "--no-turbofan");
         }
         // A pooled runtime starts every borrower from a fresh context, where each regular
-        // expression runs
-        // for the first time: compiling it at once instead of interpreting it first made
-        // a
-        // marked.parse on a fresh context markedly faster and cost nothing when warm.
+        // expression runs for the first time: compiling it at once instead of
+        // interpreting it first made a marked.parse on a fresh context markedly faster
+        // and cost nothing when warm.
         if (!givenFlags.contains("regexp-tier-up")) {
             append(flags, "--no-regexp-tier-up");
         }
         // Each fresh context starts every function without Maglev code. At V8's default
-        // of 400 calls, a
-        // borrower's single marked.parse or template render already sends functions to
-        // Maglev, whose
-        // background compiles are thrown away with the context and take the CPU other
-        // borrowers need:
-        // two threads borrowing did no more work than one. At 2000 the CPU stays with the
-        // borrowers, and a
-        // runtime kept open reaches Maglev a little later and runs as fast once there.
+        // of 400 calls, a borrower's single marked.parse or template render already sends
+        // functions to Maglev, whose background compiles are thrown away with the context
+        // and take the CPU other borrowers need: two threads borrowing did no more work
+        // than one. At 2000 the CPU stays with the borrowers, and a runtime kept open
+        // reaches Maglev a little later and runs as fast once there.
         if (!givenFlags.contains(MAGLEV_INVOCATIONS_FLAG + "=")) {
             append(flags, MAGLEV_INVOCATIONS_FLAG + "=2000");
         }
         // Every reset leaves the previous context behind as garbage: a busy runtime
-        // allocates a snapshot's
-        // worth of heap per borrower. V8's first full GC waits for a large old
-        // generation, and while
-        // incremental marking runs, the contexts that resets allocate survive it as
-        // floating garbage, so
-        // each runtime of a busy pool held far more heap and resident memory than was
-        // live. With a small
-        // initial old generation and atomic full GCs (still parallel), the cleaner's
-        // resets trigger the
-        // collections and the heap stays within a few MB of what is live; resets got no
-        // slower.
+        // allocates a snapshot's worth of heap per borrower. V8's first full GC waits for
+        // a large old generation, and while incremental marking runs, the contexts that
+        // resets allocate survive it as floating garbage, so each runtime of a busy pool
+        // held far more heap and resident memory than was live. With a small initial old
+        // generation and atomic full GCs (still parallel), the cleaner's resets trigger
+        // the collections and the heap stays within a few MB of what is live; resets got
+        // no slower.
         if (!givenFlags.contains(INITIAL_OLD_SPACE_FLAG) && !givenFlags.contains("--initial-heap-size")) {
             append(flags, INITIAL_OLD_SPACE_FLAG + "=8");
         }
@@ -190,13 +180,11 @@ public final class V8Startup {
             append(flags, WASM_PAGES_FLAG + "=" + wasmPages(setup.maxWasmMemory()));
         }
         // V8 sets up one read-only heap per process from the first runtime's snapshot and
-        // shares it with every
-        // later runtime. By default a custom snapshot moves its own immutable objects
-        // into that heap, so a
-        // runtime of another snapshot, or one without a snapshot, reads the wrong objects
-        // there: wrong results,
-        // a loop no termination reaches, an abort. Kept out of it, every snapshot fits
-        // the same shared heap.
+        // shares it with every later runtime. By default a custom snapshot moves its own
+        // immutable objects into that heap, so a runtime of another snapshot, or one
+        // without a snapshot, reads the wrong objects there: wrong results, a loop no
+        // termination reaches, an abort. Kept out of it, every snapshot fits the same
+        // shared heap.
         append(flags, FIXED_READ_ONLY_HEAP_FLAG);
     }
 

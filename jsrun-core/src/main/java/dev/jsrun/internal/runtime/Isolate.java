@@ -143,10 +143,9 @@ public final class Isolate implements AutoCloseable {
         this.config = config;
         runtime.setLogger(Slf4jJavetLogger.INSTANCE);
         // Without this callback V8 aborts the whole JVM when a script exhausts the heap.
-        // It runs inside V8's GC:
-        // it only asks V8 to stop the script and grants the headroom needed to unwind;
-        // the runtime is then
-        // disposed of. Returning the limit unchanged would abort as well.
+        // It runs inside V8's GC: it only asks V8 to stop the script and grants the
+        // headroom needed to unwind; the runtime is then disposed of. Returning the limit
+        // unchanged would abort as well.
         runtime.setNearHeapLimitCallback((currentLimit, initialLimit) -> {
             this.heapLimitReached = true;
             runtime.terminateExecution();
@@ -155,8 +154,8 @@ public final class Isolate implements AutoCloseable {
         this.bridge = new HostBridge(runtime, LoggerFactory.getLogger(config.consoleLogger()), config.maxResultSize(),
                 config.maxExternalMemory());
         // Rejections reach their caller through evalAsync. An unhandled one may be the
-        // host bridge saying that
-        // JavaScript queued console output or an import() for Java to serve.
+        // host bridge saying that JavaScript queued console output or an import() for
+        // Java to serve.
         runtime.setPromiseRejectCallback((event, promise, value) -> {
             if (event == JavetPromiseRejectEvent.PromiseRejectWithNoHandler) {
                 this.bridge.signal();
@@ -718,9 +717,8 @@ public final class Isolate implements AutoCloseable {
             .setResourceName("jsrun:regexps")
             .executeInteger();
         // a snapshot carries the record from before its scripts ran; a context without
-        // one is pristine now
-        // (both under jsrun's own time limit, so a context that cannot be readied fails
-        // instead of hanging)
+        // one is pristine now (both under jsrun's own time limit, so a context that
+        // cannot be readied fails instead of hanging)
         hostCall("recording the built-ins", () -> {
             Intrinsics.record(this.runtime);
             return null;

@@ -76,9 +76,8 @@ class CleanerTest {
         awaitState("busy-cleaner-2", Thread.State.WAITING);
         for (int round = 0; round < 20; round++) {
             // both tasks are queued before the first thread is free to take one: it then
-            // finds the second
-            // queued behind the first, and must bring in the helper, or the first task
-            // never finishes
+            // finds the second queued behind the first, and must bring in the helper, or
+            // the first task never finishes
             CountDownLatch release = occupyFirstThread(cleaner);
             CountDownLatch secondRan = new CountDownLatch(1);
             CountDownLatch firstDone = new CountDownLatch(1);

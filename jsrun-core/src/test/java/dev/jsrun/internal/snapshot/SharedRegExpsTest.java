@@ -45,9 +45,8 @@ class SharedRegExpsTest {
         RuntimeConfig config = RuntimeConfig.builder().snapshot(snapshot).build();
         try (Isolate isolate = Isolate.restore(config)) {
             // word, path, sticky, unicode, named, the one in the map and the one behind a
-            // static getter; a frozen
-            // one cannot be re-initialised (its lastIndex is read-only) and keeps its own
-            // code
+            // static getter; a frozen one cannot be re-initialised (its lastIndex is
+            // read-only) and keeps its own code
             assertThat(isolate.sharedRegExps()).isEqualTo(7);
             assertThat(isolate.eval(PROBE, null)).isEqualTo(EXPECTED);
         }
@@ -90,9 +89,8 @@ class SharedRegExpsTest {
     @Test
     void realLibrariesKeepTheirResults() {
         // marked keeps its rules in closures, reachable only through the static getter
-        // Lexer.rules, which jsrun
-        // does not call: a setup script that reads them into a data property has them
-        // shared
+        // Lexer.rules, which jsrun does not call: a setup script that reads them into a
+        // data property has them shared
         Snapshot snapshot = new SnapshotBuilder()
             .executeScript("marked.min.js", dev.jsrun.WebJars.read("marked", "marked.min.js"))
             .executeScript("share-rules.js", "globalThis.markedRules = marked.Lexer.rules;")

@@ -74,9 +74,8 @@ class ResourceBundleSwapperTest {
         for (Map.Entry<String, List<String>> directory : bundlesByDirectory().entrySet()) {
             List<String> names = directory.getValue();
             // icupkg checks that the items a bundle refers to are in the package: the
-            // pool bundle (one of the
-            // names) and, in a subdirectory, its break iterator rules, dictionaries and
-            // root collation data
+            // pool bundle (one of the names) and, in a subdirectory, its break iterator
+            // rules, dictionaries and root collation data
             List<String> dependencies = directory.getKey().isEmpty() ? List.of()
                     : Icupkg.icu4jData()
                         .keySet()
