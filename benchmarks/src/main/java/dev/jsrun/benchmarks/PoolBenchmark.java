@@ -54,6 +54,8 @@ public class PoolBenchmark {
 
     private JavetEnginePool<V8Runtime> javetPool;
 
+    private JavetEnginePool<V8Runtime> javetPoolWithoutGc;
+
     private JsRuntime dedicated;
 
     private V8Runtime bare;
@@ -70,6 +72,13 @@ public class PoolBenchmark {
         config.setPoolMinSize(8);
         config.setPoolMaxSize(8);
         this.javetPool = new JavetEnginePool<>(config);
+        JavetEngineConfig withoutGc = new JavetEngineConfig();
+        withoutGc.setJSRuntimeType(config.getJSRuntimeType());
+        withoutGc.setSnapshotBlob(config.getSnapshotBlob());
+        withoutGc.setPoolMinSize(8);
+        withoutGc.setPoolMaxSize(8);
+        withoutGc.setAutoSendGCNotification(false);
+        this.javetPoolWithoutGc = new JavetEnginePool<>(withoutGc);
         this.dedicated = this.pool.create();
         V8RuntimeOptions options = new V8RuntimeOptions();
         options.setSnapshotBlob(config.getSnapshotBlob());
@@ -96,6 +105,7 @@ public class PoolBenchmark {
         this.bare.close();
         this.pool.close();
         this.javetPool.close();
+        this.javetPoolWithoutGc.close();
     }
 
     /**
@@ -137,7 +147,11 @@ public class PoolBenchmark {
     }
 
     private Object javetRoundTrip() throws Exception {
-        try (IJavetEngine<V8Runtime> engine = this.javetPool.getEngine()) {
+        return javetRoundTrip(this.javetPool);
+    }
+
+    private static Object javetRoundTrip(JavetEnginePool<V8Runtime> pool) throws Exception {
+        try (IJavetEngine<V8Runtime> engine = pool.getEngine()) {
             V8Runtime runtime = engine.getV8Runtime();
             Object result = runtime.getExecutor(CALL).executeInteger();
             runtime.resetContext();
@@ -212,6 +226,14 @@ public class PoolBenchmark {
     @Threads(1)
     public Object javetEnginePoolSustained1Thread() throws Exception {
         return javetRoundTrip();
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    @Threads(1)
+    public Object javetEnginePoolWithoutGcSustained1Thread() throws Exception {
+        return javetRoundTrip(this.javetPoolWithoutGc);
     }
 
 }
