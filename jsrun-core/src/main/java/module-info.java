@@ -9,6 +9,9 @@ module dev.jsrun.core {
     requires org.apache.commons.pool2;
     requires org.slf4j;
     requires static tools.jackson.databind;
+    // the JVM's thread stack size, which V8's stack limit must fit; without the module
+    // V8 keeps its own
+    requires static jdk.management;
 
     exports dev.jsrun;
     exports dev.jsrun.engine;

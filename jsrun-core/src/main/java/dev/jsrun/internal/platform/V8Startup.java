@@ -1,11 +1,13 @@
 package dev.jsrun.internal.platform;
 
+import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Optional;
 
 import com.caoccao.javet.interop.V8Host;
 import com.caoccao.javet.interop.options.V8Flags;
 import com.caoccao.javet.interop.options.V8RuntimeOptions;
+import com.sun.management.HotSpotDiagnosticMXBean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +41,19 @@ public final class V8Startup {
      * custom V8 flags do.
      */
     private static final String WASM_PAGES_FLAG = "--wasm-max-mem-pages";
+
+    /**
+     * The stack, in KB, that V8 may use on each thread that runs JavaScript; jsrun sets
+     * it when the JVM's threads get less than {@link #FULL_THREAD_STACK_KB}, unless the
+     * custom V8 flags do.
+     */
+    private static final String STACK_SIZE_FLAG = "--stack-size";
+
+    /**
+     * The thread stack, in KB, that V8's own default for {@value #STACK_SIZE_FLAG} (984
+     * KB) is made for.
+     */
+    static final int FULL_THREAD_STACK_KB = 1024;
 
     /** jsrun turns incremental marking off unless the custom V8 flags mention it. */
     private static final String INCREMENTAL_MARKING_FLAG = "incremental-marking";
@@ -173,6 +188,15 @@ public final class V8Startup {
         if (!givenFlags.contains(INCREMENTAL_MARKING_FLAG)) {
             append(flags, "--no-" + INCREMENTAL_MARKING_FLAG);
         }
+        // V8 takes each thread that runs JavaScript to have 984 KB of stack below the
+        // point where it enters V8: on a thread with less, a deep recursion runs off the
+        // thread's stack and takes the JVM down instead of throwing a RangeError. When
+        // the
+        // JVM gives its threads less (-Xss), V8 is told half of what they get.
+        int threadStack = threadStackKb();
+        if (threadStack > 0 && threadStack < FULL_THREAD_STACK_KB && !givenFlags.contains(STACK_SIZE_FLAG)) {
+            append(flags, STACK_SIZE_FLAG + "=" + threadStack / 2);
+        }
         // WebAssembly memories live outside the heap and grow from inside compiled code,
         // where no script check
         // sees them: V8 itself caps each one.
@@ -222,6 +246,22 @@ public final class V8Startup {
 
     /** A setting asked for that differs from the one V8 runs with. */
     public record Conflict(Setting setting, Object wanted, Object inForce) {
+    }
+
+    /**
+     * The stack, in KB, of a thread the JVM starts without asking for a size
+     * ({@code -Xss}), or 0 when the JVM does not say (0 also means the system's default).
+     */
+    static int threadStackKb() {
+        try {
+            String value = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
+                .getVMOption("ThreadStackSize")
+                .getValue();
+            return (int) Math.min(Integer.MAX_VALUE, Long.parseLong(value));
+        }
+        catch (RuntimeException | LinkageError ex) {
+            return 0;
+        }
     }
 
     /** The heap limit as V8 takes it: whole megabytes, rounded up. */

@@ -1,0 +1,42 @@
+package dev.jsrun.hostile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * A recursion with no end is a RangeError on every thread of the JVM's default stack
+ * size, and the JVM lives, also when {@code -Xss} gives threads less than the 984 KB V8
+ * assumes: {@link DeepRecursionProbe} in JVMs of their own.
+ */
+class DeepRecursionTest {
+
+    @Test
+    void onThreadsOfTheUsualStackV8KeepsItsOwnLimit() throws Exception {
+        assertRangeErrors(ForkedJvm.run(DeepRecursionProbe.class, List.of()), "none");
+    }
+
+    @Test
+    void onSmallerThreadStacksV8IsToldHalfOfThem() throws Exception {
+        assertRangeErrors(ForkedJvm.run(DeepRecursionProbe.class, List.of("-Xss512k")), "256");
+    }
+
+    @Test
+    void onMuchSmallerThreadStacksToo() throws Exception {
+        assertRangeErrors(ForkedJvm.run(DeepRecursionProbe.class, List.of("-Xss320k")), "160");
+    }
+
+    private static void assertRangeErrors(ForkedJvm.Output output, String stackSize) {
+        for (String name : List.of("mainThread", "thread0", "thread" + DeepRecursionProbe.JAVA_FRAMES)) {
+            Map<String, String> probe = output.probe(name);
+            assertThat(probe.get("error")).as("%s: %s", name, probe).isEqualTo("JsException");
+            assertThat(probe.get("message")).as(name).contains("RangeError:_Maximum_call_stack_size_exceeded");
+            assertThat(probe.get("next")).as("the next borrower after %s", name).isEqualTo("42");
+        }
+        assertThat(output.probe("flags").get("stackSize")).isEqualTo(stackSize);
+    }
+
+}
