@@ -231,6 +231,22 @@ public class PoolBenchmark {
     @Benchmark
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)
+    @Threads(2)
+    public Object jsrunSustained2Threads() {
+        return jsrunRoundTrip();
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    @Threads(2)
+    public Object javetEnginePoolSustained2Threads() throws Exception {
+        return javetRoundTrip();
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
     @Threads(1)
     public Object javetEnginePoolWithoutGcSustained1Thread() throws Exception {
         return javetRoundTrip(this.javetPoolWithoutGc);
