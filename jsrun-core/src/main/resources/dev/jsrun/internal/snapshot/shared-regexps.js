@@ -30,6 +30,7 @@
   const typedArrayTag = uncurry(getterOf(getPrototypeOf(Uint8Array.prototype), Symbol.toStringTag));
   const functionText = uncurry(Function.prototype.toString);
   const startsWith = uncurry(String.prototype.startsWith);
+  const endsWith = uncurry(String.prototype.endsWith);
   const regExpPrototype = RegExp.prototype;
   const compile = regExpPrototype.compile;
   const sourceOf = uncurry(getterOf(regExpPrototype, 'source'));
@@ -86,13 +87,14 @@
   }
 
   // V8 creates a function's default prototype when it is first read: reading it for every function would put
-  // an object and a map per function into the snapshot, and into every context restored from it. A class's
-  // prototype exists from the start; one that a script read, extended or replaced is most often reachable from
-  // its instances or its module too, and a regular expression held only there is compiled per context, as V8
-  // does anyway
+  // an object and a map per function into the snapshot, and into every context restored from it. The
+  // prototype of a class or a built-in constructor exists from the start; one that a script read, extended or
+  // replaced is most often reachable from its instances or its module too, and a regular expression held only
+  // there is compiled per context, as V8 does anyway
   function prototypeExists(fn) {
     try {
-      return startsWith(functionText(fn), 'class');
+      const text = functionText(fn);
+      return startsWith(text, 'class') || endsWith(text, '{ [native code] }');
     } catch (e) {
       return false;
     }

@@ -105,21 +105,21 @@ class SharedRegExpsTest {
 
     @Test
     void theWalkReadsPrototypesOnlyWhereTheyAlreadyExist() {
-        // a class's prototype and one reached from an instance are walked; a plain
-        // function's prototype that nothing else reaches is not, since reading it would
-        // create one for every function
+        // the prototypes of a class, of a built-in constructor and one reached from an
+        // instance are walked; a plain function's prototype that nothing else reaches is
+        // not, since reading it would create one for every function
         Snapshot snapshot = new SnapshotBuilder()
             .executeScript("setup.js",
                     "class Rules {} Rules.prototype.re = /r+/; globalThis.Rules = Rules;"
                             + " function Lexer() {} Lexer.prototype.re = /l+/; globalThis.lexer = new Lexer();"
-                            + " function Bare() {} Bare.prototype.re = /b+/; globalThis.Bare = Bare;")
+                            + " function Bare() {} Bare.prototype.re = /b+/; globalThis.Bare = Bare;"
+                            + " String.prototype.jsrunRule = /s+/;")
             .build();
         try (Isolate isolate = Isolate.restore(RuntimeConfig.builder().snapshot(snapshot).build())) {
-            assertThat(isolate.sharedRegExps()).isEqualTo(2);
-            assertThat(isolate.eval(
-                    "[Rules.prototype.re.test('rr'), lexer.re.test('ll'), Bare.prototype.re.test('b')]" + ".join()",
-                    null))
-                .isEqualTo("true,true,true");
+            assertThat(isolate.sharedRegExps()).isEqualTo(3);
+            assertThat(isolate.eval("[Rules.prototype.re.test('rr'), lexer.re.test('ll'), Bare.prototype.re.test('b'),"
+                    + " 'x'.jsrunRule.test('ss')].join()", null))
+                .isEqualTo("true,true,true,true");
         }
     }
 
