@@ -38,8 +38,8 @@ public final class Intrinsics {
     private static final String GUARDS = GuestScripts.load(Intrinsics.class, "allocation-guards.js");
 
     /** Whether the record, the guards and the web platform are all in the context. */
-    private static final String RECORDED = "typeof " + GLOBAL
-            + " !== 'undefined' && typeof __jsrun_guards !== 'undefined'" + " && " + WebPlatform.INSTALLED;
+    private static final String RECORDED = "typeof " + GLOBAL + " !== 'undefined'"
+            + " && typeof __jsrun_guards !== 'undefined' && " + WebPlatform.INSTALLED;
 
     private Intrinsics() {
     }
