@@ -1,5 +1,8 @@
 package dev.jsrun.hostile;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import dev.jsrun.JsRuntime;
 import dev.jsrun.RuntimeConfig;
 import dev.jsrun.internal.platform.V8Startup;
@@ -8,10 +11,10 @@ import dev.jsrun.pool.PoolSettings;
 
 /**
  * A recursion with no end, evaluated on the main thread and on threads of the JVM's
- * default stack size (deep in Java frames or not), in a JVM of its own whose {@code -Xss}
- * the test chooses. Prints per case what the caller got and whether the next borrower
- * could still evaluate, then the {@code --stack-size} V8 runs with; see
- * {@link DeepRecursionTest}.
+ * default stack size (deep in Java frames or not), and recursions inside V8's parsers and
+ * built-ins, in a JVM of its own whose {@code -Xss} the test chooses. Prints per case
+ * what the caller got and whether the next borrower could still evaluate, then the
+ * {@code --stack-size} V8 runs with; see {@link DeepRecursionTest}.
  */
 public final class DeepRecursionProbe {
 
@@ -22,18 +25,34 @@ public final class DeepRecursionProbe {
      */
     static final int JAVA_FRAMES = 400;
 
+    /**
+     * Recursions inside V8's own C++ and built-ins, each run on a thread
+     * {@link #JAVA_FRAMES} deep: by name, the code.
+     */
+    static final Map<String, String> NATIVE = new LinkedHashMap<>();
+
+    static {
+        NATIVE.put("parser", "(0, eval)('['.repeat(1e5) + ']'.repeat(1e5))");
+        NATIVE.put("functionParser", "Function('return ' + '('.repeat(1e5) + '1' + ')'.repeat(1e5))()");
+        NATIVE.put("arrayToString",
+                "(() => { let a = []; for (let i = 0; i < 1e6; i++) a = [a]; return String(a).length; })()");
+        NATIVE.put("arrayFlat",
+                "(() => { let a = []; for (let i = 0; i < 1e6; i++) a = [a]; return a.flat(Infinity).length; })()");
+        NATIVE.put("proxyChain", "(() => { let p = {}; for (let i = 0; i < 1e5; i++) p = new Proxy(p, {});"
+                + " return Object.getPrototypeOf(p); })()");
+    }
+
     private DeepRecursionProbe() {
     }
 
     public static void main(String[] args) throws Exception {
         try (JsRuntimePool pool = new JsRuntimePool(RuntimeConfig.builder().build(),
                 PoolSettings.builder().maxSize(1).minIdle(1).build())) {
-            report("mainThread", pool);
+            report("mainThread", pool, RECURSION);
             for (int frames : new int[] { 0, JAVA_FRAMES }) {
-                Thread thread = new Thread(() -> nested(frames, () -> report("thread" + frames, pool)));
-                thread.start();
-                thread.join();
+                run(() -> nested(frames, () -> report("thread" + frames, pool, RECURSION)));
             }
+            run(() -> nested(JAVA_FRAMES, () -> NATIVE.forEach((name, code) -> report(name, pool, code))));
         }
         String flag = "none";
         for (String part : V8Startup.flags().split("\\s+")) {
@@ -45,6 +64,13 @@ public final class DeepRecursionProbe {
         System.out.println("ALIVE");
     }
 
+    /** Runs the task on a new thread of the JVM's default stack size. */
+    private static void run(Runnable task) throws InterruptedException {
+        Thread thread = new Thread(task);
+        thread.start();
+        thread.join();
+    }
+
     private static void nested(int frames, Runnable task) {
         if (frames == 0) {
             task.run();
@@ -53,11 +79,11 @@ public final class DeepRecursionProbe {
         nested(frames - 1, task);
     }
 
-    private static void report(String name, JsRuntimePool pool) {
+    private static void report(String name, JsRuntimePool pool, String code) {
         String error;
         String message;
         try (JsRuntime js = pool.acquire()) {
-            js.eval(RECURSION);
+            js.eval(code);
             error = "none";
             message = "";
         }

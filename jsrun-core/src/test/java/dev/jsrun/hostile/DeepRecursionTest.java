@@ -8,9 +8,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * A recursion with no end is a RangeError on every thread of the JVM's default stack
- * size, and the JVM lives, also when {@code -Xss} gives threads less than the 984 KB V8
- * assumes: {@link DeepRecursionProbe} in JVMs of their own.
+ * A recursion with no end, in JavaScript or inside V8's parsers and built-ins, is a
+ * RangeError on every thread of the JVM's default stack size, and the JVM lives, also
+ * when {@code -Xss} gives threads less than the 984 KB V8 assumes:
+ * {@link DeepRecursionProbe} in JVMs of their own.
  */
 class DeepRecursionTest {
 
@@ -31,6 +32,12 @@ class DeepRecursionTest {
 
     private static void assertRangeErrors(ForkedJvm.Output output, String stackSize) {
         for (String name : List.of("mainThread", "thread0", "thread" + DeepRecursionProbe.JAVA_FRAMES)) {
+            Map<String, String> probe = output.probe(name);
+            assertThat(probe.get("error")).as("%s: %s", name, probe).isEqualTo("JsException");
+            assertThat(probe.get("message")).as(name).contains("RangeError:_Maximum_call_stack_size_exceeded");
+            assertThat(probe.get("next")).as("the next borrower after %s", name).isEqualTo("42");
+        }
+        for (String name : DeepRecursionProbe.NATIVE.keySet()) {
             Map<String, String> probe = output.probe(name);
             assertThat(probe.get("error")).as("%s: %s", name, probe).isEqualTo("JsException");
             assertThat(probe.get("message")).as(name).contains("RangeError:_Maximum_call_stack_size_exceeded");
