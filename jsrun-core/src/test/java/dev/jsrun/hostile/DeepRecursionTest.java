@@ -9,15 +9,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A recursion with no end, in JavaScript or inside V8's parsers and built-ins, is a
- * RangeError on every thread of the JVM's default stack size, and the JVM lives, also
- * when {@code -Xss} gives threads less than the 984 KB V8 assumes:
+ * RangeError on every thread of the JVM's default stack size, and the JVM lives, with the
+ * default thread stack and when {@code -Xss} gives threads less:
  * {@link DeepRecursionProbe} in JVMs of their own.
  */
 class DeepRecursionTest {
 
     @Test
-    void onThreadsOfTheUsualStackV8KeepsItsOwnLimit() throws Exception {
-        assertRangeErrors(ForkedJvm.run(DeepRecursionProbe.class, List.of()), "none");
+    void onThreadsOfTheUsualStackV8IsToldWhatJavaLeaves() throws Exception {
+        assertRangeErrors(ForkedJvm.run(DeepRecursionProbe.class, List.of()), "768");
     }
 
     @Test

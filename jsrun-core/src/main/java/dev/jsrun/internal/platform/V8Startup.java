@@ -43,17 +43,19 @@ public final class V8Startup {
     private static final String WASM_PAGES_FLAG = "--wasm-max-mem-pages";
 
     /**
-     * The stack, in KB, that V8 may use on each thread that runs JavaScript; jsrun sets
-     * it when the JVM's threads get less than {@link #FULL_THREAD_STACK_KB}, unless the
-     * custom V8 flags do.
+     * The stack, in KB, that V8 may use below the point where a thread enters it; jsrun
+     * sets it from the JVM's thread stack size unless the custom V8 flags do.
      */
     private static final String STACK_SIZE_FLAG = "--stack-size";
 
+    /** V8's own default for {@value #STACK_SIZE_FLAG}, in KB. */
+    static final int V8_STACK_KB = 984;
+
     /**
-     * The thread stack, in KB, that V8's own default for {@value #STACK_SIZE_FLAG} (984
-     * KB) is made for.
+     * What a thread's stack keeps, in KB, besides V8's part: the Java frames below the
+     * call and the JVM's guard zones.
      */
-    static final int FULL_THREAD_STACK_KB = 1024;
+    static final int JAVA_STACK_KB = 256;
 
     /** jsrun turns incremental marking off unless the custom V8 flags mention it. */
     private static final String INCREMENTAL_MARKING_FLAG = "incremental-marking";
@@ -188,14 +190,15 @@ public final class V8Startup {
         if (!givenFlags.contains(INCREMENTAL_MARKING_FLAG)) {
             append(flags, "--no-" + INCREMENTAL_MARKING_FLAG);
         }
-        // V8 takes each thread that runs JavaScript to have 984 KB of stack below the
-        // point where it enters V8: on a thread with less, a deep recursion runs off the
-        // thread's stack and takes the JVM down instead of throwing a RangeError. When
-        // the
-        // JVM gives its threads less (-Xss), V8 is told half of what they get.
-        int threadStack = threadStackKb();
-        if (threadStack > 0 && threadStack < FULL_THREAD_STACK_KB && !givenFlags.contains(STACK_SIZE_FLAG)) {
-            append(flags, STACK_SIZE_FLAG + "=" + threadStack / 2);
+        // V8 takes each thread that runs JavaScript to have 984 KB of stack below
+        // the point where it enters V8. A thread of the JVM's default 1 MB, a few
+        // hundred Java frames deep, has less: a deep recursion in a built-in ran into
+        // the JVM's guard zone (a StackOverflowError out of the call), and on a smaller
+        // thread off its stack (a dead JVM). So V8 gets the thread stack less what Java
+        // keeps, and at least half of it.
+        int stack = stackSizeKb(threadStackKb());
+        if (stack > 0 && !givenFlags.contains(STACK_SIZE_FLAG)) {
+            append(flags, STACK_SIZE_FLAG + "=" + stack);
         }
         // WebAssembly memories live outside the heap and grow from inside compiled code,
         // where no script check
@@ -249,15 +252,30 @@ public final class V8Startup {
     }
 
     /**
+     * The {@value #STACK_SIZE_FLAG} for threads of {@code threadStack} KB, or 0 when V8's
+     * own default fits them (or their size is unknown).
+     */
+    static int stackSizeKb(int threadStack) {
+        if (threadStack <= 0) {
+            return 0;
+        }
+        int stack = Math.max(threadStack / 2, threadStack - JAVA_STACK_KB);
+        return (stack < V8_STACK_KB) ? stack : 0;
+    }
+
+    /**
      * The stack, in KB, of a thread the JVM starts without asking for a size
-     * ({@code -Xss}), or 0 when the JVM does not say (0 also means the system's default).
+     * ({@code -Xss}), or 0 when the JVM does not say or leaves it to a system limit.
      */
     static int threadStackKb() {
         try {
             String value = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
                 .getVMOption("ThreadStackSize")
                 .getValue();
-            return (int) Math.min(Integer.MAX_VALUE, Long.parseLong(value));
+            int kb = (int) Math.min(Integer.MAX_VALUE, Long.parseLong(value));
+            // 0 leaves it to the system: 1 MB on Windows, the process's stack limit
+            // elsewhere
+            return (kb == 0 && System.getProperty("os.name", "").startsWith("Windows")) ? 1024 : kb;
         }
         catch (RuntimeException | LinkageError ex) {
             return 0;
