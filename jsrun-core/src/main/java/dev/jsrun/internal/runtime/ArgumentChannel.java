@@ -369,11 +369,11 @@ final class ArgumentChannel {
     }
 
     /**
-     * Sends what was written to {@code function}, with {@code first} ahead of the rest
-     * when it is not {@code null}, for {@code count} arguments of the function at
-     * {@code path}.
+     * Sends what was written to {@code function} as its operation {@code op}, with
+     * {@code first} ahead of the rest when it is not {@code null}, for {@code count}
+     * arguments of the function at {@code path}.
      */
-    V8Value send(V8Runtime runtime, V8ValueFunction function, Object first, String path, int count)
+    V8Value send(V8Runtime runtime, V8ValueFunction function, int op, Object first, String path, int count)
             throws JavetException {
         int pathId = stringId(path, MAX_STRINGS + 1);
         int header = HEADER + this.addedCount + this.definedCount;
@@ -401,8 +401,8 @@ final class ArgumentChannel {
                 target = own.getByteBuffer().order(ByteOrder.nativeOrder());
             }
             write(target, count, doubleStart, byteStart, pathId);
-            Object[] args = first == null ? new Object[] { kept, fresh, own }
-                    : new Object[] { first, kept, fresh, own };
+            Object[] args = first == null ? new Object[] { op, kept, fresh, own }
+                    : new Object[] { op, first, kept, fresh, own };
             int used = args.length;
             while (used > 0 && args[used - 1] == null) {
                 used--;

@@ -3,7 +3,6 @@ package dev.jsrun.internal.runtime;
 import com.caoccao.javet.exceptions.JavetException;
 import com.caoccao.javet.interop.V8Runtime;
 import com.caoccao.javet.values.V8Value;
-import com.caoccao.javet.values.reference.V8ValueArray;
 import com.caoccao.javet.values.reference.V8ValueFunction;
 import com.caoccao.javet.values.reference.V8ValueObject;
 import org.slf4j.Logger;
@@ -11,17 +10,18 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
 
 import dev.jsrun.JsObjectMapper;
-import dev.jsrun.internal.snapshot.GuestScripts;
+import dev.jsrun.internal.snapshot.Intrinsics;
 
 /**
- * The JavaScript half of the host ({@code host.js}), installed in every fresh context
- * before user code runs. It evaluates code and turns results and errors into text inside
- * V8, under the evaluation's deadline, so that no user value ever reaches Javet's
- * converters (a revoked proxy or a throwing stack formatter there aborts the JVM);
- * {@code import()} requests and {@code console} output queue up in it, and Java serves
- * them after each call into the runtime (V8 mode has no event loop). Java holds the
- * functions it returned, so nothing jsrun calls after user code is reachable from user
- * code.
+ * The JavaScript half of the host ({@code host.js}), built with the intrinsics (so a
+ * snapshot carries it) and readied in every fresh context before user code runs. It
+ * evaluates code and turns results and errors into text inside V8, under the evaluation's
+ * deadline, so that no user value ever reaches Javet's converters (a revoked proxy or a
+ * throwing stack formatter there aborts the JVM); {@code import()} requests and
+ * {@code console} output queue up in it, and Java serves them after each call into the
+ * runtime (V8 mode has no event loop). Java holds the one function readying returned,
+ * through which it asks for every operation, so nothing jsrun calls after user code is
+ * reachable from user code.
  * <p>
  * No Java function is bound for the host's own needs: V8 may collect such a function
  * while a context reset deserializes the next context, and then call back into a runtime
@@ -42,11 +42,6 @@ public final class HostBridge {
 
     static final String IMPORT_FUNCTION = "__jsrun_import";
 
-    /** The resource name of the host's frames, which error stacks leave out. */
-    static final String RESOURCE_NAME = "jsrun:host";
-
-    private static final String SOURCE = GuestScripts.load(HostBridge.class, "host.js");
-
     private static final int MAX_LOG_ENTRIES = 1_000;
 
     private static final int MAX_LOG_CHARS = 1 << 20;
@@ -57,8 +52,37 @@ public final class HostBridge {
      */
     private static final int MAX_ERROR_TEXT = 64 * 1024;
 
-    /** How many functions the host's installer returns, in the order of host.js. */
-    private static final int FUNCTIONS = 15;
+    // The host's operations, numbered as host.js numbers them; the two files change
+    // together.
+    private static final int STEP = 0;
+
+    private static final int CANCEL_TASKS = 1;
+
+    private static final int PENDING_TASKS = 2;
+
+    private static final int RUN = 3;
+
+    private static final int RUN_ASYNC = 4;
+
+    private static final int TAKE_SETTLED = 5;
+
+    private static final int TAKE = 6;
+
+    private static final int SETTLE_IMPORT = 7;
+
+    private static final int FAIL_IMPORT = 8;
+
+    private static final int REGISTER = 9;
+
+    private static final int MODULE_STATS = 10;
+
+    private static final int ADOPT = 11;
+
+    private static final int HOST_READING = 12;
+
+    private static final int CALL = 13;
+
+    private static final int CALL_ASYNC = 14;
 
     private static final Logger modulesLogger = LoggerFactory.getLogger("dev.jsrun.modules");
 
@@ -66,35 +90,8 @@ public final class HostBridge {
 
     private final Logger console;
 
-    private V8ValueFunction run;
-
-    private V8ValueFunction runAsync;
-
-    private V8ValueFunction takeSettled;
-
-    private V8ValueFunction take;
-
-    private V8ValueFunction settleImport;
-
-    private V8ValueFunction failImport;
-
-    private V8ValueFunction register;
-
-    private V8ValueFunction moduleStats;
-
-    private V8ValueFunction adopt;
-
-    private V8ValueFunction setHostReading;
-
-    private V8ValueFunction call;
-
-    private V8ValueFunction callAsync;
-
-    private V8ValueFunction step;
-
-    private V8ValueFunction cancelTasks;
-
-    private V8ValueFunction pendingTasks;
+    /** The host's one function, {@code host(operation, ...arguments)}; V8 thread only. */
+    private V8ValueFunction host;
 
     /** What {@link #step} answers when a task ran, and when nothing is left to run. */
     static final int RAN = -2;
@@ -134,47 +131,25 @@ public final class HostBridge {
     }
 
     /**
-     * Installs the JavaScript half in the current context; needed again after every
-     * reset.
+     * Readies the JavaScript half in the current context, where {@link Intrinsics#record}
+     * has built it; needed again after every reset.
      */
     void install() throws JavetException {
         this.arguments.attach(this.runtime);
-        V8Value[] functions = new V8Value[FUNCTIONS];
-        try (V8ValueFunction installer = this.runtime.getExecutor(SOURCE).setResourceName(RESOURCE_NAME).execute();
-                V8ValueObject options = this.runtime.createV8ValueObject()) {
-            // each context draws its random numbers from a key of its own, never one a
-            // snapshot carries; one character per byte, which JavaScript reads back
-            // without any decoder
-            byte[] seed = new byte[32];
-            SEEDS.nextBytes(seed);
-            java.time.Instant origin = java.time.Instant.now();
-            // in one crossing, as every crossing costs as much as a few of these stores
-            options.set("maxLogEntries", MAX_LOG_ENTRIES, "maxLogChars", MAX_LOG_CHARS, "maxErrorText", MAX_ERROR_TEXT,
-                    "maxResultSize", this.maxResultSize,
-                    // a double, so that JavaScript gets a number rather than a BigInt
-                    "maxExternalMemory", (double) this.maxExternalMemory, "importFunction", IMPORT_FUNCTION,
-                    "traceModules", modulesLogger.isDebugEnabled(), "seed",
-                    new String(seed, java.nio.charset.StandardCharsets.ISO_8859_1), "timeOrigin",
-                    origin.toEpochMilli() + (origin.getNano() % 1_000_000) / 1e6, "arguments", this.arguments.shared());
-            try (V8ValueArray api = installer.call(null, options)) {
-                api.batchGet(functions, 0, FUNCTIONS);
-            }
+        // each context draws its random numbers from a key of its own, never one a
+        // snapshot carries; one character per byte, which JavaScript reads back without
+        // any decoder
+        byte[] seed = new byte[32];
+        SEEDS.nextBytes(seed);
+        java.time.Instant origin = java.time.Instant.now();
+        try (V8ValueFunction ready = this.runtime.getExecutor(Intrinsics.HOST_GLOBAL).execute()) {
+            // in one crossing, in the order of ready's parameters; the limit as a double,
+            // so that JavaScript gets a number rather than a BigInt
+            this.host = ready.call(null, MAX_LOG_ENTRIES, MAX_LOG_CHARS, MAX_ERROR_TEXT, this.maxResultSize,
+                    (double) this.maxExternalMemory, IMPORT_FUNCTION, modulesLogger.isDebugEnabled(),
+                    new String(seed, java.nio.charset.StandardCharsets.ISO_8859_1),
+                    origin.toEpochMilli() + (origin.getNano() % 1_000_000) / 1e6, this.arguments.shared());
         }
-        this.step = (V8ValueFunction) functions[0];
-        this.cancelTasks = (V8ValueFunction) functions[1];
-        this.pendingTasks = (V8ValueFunction) functions[2];
-        this.run = (V8ValueFunction) functions[3];
-        this.runAsync = (V8ValueFunction) functions[4];
-        this.takeSettled = (V8ValueFunction) functions[5];
-        this.take = (V8ValueFunction) functions[6];
-        this.settleImport = (V8ValueFunction) functions[7];
-        this.failImport = (V8ValueFunction) functions[8];
-        this.register = (V8ValueFunction) functions[9];
-        this.moduleStats = (V8ValueFunction) functions[10];
-        this.adopt = (V8ValueFunction) functions[11];
-        this.setHostReading = (V8ValueFunction) functions[12];
-        this.call = (V8ValueFunction) functions[13];
-        this.callAsync = (V8ValueFunction) functions[14];
     }
 
     /**
@@ -183,7 +158,7 @@ public final class HostBridge {
      * is due; an error no one caught comes as the host's text for it.
      */
     V8Value step() throws JavetException {
-        return this.step.call(null);
+        return this.host.call(null, STEP);
     }
 
     /**
@@ -193,12 +168,12 @@ public final class HostBridge {
     String cancelTasks() throws JavetException {
         this.tasksPending = false;
         this.uncaughtPending = false;
-        return this.cancelTasks.callString(null);
+        return this.host.callString(null, CANCEL_TASKS);
     }
 
     /** How many timers are set and messages queued, as 'timers;messages'. */
     String pendingTasks() throws JavetException {
-        return this.pendingTasks.callString(null);
+        return this.host.callString(null, PENDING_TASKS);
     }
 
     /**
@@ -206,7 +181,7 @@ public final class HostBridge {
      * text for it.
      */
     V8Value run(String code) throws JavetException {
-        return this.run.call(null, code);
+        return this.host.call(null, RUN, code);
     }
 
     /**
@@ -214,7 +189,7 @@ public final class HostBridge {
      * {@code id} later.
      */
     V8Value runAsync(String code, int id) throws JavetException {
-        return this.runAsync.call(null, code, id);
+        return this.host.call(null, RUN_ASYNC, code, id);
     }
 
     /**
@@ -225,7 +200,7 @@ public final class HostBridge {
      */
     V8Value call(String path, Object[] args, JsObjectMapper mapper) throws JavetException {
         ValueEncoder.encodeArguments(path, args, this.arguments, this.maxResultSize, mapper);
-        return this.arguments.send(this.runtime, this.call, null, path, args == null ? 0 : args.length);
+        return this.arguments.send(this.runtime, this.host, CALL, null, path, args == null ? 0 : args.length);
     }
 
     /**
@@ -234,7 +209,7 @@ public final class HostBridge {
      */
     V8Value callAsync(String path, Object[] args, JsObjectMapper mapper, int id) throws JavetException {
         ValueEncoder.encodeArguments(path, args, this.arguments, this.maxResultSize, mapper);
-        return this.arguments.send(this.runtime, this.callAsync, id, path, args == null ? 0 : args.length);
+        return this.arguments.send(this.runtime, this.host, CALL_ASYNC, id, path, args == null ? 0 : args.length);
     }
 
     /**
@@ -242,17 +217,17 @@ public final class HostBridge {
      * text.
      */
     String takeSettled() throws JavetException {
-        return this.takeSettled.callString(null);
+        return this.host.callString(null, TAKE_SETTLED);
     }
 
     /** The module statistics as text, or an empty string without modules. */
     String moduleStats() throws JavetException {
-        return this.moduleStats.callString(null);
+        return this.host.callString(null, MODULE_STATS);
     }
 
     /** Lets {@code import()} find a module by this name. */
     void register(String name) throws JavetException {
-        this.register.callVoid(null, name);
+        this.host.callVoid(null, REGISTER, name);
     }
 
     /**
@@ -261,7 +236,7 @@ public final class HostBridge {
      * emptied, so only the wrapper, which encodes the arguments inside V8, can call it.
      */
     void adopt(String name, V8ValueObject holder, boolean moduleLoader) throws JavetException {
-        this.adopt.callVoid(null, name, holder, moduleLoader);
+        this.host.callVoid(null, ADOPT, name, holder, moduleLoader);
     }
 
     /**
@@ -269,7 +244,7 @@ public final class HostBridge {
      * {@code Error.prepareStackTrace}.
      */
     void hostReading(boolean reading) throws JavetException {
-        this.setHostReading.callVoid(null, reading);
+        this.host.callVoid(null, HOST_READING, reading);
     }
 
     /**
@@ -310,7 +285,7 @@ public final class HostBridge {
     void serve(StaticModules modules) throws JavetException {
         while (this.signalled) {
             this.signalled = false;
-            Queue queue = new Queue(this.take.callString(null));
+            Queue queue = new Queue(this.host.callString(null, TAKE));
             int logs = queue.count();
             int dropped = queue.count();
             for (int i = 0; i < logs; i++) {
@@ -341,14 +316,14 @@ public final class HostBridge {
      * module's) settles.
      */
     void settleImport(int id, V8Value namespace, V8Value evaluation) throws JavetException {
-        this.settleImport.callVoid(null, id, namespace, evaluation);
+        this.host.callVoid(null, SETTLE_IMPORT, id, namespace, evaluation);
     }
 
     /**
      * Rejects the {@code import()} request {@code id} with a new error of {@code type}.
      */
     void failImport(int id, String type, String message) throws JavetException {
-        this.failImport.callVoid(null, id, type, message);
+        this.host.callVoid(null, FAIL_IMPORT, id, type, message);
     }
 
     private void log(char kind, String line) {
@@ -374,28 +349,10 @@ public final class HostBridge {
         this.signalled = false;
         this.tasksPending = false;
         this.uncaughtPending = false;
-        for (V8Value value : new V8Value[] { this.run, this.runAsync, this.takeSettled, this.take, this.settleImport,
-                this.failImport, this.register, this.moduleStats, this.adopt, this.setHostReading, this.call,
-                this.callAsync, this.step, this.cancelTasks, this.pendingTasks }) {
-            if (value != null) {
-                value.close();
-            }
+        if (this.host != null) {
+            this.host.close();
+            this.host = null;
         }
-        this.run = null;
-        this.runAsync = null;
-        this.takeSettled = null;
-        this.take = null;
-        this.settleImport = null;
-        this.failImport = null;
-        this.register = null;
-        this.moduleStats = null;
-        this.adopt = null;
-        this.setHostReading = null;
-        this.call = null;
-        this.callAsync = null;
-        this.step = null;
-        this.cancelTasks = null;
-        this.pendingTasks = null;
     }
 
     /** Reads the host's queue text: counts end in ';', texts are length-prefixed. */

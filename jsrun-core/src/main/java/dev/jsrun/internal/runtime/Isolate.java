@@ -409,7 +409,6 @@ public final class Isolate implements AutoCloseable {
                 this.runtime.resetContext();
                 prepareContext();
                 recordHeap();
-                runFirstScript();
                 return null;
             });
         }
@@ -710,7 +709,7 @@ public final class Isolate implements AutoCloseable {
 
     /**
      * Readies a fresh context: the snapshot's regular expressions relinked, then the
-     * host's JavaScript half.
+     * host's JavaScript half readied (built first in a context without a snapshot).
      */
     private void prepareContext() throws JavetException {
         this.sharedRegExps = this.runtime.getExecutor(SharedRegExps.RELINK)
@@ -727,17 +726,6 @@ public final class Isolate implements AutoCloseable {
             this.bridge.install();
             return null;
         });
-    }
-
-    /**
-     * Runs a reset context's first script, a trivial one, through the same path as a
-     * borrower's evaluation (the host half included): V8 sets up a context's script state
-     * lazily, and doing it here, off the borrower's path, makes the borrower's first call
-     * cheaper. Not to be confused with a pool's warm-up script, which runs the
-     * application's own code.
-     */
-    private void runFirstScript() throws JavetException {
-        this.bridge.run("void 0").close();
     }
 
     /**

@@ -11,7 +11,9 @@ import com.caoccao.javet.interop.V8Runtime;
  * runs. Just before the record, the same call makes the Array built-ins whose loops V8
  * never interrupts stop for termination ({@code bounded-builtins.js}), so the snapshot's
  * scripts, and the libraries that keep references to those methods, see the bounded ones.
- * Last comes the web platform ({@link WebPlatform}).
+ * Then comes the web platform ({@link WebPlatform}), and last the host's JavaScript half
+ * ({@code host.js}), built here so that a snapshot carries it and each fresh context only
+ * readies it.
  */
 public final class Intrinsics {
 
@@ -20,6 +22,15 @@ public final class Intrinsics {
      * context.
      */
     public static final String GLOBAL = "__jsrun_intrinsics";
+
+    /**
+     * The hidden global that carries the host's {@code ready} function from the snapshot
+     * to each context, which calls it once and so takes it away.
+     */
+    public static final String HOST_GLOBAL = "__jsrun_host";
+
+    /** The resource name of the host's frames, which error stacks leave out. */
+    public static final String HOST_RESOURCE = "jsrun:host";
 
     /**
      * The resource name of the bounded built-ins' frames, which jsrun leaves out of the
@@ -37,16 +48,23 @@ public final class Intrinsics {
      */
     private static final String GUARDS = GuestScripts.load(Intrinsics.class, "allocation-guards.js");
 
-    /** Whether the record, the guards and the web platform are all in the context. */
+    private static final String HOST = GuestScripts.load(Intrinsics.class, "host.js");
+
+    /**
+     * Whether the record, the guards, the web platform and the host are all in the
+     * context.
+     */
     private static final String RECORDED = "typeof " + GLOBAL + " !== 'undefined'"
-            + " && typeof __jsrun_guards !== 'undefined' && " + WebPlatform.INSTALLED;
+            + " && typeof __jsrun_guards !== 'undefined' && " + WebPlatform.INSTALLED + " && typeof " + HOST_GLOBAL
+            + " !== 'undefined'";
 
     private Intrinsics() {
     }
 
     /**
-     * Bounds the Array built-ins, records the built-ins and guards the allocating ones in
-     * the current context, unless a record is already there.
+     * Bounds the Array built-ins, records the built-ins, guards the allocating ones and
+     * builds the web platform and the host in the current context, each unless it is
+     * there already.
      */
     public static void record(V8Runtime runtime) throws JavetException {
         // asked first, so that readying a context restored from a snapshot does not hand
@@ -58,6 +76,7 @@ public final class Intrinsics {
         runtime.getExecutor(SCRIPT).setResourceName("jsrun:intrinsics").executeVoid();
         runtime.getExecutor(GUARDS).setResourceName("jsrun:guards").executeVoid();
         WebPlatform.install(runtime);
+        runtime.getExecutor(HOST).setResourceName(HOST_RESOURCE).executeVoid();
     }
 
     /**
@@ -65,7 +84,7 @@ public final class Intrinsics {
      * other ones is rebuilt.
      */
     public static String guestScripts() {
-        return BUILTINS + "\n" + SCRIPT + "\n" + GUARDS + "\n" + WebPlatform.script();
+        return BUILTINS + "\n" + SCRIPT + "\n" + GUARDS + "\n" + WebPlatform.script() + "\n" + HOST;
     }
 
 }

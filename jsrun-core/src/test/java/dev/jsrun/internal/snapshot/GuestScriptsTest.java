@@ -70,9 +70,8 @@ class GuestScriptsTest {
         }
         assertThat(loaders).contains(Intrinsics.class.getName(), WebPlatform.class.getName(),
                 SharedRegExps.class.getName(), IntlObjects.class.getName(), V8Runtimes.class.getName(),
-                "dev.jsrun.internal.runtime.HostBridge", "dev.jsrun.internal.modules.BundleWriter",
-                "dev.jsrun.internal.modules.Doctor", "dev.jsrun.internal.modules.IntlGuard",
-                "dev.jsrun.snapshot.SnapshotBuilder");
+                "dev.jsrun.internal.modules.BundleWriter", "dev.jsrun.internal.modules.Doctor",
+                "dev.jsrun.internal.modules.IntlGuard", "dev.jsrun.snapshot.SnapshotBuilder");
         for (String name : loaders) {
             Class.forName(name, true, GuestScriptsTest.class.getClassLoader());
         }

@@ -1,23 +1,29 @@
-// The host's JavaScript half, installed in every fresh context before any user code runs. It evaluates
-// user code, turns results and errors into one string that Java parses, and queues console output and
-// import() requests for Java. The built-ins it uses were taken before any script of the application ran
-// (intrinsics.js), so a script that replaces built-ins or jsrun's globals changes nothing jsrun relies on. Only the returned functions, held by
-// Java, reach this closure.
-(function (options) {
+// The host's JavaScript half. It evaluates user code, turns results and errors into one string that Java
+// parses, and queues console output and import() requests for Java. It is built with the intrinsics, before
+// any script of the application runs, so a snapshot carries it; each fresh context then calls ready() once,
+// before any user code, which readies what belongs to that context and answers the one function Java calls
+// (host). The built-ins it uses were taken before any script of the application ran (intrinsics.js), so a
+// script that replaces built-ins or jsrun's globals changes nothing jsrun relies on. Only host, held by
+// Java, reaches this closure.
+(function () {
   'use strict';
+  if (typeof __jsrun_host !== 'undefined') {
+    return;
+  }
 
   const HOST = 'jsrun:host';
   const BUILTINS = 'jsrun:builtins';
   const MAX_DEPTH = 1000;
-  const MAX_LOG_ENTRIES = options.maxLogEntries;
-  const MAX_LOG_CHARS = options.maxLogChars;
-  const MAX_TEXT = options.maxErrorText;
-  const LIMIT = options.maxResultSize;
   const FLATTEN_STEP = 1 << 20;
+  // the runtime's limits, which ready() sets in each context
+  let MAX_LOG_ENTRIES = 0;
+  let MAX_LOG_CHARS = 0;
+  let MAX_TEXT = 0;
+  let LIMIT = 0;
+  let EXTERNAL_LIMIT = Infinity;
 
   // taken before any script of the application ran (intrinsics.js); only syntax is used to reach them
   const intrinsics = __jsrun_intrinsics;
-  delete globalThis.__jsrun_intrinsics;
   const global = globalThis;
   const { getterOf, captureCallSite, toStringTag, apply, getDescriptor, defineProperty, deleteProperty, getPrototypeOf,
     objectKeys, isArray, isSafeInteger, indirectEval, fromCharCode, stringify, StringOf, objectToString,
@@ -27,27 +33,13 @@
     typedArrayByteLength, typedArraySubarray, Bytes, arrayBufferLength, sharedBufferLength, dataViewBuffer,
     dataViewOffset, dataViewLength, PromiseOf, promiseThen, promiseResolve, promiseReject, ErrorOf, ErrorPrototype,
     TypeErrorOf, SyntaxErrorOf, errorBrand } = intrinsics;
-  const callSite = intrinsics.callSite !== null ? intrinsics.callSite : captureCallSite();
-  // the checks in front of allocating built-ins (allocation-guards.js), told this runtime's limit
+  // V8 makes no call sites while it builds a snapshot: then ready() takes their methods in each context
+  let callSite = intrinsics.callSite;
+  // the checks in front of allocating built-ins (allocation-guards.js), told each context's limit by ready()
   const guards = typeof __jsrun_guards !== 'undefined' ? __jsrun_guards : null;
-  delete globalThis.__jsrun_guards;
-  if (guards !== null) {
-    guards.installInContext();
-    guards.setLimit(options.maxExternalMemory);
-  }
 
-  const EXTERNAL_LIMIT = options.maxExternalMemory;
-
-  // the web platform's event loop (web/timers.js), readied for this context with fresh random bytes and clock
+  // the web platform's event loop (web/timers.js), readied for each context by ready()
   const web = typeof __jsrun_web !== 'undefined' ? __jsrun_web : null;
-  delete globalThis.__jsrun_web;
-  if (web !== null) {
-    const seed = new Bytes(options.seed.length);
-    for (let i = 0; i < seed.length; i++) {
-      seed[i] = apply(stringCharCodeAt, options.seed, [i]);
-    }
-    web.context(seed, options.timeOrigin);
-  }
 
   /**
    * Whether half the limit or more was allocated outside the heap since Java last measured, freed or not,
@@ -73,7 +65,11 @@
   let lastTrace = null;
   let userPrepare;
 
-  {
+  /**
+   * Puts the accessor in front of what the snapshot's scripts left: in each context, as V8 restores no
+   * context whose snapshot has an accessor there.
+   */
+  function guardPrepareStackTrace() {
     const before = getDescriptor(ErrorOf, 'prepareStackTrace');
     if (before === undefined || before.configurable) {
       userPrepare = before !== undefined && getDescriptor(before, 'value') !== undefined ? before.value : undefined;
@@ -783,20 +779,16 @@
     apply(setAdd, known, [name]);
   }
 
-  defineProperty(global, options.importFunction, { __proto__: null, value: importModule });
   const printer = {
     log: print('I'), info: print('I'), warn: print('W'), error: print('E'), debug: print('D'), trace: print('T')
   };
-  defineProperty(global, 'console', { __proto__: null, value: printer, writable: true, configurable: true, enumerable: false });
-  if (options.traceModules) {
-    defineProperty(global, '__jsrun_trace', { __proto__: null, value: print('M') });
-  }
 
-  // ---- what the snapshot's module bundle left for jsrun ----
+  // ---- what the snapshot's module bundle left for jsrun, taken by ready() ----
 
   let readModules = null;
   let attachLoader = null;
-  {
+
+  function takeModules() {
     const modules = getDescriptor(global, '__jsrun_modules');
     const bundle = dataValue(modules);
     if (bundle !== null && typeof bundle === 'object') {
@@ -867,12 +859,9 @@
   const strings = [];
   const shapes = [];
 
-  // Java writes a call's numbers into this buffer, which it shares with the context; one that does not fit
-  // comes with the call in a buffer of its own.
+  // Java writes a call's numbers into this buffer, which it shares with the context (given to ready()); one
+  // that does not fit comes with the call in a buffer of its own.
   let shared = null;
-  if (options.arguments !== undefined) {
-    shared = views(options.arguments);
-  }
 
   function views(buffer) {
     return { __proto__: null, buffer, ints: new Int32s(buffer), floats: new Float64s(buffer) };
@@ -1203,10 +1192,81 @@
     return pending.timers + ';' + pending.messages;
   }
 
-  // in the order HostBridge.java reads them
-  return [
-    step, cancelTasks, pendingTasks,
-    run, runAsync, takeSettled, take, settleImport, failImport, register, moduleStats, adopt, setHostReading,
-    call, callAsync
-  ];
-})
+  // ---- what Java calls ----
+
+  /**
+   * The one function Java holds: the operation numbered as in HostBridge.java, with its arguments. One
+   * function rather than one per operation, as each function Java holds costs a handle in every context.
+   */
+  function host(op, a, b, c, d) {
+    switch (op) {
+      case 0: return step();
+      case 1: return cancelTasks();
+      case 2: return pendingTasks();
+      case 3: return run(a);
+      case 4: return runAsync(a, b);
+      case 5: return takeSettled();
+      case 6: return take();
+      case 7: return settleImport(a, b, c);
+      case 8: return failImport(a, b, c);
+      case 9: return register(a);
+      case 10: return moduleStats();
+      case 11: return adopt(a, b, c);
+      case 12: return setHostReading(a);
+      case 13: return call(a, b, c);
+      case 14: return callAsync(a, b, c, d);
+      default: throw new TypeErrorOf('jsrun has no host operation ' + op + ' (a bug in jsrun; please report it)');
+    }
+  }
+
+  /**
+   * Readies a fresh context, first thing, and answers host: takes jsrun's hidden globals away, sets the
+   * runtime's limits, puts jsrun's stack formatter in front of Error.prepareStackTrace, guards what V8
+   * completes again in each context, gives the event loop this context's
+   * random key ({@code seed}, one character per byte) and clock, publishes console and the import function,
+   * takes what the module bundle left, and runs a first evaluation, as V8 readies a context's script state
+   * lazily and the borrower's first call should not pay for it.
+   */
+  function ready(maxLogEntries, maxLogChars, maxErrorText, maxResultSize, maxExternalMemory, importFunction,
+    traceModules, seed, timeOrigin, argumentBuffer) {
+    deleteProperty(global, '__jsrun_host');
+    deleteProperty(global, '__jsrun_intrinsics');
+    deleteProperty(global, '__jsrun_guards');
+    deleteProperty(global, '__jsrun_web');
+    MAX_LOG_ENTRIES = maxLogEntries;
+    MAX_LOG_CHARS = maxLogChars;
+    MAX_TEXT = maxErrorText;
+    LIMIT = maxResultSize;
+    EXTERNAL_LIMIT = maxExternalMemory;
+    if (callSite === null) {
+      callSite = captureCallSite();
+    }
+    guardPrepareStackTrace();
+    if (guards !== null) {
+      guards.installInContext();
+      guards.setLimit(maxExternalMemory);
+    }
+    if (web !== null) {
+      const key = new Bytes(seed.length);
+      for (let i = 0; i < key.length; i++) {
+        key[i] = apply(stringCharCodeAt, seed, [i]);
+      }
+      web.context(key, timeOrigin);
+    }
+    defineProperty(global, importFunction, { __proto__: null, value: importModule });
+    defineProperty(global, 'console', { __proto__: null, value: printer, writable: true, configurable: true,
+      enumerable: false });
+    if (traceModules) {
+      defineProperty(global, '__jsrun_trace', { __proto__: null, value: print('M') });
+    }
+    takeModules();
+    if (argumentBuffer !== undefined) {
+      shared = views(argumentBuffer);
+    }
+    run('void 0');
+    return host;
+  }
+
+  defineProperty(global, '__jsrun_host', { __proto__: null, configurable: true, enumerable: false, writable: false,
+    value: ready });
+})();
