@@ -674,11 +674,11 @@
   // the event loop says it has work (web/timers.js): Java runs its steps after the call
   // 1: timers or messages wait; 2: an error nobody caught waits to be thrown
   let webWoke = 0;
-  if (web !== null) {
-    web.onWake(uncaught => {
-      webWoke |= uncaught ? 3 : 1;
-      queued();
-    });
+
+  /** What the event loop calls when it has work; listened to from ready(), never while a snapshot is built. */
+  function woke(uncaught) {
+    webWoke |= uncaught ? 3 : 1;
+    queued();
   }
 
   function queued() {
@@ -1223,7 +1223,8 @@
    * Readies a fresh context, first thing, and answers host: takes jsrun's hidden globals away, sets the
    * runtime's limits, puts jsrun's stack formatter in front of Error.prepareStackTrace, guards what V8
    * completes again in each context, gives the event loop this context's
-   * random key ({@code seed}, one character per byte) and clock, publishes console and the import function,
+   * random key ({@code seed}, one character per byte) and clock and listens to it, publishes console and the
+   * import function,
    * takes what the module bundle left, and runs a first evaluation, as V8 readies a context's script state
    * lazily and the borrower's first call should not pay for it.
    */
@@ -1252,6 +1253,7 @@
         key[i] = apply(stringCharCodeAt, seed, [i]);
       }
       web.context(key, timeOrigin);
+      web.onWake(woke);
     }
     defineProperty(global, importFunction, { __proto__: null, value: importModule });
     defineProperty(global, 'console', { __proto__: null, value: printer, writable: true, configurable: true,

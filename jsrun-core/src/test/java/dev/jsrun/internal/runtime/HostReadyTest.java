@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -96,6 +97,28 @@ class HostReadyTest {
             try (JsRuntime js = pool.acquire()) {
                 assertThat(js.eval("typeof Error.prepareStackTrace")).isEqualTo("undefined");
                 hostWorks(js);
+            }
+        }
+    }
+
+    @Test
+    void timersThatASnapshotScriptSetAndTheBuildRanLeaveTheHostsQueueEmpty() throws Exception {
+        // the timer wakes the event loop while the snapshot is built, when the host is
+        // there already
+        Snapshot snapshot = new SnapshotBuilder()
+            .executeScript("lib.js", "setTimeout(() => { globalThis.fired = true; }, 0); queueMicrotask(() => {});")
+            .build();
+        try (JsRuntimePool pool = new JsRuntimePool(RuntimeConfig.builder().snapshot(snapshot).build(),
+                PoolSettings.builder().maxSize(1).minIdle(1).build())) {
+            for (int i = 0; i < 2; i++) {
+                try (JsRuntime js = pool.acquire()) {
+                    assertThat(js.eval("fired")).isEqualTo(true);
+                    js.addStaticModule("m", "export const v = 7;");
+                    // an import is served only if the host tells Java that it queued one
+                    assertThat(js.evalAsync("import('m').then(m => m.v)").get(10, TimeUnit.SECONDS)).isEqualTo(7);
+                    assertThat(js.evalAsync("new Promise(done => setTimeout(() => done('later'), 1))")
+                        .get(10, TimeUnit.SECONDS)).isEqualTo("later");
+                }
             }
         }
     }
