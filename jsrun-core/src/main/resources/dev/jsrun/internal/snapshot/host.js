@@ -1222,11 +1222,10 @@
   /**
    * Readies a fresh context, first thing, and answers host: takes jsrun's hidden globals away, sets the
    * runtime's limits, puts jsrun's stack formatter in front of Error.prepareStackTrace, guards what V8
-   * completes again in each context, gives the event loop this context's
-   * random key ({@code seed}, one character per byte) and clock and listens to it, publishes console and the
-   * import function,
-   * takes what the module bundle left, and runs a first evaluation, as V8 readies a context's script state
-   * lazily and the borrower's first call should not pay for it.
+   * completes again in each context, gives the event loop this context's random key ({@code seed}, one
+   * character per byte) and clock and listens to it, publishes console and the import function, takes what
+   * the module bundle left, and runs a first evaluation, as V8 readies a context's script state lazily and
+   * the borrower's first call should not pay for it.
    */
   function ready(maxLogEntries, maxLogChars, maxErrorText, maxResultSize, maxExternalMemory, importFunction,
     traceModules, seed, timeOrigin, argumentBuffer) {
