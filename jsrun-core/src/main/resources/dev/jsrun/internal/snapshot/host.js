@@ -594,10 +594,40 @@
       item = indirectEval(code);
     }
     catch (error) {
-      return refused(error) || (overCharged() ? 'K' : '') + thrown(error);
+      return failed(error);
     }
+    return answer(item, limit);
+  }
+
+  /** What Java reads for an evaluation or call that threw {@code error}. */
+  function failed(error) {
+    return refused(error) || (overCharged() ? 'K' : '') + thrown(error);
+  }
+
+  /** What Java reads for an evaluation or call that gave {@code item}. */
+  function answer(item, limit) {
     refused(undefined);
     return overCharged() ? 'K' + always(item, limit) : result(item, limit);
+  }
+
+  /** Whether {@code item} is a thenable; reading its then may throw. */
+  function isThenable(item) {
+    return item !== null && (typeof item === 'object' || typeof item === 'function') && typeof item.then === 'function';
+  }
+
+  /** Settles {@code id} once the thenable {@code item} does, and answers 'p'. */
+  function later(item, id, limit) {
+    try {
+      const promise = apply(promiseResolve, PromiseOf, [item]);
+      apply(promiseThen, promise, [
+        value => { settle(id, (overCharged() ? 'K' : '') + always(value, limit)); },
+        error => { settle(id, failed(error)); }
+      ]);
+    }
+    catch (error) {
+      return failed(error);
+    }
+    return 'p';
   }
 
   let settledCount = 0;
@@ -614,27 +644,12 @@
     let thenable;
     try {
       item = indirectEval(code);
-      thenable = item !== null && (typeof item === 'object' || typeof item === 'function')
-        && typeof item.then === 'function';
+      thenable = isThenable(item);
     }
     catch (error) {
-      return refused(error) || (overCharged() ? 'K' : '') + thrown(error);
+      return failed(error);
     }
-    if (!thenable) {
-      refused(undefined);
-      return overCharged() ? 'K' + always(item, limit) : result(item, limit);
-    }
-    try {
-      const promise = apply(promiseResolve, PromiseOf, [item]);
-      apply(promiseThen, promise, [
-        value => { settle(id, (overCharged() ? 'K' : '') + always(value, limit)); },
-        error => { settle(id, refused(error) || (overCharged() ? 'K' : '') + thrown(error)); }
-      ]);
-    }
-    catch (error) {
-      return refused(error) || (overCharged() ? 'K' : '') + thrown(error);
-    }
-    return 'p';
+    return thenable ? later(item, id, limit) : answer(item, limit);
   }
 
   function always(item, limit) {
@@ -1122,10 +1137,9 @@
       item = invoke(kept, fresh, own);
     }
     catch (error) {
-      return refused(error) || (overCharged() ? 'K' : '') + thrown(error);
+      return failed(error);
     }
-    refused(undefined);
-    return overCharged() ? 'K' + always(item, limit) : result(item, limit);
+    return answer(item, limit);
   }
 
   /** As runAsync, for the function and arguments Java wrote. */
@@ -1135,27 +1149,12 @@
     let thenable;
     try {
       item = invoke(kept, fresh, own);
-      thenable = item !== null && (typeof item === 'object' || typeof item === 'function')
-        && typeof item.then === 'function';
+      thenable = isThenable(item);
     }
     catch (error) {
-      return refused(error) || (overCharged() ? 'K' : '') + thrown(error);
+      return failed(error);
     }
-    if (!thenable) {
-      refused(undefined);
-      return overCharged() ? 'K' + always(item, limit) : result(item, limit);
-    }
-    try {
-      const promise = apply(promiseResolve, PromiseOf, [item]);
-      apply(promiseThen, promise, [
-        value => { settle(id, (overCharged() ? 'K' : '') + always(value, limit)); },
-        error => { settle(id, refused(error) || (overCharged() ? 'K' : '') + thrown(error)); }
-      ]);
-    }
-    catch (error) {
-      return refused(error) || (overCharged() ? 'K' : '') + thrown(error);
-    }
-    return 'p';
+    return thenable ? later(item, id, limit) : answer(item, limit);
   }
 
   // ---- the event loop: one task per call from Java, so that V8 drains its microtasks before the next ----
@@ -1169,7 +1168,7 @@
       return web.step();
     }
     catch (error) {
-      return refused(error) || (overCharged() ? 'K' : '') + thrown(error);
+      return failed(error);
     }
   }
 
