@@ -132,6 +132,31 @@ class BoundedBuiltinsTest {
             assertThat(js.eval("Object.keys(Array.prototype).length + ':' + Array.prototype.join.name + ':'"
                     + " + Array.prototype.reduce.length"))
                 .isEqualTo("0:join:1");
+            // the guarded allocating built-ins too, constructors reached through their
+            // prototypes included, and those each context guards again
+            assertThat(
+                    js.eval("""
+                            const shown = Function.prototype.toString;
+                            const typed = ['Int8Array', 'Uint8Array', 'Uint8ClampedArray', 'Int16Array', 'Uint16Array',
+                              'Int32Array', 'Uint32Array', 'Float32Array', 'Float64Array', 'BigInt64Array', 'BigUint64Array',
+                              'Float16Array', 'ArrayBuffer', 'SharedArrayBuffer'].filter(name => typeof globalThis[name] === 'function');
+                            const methods = [[JSON, 'parse'], [String.prototype, 'normalize'], [String.prototype, 'split'],
+                              [String.prototype, 'replaceAll'], [String.prototype, 'toLocaleUpperCase'],
+                              [String.prototype, 'toLocaleLowerCase'], [RegExp.prototype, Symbol.match],
+                              [RegExp.prototype, Symbol.replace], [RegExp.prototype, Symbol.split], [ArrayBuffer.prototype, 'resize'],
+                              [ArrayBuffer.prototype, 'transfer'], [ArrayBuffer.prototype, 'transferToFixedLength'],
+                              [SharedArrayBuffer.prototype, 'grow'], [WebAssembly, 'Memory'], [WebAssembly.Memory.prototype, 'grow']]
+                              .concat(typed.map(name => [globalThis, name]), typed.map(name => [globalThis[name].prototype, 'constructor']));
+                            methods.filter(([holder, key]) => typeof holder[key] === 'function')
+                              .map(([holder, key]) => {
+                                const name = typeof key === 'symbol' ? '[' + key.description + ']'
+                                  : key === 'constructor' ? holder.constructor.name : key;
+                                return [name, shown.call(holder[key])];
+                              })
+                              .filter(([name, text]) => text !== 'function ' + name + '() { [native code] }')
+                              .map(([name, text]) => name + ' shows ' + text).join('; ')
+                            """))
+                .isEqualTo("");
         }
     }
 

@@ -154,6 +154,15 @@ class EventLoopTest {
     }
 
     @Test
+    void callbackErrorsAreNodesToTheCode() throws Exception {
+        NodeScripts.compare(factory,
+                "globalThis.coded = f => { try { f(); return 'no error'; } catch (e) { "
+                        + "return [e.name, e.message, e.code, Object.getOwnPropertyDescriptor(e, 'code')]; } };",
+                List.of("coded(() => setTimeout(1))", "coded(() => setInterval())", "coded(() => queueMicrotask('x'))",
+                        "coded(() => setTimeout({}, 5))"));
+    }
+
+    @Test
     void evalAsyncWaitsForTimersInRealTime() throws Exception {
         try (JsRuntime js = factory.create()) {
             long started = System.nanoTime();

@@ -246,6 +246,31 @@ class StructuredCloneTest {
     }
 
     @Test
+    void proxiesAreRefusedWithoutRunningATrap() {
+        try (JsRuntime js = factory.create()) {
+            // as in Node, where V8's serializer refuses every proxy
+            assertThat(js.eval("""
+                    const traps = [];
+                    const handler = new Proxy({}, { get(target, trap) { traps.push(trap); return undefined; } });
+                    const revocable = Proxy.revocable({}, {});
+                    revocable.revoke();
+                    const values = [new Proxy({ a: 1 }, handler), new Proxy(new Map([[1, 2]]), handler),
+                      { inner: new Proxy([1], handler) }, [new Proxy(new Date(0), handler)], revocable.proxy,
+                      new Map([[1, new Proxy(new Set(), handler)]])];
+                    values.map(value => {
+                      try {
+                        structuredClone(value);
+                        return 'cloned';
+                      }
+                      catch (e) {
+                        return e instanceof DOMException && e.name === 'DataCloneError' && e.code === 25;
+                      }
+                    }).join() + ' traps: ' + traps.length
+                    """)).isEqualTo("true,true,true,true,true,true traps: 0");
+        }
+    }
+
+    @Test
     void followsHtmlWhereNodeDeparts() {
         try (JsRuntime js = factory.create()) {
             // DOMException is serializable in HTML; Node 20 clones it as a plain object

@@ -86,6 +86,8 @@ class TextCodecTest {
                         + "TextEncoder.prototype.encode.length, TextEncoder.prototype.encodeInto.length]",
                 "[Object.prototype.toString.call(new TextDecoder()), Object.prototype.toString.call(new TextEncoder())]",
                 "attempt(() => TextDecoder())", "attempt(() => TextEncoder())",
+                "(() => { try { new TextDecoder('utf-8', { fatal: true }).decode(new Uint8Array([0xff])); } catch (e) { "
+                        + "return [e.name, e.message, e.code, Object.getOwnPropertyDescriptor(e, 'code')]; } })()",
                 "attempt(() => TextDecoder.prototype.decode.call({}, new Uint8Array(1)))",
                 "attempt(() => Object.getOwnPropertyDescriptor(TextDecoder.prototype, 'encoding').get.call({}))",
                 "attempt(() => TextEncoder.prototype.encode.call({}, 'a'))",

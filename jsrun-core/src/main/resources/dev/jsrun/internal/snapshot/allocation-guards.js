@@ -73,6 +73,10 @@
 
   function replace(holder, name, guarded) {
     const descriptor = getDescriptor(holder, name);
+    if (bounded !== null && typeof descriptor.value === 'function') {
+      // Function.prototype.toString shows the built-in's own text, name included
+      bounded.showAs(guarded, descriptor.value);
+    }
     defineProperty(holder, name, { __proto__: null, value: guarded, writable: descriptor.writable,
       enumerable: descriptor.enumerable, configurable: descriptor.configurable });
   }
@@ -724,6 +728,8 @@
 
   const control = Object.freeze({ __proto__: null,
     installInContext,
+    /** Whether the application made {@code value} with Proxy, asked without running a trap. */
+    isProxy: bounded !== null ? bounded.isProxy : () => false,
     setLimit(bytes) {
       limit = bytes > 0 ? bytes : Infinity;
     },

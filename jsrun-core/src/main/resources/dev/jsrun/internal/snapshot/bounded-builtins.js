@@ -936,5 +936,8 @@
 
   // the typed-array constructors are checked in each context by allocation-guards.js, which takes this
   defineProperty(globalThis, '__jsrun_bounded', { __proto__: null, configurable: true, enumerable: false,
-    value: ObjectOf.freeze({ __proto__: null, typedSource, isProxy: isRecordedProxy }) });
+    value: ObjectOf.freeze({ __proto__: null, typedSource, isProxy: isRecordedProxy,
+      showAs(replacement, original) {
+        apply(weakMapSet, originals, [replacement, original]);
+      } }) });
 })();

@@ -460,6 +460,10 @@
     if (typeof value === 'function' || value === global) {
       throw notCloneable(value);
     }
+    // a proxy is an exotic object, which HTML refuses; describing it would run its traps
+    if (web.isProxy(value)) {
+      throw dataCloneError('#<Object> could not be cloned.');
+    }
     if (isArray(value)) {
       const rec = record(ARRAY);
       const length = value.length;

@@ -188,7 +188,8 @@
       reset(decoder);
       decoder.doNotFlush = false;
       startOutput();
-      throw new TypeErrorOf('The encoded data was not valid for encoding ' + decoder.name);
+      throw web.nodeTypeError('The encoded data was not valid for encoding ' + decoder.name,
+        'ERR_ENCODING_INVALID_ENCODED_DATA');
     }
     emit(REPLACEMENT);
   }

@@ -137,7 +137,8 @@
 
   function set(callback, delay, args, repeat) {
     if (typeof callback !== 'function') {
-      throw new TypeErrorOf('The "callback" argument must be of type function. Received ' + describe(callback));
+      throw web.nodeTypeError('The "callback" argument must be of type function. Received ' + describe(callback),
+        'ERR_INVALID_ARG_TYPE');
     }
     let after = typeof delay === 'bigint' ? NumberOf(delay) : +delay;
     if (!(after >= 1 && after <= MAX_DELAY)) {
@@ -215,7 +216,8 @@
 
   function queueMicrotask(callback) {
     if (typeof callback !== 'function') {
-      throw new TypeErrorOf('The "callback" argument must be of type function. Received ' + describe(callback));
+      throw web.nodeTypeError('The "callback" argument must be of type function. Received ' + describe(callback),
+        'ERR_INVALID_ARG_TYPE');
     }
     apply(promiseThen, resolved, [() => {
       try {

@@ -44,11 +44,7 @@
     defineProperty(object, name, { __proto__: null, value, writable: true, enumerable: true, configurable: true });
   }
 
-  function nodeError(message, code) {
-    const error = new TypeErrorOf(message);
-    addProperty(error, 'code', code);
-    return error;
-  }
+  const nodeError = web.nodeTypeError;
 
   function invalidUrl(input, base) {
     const error = nodeError('Invalid URL', 'ERR_INVALID_URL');
