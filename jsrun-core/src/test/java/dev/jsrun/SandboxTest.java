@@ -3,9 +3,6 @@ package dev.jsrun;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -75,7 +72,7 @@ class SandboxTest {
 
     @Test
     void consoleWritesToTheJsrunConsoleLogger() {
-        String output = captureStdout(() -> {
+        String output = StdoutCapture.of(() -> {
             try (JsRuntime js = factory.create()) {
                 js.eval("console.log('hello', 42, { a: [1] }); console.warn('careful'); console.error(new TypeError('bad'));"
                         + " console.debug('details')");
@@ -89,7 +86,7 @@ class SandboxTest {
 
     @Test
     void consoleOutputIsWrittenByTheCallThatMadeItWhateverTheScriptDoesToPromises() {
-        String output = captureStdout(() -> {
+        String output = StdoutCapture.of(() -> {
             try (JsRuntime js = factory.create()) {
                 js.eval("Promise.reject(new Error('unhandled')); console.log('one')");
                 System.out.println("after call 1");
@@ -108,7 +105,7 @@ class SandboxTest {
 
     @Test
     void consoleOutputOfAsyncCodeIsWrittenToo() throws Exception {
-        String output = captureStdout(() -> {
+        String output = StdoutCapture.of(() -> {
             try (JsRuntime js = factory.create()) {
                 js.evalAsync("(async () => { await null; console.info('after await'); })()").get(5, TimeUnit.SECONDS);
             }
@@ -122,7 +119,7 @@ class SandboxTest {
     @Test
     void consoleLoggerNameIsConfigurable() {
         RuntimeConfig config = RuntimeConfig.builder().consoleLogger("scripts.audit").build();
-        String output = captureStdout(() -> {
+        String output = StdoutCapture.of(() -> {
             try (JsRuntimeFactory custom = new UnpooledJsRuntimeFactory(config); JsRuntime js = custom.create()) {
                 js.eval("console.info('audited')");
             }
@@ -180,19 +177,6 @@ class SandboxTest {
                 }
             }
         }
-    }
-
-    private static String captureStdout(Runnable action) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-        try {
-            action.run();
-        }
-        finally {
-            System.setOut(original);
-        }
-        return buffer.toString(StandardCharsets.UTF_8);
     }
 
 }

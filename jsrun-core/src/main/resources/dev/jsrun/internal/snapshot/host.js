@@ -32,7 +32,8 @@
     mapForEach, mapSize, TypedArrayPrototype, typedArrayTag, typedArrayBuffer, typedArrayOffset,
     typedArrayByteLength, typedArraySubarray, Bytes, arrayBufferLength, sharedBufferLength, dataViewBuffer,
     dataViewOffset, dataViewLength, PromiseOf, promiseThen, promiseResolve, promiseReject, ErrorOf, ErrorPrototype,
-    TypeErrorOf, SyntaxErrorOf, errorBrand } = intrinsics;
+    TypeErrorOf, SyntaxErrorOf, errorBrand, NumberOf, parseIntOf, parseFloatOf, objectIs, dateNow,
+    numberToFixed } = intrinsics;
   // V8 makes no call sites while it builds a snapshot: then ready() takes their methods in each context
   let callSite = intrinsics.callSite;
   // the checks in front of allocating built-ins (allocation-guards.js), told each context's limit by ready()
@@ -706,6 +707,12 @@
     if (typeof value === 'string') {
       return value;
     }
+    if (typeof value === 'bigint') {
+      return apply(bigintToString, value, []) + 'n';
+    }
+    if (value === null || (typeof value !== 'object' && typeof value !== 'function')) {
+      return typeof value === 'number' && objectIs(value, -0) ? '-0' : StringOf(value);
+    }
     try {
       if (isErrorValue(value)) {
         const stack = value.stack;
@@ -724,22 +731,189 @@
     }
   }
 
+  /** One argument as Node's util.format shows it for {@code %s}, {@code %d}, {@code %i}, {@code %f} or {@code %j}. */
+  function substitute(kind, value) {
+    switch (kind) {
+      case 's':
+        return show(value);
+      case 'd':
+      case 'i':
+      case 'f': {
+        if (typeof value === 'bigint') {
+          return kind === 'f' ? StringOf(NumberOf(value)) : apply(bigintToString, value, []) + 'n';
+        }
+        if (typeof value === 'symbol') {
+          return 'NaN';
+        }
+        const number = kind === 'd' ? NumberOf(value) : kind === 'i' ? parseIntOf(value) : parseFloatOf(value);
+        return objectIs(number, -0) ? '-0' : StringOf(number);
+      }
+      case 'j':
+        try {
+          const json = stringify(value);
+          return json === undefined ? 'undefined' : json;
+        }
+        catch (error) {
+          return '[Circular]';
+        }
+      default:
+        return show(value);
+    }
+  }
+
+  /** The arguments of a console call as one line, the first one's %s, %d, %i, %f, %j, %o, %O, %c and %% applied. */
+  function format(args) {
+    let line = '';
+    let next = 0;
+    const first = args[0];
+    // as in Node, a lone string is printed as it is, %% included
+    if (typeof first === 'string' && args.length > 1) {
+      next = 1;
+      let from = 0;
+      for (;;) {
+        const percent = apply(stringIndexOf, first, ['%', from]);
+        if (percent < 0 || percent === first.length - 1) {
+          line += apply(stringSlice, first, [from]);
+          break;
+        }
+        line += apply(stringSlice, first, [from, percent]);
+        const kind = apply(stringSlice, first, [percent + 1, percent + 2]);
+        from = percent + 2;
+        if (kind === '%') {
+          line += '%';
+        }
+        else if (apply(stringIndexOf, 'sdifjoOc', [kind]) < 0 || next >= args.length) {
+          line += '%' + kind;
+        }
+        else if (kind === 'c') {
+          next++;
+        }
+        else {
+          line += substitute(kind, args[next++]);
+        }
+      }
+    }
+    for (let i = next; i < args.length; i++) {
+      line += (i === 0 ? '' : ' ') + show(args[i]);
+    }
+    return line;
+  }
+
+  // console.group's indentation, and console.count's and console.time's labels (Node's, per context)
+  const MAX_GROUPS = 64;
+  let indent = '';
+  const counts = new MapOf();
+  const timers = new MapOf();
+
+  function emit(level, line) {
+    if (indent !== '') {
+      let indented = indent;
+      let from = 0;
+      for (;;) {
+        const end = apply(stringIndexOf, line, ['\n', from]);
+        if (end < 0) {
+          line = indented + apply(stringSlice, line, [from]);
+          break;
+        }
+        indented += apply(stringSlice, line, [from, end + 1]) + indent;
+        from = end + 1;
+      }
+    }
+    if (logCount < MAX_LOG_ENTRIES && logText.length + line.length <= MAX_LOG_CHARS) {
+      logText += level + line.length + ':' + line;
+      logCount++;
+    }
+    else {
+      dropped++;
+    }
+    queued();
+  }
+
   function print(level) {
     return function (...args) {
-      let line = '';
-      for (let i = 0; i < args.length; i++) {
-        line += (i === 0 ? '' : ' ') + show(args[i]);
-      }
-      if (logCount < MAX_LOG_ENTRIES && logText.length + line.length <= MAX_LOG_CHARS) {
-        logText += level + line.length + ':' + line;
-        logCount++;
-      }
-      else {
-        dropped++;
-      }
-      queued();
+      emit(level, format(args));
     };
   }
+
+  function labelOf(label) {
+    return label === undefined ? 'default' : '' + label;
+  }
+
+  function elapsed(started) {
+    const ms = dateNow() - started;
+    return ms < 1000 ? apply(numberToFixed, ms, [3]) + 'ms' : apply(numberToFixed, ms / 1000, [3]) + 's';
+  }
+
+  function startedAt(label, method) {
+    const started = apply(mapGet, timers, [label]);
+    if (started === undefined) {
+      emit('W', "Warning: No such label '" + label + "' for console." + method + '()');
+    }
+    return started;
+  }
+
+  function group(...label) {
+    if (label.length > 0) {
+      emit('I', format(label));
+    }
+    if (indent.length < 2 * MAX_GROUPS) {
+      indent += '  ';
+    }
+  }
+
+  const printer = {
+    log: print('I'), info: print('I'), warn: print('W'), error: print('E'), debug: print('D'), trace: print('T'),
+    dir: value => emit('I', show(value)),
+    dirxml: print('I'),
+    table: print('I'),
+    assert(condition, ...data) {
+      if (!condition) {
+        emit('W', data.length === 0 ? 'Assertion failed' : 'Assertion failed: ' + format(data));
+      }
+    },
+    count(label) {
+      const name = labelOf(label);
+      const count = (apply(mapGet, counts, [name]) || 0) + 1;
+      apply(mapSet, counts, [name, count]);
+      emit('I', name + ': ' + count);
+    },
+    countReset(label) {
+      const name = labelOf(label);
+      if (!apply(mapDelete, counts, [name])) {
+        emit('W', "Count for '" + name + "' does not exist");
+      }
+    },
+    time(label) {
+      const name = labelOf(label);
+      if (apply(mapGet, timers, [name]) !== undefined) {
+        emit('W', "Warning: Label '" + name + "' already exists for console.time()");
+        return;
+      }
+      apply(mapSet, timers, [name, dateNow()]);
+    },
+    timeLog(label, ...data) {
+      const name = labelOf(label);
+      const started = startedAt(name, 'timeLog');
+      if (started !== undefined) {
+        emit('I', name + ': ' + elapsed(started) + (data.length === 0 ? '' : ' ' + format(data)));
+      }
+    },
+    timeEnd(label) {
+      const name = labelOf(label);
+      const started = startedAt(name, 'timeEnd');
+      if (started !== undefined) {
+        apply(mapDelete, timers, [name]);
+        emit('I', name + ': ' + elapsed(started));
+      }
+    },
+    // there is no terminal to clear
+    clear() {},
+    group,
+    groupCollapsed: group,
+    groupEnd() {
+      indent = apply(stringSlice, indent, [2]);
+    }
+  };
 
   function importModule(specifier) {
     const name = '' + specifier;
@@ -793,10 +967,6 @@
   function register(name) {
     apply(setAdd, known, [name]);
   }
-
-  const printer = {
-    log: print('I'), info: print('I'), warn: print('W'), error: print('E'), debug: print('D'), trace: print('T')
-  };
 
   // ---- what the snapshot's module bundle left for jsrun, taken by ready() ----
 

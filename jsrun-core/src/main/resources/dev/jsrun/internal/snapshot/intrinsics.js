@@ -74,6 +74,13 @@
   const ArrayPrototype = Array.prototype;
   const BigIntOf = BigInt;
   const DateOf = Date;
+  // what console's formatting and timers need
+  const NumberOf = Number;
+  const parseIntOf = parseInt;
+  const parseFloatOf = parseFloat;
+  const objectIs = Object.is;
+  const dateNow = Date.now;
+  const numberToFixed = Number.prototype.toFixed;
 
 
   // V8 hands Error.prepareStackTrace its CallSite objects; their methods are taken from one made here, or, in
@@ -108,5 +115,6 @@
       typedArrayBuffer, typedArrayOffset, typedArrayByteLength, typedArraySubarray, Bytes, arrayBufferLength,
       sharedBufferLength, dataViewBuffer, dataViewOffset, dataViewLength, PromiseOf, promiseThen, promiseResolve,
       promiseReject, ErrorOf, ErrorPrototype, TypeErrorOf, SyntaxErrorOf, errorBrand,
-      Int32s, Float64s, typedArraySet, ownKeys, ObjectPrototype, ArrayPrototype, BigIntOf, DateOf }) });
+      Int32s, Float64s, typedArraySet, ownKeys, ObjectPrototype, ArrayPrototype, BigIntOf, DateOf,
+      NumberOf, parseIntOf, parseFloatOf, objectIs, dateNow, numberToFixed }) });
 })();
