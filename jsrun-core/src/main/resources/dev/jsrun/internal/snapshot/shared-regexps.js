@@ -15,6 +15,7 @@
     return descriptor === undefined ? undefined : descriptor.get;
   };
   const hasOwn = uncurry(Object.prototype.hasOwnProperty);
+  const isArray = Array.isArray;
   const VisitedSet = Set;
   const visitedHas = uncurry(Set.prototype.has);
   const visitedAdd = uncurry(Set.prototype.add);
@@ -100,6 +101,20 @@
     }
   }
 
+  // V8 keeps a number field that ever held a fraction in a box that it writes in place, and a snapshot shares
+  // that box between every context restored from it in an isolate: one borrower's write would reach the next.
+  // Storing a non-number first makes the field hold numbers as values, so a later write replaces the number.
+  function unshare(object, key, number) {
+    if (defineProperty(object, key, { __proto__: null, value: null })) {
+      defineProperty(object, key, { __proto__: null, value: number });
+    }
+  }
+
+  // an array index is an element, which V8 keeps per context already
+  function isIndex(key) {
+    return typeof key === 'string' && key !== '4294967295' && '' + (+key >>> 0) === key;
+  }
+
   function flagsOf(regexp) {
     let flags = '';
     for (let i = 0; i < flagReaders.length; i++) {
@@ -130,20 +145,28 @@
     };
     const inspect = object => {
       if (isRegExp(object)) {
-        found[length++] = object;
-        found[length++] = sourceOf(object);
-        found[length++] = flagsOf(object);
+        if (relink) {
+          found[length++] = object;
+          found[length++] = sourceOf(object);
+          found[length++] = flagsOf(object);
+        }
         return;
       }
       visit(getPrototypeOf(object));
       if (typedArrayTag(object) !== undefined) return;
       const keys = ownKeys(object);
       const skipPrototype = typeof object === 'function' && !prototypeExists(object);
+      const array = isArray(object);
       for (let i = 0; i < keys.length; i++) {
-        if (skipPrototype && keys[i] === 'prototype') continue;
-        const property = getOwnPropertyDescriptor(object, keys[i]);
+        const key = keys[i];
+        if (skipPrototype && key === 'prototype') continue;
+        const property = getOwnPropertyDescriptor(object, key);
         if (property === undefined) continue;
         if (hasOwn(property, 'value')) {
+          if (typeof property.value === 'number' && property.writable && object !== global
+              && !(array && key === 'length') && !isIndex(key)) {
+            unshare(object, key, property.value);
+          }
           visit(property.value);
         } else {
           visit(property.get);
@@ -153,7 +176,7 @@
       if (hasBrand(mapSize, object)) mapForEach(object, visitEntry);
       else if (hasBrand(setSize, object)) setForEach(object, visit);
     };
-    if (relink) visit(global);
+    visit(global);
     for (let count = 0; stack !== null && count < maxVisited; count++) {
       const object = stack.value;
       stack = stack.next;
