@@ -50,6 +50,9 @@ public enum Setting {
     /** {@code PoolSettings.Builder.scopeMaxUses}. */
     SCOPE_MAX_USES("PoolSettings.Builder.scopeMaxUses"),
 
+    /** {@code SnapshotBuilder.scriptTimeout}. */
+    SCRIPT_TIMEOUT("SnapshotBuilder.scriptTimeout"),
+
     /** {@link V8Setup.Builder#v8Flags}. */
     V8_FLAGS("V8Setup.Builder.v8Flags"),
 

@@ -42,6 +42,24 @@ public class SnapshotBuildException extends JsRunException {
          */
         INTL_OBJECT,
 
+        /**
+         * It makes the global object non-extensible (preventExtensions, seal or freeze),
+         * which V8 cannot restore a context from.
+         */
+        SEALED_GLOBAL,
+
+        /**
+         * It leaves a {@code FinalizationRegistry} that objects were registered with
+         * reachable, which makes V8 abort the capture.
+         */
+        FINALIZATION_REGISTRY,
+
+        /** It ran longer than the build allows each script. */
+        TIMEOUT,
+
+        /** It needed more of the heap than the build allows. */
+        HEAP_LIMIT,
+
         /** V8 refused to capture the heap the scripts left. */
         CAPTURE_REFUSED,
 

@@ -18,11 +18,15 @@ import com.caoccao.javet.values.reference.V8ValueFunction;
 import com.caoccao.javet.values.reference.V8ValueObject;
 import com.caoccao.javet.values.reference.V8ValueProxy;
 
+import dev.jsrun.InvalidSettingException;
 import dev.jsrun.JsException;
+import dev.jsrun.RuntimeConfig;
+import dev.jsrun.Setting;
 import dev.jsrun.Snapshot;
 import dev.jsrun.SnapshotBuildException;
 import dev.jsrun.SnapshotBuildException.Problem;
 import dev.jsrun.internal.runtime.JsErrors;
+import dev.jsrun.internal.runtime.Watchdog;
 import dev.jsrun.internal.snapshot.GuestScripts;
 import dev.jsrun.internal.snapshot.IntlObjects;
 import dev.jsrun.internal.snapshot.Intrinsics;
@@ -76,7 +80,35 @@ public final class SnapshotBuilder {
      */
     private static final int MAX_STEPS = 100_000;
 
+    /** How long one script may run, its timers due at load included, by default. */
+    public static final Duration DEFAULT_SCRIPT_TIMEOUT = Duration.ofSeconds(60);
+
+    /**
+     * The longest {@link #scriptTimeout} there is, so that no clock arithmetic overflows.
+     */
+    public static final Duration MAX_SCRIPT_TIMEOUT = Duration.ofDays(1);
+
+    /** Room V8 is given past its heap limit to unwind a script that reached it. */
+    private static final long HEAP_HEADROOM = 64L << 20;
+
     private final List<Script> scripts = new ArrayList<>();
+
+    private Duration scriptTimeout = DEFAULT_SCRIPT_TIMEOUT;
+
+    /**
+     * Stops the build when one script, with the timers it sets for at once, runs longer
+     * than this (a loop that never ends, for one): {@link #DEFAULT_SCRIPT_TIMEOUT} unless
+     * set, at most {@link #MAX_SCRIPT_TIMEOUT}.
+     */
+    public SnapshotBuilder scriptTimeout(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(MAX_SCRIPT_TIMEOUT) > 0) {
+            throw new InvalidSettingException(Setting.SCRIPT_TIMEOUT, timeout, Duration.ZERO, true, MAX_SCRIPT_TIMEOUT,
+                    "must be positive and at most " + MAX_SCRIPT_TIMEOUT.toDays() + " day");
+        }
+        this.scriptTimeout = timeout;
+        return this;
+    }
 
     /** Runs {@code source} as a classic script; its globals end up in the snapshot. */
     public SnapshotBuilder executeScript(String name, String source) {
@@ -116,14 +148,27 @@ public final class SnapshotBuilder {
         // process.
         try (V8Runtime runtime = V8Runtimes.fresh(true)) {
             v8Version = V8Runtimes.v8Version();
+            HeapLimit heap = new HeapLimit(runtime);
             Intrinsics.record(runtime);
+            // a snapshot's buffers would be copied into every runtime: they get the
+            // default limit of one
+            long externalLimit = RuntimeConfig.defaults().maxExternalMemory();
+            runtime.getExecutor(Intrinsics.GUARDS_GLOBAL + ".setLimit(" + externalLimit + ")").executeVoid();
             try (IntlObjects intl = IntlObjects.watch(runtime);
                     SharedRegExps regExps = SharedRegExps.prepare(runtime)) {
                 for (Script script : this.scripts) {
                     intl.script(script.name());
-                    run(runtime, script);
-                    runTasks(runtime, script);
+                    try (Watchdog.Deadline deadline = Watchdog.start(runtime, this.scriptTimeout, externalLimit)) {
+                        try {
+                            run(runtime, script);
+                            runTasks(runtime, script);
+                        }
+                        catch (RuntimeException ex) {
+                            throw stopped(script, deadline, heap, externalLimit, ex);
+                        }
+                    }
                     refuseProxiedGlobal(runtime, script);
+                    refuseSealedGlobal(runtime, script);
                 }
                 regExps.collect();
                 refuseIntlObjects(intl.alive(runtime));
@@ -136,6 +181,57 @@ public final class SnapshotBuilder {
         Duration buildTime = Duration.ofNanos(System.nanoTime() - started);
         return new SnapshotImage(blob, v8Version, V8Runtimes.javetVersion(), V8Runtimes.flags(), scriptNames(),
                 contentHash(), Instant.now(), buildTime);
+    }
+
+    /**
+     * What stopped a script: the timeout, the heap limit or memory outside the heap when
+     * one of them ended it, else the failure itself.
+     */
+    private RuntimeException stopped(Script script, Watchdog.Deadline deadline, HeapLimit heap, long externalLimit,
+            RuntimeException failure) {
+        if (heap.reached) {
+            return new SnapshotBuildException(Problem.HEAP_LIMIT, script.name(), 0, 0,
+                    "it needs more than the V8 heap limit of " + (heap.limit >> 20) + " MB",
+                    "Keep less in the heap while the script loads, or raise the heap limit (V8Setup.Builder.maxHeapSize, "
+                            + "jsrun.runtime.max-heap-size in Spring Boot)",
+                    failure);
+        }
+        if (deadline.expired()) {
+            return new SnapshotBuildException(Problem.TIMEOUT, script.name(), 0, 0,
+                    "it ran longer than " + this.scriptTimeout.toMillis() + " ms, the limit of one snapshot script",
+                    "Make the script finish (a loop that never ends, or timers that keep setting timers, runs "
+                            + "forever), or raise SnapshotBuilder.scriptTimeout (jsrun.snapshot.script-timeout in "
+                            + "Spring Boot)",
+                    failure);
+        }
+        if (deadline.externalMemory() > 0) {
+            return new SnapshotBuildException(Problem.SCRIPT_ERROR, script.name(), 0, 0,
+                    "it holds " + (deadline.externalMemory() >> 20) + " MB outside the V8 heap, more than the "
+                            + (externalLimit >> 20) + " MB every runtime restored from the snapshot may hold",
+                    "Allocate large buffers when a function runs rather than while the script loads", failure);
+        }
+        return failure;
+    }
+
+    /**
+     * Without this callback V8 aborts the process when a script exhausts the heap; with
+     * it, V8 stops the script and is given the headroom to unwind.
+     */
+    private static final class HeapLimit {
+
+        private volatile boolean reached;
+
+        private volatile long limit;
+
+        HeapLimit(V8Runtime runtime) {
+            runtime.setNearHeapLimitCallback((currentLimit, initialLimit) -> {
+                this.reached = true;
+                this.limit = initialLimit;
+                runtime.terminateExecution();
+                return currentLimit + Math.max(currentLimit / 2, HEAP_HEADROOM);
+            });
+        }
+
     }
 
     private static void run(V8Runtime runtime, Script script) {
@@ -247,12 +343,45 @@ public final class SnapshotBuilder {
     }
 
     /**
+     * A context restored from a snapshot whose global object is not extensible crashes
+     * the process on its first use, so the build stops at the script that sealed it.
+     */
+    private static void refuseSealedGlobal(V8Runtime runtime, Script script) {
+        try (V8ValueFunction isExtensible = runtime.getExecutor(Intrinsics.GLOBAL + ".isExtensible")
+            .setResourceName(WebPlatform.RESOURCE)
+            .execute()) {
+            if (!isExtensible.callBoolean(null, runtime.getGlobalObject())) {
+                throw new SnapshotBuildException(Problem.SEALED_GLOBAL, script.name(), 0, 0,
+                        "it makes the global object non-extensible (Object.preventExtensions, seal or freeze), "
+                                + "which V8 cannot restore a runtime from",
+                        "Seal or freeze the global object when the runtime is used (for example in "
+                                + "PoolSettings.Builder.warmUp or the first call), not while a snapshot script loads",
+                        null);
+            }
+        }
+        catch (JavetException ex) {
+            throw new SnapshotBuildException(Problem.ENGINE_FAILURE, script.name(), 0, 0,
+                    "V8 could not tell whether the global object is extensible: " + ex.getMessage(), null, ex);
+        }
+    }
+
+    /**
      * V8 aborts the process when it serializes an object backed by ICU, so the build
      * stops before it tries.
      */
     private static void refuseIntlObjects(List<IntlObjects.Alive> alive) {
         if (alive.isEmpty()) {
             return;
+        }
+        for (IntlObjects.Alive registry : alive) {
+            if (registry.constructor().equals("FinalizationRegistry")) {
+                throw new SnapshotBuildException(Problem.FINALIZATION_REGISTRY, registry.script(), 0, 0,
+                        "it leaves a FinalizationRegistry that objects were registered with reachable when the heap "
+                                + "is captured; V8 aborts the capture of one",
+                        "Create the registry, or register objects with it, when a function runs rather than while "
+                                + "the script loads",
+                        null);
+            }
         }
         IntlObjects.Alive first = alive.get(0);
         String more = (alive.size() > 1)

@@ -73,7 +73,8 @@ public final class JsRunAutoConfiguration {
     Snapshot jsrunSnapshot(JsRunProperties properties, ResourceLoader resourceLoader,
             ObjectProvider<SnapshotBuilderCustomizer> customizers) {
         JsRunPropertiesValidator.validate(properties.getSnapshot());
-        SnapshotBuilder builder = new SnapshotBuilder();
+        SnapshotBuilder builder = SettingProperties
+            .check(() -> new SnapshotBuilder().scriptTimeout(properties.getSnapshot().getScriptTimeout()));
         ModuleReport modules = addModules(builder, properties.getSnapshot(), resourceLoader.getClassLoader());
         new SnapshotScripts(ResourcePatternUtils.getResourcePatternResolver(resourceLoader)).addTo(builder,
                 properties.getSnapshot().getScripts());

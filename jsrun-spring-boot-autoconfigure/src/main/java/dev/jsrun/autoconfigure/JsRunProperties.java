@@ -11,6 +11,7 @@ import org.springframework.util.unit.DataSize;
 import dev.jsrun.RuntimeConfig;
 import dev.jsrun.modules.ModuleSet;
 import dev.jsrun.pool.PoolSettings;
+import dev.jsrun.snapshot.SnapshotBuilder;
 
 /**
  * Configuration properties for jsrun. Their defaults are jsrun-core's (the
@@ -112,6 +113,20 @@ public class JsRunProperties {
          * reset, when returned to the pool.
          */
         private boolean loadModulesAtRunTime;
+
+        /**
+         * Longest time one snapshot script, with the timers it sets for at once, may run
+         * at startup before the build stops with the script named (at most 1 day).
+         */
+        private Duration scriptTimeout = SnapshotBuilder.DEFAULT_SCRIPT_TIMEOUT;
+
+        public Duration getScriptTimeout() {
+            return this.scriptTimeout;
+        }
+
+        public void setScriptTimeout(Duration scriptTimeout) {
+            this.scriptTimeout = scriptTimeout;
+        }
 
         public boolean isLoadModulesAtRunTime() {
             return this.loadModulesAtRunTime;

@@ -9,6 +9,7 @@ import dev.jsrun.Setting;
 import dev.jsrun.V8Setup;
 import dev.jsrun.engine.V8AlreadyStartedException;
 import dev.jsrun.pool.PoolSettings;
+import dev.jsrun.snapshot.SnapshotBuilder;
 
 /**
  * The {@code jsrun.*} property behind each setting of jsrun-core, and the failure that
@@ -45,6 +46,7 @@ final class SettingProperties {
     static String property(Setting setting) {
         return switch (setting) {
             case TIMEOUT -> "jsrun.runtime.timeout";
+            case SCRIPT_TIMEOUT -> "jsrun.snapshot.script-timeout";
             case CONSOLE_LOGGER -> "jsrun.runtime.console-logger";
             case MAX_RESULT_SIZE -> "jsrun.runtime.max-result-size";
             case MAX_EXTERNAL_MEMORY, MAX_WASM_MEMORY -> "jsrun.runtime.max-external-memory";
@@ -140,6 +142,7 @@ final class SettingProperties {
     private static Object example(Setting setting) {
         return switch (setting) {
             case TIMEOUT -> new JsRunProperties().getRuntime().getTimeout();
+            case SCRIPT_TIMEOUT -> SnapshotBuilder.DEFAULT_SCRIPT_TIMEOUT;
             case CONSOLE_LOGGER -> RuntimeConfig.DEFAULT_CONSOLE_LOGGER;
             case MAX_RESULT_SIZE -> (long) RuntimeConfig.DEFAULT_MAX_RESULT_SIZE;
             case MAX_EXTERNAL_MEMORY, MAX_WASM_MEMORY -> RuntimeConfig.DEFAULT_MAX_EXTERNAL_MEMORY;

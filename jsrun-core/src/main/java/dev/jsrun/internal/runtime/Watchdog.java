@@ -19,7 +19,7 @@ import com.caoccao.javet.interop.monitoring.V8HeapStatistics;
  * {@link #MEMORY_CHECK} by a second thread, since asking V8 may wait for the runtime's
  * lock, and no timeout may wait for that.
  */
-final class Watchdog {
+public final class Watchdog {
 
     /** How often a running evaluation's memory outside the heap is measured. */
     static final Duration MEMORY_CHECK = Duration.ofMillis(10);
@@ -54,7 +54,7 @@ final class Watchdog {
      * evaluation is terminated once V8 reports more than {@code externalLimit} bytes
      * outside the heap ({@link Long#MAX_VALUE}: never measured).
      */
-    static Deadline start(V8Runtime runtime, Duration timeout, long externalLimit) {
+    public static Deadline start(V8Runtime runtime, Duration timeout, long externalLimit) {
         Deadline deadline = new Deadline(runtime, externalLimit);
         if (timeout != null) {
             deadline.future = timer.schedule(deadline::expire, Math.max(1, timeout.toNanos()), TimeUnit.NANOSECONDS);
@@ -76,7 +76,7 @@ final class Watchdog {
      * One evaluation's deadline. Expiry and the end of the evaluation exclude each other,
      * so termination can only be requested while the evaluation may still run.
      */
-    static final class Deadline implements AutoCloseable {
+    public static final class Deadline implements AutoCloseable {
 
         private final V8Runtime runtime;
 
@@ -167,7 +167,7 @@ final class Watchdog {
         }
 
         /** Whether the timeout ended the evaluation. */
-        synchronized boolean expired() {
+        public synchronized boolean expired() {
             return this.expired;
         }
 
@@ -175,7 +175,7 @@ final class Watchdog {
          * The external memory that ended the evaluation, in bytes, or 0 when it stayed
          * within its limit.
          */
-        synchronized long externalMemory() {
+        public synchronized long externalMemory() {
             return this.externalMemory;
         }
 

@@ -17,7 +17,8 @@ import com.caoccao.javet.values.reference.V8ValueObject;
  * made it; before the capture, after a full garbage collection, any that is still alive
  * fails the build with the script and the constructor named. Objects made and dropped
  * during the build, and Intl calls that keep nothing (such as {@code toLocaleString}),
- * are fine.
+ * are fine. A {@code FinalizationRegistry} that objects were registered with is noted the
+ * same way, since V8 aborts the capture of one.
  */
 public final class IntlObjects implements AutoCloseable {
 
@@ -26,8 +27,7 @@ public final class IntlObjects implements AutoCloseable {
     }
 
     /**
-     * {@code intl-guard.js}: evaluates to the function that returns the guard, or
-     * {@code null} without Intl.
+     * {@code intl-guard.js}: evaluates to the function that returns the guard.
      */
     public static final String GUARD = GuestScripts.load(IntlObjects.class, "intl-guard.js");
 

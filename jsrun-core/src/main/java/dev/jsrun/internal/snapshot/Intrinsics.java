@@ -29,6 +29,9 @@ public final class Intrinsics {
      */
     public static final String HOST_GLOBAL = "__jsrun_host";
 
+    /** The allocation guards' controls, until the host takes them away. */
+    public static final String GUARDS_GLOBAL = "__jsrun_guards";
+
     /** The resource name of the host's frames, which error stacks leave out. */
     public static final String HOST_RESOURCE = "jsrun:host";
 

@@ -1,14 +1,13 @@
 // Evaluates to a function that readies a snapshot runtime: it wraps every Intl constructor (and the Intl
 // methods that return new ICU-backed objects) so that each object they make is noted with a weak reference,
-// the constructor's name and the script that was running. V8 cannot serialize those objects, so one still
-// reachable when the heap is captured would abort the process; the builder asks which are alive first.
+// the constructor's name and the script that was running, and notes each FinalizationRegistry that objects are
+// registered with. V8 cannot serialize those objects, so one still reachable when the heap is captured would
+// abort the process; the builder asks which are alive first.
 (function () {
   'use strict';
   const global = globalThis;
   const Intl = global.Intl;
-  if (typeof Intl !== 'object' || Intl === null) {
-    return null;
-  }
+  const hasIntl = typeof Intl === 'object' && Intl !== null;
   const WeakRefOf = global.WeakRef;
   const construct = Reflect.construct;
   const apply = Reflect.apply;
@@ -57,7 +56,7 @@
   }
 
   // v8BreakIterator is V8's own, older than Intl.Segmenter, and holds an ICU break iterator as well
-  const names = ['Collator', 'DateTimeFormat', 'DisplayNames', 'DurationFormat', 'ListFormat', 'Locale',
+  const names = !hasIntl ? [] : ['Collator', 'DateTimeFormat', 'DisplayNames', 'DurationFormat', 'ListFormat', 'Locale',
     'NumberFormat', 'PluralRules', 'RelativeTimeFormat', 'Segmenter', 'v8BreakIterator'];
   for (let i = 0; i < names.length; i++) {
     const name = names[i];
@@ -77,15 +76,27 @@
     replace(Intl, name, wrapped);
     replace(original.value.prototype, 'constructor', wrapped);
   }
-  const Locale = getOwnPropertyDescriptor(Intl, 'Locale');
+  const Locale = hasIntl ? getOwnPropertyDescriptor(Intl, 'Locale') : undefined;
   if (Locale !== undefined) {
     wrapMethod(getPrototypeOf(new Locale.value.prototype.constructor('en')), 'maximize', 'Intl.Locale');
     wrapMethod(getPrototypeOf(new Locale.value.prototype.constructor('en')), 'minimize', 'Intl.Locale');
   }
-  if (typeof Intl.Segmenter === 'function') {
+  if (hasIntl && typeof Intl.Segmenter === 'function') {
     const segments = new Intl.Segmenter().segment('');
     wrapMethod(Intl.Segmenter.prototype, 'segment', 'Intl.Segmenter (its segments)');
     wrapMethod(getPrototypeOf(segments), Symbol.iterator, 'Intl.Segmenter (an iterator of its segments)');
+  }
+  // a registry that objects were registered with makes V8 abort the capture while it is reachable
+  const Registry = global.FinalizationRegistry;
+  const register = typeof Registry === 'function' ? getOwnPropertyDescriptor(Registry.prototype, 'register') : undefined;
+  if (register !== undefined && typeof register.value === 'function') {
+    replace(Registry.prototype, 'register', new Proxy(register.value, {
+      apply(target, self, args) {
+        const result = apply(target, self, args);
+        note(self, 'FinalizationRegistry');
+        return result;
+      }
+    }));
   }
   notes.length = 0;
 
@@ -111,7 +122,19 @@
           add(found, note[1] + '\u0000' + note[2]);
         }
       }
-      notes.length = 0;
+      // a registry that objects were registered with makes V8 abort the capture while it is reachable
+  const Registry = global.FinalizationRegistry;
+  const register = typeof Registry === 'function' ? getOwnPropertyDescriptor(Registry.prototype, 'register') : undefined;
+  if (register !== undefined && typeof register.value === 'function') {
+    replace(Registry.prototype, 'register', new Proxy(register.value, {
+      apply(target, self, args) {
+        const result = apply(target, self, args);
+        note(self, 'FinalizationRegistry');
+        return result;
+      }
+    }));
+  }
+  notes.length = 0;
       return apply(join, found, ['\u0001']);
     }
   };

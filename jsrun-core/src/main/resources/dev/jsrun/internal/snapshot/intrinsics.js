@@ -79,6 +79,7 @@
   const parseIntOf = parseInt;
   const parseFloatOf = parseFloat;
   const objectIs = Object.is;
+  const isExtensible = Reflect.isExtensible;
   const dateNow = Date.now;
   const numberToFixed = Number.prototype.toFixed;
 
@@ -116,5 +117,5 @@
       sharedBufferLength, dataViewBuffer, dataViewOffset, dataViewLength, PromiseOf, promiseThen, promiseResolve,
       promiseReject, ErrorOf, ErrorPrototype, TypeErrorOf, SyntaxErrorOf, errorBrand,
       Int32s, Float64s, typedArraySet, ownKeys, ObjectPrototype, ArrayPrototype, BigIntOf, DateOf,
-      NumberOf, parseIntOf, parseFloatOf, objectIs, dateNow, numberToFixed }) });
+      NumberOf, parseIntOf, parseFloatOf, objectIs, dateNow, numberToFixed, isExtensible }) });
 })();
