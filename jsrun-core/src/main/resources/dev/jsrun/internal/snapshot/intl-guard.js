@@ -122,19 +122,7 @@
           add(found, note[1] + '\u0000' + note[2]);
         }
       }
-      // a registry that objects were registered with makes V8 abort the capture while it is reachable
-  const Registry = global.FinalizationRegistry;
-  const register = typeof Registry === 'function' ? getOwnPropertyDescriptor(Registry.prototype, 'register') : undefined;
-  if (register !== undefined && typeof register.value === 'function') {
-    replace(Registry.prototype, 'register', new Proxy(register.value, {
-      apply(target, self, args) {
-        const result = apply(target, self, args);
-        note(self, 'FinalizationRegistry');
-        return result;
-      }
-    }));
-  }
-  notes.length = 0;
+      notes.length = 0;
       return apply(join, found, ['\u0001']);
     }
   };
