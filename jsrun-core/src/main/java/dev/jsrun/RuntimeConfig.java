@@ -39,6 +39,14 @@ public final class RuntimeConfig {
     /** The default {@link Builder#maxExternalMemory(long)}: 256 MiB. */
     public static final long DEFAULT_MAX_EXTERNAL_MEMORY = 256L << 20;
 
+    /**
+     * The longest duration that any setting of {@code RuntimeConfig} or
+     * {@code PoolSettings} takes: 24 days, which still fits in an {@code int} of
+     * milliseconds and leaves every deadline computed from it in nanoseconds far from
+     * overflowing.
+     */
+    public static final Duration MAX_DURATION = Duration.ofDays(24);
+
     private static final long MIN_RESULT_SIZE = 1024;
 
     /**
@@ -219,12 +227,16 @@ public final class RuntimeConfig {
 
         /**
          * Terminate any single evaluation that runs longer than this; {@code null} for no
-         * limit.
+         * limit. Positive and at most {@link RuntimeConfig#MAX_DURATION} (24 days).
          */
         public Builder timeout(Duration timeout) {
             if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
-                throw new InvalidSettingException(Setting.TIMEOUT, timeout, Duration.ZERO, true, null,
+                throw new InvalidSettingException(Setting.TIMEOUT, timeout, Duration.ZERO, true, MAX_DURATION,
                         "must be positive, or null for none");
+            }
+            if (timeout != null && timeout.compareTo(MAX_DURATION) > 0) {
+                throw new InvalidSettingException(Setting.TIMEOUT, timeout, Duration.ZERO, true, MAX_DURATION,
+                        "must be at most " + MAX_DURATION + " (24 days), or null for none");
             }
             this.timeout = timeout;
             return this;

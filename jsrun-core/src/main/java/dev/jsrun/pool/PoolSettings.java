@@ -4,14 +4,15 @@ import java.time.Duration;
 import java.util.Objects;
 
 import dev.jsrun.InvalidSettingException;
+import dev.jsrun.RuntimeConfig;
 import dev.jsrun.Setting;
 
 /**
  * How a {@link JsRuntimePool} sizes and maintains itself. The defaults are the
  * {@code DEFAULT_*} constants, with a cleaner thread per available processor (at most
- * max-size), no scope for plain {@code acquire()} and no warm-up script. A value the
- * builder refuses is an {@link InvalidSettingException} naming the setting and the values
- * allowed.
+ * max-size), no scope for plain {@code acquire()} and no warm-up script. Every duration
+ * is at most {@link RuntimeConfig#MAX_DURATION} (24 days). A value the builder refuses is
+ * an {@link InvalidSettingException} naming the setting and the values allowed.
  */
 public final class PoolSettings {
 
@@ -321,15 +322,29 @@ public final class PoolSettings {
         private static Duration requirePositive(Setting setting, Duration value) {
             Objects.requireNonNull(value, setting.apiName());
             if (value.isNegative() || value.isZero()) {
-                throw new InvalidSettingException(setting, value, Duration.ZERO, true, null, "must be positive");
+                throw new InvalidSettingException(setting, value, Duration.ZERO, true, RuntimeConfig.MAX_DURATION,
+                        "must be positive");
             }
-            return value;
+            return requireAtMostMaxDuration(setting, value, true);
         }
 
         private static Duration requireNotNegative(Setting setting, Duration value) {
             Objects.requireNonNull(value, setting.apiName());
             if (value.isNegative()) {
-                throw new InvalidSettingException(setting, value, Duration.ZERO, false, null, "must not be negative");
+                throw new InvalidSettingException(setting, value, Duration.ZERO, false, RuntimeConfig.MAX_DURATION,
+                        "must not be negative");
+            }
+            return requireAtMostMaxDuration(setting, value, false);
+        }
+
+        /**
+         * Longer durations overflow the pool's arithmetic in nanoseconds and
+         * milliseconds.
+         */
+        private static Duration requireAtMostMaxDuration(Setting setting, Duration value, boolean positive) {
+            if (value.compareTo(RuntimeConfig.MAX_DURATION) > 0) {
+                throw new InvalidSettingException(setting, value, Duration.ZERO, positive, RuntimeConfig.MAX_DURATION,
+                        "must be at most " + RuntimeConfig.MAX_DURATION + " (24 days)");
             }
             return value;
         }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -341,6 +342,47 @@ class JsRuntimePoolTest {
         assertThat(catchThrowableOfType(InvalidSettingException.class,
                 () -> PoolSettings.builder().idleTimeout(Duration.ZERO))
             .isMinimumExcluded()).isTrue();
+    }
+
+    @Test
+    void durationsLongerThanTheMaximumAreRefusedNamingTheSetting() {
+        Duration tooLong = Duration.ofSeconds(Long.MAX_VALUE);
+        Map<Setting, Runnable> settings = Map.of(Setting.MAX_WAIT, () -> PoolSettings.builder().maxWait(tooLong),
+                Setting.IDLE_TIMEOUT, () -> PoolSettings.builder().idleTimeout(tooLong), Setting.EVICTION_INTERVAL,
+                () -> PoolSettings.builder().evictionInterval(tooLong), Setting.SHUTDOWN_TIMEOUT,
+                () -> PoolSettings.builder().shutdownTimeout(tooLong), Setting.TIMEOUT,
+                () -> RuntimeConfig.builder().timeout(tooLong));
+        settings.forEach((setting, build) -> {
+            InvalidSettingException refused = catchThrowableOfType(InvalidSettingException.class, build::run);
+            assertThat(refused).as("%s", setting).isNotNull();
+            assertThat(refused.getSetting()).isEqualTo(setting);
+            assertThat(refused.getValue()).isEqualTo(tooLong);
+            assertThat(refused.getMaximum()).isEqualTo(RuntimeConfig.MAX_DURATION);
+            assertThat(refused).hasMessageStartingWith(setting.apiName() + " must be at most PT576H (24 days)");
+        });
+        assertThatThrownBy(() -> PoolSettings.builder().maxWait(RuntimeConfig.MAX_DURATION.plusNanos(1)))
+            .isInstanceOf(InvalidSettingException.class);
+    }
+
+    /** The longest durations allowed leave every deadline computed from them in range. */
+    @Test
+    void theMaximumDurationsWork() throws Exception {
+        Duration longest = RuntimeConfig.MAX_DURATION;
+        JsRuntimePool pool = new JsRuntimePool(RuntimeConfig.builder().timeout(longest).build(),
+                PoolSettings.builder()
+                    .maxSize(1)
+                    .minIdle(1)
+                    .maxWait(longest)
+                    .idleTimeout(longest)
+                    .evictionInterval(longest)
+                    .shutdownTimeout(longest)
+                    .build());
+        try (JsRuntime js = pool.acquire()) {
+            assertThat(js.eval("1 + 1")).isEqualTo(2);
+        }
+        awaitQuiet(pool);
+        pool.close();
+        assertThatThrownBy(pool::acquire).isInstanceOf(JsRuntimeUnavailableException.class);
     }
 
 }

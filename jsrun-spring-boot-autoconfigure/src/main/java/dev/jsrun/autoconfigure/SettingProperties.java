@@ -26,6 +26,8 @@ final class SettingProperties {
 
     private static final String[] DURATION_SUFFIXES = { "d", "h", "m", "s" };
 
+    private static final long MAX_NANOS_SECONDS = Long.MAX_VALUE / 1_000_000_000;
+
     private SettingProperties() {
     }
 
@@ -91,6 +93,13 @@ final class SettingProperties {
         if (setting == Setting.MIN_IDLE && maximum != null) {
             return "must be between " + minimum + " and " + property(Setting.MAX_SIZE) + " (" + maximum + ")";
         }
+        if (maximum instanceof Duration longest && ex.getValue() instanceof Duration value
+                && value.compareTo(longest) > 0) {
+            return "must be at most " + format(setting, longest);
+        }
+        if (minimum instanceof Duration) {
+            return ex.isMinimumExcluded() ? "must be positive" : "must not be negative";
+        }
         if (minimum != null && maximum != null) {
             return "must be between " + format(setting, minimum) + " and " + formatMaximum(setting, maximum);
         }
@@ -119,7 +128,8 @@ final class SettingProperties {
         Object example = example(setting);
         if (minimum instanceof Duration) {
             return "Set " + property + " to " + (ex.isMinimumExcluded() ? "a positive duration" : "a duration")
-                    + " such as " + format(setting, example) + ".";
+                    + ((maximum != null) ? " of at most " + format(setting, maximum) + "," : "") + " such as "
+                    + format(setting, example) + ".";
         }
         if (isSize(setting) && minimum != null) {
             return "Set " + property
@@ -207,6 +217,11 @@ final class SettingProperties {
     }
 
     private static String duration(Duration duration) {
+        // toNanos and toMillis overflow from about 292 years, a value refused as too long
+        long seconds = duration.getSeconds();
+        if (seconds >= MAX_NANOS_SECONDS || seconds <= -MAX_NANOS_SECONDS) {
+            return (duration.getNano() == 0) ? seconds + "s" : duration.toString();
+        }
         if (duration.getNano() % 1_000_000 != 0) {
             return duration.toNanos() + "ns";
         }

@@ -97,10 +97,15 @@ class JsRunReliabilityConfigurationTest {
             "jsrun.pool.max-size=-3|jsrun.pool.max-size|-3|Set jsrun.pool.max-size to 1 or more.",
             "jsrun.pool.min-idle=9|jsrun.pool.min-idle|9|Set jsrun.pool.min-idle to a value from 0 to 8.",
             "jsrun.pool.min-idle=-1|jsrun.pool.min-idle|-1|Set jsrun.pool.min-idle to a value from 0 to 8.",
-            "jsrun.runtime.timeout=0s|jsrun.runtime.timeout|0ms|Set jsrun.runtime.timeout to a positive duration such as 5s.",
-            "jsrun.runtime.timeout=-1s|jsrun.runtime.timeout|-1s|Set jsrun.runtime.timeout to a positive duration such as 5s.",
-            "jsrun.pool.max-wait=-1ms|jsrun.pool.max-wait|-1ms|Set jsrun.pool.max-wait to a duration such as 5s.",
-            "jsrun.pool.idle-timeout=0s|jsrun.pool.idle-timeout|0ms|Set jsrun.pool.idle-timeout to a positive duration such as 10m.",
+            "jsrun.runtime.timeout=0s|jsrun.runtime.timeout|0ms|Set jsrun.runtime.timeout to a positive duration of at most 24d, such as 5s.",
+            "jsrun.runtime.timeout=-1s|jsrun.runtime.timeout|-1s|Set jsrun.runtime.timeout to a positive duration of at most 24d, such as 5s.",
+            "jsrun.pool.max-wait=-1ms|jsrun.pool.max-wait|-1ms|Set jsrun.pool.max-wait to a duration of at most 24d, such as 5s.",
+            "jsrun.pool.idle-timeout=0s|jsrun.pool.idle-timeout|0ms|Set jsrun.pool.idle-timeout to a positive duration of at most 24d, such as 10m.",
+            "jsrun.runtime.timeout=9223372036854775807s|jsrun.runtime.timeout|9223372036854775807s|Set jsrun.runtime.timeout to a positive duration of at most 24d, such as 5s.",
+            "jsrun.pool.max-wait=9223372036854775807s|jsrun.pool.max-wait|9223372036854775807s|Set jsrun.pool.max-wait to a duration of at most 24d, such as 5s.",
+            "jsrun.pool.idle-timeout=25d|jsrun.pool.idle-timeout|25d|Set jsrun.pool.idle-timeout to a positive duration of at most 24d, such as 10m.",
+            "jsrun.pool.eviction-interval=9223372036854775807s|jsrun.pool.eviction-interval|9223372036854775807s|Set jsrun.pool.eviction-interval to a positive duration of at most 24d, such as 30s.",
+            "jsrun.pool.shutdown-timeout=9223372036854775807s|jsrun.pool.shutdown-timeout|9223372036854775807s|Set jsrun.pool.shutdown-timeout to a duration of at most 24d, such as 10s.",
             "jsrun.pool.cleaner-threads=0|jsrun.pool.cleaner-threads|0|Set jsrun.pool.cleaner-threads to 1 or more.",
             "jsrun.pool.max-uses=-1|jsrun.pool.max-uses|-1|Set jsrun.pool.max-uses to 0 (no limit) or a positive number.",
             "jsrun.runtime.max-heap-size=1MB|jsrun.runtime.max-heap-size|1MB|Set jsrun.runtime.max-heap-size to 16MB or more, for example 256MB.",
@@ -116,6 +121,25 @@ class JsRunReliabilityConfigurationTest {
             assertThat(analysis.getDescription()).contains("Property: " + property).contains("Value: " + value + "\n");
             assertThat(analysis.getAction()).isEqualTo(action);
         });
+    }
+
+    @Test
+    void durationLongerThanTheMaximumFailsStartupSayingHowLongItMayBe() {
+        this.runner.withPropertyValues("jsrun.pool.eviction-interval=9223372036854775807s").run(context -> {
+            assertThat(context).hasFailed();
+            FailureAnalysis analysis = new InvalidJsRunPropertyFailureAnalyzer().analyze(context.getStartupFailure());
+            assertThat(analysis).as("analysis of %s", context.getStartupFailure()).isNotNull();
+            assertThat(analysis.getDescription()).contains("Problem: must be at most 24d");
+        });
+        this.runner
+            .withPropertyValues("jsrun.runtime.timeout=24d", "jsrun.pool.max-wait=24d",
+                    "jsrun.pool.eviction-interval=24d", "jsrun.pool.shutdown-timeout=24d")
+            .run(context -> {
+                assertThat(context).hasNotFailed();
+                try (JsRuntime js = context.getBean(JsRuntimeFactory.class).acquire()) {
+                    assertThat(js.eval("1 + 1")).isEqualTo(2);
+                }
+            });
     }
 
     @Test
