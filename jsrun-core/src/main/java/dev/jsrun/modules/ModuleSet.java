@@ -256,14 +256,22 @@ public final class ModuleSet {
         /**
          * Resolves the graph, runs the doctor and writes the bundle. Takes a V8 runtime
          * for a moment.
-         * @throws IllegalArgumentException when a requested or deferred module cannot be
-         * found
+         * @throws UnresolvedModuleException when a requested module cannot be found
+         * @throws IllegalArgumentException when a deferred module is none of the set's
          */
         public ModuleSet build() {
             if (this.roots.isEmpty() || this.modules.isEmpty()) {
                 throw new IllegalStateException("a ModuleSet needs at least one root and one module");
             }
-            ModuleGraph graph = ModuleGraph.walk(new NodeResolver(trees(this.roots), this.conditions), this.modules);
+            NodeResolver resolver = new NodeResolver(trees(this.roots), this.conditions);
+            // each request on its own first, so that the failure names the one to fix
+            for (String request : this.modules) {
+                Result result = resolver.resolve("", request);
+                if (!result.found()) {
+                    throw new UnresolvedModuleException(request, ModuleGraph.whyUnresolved(result));
+                }
+            }
+            ModuleGraph graph = ModuleGraph.walk(resolver, this.modules);
             Set<String> forced = new LinkedHashSet<>();
             for (String name : this.deferred) {
                 forced.add(deferredPath(graph, name));

@@ -1,5 +1,6 @@
 package dev.jsrun.autoconfigure;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -28,6 +29,7 @@ import dev.jsrun.RuntimeConfig;
 import dev.jsrun.Snapshot;
 import dev.jsrun.modules.ModuleRoot;
 import dev.jsrun.modules.ModuleSet;
+import dev.jsrun.modules.UnresolvedModuleException;
 import dev.jsrun.pool.JsRuntimePool;
 import dev.jsrun.pool.PoolSettings;
 import dev.jsrun.snapshot.SnapshotBuilder;
@@ -102,15 +104,42 @@ public final class JsRunAutoConfiguration {
         moduleRoots(snapshot, loader).forEach(modules::root);
         snapshot.getModules().forEach(modules::module);
         snapshot.getDeferModules().forEach(modules::defer);
-        ModuleSet set = modules.build();
+        ModuleSet set;
+        try {
+            set = modules.build();
+        }
+        catch (UnresolvedModuleException ex) {
+            throw unresolved(snapshot.getModules(), ex);
+        }
         SnapshotStartupLog.modules(set.report());
         builder.executeScript(ModuleSet.SCRIPT_NAME, set.bundle());
         return set.report();
     }
 
+    private static InvalidJsRunPropertyException unresolved(List<String> requests, UnresolvedModuleException ex) {
+        int index = requests.indexOf(ex.getRequest());
+        return new InvalidJsRunPropertyException("jsrun.snapshot.modules[" + index + "]", ex.getRequest(),
+                "the module cannot be resolved from the module roots: " + ex.getReason(),
+                "Check the name, or make the module available: add its npm WebJar (org.webjars.npm) to the "
+                        + "class path, or list a directory holding it (in node_modules, or as a relative file "
+                        + "such as ./lib/rules.js) in jsrun.snapshot.module-roots. Otherwise remove it from "
+                        + "jsrun.snapshot.modules.",
+                ex);
+    }
+
     private static List<ModuleRoot> moduleRoots(JsRunProperties.Snapshot snapshot, ClassLoader loader) {
         List<ModuleRoot> roots = new ArrayList<>();
-        snapshot.getModuleRoots().forEach(root -> roots.add(ModuleRoot.directory(root)));
+        List<Path> directories = snapshot.getModuleRoots();
+        for (int i = 0; i < directories.size(); i++) {
+            Path directory = directories.get(i);
+            if (!Files.isDirectory(directory)) {
+                throw new InvalidJsRunPropertyException("jsrun.snapshot.module-roots[" + i + "]", directory,
+                        Files.exists(directory) ? "not a directory" : "no such directory",
+                        "Set jsrun.snapshot.module-roots[" + i + "] to an existing directory (one that holds "
+                                + "node_modules or module files), or remove it.");
+            }
+            roots.add(ModuleRoot.directory(directory));
+        }
         roots.add(ModuleRoot.classpath(loader != null ? loader : JsRunAutoConfiguration.class.getClassLoader()));
         return roots;
     }

@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
@@ -156,6 +157,45 @@ class JsRunModulesTest {
         this.runner.withPropertyValues("jsrun.snapshot.modules=no-such-package").run(context -> {
             assertThat(context).hasFailed();
             assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("no-such-package");
+        });
+    }
+
+    @Test
+    void moduleThatCannotBeResolvedFailsStartupNamingItsEntry() {
+        for (String module : new String[] { "does-not-exist-xyz", "./lib/nope.js" }) {
+            this.runner.withPropertyValues("jsrun.snapshot.modules=ms,lodash,luxon," + module).run(context -> {
+                assertThat(context).hasFailed();
+                FailureAnalysis analysis = new InvalidJsRunPropertyFailureAnalyzer()
+                    .analyze(context.getStartupFailure());
+                assertThat(analysis).as("analysis of %s", context.getStartupFailure()).isNotNull();
+                assertThat(analysis.getDescription()).contains("Property: jsrun.snapshot.modules[3]\n")
+                    .contains("Value: " + module + "\n")
+                    .contains("cannot be resolved from the module roots: not found");
+                assertThat(analysis.getAction()).contains("jsrun.snapshot.module-roots")
+                    .contains("remove it from jsrun.snapshot.modules");
+            });
+        }
+    }
+
+    @Test
+    void moduleRootThatIsNoDirectoryFailsStartupNamingItsEntry(@TempDir Path root) throws IOException {
+        Path file = Files.writeString(root.resolve("file.js"), "module.exports = 1;");
+        Path missing = root.resolve("nonexistent/roots");
+        this.runner.withPropertyValues("jsrun.snapshot.module-roots=" + root + "," + missing).run(context -> {
+            FailureAnalysis analysis = new InvalidJsRunPropertyFailureAnalyzer().analyze(context.getStartupFailure());
+            assertThat(analysis).as("analysis of %s", context.getStartupFailure()).isNotNull();
+            assertThat(analysis.getDescription()).contains("Property: jsrun.snapshot.module-roots[1]\n")
+                .contains("Value: " + missing + "\n")
+                .contains("Problem: no such directory");
+            assertThat(analysis.getAction())
+                .isEqualTo("Set jsrun.snapshot.module-roots[1] to an existing directory (one that holds "
+                        + "node_modules or module files), or remove it.");
+        });
+        this.runner.withPropertyValues("jsrun.snapshot.module-roots=" + file).run(context -> {
+            FailureAnalysis analysis = new InvalidJsRunPropertyFailureAnalyzer().analyze(context.getStartupFailure());
+            assertThat(analysis).as("analysis of %s", context.getStartupFailure()).isNotNull();
+            assertThat(analysis.getDescription()).contains("Property: jsrun.snapshot.module-roots[0]\n")
+                .contains("Problem: not a directory");
         });
     }
 

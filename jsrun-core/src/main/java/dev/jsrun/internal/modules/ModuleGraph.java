@@ -78,9 +78,8 @@ public final class ModuleGraph {
         for (String request : requests) {
             Result result = resolver.resolve("", request);
             if (!result.found()) {
-                throw new IllegalArgumentException("module '" + request + "' cannot be resolved from the module roots: "
-                        + (result.builtin() != null ? "it is a Node built-in, which jsrun does not provide"
-                                : result.problem()));
+                throw new IllegalArgumentException(
+                        "module '" + request + "' cannot be resolved from the module roots: " + whyUnresolved(result));
             }
             graph.entries.put(request, result.path());
             graph.add("", request, result.path());
@@ -90,6 +89,11 @@ public final class ModuleGraph {
         }
         graph.reachFromBase();
         return graph;
+    }
+
+    /** Why an entry request that did not resolve failed, such as {@code not found}. */
+    public static String whyUnresolved(Result result) {
+        return (result.builtin() != null) ? "it is a Node built-in, which jsrun does not provide" : result.problem();
     }
 
     /**
