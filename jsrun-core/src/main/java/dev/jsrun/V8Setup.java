@@ -154,12 +154,14 @@ public final class V8Setup {
 
         /**
          * Adds V8 flags (separated by spaces, each starting with {@code --}) for every
-         * runtime of this JVM; {@code null} or blank for none. They go before jsrun's
-         * own, and jsrun leaves out those of its defaults that they decide: a flag that
+         * runtime of this JVM; {@code null} or blank for none. They go after jsrun's own,
+         * and jsrun leaves out those of its defaults that they decide: a flag that
          * mentions {@code turbofan}, {@code regexp-tier-up}, {@code incremental-marking},
-         * the Maglev invocation count, the initial heap size or
-         * {@code wasm-max-mem-pages}. jsrun always ends them with
-         * {@value #FIXED_READ_ONLY_HEAP_FLAG}, and refuses a flag that undoes it.
+         * the Maglev invocation count, the initial heap size, the stack size or
+         * {@code wasm-max-mem-pages}. jsrun always sets
+         * {@value #FIXED_READ_ONLY_HEAP_FLAG}, and refuses a flag that undoes it. V8
+         * ignores every flag after one it does not know, so a misspelt flag drops the
+         * flags given after it (and V8 prints which), never jsrun's.
          * @throws InvalidSettingException when a flag does not start with {@code --}, or
          * undoes {@value #FIXED_READ_ONLY_HEAP_FLAG}
          */

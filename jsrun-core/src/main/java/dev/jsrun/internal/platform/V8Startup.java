@@ -1,6 +1,7 @@
 package dev.jsrun.internal.platform;
 
 import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -75,7 +76,7 @@ public final class V8Startup {
     private static String javetFlags;
 
     /**
-     * The custom flags V8 started with, those of Javet's options and of the setup, before
+     * The custom flags V8 started with, those of Javet's options and of the setup, after
      * jsrun's own.
      */
     private static String givenFlags = "";
@@ -131,16 +132,14 @@ public final class V8Startup {
         }
         else {
             if (javetFlags == null) {
-                javetFlags = custom(flags);
+                javetFlags = withoutReadOnlyHeapUndo(custom(flags));
             }
             givenFlags = (javetFlags.isBlank() ? "" : javetFlags.trim() + " ") + setup.v8Flags();
             givenFlags = givenFlags.trim();
             // Javet defaults to --use-strict; libraries and setup scripts are written for
-            // sloppy-mode scripts,
-            // as browsers and Node run them
+            // sloppy-mode scripts, as browsers and Node run them
             flags.setUseStrict(false);
-            flags.setCustomFlags(givenFlags);
-            addDefaults(flags, setup);
+            flags.setCustomFlags(compose(givenFlags, setup, stackSizeKb(threadStackKb())));
             flags.setMaxHeapSize(heapMegabytes(setup.maxHeapSize()));
         }
         NativeLibrary.load(setup.nativeLibraryDirectory());
@@ -149,23 +148,38 @@ public final class V8Startup {
     }
 
     /**
-     * Appends jsrun's flags to the given ones, except where the given ones decide for
-     * themselves.
+     * The custom flags V8 starts with: jsrun's first, except those the given flags
+     * decide, then the given ones. V8 ignores every flag after one it does not know, so a
+     * user's unknown flag can only drop the user's own later flags, never jsrun's.
+     * @param given the flags of Javet's options and of the setup
+     * @param stack the {@value #STACK_SIZE_FLAG} to set, or 0 for V8's own
      */
-    private static void addDefaults(V8Flags flags, V8Setup setup) {
-        if (!setup.turbofan() && !givenFlags.contains("turbofan")) {
+    static String compose(String given, V8Setup setup, int stack) {
+        List<String> flags = new ArrayList<>(defaults(given, setup, stack));
+        if (!given.isBlank()) {
+            flags.add(given.trim());
+        }
+        return String.join(" ", flags);
+    }
+
+    /**
+     * jsrun's flags, except where the given ones decide for themselves.
+     */
+    private static List<String> defaults(String given, V8Setup setup, int stack) {
+        List<String> flags = new ArrayList<>();
+        if (!setup.turbofan() && !given.contains("turbofan")) {
             // TurboFan drops the interrupt checks of loops that call built-ins
             // (JSON.stringify, Array.fill), so V8 may never honour a termination request:
             // a timeout overruns by seconds and a heap bomb grows past every limit until
             // V8 aborts the JVM. Ignition, Sparkplug and Maglev keep them.
-            append(flags, "--no-turbofan");
+            flags.add("--no-turbofan");
         }
         // A pooled runtime starts every borrower from a fresh context, where each regular
         // expression runs for the first time: compiling it at once instead of
         // interpreting it first made a marked.parse on a fresh context markedly faster
         // and cost nothing when warm.
-        if (!givenFlags.contains("regexp-tier-up")) {
-            append(flags, "--no-regexp-tier-up");
+        if (!given.contains("regexp-tier-up")) {
+            flags.add("--no-regexp-tier-up");
         }
         // Each fresh context starts every function without Maglev code. At V8's default
         // of 400 calls, a borrower's single marked.parse or template render already sends
@@ -173,8 +187,8 @@ public final class V8Startup {
         // and take the CPU other borrowers need: two threads borrowing did no more work
         // than one. At 2000 the CPU stays with the borrowers, and a runtime kept open
         // reaches Maglev a little later and runs as fast once there.
-        if (!givenFlags.contains(MAGLEV_INVOCATIONS_FLAG + "=")) {
-            append(flags, MAGLEV_INVOCATIONS_FLAG + "=2000");
+        if (!given.contains(MAGLEV_INVOCATIONS_FLAG + "=")) {
+            flags.add(MAGLEV_INVOCATIONS_FLAG + "=2000");
         }
         // Every reset leaves the previous context behind as garbage: a busy runtime
         // allocates a snapshot's worth of heap per borrower. V8's first full GC waits for
@@ -184,11 +198,11 @@ public final class V8Startup {
         // generation and atomic full GCs (still parallel), the cleaner's resets trigger
         // the collections and the heap stays within a few MB of what is live; resets got
         // no slower.
-        if (!givenFlags.contains(INITIAL_OLD_SPACE_FLAG) && !givenFlags.contains("--initial-heap-size")) {
-            append(flags, INITIAL_OLD_SPACE_FLAG + "=8");
+        if (!given.contains(INITIAL_OLD_SPACE_FLAG) && !given.contains("--initial-heap-size")) {
+            flags.add(INITIAL_OLD_SPACE_FLAG + "=8");
         }
-        if (!givenFlags.contains(INCREMENTAL_MARKING_FLAG)) {
-            append(flags, "--no-" + INCREMENTAL_MARKING_FLAG);
+        if (!given.contains(INCREMENTAL_MARKING_FLAG)) {
+            flags.add("--no-" + INCREMENTAL_MARKING_FLAG);
         }
         // V8 takes each thread that runs JavaScript to have 984 KB of stack below
         // the point where it enters V8. A thread of the JVM's default 1 MB, a few
@@ -196,23 +210,42 @@ public final class V8Startup {
         // the JVM's guard zone (a StackOverflowError out of the call), and on a smaller
         // thread off its stack (a dead JVM). So V8 gets the thread stack less what Java
         // keeps, and at least half of it.
-        int stack = stackSizeKb(threadStackKb());
-        if (stack > 0 && !givenFlags.contains(STACK_SIZE_FLAG)) {
-            append(flags, STACK_SIZE_FLAG + "=" + stack);
+        if (stack > 0 && !given.contains(STACK_SIZE_FLAG)) {
+            flags.add(STACK_SIZE_FLAG + "=" + stack);
         }
         // WebAssembly memories live outside the heap and grow from inside compiled code,
         // where no script check
         // sees them: V8 itself caps each one.
-        if (!givenFlags.contains(WASM_PAGES_FLAG)) {
-            append(flags, WASM_PAGES_FLAG + "=" + wasmPages(setup.maxWasmMemory()));
+        if (!given.contains(WASM_PAGES_FLAG)) {
+            flags.add(WASM_PAGES_FLAG + "=" + wasmPages(setup.maxWasmMemory()));
         }
         // V8 sets up one read-only heap per process from the first runtime's snapshot and
         // shares it with every later runtime. By default a custom snapshot moves its own
         // immutable objects into that heap, so a runtime of another snapshot, or one
         // without a snapshot, reads the wrong objects there: wrong results, a loop no
         // termination reaches, an abort. Kept out of it, every snapshot fits the same
-        // shared heap.
-        append(flags, FIXED_READ_ONLY_HEAP_FLAG);
+        // shared heap. No given flag undoes it: the setup refuses one, and Javet's
+        // options lose theirs.
+        flags.add(FIXED_READ_ONLY_HEAP_FLAG);
+        return flags;
+    }
+
+    /**
+     * Javet's custom flags without those that undo {@value #FIXED_READ_ONLY_HEAP_FLAG},
+     * which would come after it.
+     */
+    private static String withoutReadOnlyHeapUndo(String javet) {
+        List<String> kept = new ArrayList<>();
+        for (String flag : javet.trim().split("\\s+")) {
+            if (flag.replace('_', '-').contains("extensible-ro-snapshot") && !flag.equals(FIXED_READ_ONLY_HEAP_FLAG)) {
+                logger.warn("Ignoring the V8 flag {} of Javet's options: runtimes of different snapshots would "
+                        + "corrupt each other", flag);
+            }
+            else if (!flag.isEmpty()) {
+                kept.add(flag);
+            }
+        }
+        return String.join(" ", kept);
     }
 
     /**
@@ -293,11 +326,6 @@ public final class V8Startup {
 
     private static String custom(V8Flags flags) {
         return (flags.getCustomFlags() != null) ? flags.getCustomFlags() : "";
-    }
-
-    private static void append(V8Flags flags, String flag) {
-        String custom = custom(flags);
-        flags.setCustomFlags(custom.isBlank() ? flag : custom + " " + flag);
     }
 
 }
