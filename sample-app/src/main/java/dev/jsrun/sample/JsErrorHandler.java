@@ -12,6 +12,7 @@ import dev.jsrun.JsConversionException;
 import dev.jsrun.JsException;
 import dev.jsrun.JsExternalMemoryLimitException;
 import dev.jsrun.JsHeapLimitException;
+import dev.jsrun.JsRuntimeUnavailableException;
 import dev.jsrun.JsTerminatedException;
 import dev.jsrun.JsTimeoutException;
 import dev.jsrun.pool.JsRuntimePoolExhaustedException;
@@ -57,6 +58,20 @@ public class JsErrorHandler {
     @ResponseStatus(HttpStatus.SERVICE_UNAVAILABLE)
     public ErrorResponse busy(JsRuntimePoolExhaustedException ex) {
         return new ErrorResponse("Busy", "all JavaScript runtimes are busy; retry shortly", null, null);
+    }
+
+    /**
+     * The pool is shutting down or cannot make runtimes ready; the busy pool is
+     * {@link #busy}, which Spring prefers as the closer match.
+     */
+    @ExceptionHandler
+    @ResponseStatus(HttpStatus.SERVICE_UNAVAILABLE)
+    public ErrorResponse unavailable(JsRuntimeUnavailableException ex) {
+        String message = switch (ex.reason()) {
+            case SHUTTING_DOWN, CLOSED -> "the server is shutting down; retry shortly";
+            default -> "no JavaScript runtime is available; retry shortly";
+        };
+        return new ErrorResponse("Unavailable", message, null, null);
     }
 
     @ExceptionHandler
