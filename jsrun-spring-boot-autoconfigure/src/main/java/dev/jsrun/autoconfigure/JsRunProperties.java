@@ -190,7 +190,7 @@ public class JsRunProperties {
 
         /**
          * Longest time a single evaluation may run before V8 terminates it with a
-         * JsTimeoutException.
+         * JsTimeoutException (at most 24 days).
          */
         private Duration timeout = Duration.ofSeconds(5);
 
@@ -300,17 +300,19 @@ public class JsRunProperties {
 
         /**
          * Longest time acquire() waits for a free runtime before it throws
-         * JsRuntimePoolExhaustedException.
+         * JsRuntimePoolExhaustedException (at most 24 days).
          */
         private Duration maxWait = PoolSettings.DEFAULT_MAX_WAIT;
 
         /**
-         * Time after which idle runtimes beyond min-idle are disposed of.
+         * Time after which idle runtimes beyond min-idle are disposed of (at most 24
+         * days).
          */
         private Duration idleTimeout = PoolSettings.DEFAULT_IDLE_TIMEOUT;
 
         /**
-         * How often idle runtimes are checked for eviction and min-idle is restored.
+         * How often idle runtimes are checked for eviction and min-idle is restored (at
+         * most 24 days).
          */
         private Duration evictionInterval = PoolSettings.DEFAULT_EVICTION_INTERVAL;
 
@@ -323,7 +325,7 @@ public class JsRunProperties {
         /**
          * On shutdown, how long to wait for borrowed runtimes to be returned. After it,
          * the scripts still running are terminated and the pool lends no more runtimes:
-         * waiting borrowers are turned away.
+         * waiting borrowers are turned away. At most 24 days.
          */
         private Duration shutdownTimeout = PoolSettings.DEFAULT_SHUTDOWN_TIMEOUT;
 
