@@ -385,7 +385,7 @@ public final class Isolate implements AutoCloseable {
             }
             @SuppressWarnings("unchecked")
             List<Object> values = (List<Object>) list;
-            return this.runtime.toV8Value(function.call(values));
+            return this.runtime.toV8Value(HostResults.forJavet(function.call(values)));
         }
         catch (Exception ex) {
             this.runtime.throwError(V8ValueErrorType.Error, name + ": " + ex.getMessage());
