@@ -40,7 +40,9 @@ public interface JsRuntime extends AutoCloseable {
     /**
      * Evaluates a script and converts its value to {@code type}: {@code String},
      * {@code Boolean}, any {@code Number} type (exact integral values only for integer
-     * types), {@code List}, {@code Map} or {@code Object}.
+     * types and {@code BigInteger}; a {@code BigDecimal} from any finite number, with the
+     * digits JavaScript prints for it, and from a BigInt exactly), {@code List},
+     * {@code Map} or {@code Object}.
      * @throws JsConversionException when the value does not fit {@code type}
      */
     <T> T eval(String code, Class<T> type);

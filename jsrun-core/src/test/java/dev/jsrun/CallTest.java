@@ -162,6 +162,19 @@ class CallTest {
     }
 
     @Test
+    void bigIntegersAndBigDecimalsComeBackAsTheyWent() {
+        try (JsRuntime js = runtime()) {
+            for (BigInteger big : List.of(BigInteger.ONE, BigInteger.valueOf(-7), BigInteger.TWO.pow(63),
+                    BigInteger.TWO.pow(100).negate())) {
+                assertThat(js.call("id", BigInteger.class, big)).isEqualTo(big);
+            }
+            for (String decimal : List.of("0.1", "19.99", "-3", "1234567.891", "0.000125")) {
+                assertThat(js.call("id", BigDecimal.class, new BigDecimal(decimal))).isEqualTo(new BigDecimal(decimal));
+            }
+        }
+    }
+
+    @Test
     void valuesThatJsonCannotHoldArriveAtTheirPlaceHoweverDeep() {
         try (JsRuntime js = runtime()) {
             Map<String, Object> odd = new LinkedHashMap<>();

@@ -1,8 +1,11 @@
 package dev.jsrun;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +83,62 @@ class ResultConversionTest {
             assertThat(js.eval("2n ** 63n - 1n")).isEqualTo(Long.MAX_VALUE);
             assertThat(js.eval("2n ** 64n")).isEqualTo(BigInteger.TWO.pow(64));
             assertThat(js.eval("[-(2n ** 70n)]")).isEqualTo(List.of(BigInteger.TWO.pow(70).negate()));
+        }
+    }
+
+    @Test
+    void integralNumbersAndBigIntsBecomeBigIntegers() {
+        try (JsRuntime js = factory.create()) {
+            assertThat(js.eval("5n", BigInteger.class)).isEqualTo(BigInteger.valueOf(5));
+            assertThat(js.eval("-(2n ** 63n)", BigInteger.class)).isEqualTo(BigInteger.TWO.pow(63).negate());
+            assertThat(js.eval("2n ** 70n", BigInteger.class)).isEqualTo(BigInteger.TWO.pow(70));
+            assertThat(js.eval("42", BigInteger.class)).isEqualTo(BigInteger.valueOf(42));
+            assertThat(js.eval("2 ** 40", BigInteger.class)).isEqualTo(BigInteger.TWO.pow(40));
+            // a double past the safe integers is still exactly the integer it holds
+            assertThat(js.eval("2 ** 70", BigInteger.class)).isEqualTo(BigInteger.TWO.pow(70));
+            assertThat(js.eval("-0", BigInteger.class)).isEqualTo(BigInteger.ZERO);
+            for (String notIntegral : new String[] { "1.5", "NaN", "Infinity", "-Infinity", "'5'" }) {
+                assertThatThrownBy(() -> js.eval(notIntegral, BigInteger.class)).as(notIntegral)
+                    .isInstanceOf(JsConversionException.class)
+                    .hasMessageContaining("cannot be converted to java.math.BigInteger");
+            }
+        }
+    }
+
+    @Test
+    void finiteNumbersBecomeBigDecimalsOfTheDigitsJavaScriptPrints() throws Exception {
+        assumeTrue(NodeJson.available(), "node is not installed");
+        List<String> numbers = List.of("0.1", "0.1 + 0.2", "1 / 3", "-2.5e-7", "123456789.125", "1e21", "2 ** 70",
+                "Number.MAX_VALUE", "Number.MIN_VALUE", "-Number.MAX_SAFE_INTEGER", "100", "-0");
+        List<String> printed = NodeJson.stringify(numbers);
+        try (JsRuntime js = factory.create()) {
+            for (int i = 0; i < numbers.size(); i++) {
+                BigDecimal decimal = js.eval(numbers.get(i), BigDecimal.class);
+                assertThat(decimal).as(numbers.get(i)).isEqualByComparingTo(new BigDecimal(printed.get(i)));
+                // adding 0.0 makes -0 the 0 a BigDecimal holds
+                assertThat(decimal.doubleValue()).as(numbers.get(i))
+                    .isEqualTo(js.eval(numbers.get(i), Double.class) + 0.0);
+            }
+            assertThat(js.eval("0.1", BigDecimal.class)).isEqualTo(new BigDecimal("0.1"));
+            assertThat(js.eval("100", BigDecimal.class)).isEqualTo(new BigDecimal("100"));
+            assertThat(js.eval("2n ** 70n", BigDecimal.class)).isEqualTo(new BigDecimal(BigInteger.TWO.pow(70)));
+            for (String notFinite : new String[] { "NaN", "Infinity", "-Infinity" }) {
+                assertThatThrownBy(() -> js.eval(notFinite, BigDecimal.class)).as(notFinite)
+                    .isInstanceOf(JsConversionException.class)
+                    .hasMessageContaining("cannot be converted to java.math.BigDecimal");
+            }
+        }
+    }
+
+    @Test
+    void aBigIntThatDoesNotFitIsRefusedAsABigInt() {
+        try (JsRuntime js = factory.create()) {
+            assertThatThrownBy(() -> js.eval("2n ** 63n", Long.class)).isInstanceOf(JsConversionException.class)
+                .hasMessage("JavaScript value 9223372036854775808 (bigint) cannot be converted to java.lang.Long");
+            assertThatThrownBy(() -> js.eval("2n ** 62n", Integer.class)).isInstanceOf(JsConversionException.class)
+                .hasMessage("JavaScript value 4611686018427387904 (bigint) cannot be converted to java.lang.Integer");
+            assertThatThrownBy(() -> js.eval("2 ** 40", Integer.class)).isInstanceOf(JsConversionException.class)
+                .hasMessage("JavaScript value 1099511627776 (number) cannot be converted to java.lang.Integer");
         }
     }
 

@@ -2,6 +2,10 @@ package dev.jsrun.internal.runtime;
 
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.List;
 import java.util.Map;
 
@@ -132,7 +136,64 @@ final class JsValues {
         if (type == Number.class) {
             return number;
         }
+        if (type == BigInteger.class) {
+            return bigInteger(number);
+        }
+        if (type == BigDecimal.class) {
+            return bigDecimal(number);
+        }
         return null;
+    }
+
+    /** The exact integral value of a number or BigInt, or {@code null}. */
+    private static BigInteger bigInteger(Number number) {
+        if (number instanceof BigInteger big) {
+            return big;
+        }
+        if (number instanceof Long || number instanceof Integer || number instanceof Short || number instanceof Byte) {
+            return BigInteger.valueOf(number.longValue());
+        }
+        double value = number.doubleValue();
+        if (!Double.isFinite(value) || value != Math.rint(value)) {
+            return null;
+        }
+        return new BigDecimal(value).toBigIntegerExact();
+    }
+
+    /**
+     * A finite number as the shortest decimal that reads back as the same double, the
+     * digits JavaScript prints (0.1 is 0.1), so that a {@code BigDecimal} argument comes
+     * back as it went; a BigInt exactly; {@code null} for NaN and the infinities.
+     */
+    private static BigDecimal bigDecimal(Number number) {
+        if (number instanceof BigInteger big) {
+            return new BigDecimal(big);
+        }
+        if (number instanceof Long || number instanceof Integer || number instanceof Short || number instanceof Byte) {
+            return BigDecimal.valueOf(number.longValue());
+        }
+        double value = number.doubleValue();
+        if (!Double.isFinite(value)) {
+            return null;
+        }
+        if (value == 0) {
+            return BigDecimal.ZERO;
+        }
+        BigDecimal exact = new BigDecimal(value);
+        for (int digits = 1; digits < 17; digits++) {
+            // the nearest decimal of this many digits reads back if any does
+            BigDecimal rounded = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
+            if (rounded.doubleValue() == value) {
+                return plain(rounded);
+            }
+        }
+        return plain(exact.round(new MathContext(17, RoundingMode.HALF_EVEN)));
+    }
+
+    /** Without trailing zeros, and integral values with scale 0 (100, not 1E+2). */
+    private static BigDecimal plain(BigDecimal decimal) {
+        BigDecimal stripped = decimal.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     private static Class<?> box(Class<?> type) {
@@ -172,6 +233,11 @@ final class JsValues {
         }
         if (value instanceof String) {
             return "string";
+        }
+        if (value instanceof BigInteger
+                || value instanceof Long integral && (integral > MAX_SAFE_INTEGER || integral < -MAX_SAFE_INTEGER)) {
+            // numbers past the safe integers arrive as Double: these can only be BigInts
+            return "bigint";
         }
         if (value instanceof Number) {
             return "number";
