@@ -142,4 +142,35 @@ class ResultConversionTest {
         }
     }
 
+    @Test
+    void integerTypesTakeExactIntegralValuesOnly() {
+        try (JsRuntime js = factory.create()) {
+            // the largest double below 2^63, and -2^63, are exact longs; 2^63 is none
+            assertThat(js.eval("2 ** 63 - 1024", Long.class)).isEqualTo(Long.MAX_VALUE - 1023);
+            assertThat(js.eval("-(2 ** 63)", Long.class)).isEqualTo(Long.MIN_VALUE);
+            assertThat(js.eval("2n ** 63n - 1n", long.class)).isEqualTo(Long.MAX_VALUE);
+            assertThat(js.eval("-0", Long.class)).isEqualTo(0L);
+            assertThat(js.eval("2 ** 31 - 1", Integer.class)).isEqualTo(Integer.MAX_VALUE);
+            assertThat(js.eval("-(2 ** 31)", int.class)).isEqualTo(Integer.MIN_VALUE);
+            assertThat(js.eval("-(2n ** 31n)", Integer.class)).isEqualTo(Integer.MIN_VALUE);
+            assertThat(js.eval("-32768", Short.class)).isEqualTo(Short.MIN_VALUE);
+            assertThat(js.eval("32767n", short.class)).isEqualTo(Short.MAX_VALUE);
+            assertThat(js.eval("-128", Byte.class)).isEqualTo(Byte.MIN_VALUE);
+            assertThat(js.eval("127n", byte.class)).isEqualTo(Byte.MAX_VALUE);
+            Object[][] refused = { { "2 ** 63", Long.class }, { "-(2 ** 63) - 2048", Long.class },
+                    { "2 ** 64", long.class }, { "1e300", Long.class }, { "Infinity", Long.class },
+                    { "NaN", Long.class }, { "0.5", Long.class }, { "2n ** 63n", Long.class },
+                    { "2 ** 31", Integer.class }, { "-(2 ** 31) - 1", Integer.class }, { "2n ** 31n", int.class },
+                    { "2 ** 53 + 2", Integer.class }, { "2 ** 64", Integer.class }, { "32768", Short.class },
+                    { "-32769n", Short.class }, { "2 ** 63", short.class }, { "128", Byte.class },
+                    { "-129n", Byte.class }, { "2 ** 64", byte.class }, { "1.5", Byte.class } };
+            for (Object[] value : refused) {
+                Class<?> type = (Class<?>) value[1];
+                assertThatThrownBy(() -> js.eval((String) value[0], type)).as("%s as %s", value[0], type)
+                    .isInstanceOf(JsConversionException.class)
+                    .hasMessageContaining("cannot be converted to " + type.getName());
+            }
+        }
+    }
+
 }

@@ -113,25 +113,28 @@ final class JsValues {
     }
 
     private static Object narrow(Number number, Class<?> type) {
-        double value = number.doubleValue();
-        boolean integral = value == Math.rint(value) && !Double.isInfinite(value);
         if (type == Double.class) {
-            return value;
+            return number.doubleValue();
         }
         if (type == Float.class) {
             return number.floatValue();
         }
-        if (type == Long.class && integral && number.longValue() == value) {
-            return number.longValue();
-        }
-        if (type == Integer.class && integral && value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE) {
-            return number.intValue();
-        }
-        if (type == Short.class && integral && value >= Short.MIN_VALUE && value <= Short.MAX_VALUE) {
-            return number.shortValue();
-        }
-        if (type == Byte.class && integral && value >= Byte.MIN_VALUE && value <= Byte.MAX_VALUE) {
-            return number.byteValue();
+        if (type == Long.class || type == Integer.class || type == Short.class || type == Byte.class) {
+            Long exact = exactLong(number);
+            if (exact == null) {
+                return null;
+            }
+            long value = exact;
+            if (type == Long.class) {
+                return exact;
+            }
+            if (type == Integer.class) {
+                return value == (int) value ? (Object) (int) value : null;
+            }
+            if (type == Short.class) {
+                return value == (short) value ? (Object) (short) value : null;
+            }
+            return value == (byte) value ? (Object) (byte) value : null;
         }
         if (type == Number.class) {
             return number;
@@ -143,6 +146,26 @@ final class JsValues {
             return bigDecimal(number);
         }
         return null;
+    }
+
+    /**
+     * The value of an integral number or BigInt that a {@code long} holds exactly, or
+     * {@code null}: {@code longValue()} alone saturates (2<sup>63</sup> would pass as
+     * {@code Long.MAX_VALUE}) or wraps.
+     */
+    private static Long exactLong(Number number) {
+        if (number instanceof Long || number instanceof Integer || number instanceof Short || number instanceof Byte) {
+            return number.longValue();
+        }
+        if (number instanceof BigInteger big) {
+            return big.bitLength() < 64 ? big.longValue() : null;
+        }
+        double value = number.doubleValue();
+        // -2^63 is a double and a long, 2^63 is a double only
+        if (value != Math.rint(value) || value < -0x1p63 || value >= 0x1p63) {
+            return null;
+        }
+        return (long) value;
     }
 
     /** The exact integral value of a number or BigInt, or {@code null}. */
