@@ -7,4 +7,9 @@ public class JsConversionException extends JsRunException {
         super(message);
     }
 
+    /** With what was thrown while the value was read, such as an argument's iterator. */
+    public JsConversionException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
 }

@@ -70,11 +70,12 @@ public interface JsRuntime extends AutoCloseable {
      * {@code BigDecimal} rounded to the nearest double); strings, {@code char} and other
      * {@code CharSequence}s; enums by name; {@code byte[]} as a {@code Uint8Array}; other
      * arrays, {@code List}s and {@code Set}s as arrays; {@code Map}s with {@code String}
-     * keys as plain objects; {@code Instant} and {@code Date} as {@code Date}s;
-     * {@code Optional} as its value or {@code null}; records and POJOs as plain objects,
-     * as the runtime's {@link JsObjectMapper} (Jackson 3's {@code JsonMapper} when it is
-     * on the class path) writes them as JSON, or, with no mapper, records as plain
-     * objects of their components. The result converts as {@link #eval(String)}'s does.
+     * keys as plain objects; {@code Instant} and {@code Date} (with {@code java.sql}'s)
+     * as {@code Date}s; {@code Optional} as its value or {@code null}; records and POJOs
+     * as plain objects, as the runtime's {@link JsObjectMapper} (Jackson 3's
+     * {@code JsonMapper} when it is on the class path) writes them as JSON, or, with no
+     * mapper, records as plain objects of their components. The result converts as
+     * {@link #eval(String)}'s does.
      * @throws JsConversionException when an argument cannot cross (another type, a cycle,
      * a function, past the size limit or 1,000 levels of nesting), naming the argument
      * and the path to the value, or when the result cannot

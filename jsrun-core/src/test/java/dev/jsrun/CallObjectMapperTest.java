@@ -95,6 +95,14 @@ class CallObjectMapperTest {
 
     }
 
+    public static final class Unloaded {
+
+        public String getName() {
+            throw new IllegalStateException("not loaded");
+        }
+
+    }
+
     public static final class WithCallback {
 
         public String name = "w";
@@ -231,6 +239,11 @@ class CallObjectMapperTest {
                 .hasMessageContaining("cannot write a dev.jsrun.CallObjectMapperTest$Node");
             assertThatThrownBy(() -> js.call("id", new WithCallback())).isInstanceOf(JsConversionException.class)
                 .hasMessageContaining("is a function, and functions cannot cross to JavaScript");
+            assertThatThrownBy(() -> js.call("id", List.of(Map.of("customer", new Unloaded()))))
+                .isInstanceOf(JsConversionException.class)
+                .hasMessageContaining(
+                        "id(): argument 1 of 1 cannot cross to JavaScript: at $[0].customer: the object " + "mapper")
+                .hasMessageContaining("not loaded");
             assertThat(js.call("id", 1)).isEqualTo(1);
         }
     }

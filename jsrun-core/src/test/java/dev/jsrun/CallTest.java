@@ -175,6 +175,93 @@ class CallTest {
     }
 
     @Test
+    void sqlDatesTimesAndTimestampsCrossAsDates() {
+        try (JsRuntime js = runtime()) {
+            assertThat(js.call("kind", String.class, new java.sql.Date(0))).isEqualTo("Date 1970-01-01T00:00:00.000Z");
+            assertThat(js.call("kind", String.class, new java.sql.Time(1234)))
+                .isEqualTo("Date 1970-01-01T00:00:01.234Z");
+            java.sql.Timestamp timestamp = new java.sql.Timestamp(86_400_000L);
+            timestamp.setNanos(567_891_234);
+            assertThat(js.call("kind", String.class, List.of(timestamp)))
+                .isEqualTo("Array Date 1970-01-02T00:00:00.567Z");
+            assertThat(js.call("id", Map.of("at", new java.sql.Date(1000))))
+                .isEqualTo(Map.of("at", Instant.ofEpochSecond(1)));
+        }
+    }
+
+    /** A list whose iterator fails, as a lazy or closed source's would. */
+    private static final class Unreadable extends java.util.AbstractList<Object> {
+
+        @Override
+        public Object get(int index) {
+            throw new IllegalStateException("the source is closed");
+        }
+
+        @Override
+        public int size() {
+            return 2;
+        }
+
+    }
+
+    @Test
+    void whatThrowsWhileItIsReadIsRefusedWithItsPathAndTheRuntimeGoesOn() {
+        try (JsRuntime js = runtime()) {
+            Map<String, Object> entries = new HashMap<>(Map.of("a", 1)) {
+
+                @Override
+                public java.util.Set<Map.Entry<String, Object>> entrySet() {
+                    throw new UnsupportedOperationException("no entries");
+                }
+
+            };
+            CharSequence text = new CharSequence() {
+
+                @Override
+                public int length() {
+                    return 1;
+                }
+
+                @Override
+                public char charAt(int index) {
+                    return 'x';
+                }
+
+                @Override
+                public CharSequence subSequence(int start, int end) {
+                    return this;
+                }
+
+                @Override
+                public String toString() {
+                    throw new IllegalArgumentException("no text");
+                }
+
+            };
+            Map<String, Object> model = new LinkedHashMap<>();
+            model.put("name", "a name that crossed before");
+            model.put("items", new Unreadable());
+            assertThatThrownBy(() -> js.call("id", "first", model)).isInstanceOf(JsConversionException.class)
+                .hasMessageStartingWith("id(): argument 2 of 2 cannot cross to JavaScript: at $.items: reading the "
+                        + Unreadable.class.getName() + " threw java.lang.IllegalStateException: the source is closed")
+                .hasCauseInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> js.call("id", List.of(Map.of("m", entries))))
+                .isInstanceOf(JsConversionException.class)
+                .hasMessageContaining("argument 1 of 1 cannot cross to JavaScript: at $[0].m: reading the ")
+                .hasMessageContaining("threw java.lang.UnsupportedOperationException: no entries");
+            assertThatThrownBy(() -> js.call("id", 1, text)).isInstanceOf(JsConversionException.class)
+                .hasMessageContaining("argument 2 of 2 cannot cross to JavaScript: reading the ")
+                .hasMessageContaining("threw java.lang.IllegalArgumentException: no text");
+            // the strings and the shape that the refused calls numbered are numbered anew
+            Map<String, Object> same = new LinkedHashMap<>();
+            same.put("name", "a name that crossed before");
+            same.put("items", List.of("first"));
+            assertThat(js.call("id", same)).isEqualTo(same);
+            assertThat(js.call("id", List.of(same, "first"))).isEqualTo(List.of(same, "first"));
+        }
+    }
+
+    @Test
     void valuesThatJsonCannotHoldArriveAtTheirPlaceHoweverDeep() {
         try (JsRuntime js = runtime()) {
             Map<String, Object> odd = new LinkedHashMap<>();

@@ -33,12 +33,14 @@ import dev.jsrun.JsObjectMapper;
  * infinities and −0 kept; a {@code BigDecimal} is rounded to the nearest double);
  * strings, characters and other {@code CharSequence}s; enums by name; {@code byte[]} as a
  * {@code Uint8Array}, {@code char[]} as a string, other arrays and collections as arrays;
- * maps with string keys as plain objects; {@code Instant} and {@code Date} as dates;
+ * maps with string keys as plain objects; {@code Instant} and {@code Date} (with
+ * {@code java.sql}'s {@code Date}, {@code Time} and {@code Timestamp}) as dates;
  * {@code Optional}s as their value or {@code null}; records and other objects as the
  * {@link JsObjectMapper} writes them, or, without one, records as plain objects of their
  * components, in declaration order. Anything else, circular structures, and text past the
  * size limit or nesting past {@link #MAX_DEPTH} throw a {@link JsConversionException}
- * that names the argument and the path to the value.
+ * that names the argument and the path to the value, as does any exception that reading a
+ * value throws (an iterator's, a {@code toString()}'s), which becomes its cause.
  */
 final class ValueEncoder {
 
@@ -109,7 +111,11 @@ final class ValueEncoder {
             catch (Refusal refusal) {
                 String where = refusal.path().isEmpty() ? "" : "at " + refusal.path() + ": ";
                 throw new JsConversionException(function + "(): argument " + (i + 1) + " of " + values.length
-                        + " cannot cross to JavaScript: " + where + refusal.getMessage());
+                        + " cannot cross to JavaScript: " + where + refusal.getMessage(), refusal.getCause());
+            }
+            catch (RuntimeException ex) {
+                throw new JsConversionException(function + "(): argument " + (i + 1) + " of " + values.length
+                        + " cannot cross to JavaScript: " + threw(values[i], ex).getMessage(), ex);
             }
             catch (StackOverflowError ex) {
                 if (!deepStack) {
@@ -293,11 +299,19 @@ final class ValueEncoder {
             return true;
         }
         if (value instanceof Instant instant) {
-            date(instant);
+            long millis;
+            try {
+                millis = instant.toEpochMilli();
+            }
+            catch (ArithmeticException ex) {
+                millis = Long.MAX_VALUE;
+            }
+            date(millis, instant);
             return true;
         }
         if (value instanceof Date date) {
-            date(date.toInstant());
+            // getTime(), as java.sql's Date and Time refuse toInstant()
+            date(date.getTime(), date);
             return true;
         }
         if (value instanceof byte[] bytes) {
@@ -399,16 +413,10 @@ final class ValueEncoder {
         grow(text.length() + 2);
     }
 
-    private void date(Instant instant) {
-        long millis;
-        try {
-            millis = instant.toEpochMilli();
-        }
-        catch (ArithmeticException ex) {
-            millis = Long.MAX_VALUE;
-        }
+    /** The date {@code millis} from the epoch, which is {@code shown} in a refusal. */
+    private void date(long millis, Object shown) {
         if (millis > MAX_DATE || millis < -MAX_DATE) {
-            throw new Refusal(instant + " is outside the range of a JavaScript Date (±8.64e15 ms from the epoch)");
+            throw new Refusal(shown + " is outside the range of a JavaScript Date (±8.64e15 ms from the epoch)");
         }
         this.out.number(ArgumentChannel.DATE, millis);
         grow(24);
@@ -470,6 +478,9 @@ final class ValueEncoder {
         }
         catch (Refusal refusal) {
             throw refusal.under("[" + index + "]");
+        }
+        catch (RuntimeException ex) {
+            throw threw(item, ex).under("[" + index + "]");
         }
         grow(1);
     }
@@ -564,6 +575,9 @@ final class ValueEncoder {
         catch (Refusal refusal) {
             throw refusal.under(step(name));
         }
+        catch (RuntimeException ex) {
+            throw threw(value, ex).under(step(name));
+        }
     }
 
     /**
@@ -586,6 +600,17 @@ final class ValueEncoder {
             throw new Refusal("the arguments are larger than the argument size limit of " + this.limit
                     + " characters (RuntimeConfig.Builder.maxResultSize)");
         }
+    }
+
+    /**
+     * What reading {@code value} threw, {@code ex} being no refusal: a value's own code
+     * (an iterator, a {@code toString()}) or a bug of jsrun's, either way not the
+     * caller's to catch raw.
+     */
+    private static Refusal threw(Object value, RuntimeException ex) {
+        String what = String.valueOf(ex).replaceAll("\\s+", " ");
+        return new Refusal("reading the " + (value == null ? "null" : describe(value)) + " threw "
+                + (what.length() > 300 ? what.substring(0, 297) + "..." : what), ex);
     }
 
     private static String step(String name) {
@@ -611,6 +636,10 @@ final class ValueEncoder {
 
         Refusal(String message) {
             super(message, null, false, false);
+        }
+
+        Refusal(String message, Throwable cause) {
+            super(message, cause, false, false);
         }
 
         Refusal under(String step) {
