@@ -208,8 +208,10 @@
     let depth = 0;
     const open = new SetOf();
 
-    // a result of millions of small pieces is flattened every so often, so that no single step copies all of it
-    let flattenAt = FLATTEN_STEP;
+    // a result of millions of small pieces is flattened every so often, so that no single step copies all of it;
+    // each flattening copies all of out, so it waits for pieces of at least an eighth of what is flat already,
+    // which keeps the copies linear in the result
+    let flat = 0;
 
     /** After each item of a collection of {@code size} {@code unit}s: the size limit, and a flat string now and then. */
     function grew(kind, size, unit) {
@@ -218,13 +220,10 @@
         fail(kind + ' of ' + size + ' ' + unit + ' is larger than the result size limit of ' + limit
           + ' characters allows');
       }
-      if (length >= flattenAt) {
+      const pieces = length - flat;
+      if (pieces >= FLATTEN_STEP && pieces >= flat / 8) {
         apply(stringCharCodeAt, out, [0]);
-        flattenAt = length + FLATTEN_STEP;
-      }
-      else if (length + FLATTEN_STEP < flattenAt) {
-        // a nested collection started over with an empty string
-        flattenAt = length + FLATTEN_STEP;
+        flat = length;
       }
     }
 
@@ -390,8 +389,11 @@
     function plain(item) {
       const keys = objectKeys(item);
       room(keys.length, 'an object of ' + keys.length + ' properties');
+      // a string of its own, as the count ahead of the entries is known only at the end
       const before = out;
+      const flatBefore = flat;
       out = '';
+      flat = 0;
       let count = 0;
       for (let i = 0; i < keys.length; i++) {
         const key = keys[i];
@@ -411,13 +413,18 @@
         }
       }
       out = before + 'o' + count + ';' + out;
+      // what was flat in either part stays counted so, and the pieces of both wait for the next flattening
+      flat += flatBefore;
     }
 
     function map(item) {
       const size = apply(mapSize, item, []);
       room(size, 'a Map of ' + size + ' entries');
+      // a string of its own, as in plain()
       const before = out;
+      const flatBefore = flat;
       out = '';
+      flat = 0;
       let count = 0;
       apply(mapForEach, item, [(entry, key) => {
         try {
@@ -431,13 +438,17 @@
         count++;
       }]);
       out = before + 'm' + count + ';' + out;
+      flat += flatBefore;
     }
 
     function set(item) {
       const size = apply(setSize, item, []);
       room(size, 'a Set of ' + size + ' items');
+      // a string of its own, as in plain()
       const before = out;
+      const flatBefore = flat;
       out = '';
+      flat = 0;
       let count = 0;
       apply(setForEach, item, [entry => {
         try {
@@ -450,6 +461,7 @@
         count++;
       }]);
       out = before + 'S' + count + ';' + out;
+      flat += flatBefore;
     }
 
     function typed(item, tag) {
