@@ -1,12 +1,13 @@
 package dev.jsrun.modules;
 
+import dev.jsrun.JsRunException;
+
 /**
- * A module requested of a {@link ModuleSet} resolves to no file of its roots. An
- * {@link IllegalArgumentException}, as for any request jsrun cannot take, that also tells
- * which {@link #getRequest() request} failed and {@link #getReason() why}, so that a
- * caller with settings of its own can name the entry to fix.
+ * A module requested of a {@link ModuleSet} resolves to no file of its roots. Tells which
+ * {@link #getRequest() request} failed and {@link #getReason() why}, so that a caller
+ * with settings of its own can name the entry to fix.
  */
-public class UnresolvedModuleException extends IllegalArgumentException {
+public class UnresolvedModuleException extends JsRunException {
 
     private final String request;
 
