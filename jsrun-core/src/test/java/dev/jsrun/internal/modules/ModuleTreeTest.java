@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.jsrun.modules.ModuleRoot;
 import dev.jsrun.modules.ModuleSet;
+import dev.jsrun.modules.UnresolvedModuleException;
 
 /** A root holds only what lies inside it, at build time as at run time. */
 class ModuleTreeTest {
@@ -84,7 +85,7 @@ class ModuleTreeTest {
         Files.createSymbolicLink(root.resolve("out"), Path.of("../outside"));
 
         assertThatThrownBy(() -> ModuleSet.builder().root(ModuleRoot.directory(root)).module("./out/secret.js").build())
-            .isInstanceOf(IllegalArgumentException.class)
+            .isInstanceOf(UnresolvedModuleException.class)
             .hasMessageContaining("cannot be resolved");
         assertThat(ModuleGraph.walk(new NodeResolver(List.of(DirectoryTree.of(root))), List.of("./lib/a.js")).modules())
             .containsOnlyKeys("lib/a.js");
