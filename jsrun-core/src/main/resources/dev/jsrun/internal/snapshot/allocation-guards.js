@@ -37,6 +37,8 @@
   // bounded-builtins.js, when it ran first: a typed array made from a huge array-like reads it interruptibly
   const bounded = typeof __jsrun_bounded !== 'undefined' ? __jsrun_bounded : null;
   delete globalThis.__jsrun_bounded;
+  // a native replacer or reviver is called through a JavaScript function, where V8 checks for termination each time
+  const callable = bounded !== null ? bounded.callable : (callback) => callback;
 
   let limit = Infinity;
   let refusal = null;
@@ -410,10 +412,30 @@
     };
   }
 
+  const replaceSymbol = Symbol.replace;
+
+  /** Whether replaceAll searches for the value as a string: no Symbol.replace on it, read without user code. */
+  function searchedAsText(value) {
+    if (value === undefined || value === null) {
+      return true;
+    }
+    let holder = typeof value === 'object' || typeof value === 'function' ? value : getPrototypeOf(Object(value));
+    while (holder !== null) {
+      if (bounded === null || bounded.isProxy(holder) || getDescriptor(holder, replaceSymbol) !== undefined) {
+        return false;
+      }
+      holder = getPrototypeOf(holder);
+    }
+    return true;
+  }
+
   guardMethod(String.prototype, 'replaceAll', (self, args) => {
     if (typeof self === 'string' && self.length > REPLACE_LIMIT && typeof args[0] === 'string'
       && typeof args[1] === 'string') {
       args[1] = substitution(args[1]);
+    }
+    else if (typeof args[1] === 'function' && searchedAsText(args[0])) {
+      args[1] = callable(args[1]);
     }
   });
 
@@ -700,6 +722,9 @@
         const text = toText(args[0]);
         if (text.length <= REGEXP_LIMIT) {
           args[0] = text;
+          if (symbol === replaceSymbol && typeof args[1] === 'function') {
+            args[1] = callable(args[1]);
+          }
           return apply(target, self, args);
         }
         return long(self, text, args[1]);
@@ -711,6 +736,9 @@
   guardLong(Symbol.split, '[Symbol.split]', longSplit);
 
   guardMethod(JSON, 'parse', (self, args) => {
+    if (typeof args[1] === 'function') {
+      args[1] = callable(args[1]);
+    }
     const text = args[0];
     // an array of more elements than V8 can hold needs at least two characters, one a comma, per element
     if (typeof text !== 'string' || text.length <= 2 * MAX_ELEMENTS) {

@@ -47,6 +47,8 @@
   const arrayIncludes = ArrayPrototype.includes;
   const arrayConcat = ArrayPrototype.concat;
   const ObjectPrototype = Object.prototype;
+  const functionText = Function.prototype.toString;
+  const stringEndsWith = String.prototype.endsWith;
 
   // Above these lengths the original's uninterrupted loop could outlast a timeout by more than a few milliseconds
   // (a sparse or generic receiver costs up to 50 ns per index; sorting without a comparator far more).
@@ -95,6 +97,36 @@
       } });
     apply(weakMapSet, originals, [shown, functionToString]);
     defineProperty(Function.prototype, 'toString', { __proto__: null, value: shown });
+  }
+
+  // V8 checks for termination when a JavaScript function starts, never inside a native one: a loop of V8's that
+  // calls a native callback (a built-in, a bound function, a callable proxy) runs uninterrupted, so such a
+  // callback is called through a JavaScript function instead. Function.prototype.toString tells them apart.
+  const NATIVE_TEXT = '{ [native code] }';
+  // native callbacks and the functions that call them, so that one passed again gets the same caller
+  const callers = new WeakMapOf();
+
+  /** The callback, or for a native one a JavaScript function that calls it with the same this and arguments. */
+  function interruptibleCallback(callback) {
+    // the text first: most callbacks are JavaScript, often a new closure each time, which a cache would not know
+    if (typeof callback !== 'function'
+      || !apply(stringEndsWith, apply(functionText, callback, []), [NATIVE_TEXT])) {
+      return callback;
+    }
+    let caller = apply(weakMapGet, callers, [callback]);
+    if (caller === undefined) {
+      caller = function () { return apply(callback, this, arguments); };
+      apply(weakMapSet, callers, [callback, caller]);
+    }
+    return caller;
+  }
+
+  /** The arguments with their callback at index made interruptible, in place: the list is the trap's own. */
+  function withInterruptible(args, index) {
+    if (typeof args[index] === 'function') {
+      args[index] = interruptibleCallback(args[index]);
+    }
+    return args;
   }
 
   /** The receiver's length when reading it runs no user code, otherwise -1; 0 for primitives without one. */
@@ -350,16 +382,20 @@
   for (const name of ['every', 'some', 'forEach', 'map', 'filter']) {
     install(ArrayPrototype, name, (target, self, args) => {
       const length = knownLength(self);
-      return length >= 0 && !(length > CALLBACK_LIMIT) ? apply(target, self, args)
+      return length >= 0 && !(length > CALLBACK_LIMIT) ? apply(target, self, withInterruptible(args, 0))
         : withCallback(target, ObjectOf(self), args);
     });
   }
   for (const name of ['reduce', 'reduceRight']) {
     install(ArrayPrototype, name, (target, self, args) => {
       const length = knownLength(self);
-      return length >= 0 && !(length > CALLBACK_LIMIT) ? apply(target, self, args)
+      return length >= 0 && !(length > CALLBACK_LIMIT) ? apply(target, self, withInterruptible(args, 0))
         : withReducer(target, ObjectOf(self), args);
     });
+  }
+  // with a JavaScript callback every step of these checks for termination, whatever the receiver's length
+  for (const name of ['find', 'findIndex', 'findLast', 'findLastIndex']) {
+    install(ArrayPrototype, name, (target, self, args) => apply(target, self, withInterruptible(args, 0)));
   }
   function toLength(value) {
     const length = toIntegerOrInfinity(value);
@@ -427,9 +463,10 @@
       const length = knownLength(self);
       if (self === null || self === undefined || (length >= 0 && !(length > LIMIT))) {
         // without a comparator the original sorts in one uninterrupted loop; with one, it calls JavaScript
-        return apply(target, self, comparator === undefined && length > SORT_LIMIT ? [compareAsStrings] : args);
+        return apply(target, self, comparator === undefined && length > SORT_LIMIT ? [compareAsStrings]
+          : withInterruptible(args, 0));
       }
-      return generic(self, comparator);
+      return generic(self, interruptibleCallback(comparator));
     });
   }
   const MAX_SAFE = 2 ** 53 - 1;
@@ -623,6 +660,7 @@
   // and other iterables without an own length go to V8's method as they are
   install(ArrayOf, 'from', (target, self, args) => {
     const items = args[0];
+    withInterruptible(args, 1);
     if (items === null || (typeof items !== 'object' && typeof items !== 'function') || !(knownLength(items) > LIMIT)) {
       return apply(target, self, args);
     }
@@ -699,7 +737,7 @@
 
   install(TypedArrayPrototype, 'sort', (target, self, args) => {
     if (args.length > 0 && args[0] !== undefined) {
-      return apply(target, self, args);
+      return apply(target, self, withInterruptible(args, 0));
     }
     let length;
     try {
@@ -713,7 +751,7 @@
   const typedSort = TypedArrayPrototype.sort;
   install(TypedArrayPrototype, 'toSorted', (target, self, args) => {
     if (args.length > 0 && args[0] !== undefined) {
-      return apply(target, self, args);
+      return apply(target, self, withInterruptible(args, 0));
     }
     let length;
     try {
@@ -803,7 +841,48 @@
     }
     const given = [...args];
     given[0] = typedSource(args[0]);
-    return apply(target, self, given);
+    return apply(target, self, withInterruptible(given, 1));
+  });
+  for (const name of ['every', 'some', 'forEach', 'map', 'filter', 'find', 'findIndex', 'findLast', 'findLastIndex',
+    'reduce', 'reduceRight']) {
+    install(TypedArrayPrototype, name, (target, self, args) => apply(target, self, withInterruptible(args, 0)));
+  }
+
+  // an empty source, for which V8's set checks its target and copies nothing
+  const NO_ITEMS = ObjectOf.freeze([]);
+
+  /**
+   * SetTypedArrayFromArrayLike in JavaScript, in the specification's order: V8 reads a source that is not a typed
+   * array in one uninterrupted C++ loop.
+   */
+  function setFromArrayLike(original, target, source, offsetArgument) {
+    const offset = toIntegerOrInfinity(offsetArgument);
+    if (offset < 0) {
+      throw new RangeErrorOf('offset is out of bounds');
+    }
+    // V8's own TypeError for a detached or out-of-bounds target
+    apply(original, target, [NO_ITEMS, 0]);
+    const targetLength = apply(typedArrayLength, target, []);
+    const object = ObjectOf(source);
+    const length = toLength(get(object, 'length', object));
+    if (offset === Infinity || length + offset > targetLength) {
+      throw new RangeErrorOf('offset is out of bounds');
+    }
+    for (let k = 0; k < length; k++) {
+      // a typed array's own [[Set]]: the value is converted, then stored only while the index is still valid
+      target[offset + k] = get(object, k, object);
+    }
+    return undefined;
+  }
+
+  install(TypedArrayPrototype, 'set', (target, self, args) => {
+    const source = args[0];
+    if (typedLength(self) < 0 || typedLength(source) >= 0) {
+      return apply(target, self, args);
+    }
+    const length = knownLength(source);
+    return length >= 0 && !(length > LIMIT) ? apply(target, self, args)
+      : setFromArrayLike(target, self, source, args[1]);
   });
 
   // Intl.ListFormat over a long list: ICU joins the items in one uninterrupted C++ loop. Between two items
@@ -934,9 +1013,24 @@
     install(ListFormatOf.prototype, 'formatToParts', (target, self, args) => formatLong(target, self, args, true));
   }
 
+  // the other built-ins that call a callback for each item of a collection from a loop of V8's
+  const IteratorOf = typeof Iterator === 'function' ? Iterator : null;
+  for (const [holder, index, names] of [[Map.prototype, 0, ['forEach']], [Set.prototype, 0, ['forEach']],
+    [ObjectOf, 1, ['groupBy']], [Map, 1, ['groupBy']],
+    [IteratorOf === null ? null : IteratorOf.prototype, 0, ['map', 'filter', 'flatMap', 'forEach', 'reduce', 'some',
+      'every', 'find']]]) {
+    for (const name of names) {
+      const descriptor = holder === null ? undefined : getDescriptor(holder, name);
+      if (descriptor !== undefined && typeof descriptor.value === 'function') {
+        install(holder, name, (target, self, args) => apply(target, self, withInterruptible(args, index)));
+      }
+    }
+  }
+
   // the typed-array constructors are checked in each context by allocation-guards.js, which takes this
   defineProperty(globalThis, '__jsrun_bounded', { __proto__: null, configurable: true, enumerable: false,
     value: ObjectOf.freeze({ __proto__: null, typedSource, isProxy: isRecordedProxy,
+      callable: interruptibleCallback,
       showAs(replacement, original) {
         apply(weakMapSet, originals, [replacement, original]);
       } }) });
