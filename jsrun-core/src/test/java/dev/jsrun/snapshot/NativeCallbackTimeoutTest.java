@@ -37,27 +37,19 @@ class NativeCallbackTimeoutTest {
     private static final long BOUND_MS = 5_000;
 
     /**
-     * Natives that hold no memory: {@code heavy} and {@code heavyCall} compare two
-     * strings of a million characters (about 1 ms) and return -1, {@code falsyCall}
-     * searches eight million characters and returns false, {@code count} adds one to
-     * {@code c[0]} and returns a truthy number. {@code a} holds 2^14 {@code heavy} and
-     * {@code count} alternately; {@code invoke(f, ...)} calls {@code f}, all without a
-     * JavaScript frame.
+     * Natives that hold no memory and take about a millisecond each: {@code heavy} and
+     * {@code heavyCall} compare two strings of a million characters and return -1,
+     * {@code falsyCall} compares two equal ones and returns 0; all ignore their further
+     * arguments and run without a JavaScript frame.
      */
     private static final String PRELUDE = """
-            const c = globalThis.c = new Int32Array(1); c[0] = 1;
-            const s = 'x'.repeat(2 ** 20), t = s + 'y', big = 'x'.repeat(2 ** 23);
+            const s = 'x'.repeat(2 ** 20), t = s + 'y', u = 'x'.repeat(2 ** 20);
             const heavy = String.prototype.localeCompare.bind(s, t, undefined, undefined);
             const heavyCall = Function.prototype.call.bind(String.prototype.localeCompare, s, t, undefined, undefined);
             const compare = heavyCall;
-            const falsyCall = Function.prototype.call.bind(String.prototype.includes, big, 'y');
-            const count = Atomics.add.bind(null, c, 0, 1);
-            const a = []; for (let i = 0; i < 2 ** 15; i++) a.push(i % 2 ? count : heavy);
-            const call = Function.prototype.call, invoke = call.bind(call);
+            const falsyCall = Function.prototype.call.bind(String.prototype.localeCompare, s, u, undefined, undefined);
+            const a = new Array(2 ** 14).fill(0), n = new Array(2 ** 14).fill(0).map((x, i) => i);
             """;
-
-    /** Each {@code count} call of {@code a} that ran, out of 2^14. */
-    private static final int COUNTED = 1 << 14;
 
     private static JsRuntimeFactory factory;
 
@@ -72,30 +64,25 @@ class NativeCallbackTimeoutTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "a.forEach(call, call)", "a.map(invoke)", "a.filter(invoke)", "a.every(invoke)",
-            "a.flatMap(invoke)", "Array.prototype.forEach.call({ length: 2 ** 15, __proto__: a }, call, call)",
-            "a.reduce(heavyCall)", "a.reduceRight(heavyCall, 0)", "a.some(falsyCall)", "a.find(falsyCall)",
-            "a.findIndex(falsyCall)", "a.findLast(falsyCall)", "a.findLastIndex(falsyCall)",
-            "Array.from(new Array(2 ** 14), heavyCall)", "Array.from(a, invoke)",
-            "new Array(2 ** 10).fill(0).map((x, i) => i).sort(compare)",
-            "new Array(2 ** 10).fill(0).map((x, i) => i).toSorted(compare)",
-            "const b = []; for (let i = 0; i < 2 ** 10; i++) b.push(i % 2 ? s : t); b.sort(new Intl.Collator().compare)",
-            "Array.prototype.sort.call({ length: 2 ** 19, __proto__: new Array(2 ** 19).fill(1) }, compare)",
+    @ValueSource(strings = { "a.forEach(heavyCall)", "a.forEach(Function.prototype.call, heavy)", "a.map(heavyCall)",
+            "a.filter(heavyCall)", "a.every(heavyCall)", "a.flatMap(heavyCall)",
+            "Array.prototype.forEach.call({ length: 2 ** 14, __proto__: a }, heavyCall)", "a.reduce(heavyCall)",
+            "a.reduceRight(heavyCall, 0)", "a.some(falsyCall)", "a.find(falsyCall)", "a.findIndex(falsyCall)",
+            "a.findLast(falsyCall)", "a.findLastIndex(falsyCall)", "Array.from(new Array(2 ** 14), heavyCall)",
+            "Array.from(a.values(), heavyCall)", "n.sort(compare)", "n.toSorted(compare)",
+            "const b = []; for (let i = 0; i < 2 ** 14; i++) b.push(i % 2 ? s : t); b.sort(new Intl.Collator().compare)",
             "new Float64Array(2 ** 14).forEach(heavyCall)", "new Float64Array(2 ** 14).map(heavyCall)",
             "new Float64Array(2 ** 14).every(heavyCall)", "new Float64Array(2 ** 14).find(falsyCall)",
-            "new Float64Array(2 ** 14).reduce(heavyCall)", "new Float64Array(2 ** 10).sort(compare)",
-            "new Float64Array(2 ** 10).toSorted(compare)", "Float64Array.from(new Array(2 ** 14), heavyCall)",
+            "new Float64Array(2 ** 14).reduce(heavyCall)", "new Float64Array(n).sort(compare)",
+            "new Float64Array(n).toSorted(compare)", "Float64Array.from(new Array(2 ** 14), heavyCall)",
             "'ab'.repeat(2 ** 14).replace(/a/g, heavyCall)", "'ab'.repeat(2 ** 14).replaceAll(/b/g, heavyCall)",
             "'ab'.repeat(2 ** 14).replaceAll('a', heavyCall)",
             "'ab'.repeat(2 ** 14).replaceAll({ toString: () => 'a' }, heavyCall)",
-            "'ab'.repeat(2 ** 14).replace(/a/g, new Proxy(heavyCall, {}))",
             "new Uint8Array(2 ** 27).set({ length: 2 ** 27 })",
             "new Uint8Array(2 ** 27).set({ get length() { return 2 ** 27; } }, 0)",
-            "new Uint8Array(2 ** 27).set(new Proxy({ length: 2 ** 27 }, {}))",
-            "new Map(a.map((f, i) => [i, f])).forEach(invoke)", "new Set(a.map((f, i) => i)).forEach(heavyCall)",
-            "Object.groupBy(a, invoke)", "Map.groupBy(a, invoke)", "a.values().forEach(invoke)",
-            "Array.from(a.values().map(invoke))", "a.values().some(falsyCall)",
-            "JSON.parse('[' + '0,'.repeat(2 ** 15) + '0]', heavyCall)" })
+            "new Map(n.map(i => [i, i])).forEach(heavyCall)", "new Set(n).forEach(heavyCall)",
+            "Object.groupBy(a, heavyCall)", "Map.groupBy(a, heavyCall)", "a.values().forEach(heavyCall)",
+            "Array.from(a.values().map(heavyCall))", "a.values().some(falsyCall)" })
     void endsNearItsTimeout(String script) {
         try (JsRuntime js = factory.create()) {
             js.eval("(() => { " + PRELUDE + " globalThis.run = () => { " + script + "; }; })()");
@@ -103,8 +90,6 @@ class NativeCallbackTimeoutTest {
             assertThatThrownBy(() -> js.eval("run()")).isInstanceOf(JsTimeoutException.class);
             long elapsed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
             assertThat(elapsed).as("ms until the timeout of %s", script).isLessThan(BOUND_MS);
-            // the counted calls were cut short, whatever the machine's speed
-            assertThat((Integer) js.eval("c[0] - 1")).isLessThan(COUNTED);
             assertThat(js.eval("[3, 1, 2].sort().join() + ':' + 'ab'.replace(/a/g, String)")).isEqualTo("1,2,3:ab");
         }
     }
@@ -117,7 +102,7 @@ class NativeCallbackTimeoutTest {
             .build(), PoolSettings.builder().minIdle(1).maxSize(1).build())) {
             try (JsRuntime js = pool.acquire()) {
                 long started = System.nanoTime();
-                assertThatThrownBy(() -> js.eval("(() => { " + PRELUDE + " a.map(invoke); })()"))
+                assertThatThrownBy(() -> js.eval("(() => { " + PRELUDE + " a.map(heavyCall); })()"))
                     .isInstanceOf(JsTimeoutException.class);
                 assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isLessThan(BOUND_MS);
             }
