@@ -25,6 +25,7 @@ import dev.jsrun.Setting;
 import dev.jsrun.Snapshot;
 import dev.jsrun.SnapshotBuildException;
 import dev.jsrun.SnapshotBuildException.Problem;
+import dev.jsrun.internal.runtime.Isolate;
 import dev.jsrun.internal.runtime.JsErrors;
 import dev.jsrun.internal.runtime.Watchdog;
 import dev.jsrun.internal.snapshot.GuestScripts;
@@ -87,9 +88,6 @@ public final class SnapshotBuilder {
      * The longest {@link #scriptTimeout} there is, so that no clock arithmetic overflows.
      */
     public static final Duration MAX_SCRIPT_TIMEOUT = Duration.ofDays(1);
-
-    /** Room V8 is given past its heap limit to unwind a script that reached it. */
-    private static final long HEAP_HEADROOM = 64L << 20;
 
     private final List<Script> scripts = new ArrayList<>();
 
@@ -228,7 +226,7 @@ public final class SnapshotBuilder {
                 this.reached = true;
                 this.limit = initialLimit;
                 runtime.terminateExecution();
-                return currentLimit + Math.max(currentLimit / 2, HEAP_HEADROOM);
+                return currentLimit + Math.max(currentLimit / 2, Isolate.HEAP_HEADROOM);
             });
         }
 
@@ -257,6 +255,19 @@ public final class SnapshotBuilder {
         catch (JavetException ex) {
             throw new SnapshotBuildException(Problem.ENGINE_FAILURE, script.name(), 0, 0, ex.getMessage(), null, ex);
         }
+        catch (OutOfMemoryError ex) {
+            throw tooLongToRead(script, ex);
+        }
+    }
+
+    /**
+     * Javet copies the whole text of what a script threw into the Java heap before jsrun
+     * can cut it; when that one copy does not fit, the build still names the script.
+     */
+    private static SnapshotBuildException tooLongToRead(Script script, OutOfMemoryError ex) {
+        return new SnapshotBuildException(Problem.SCRIPT_ERROR, script.name(), 0, 0,
+                "it threw a value whose text is too long for the Java heap to hold",
+                "Throw an Error with a shorter message", ex);
     }
 
     /**
@@ -292,6 +303,9 @@ public final class SnapshotBuilder {
         }
         catch (JavetException ex) {
             throw new SnapshotBuildException(Problem.ENGINE_FAILURE, script.name(), 0, 0, ex.getMessage(), null, ex);
+        }
+        catch (OutOfMemoryError ex) {
+            throw tooLongToRead(script, ex);
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();

@@ -38,6 +38,38 @@ class SnapshotBuildLimitsTest {
         }
     }
 
+    /**
+     * A thrown text of 16 million characters used to become a 16-million-character
+     * exception message, repeated down the cause chain.
+     */
+    @Test
+    void aLongThrownTextIsCut() {
+        SnapshotBuilder builder = new SnapshotBuilder().executeScript("long.js", "throw 'x'.repeat(2 ** 24);");
+        assertThatThrownBy(builder::build).isInstanceOfSatisfying(SnapshotBuildException.class, ex -> {
+            assertThat(ex.getProblem()).isEqualTo(Problem.SCRIPT_ERROR);
+            assertThat(ex.getJsMessage()).startsWith("Error: xxx").endsWith("...").hasSizeLessThan(70_000);
+            for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+                assertThat(cause.getMessage()).as("message of %s", cause.getClass()).hasSizeLessThan(70_000);
+            }
+        });
+        theNextBuildWorks();
+    }
+
+    /**
+     * V8 formats an uncaught error's text in the heap: for a message of 2^28 characters
+     * the room it had past the limit was too little, and V8 aborted the process.
+     */
+    @Test
+    void anErrorTooLongToFormatStopsTheBuild() {
+        SnapshotBuilder builder = new SnapshotBuilder().executeScript("huge.js",
+                "throw new Error('x'.repeat(2 ** 28));");
+        assertThatThrownBy(builder::build).isInstanceOfSatisfying(SnapshotBuildException.class, ex -> {
+            assertThat(ex.getScriptName()).isEqualTo("huge.js");
+            assertThat(ex.getMessage()).hasSizeLessThan(70_000);
+        });
+        theNextBuildWorks();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = { "for (;;) {}", "(function again() { Promise.resolve().then(again); })();",
             "throw { get message() { for (;;) {} } };",

@@ -50,7 +50,7 @@ public final class HostBridge {
      * Error names, messages and stacks longer than this are cut: they go into exception
      * messages and logs.
      */
-    private static final int MAX_ERROR_TEXT = 64 * 1024;
+    static final int MAX_ERROR_TEXT = 64 * 1024;
 
     // The host's operations, numbered as host.js numbers them; the two files change
     // together.

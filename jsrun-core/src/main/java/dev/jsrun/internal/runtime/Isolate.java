@@ -123,7 +123,7 @@ public final class Isolate implements AutoCloseable {
      * allocation fails, and one object may take up to 1 GiB (an array of 2^27 numbers, a
      * string of 2^29 two-byte characters).
      */
-    private static final long HEAP_HEADROOM = 1152L << 20;
+    public static final long HEAP_HEADROOM = 1152L << 20;
 
     /**
      * How soon a timer must be due for a call to wait for it before it returns: Node's

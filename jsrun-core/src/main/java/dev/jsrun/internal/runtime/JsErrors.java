@@ -17,6 +17,13 @@ public final class JsErrors {
     private static final Pattern FRAME = Pattern.compile("^\\s*at (?:.*? \\()?(.*?):(\\d+):(\\d+)\\)?\\s*$",
             Pattern.MULTILINE);
 
+    /**
+     * The most characters of a message or stack kept, as many as the host's JavaScript
+     * keeps of the errors it describes: a script may throw a string of hundreds of
+     * megabytes.
+     */
+    public static final int MAX_TEXT = HostBridge.MAX_ERROR_TEXT;
+
     private JsErrors() {
     }
 
@@ -30,8 +37,23 @@ public final class JsErrors {
             message = String.valueOf(error.getContext());
         }
         int column = error.getStartColumn() >= 0 ? error.getStartColumn() + 1 : 0;
-        return new JsException(errorName(stack != null ? stack : ex.getMessage()), message, stack,
-                emptyToNull(error.getResourceName()), Math.max(error.getLineNumber(), 0), column, ex);
+        String javetMessage = ex.getMessage();
+        // Javet's own message repeats the whole text: past the bound it is left out of
+        // the cause chain
+        boolean tooLong = (javetMessage != null && javetMessage.length() > MAX_TEXT) || isLong(message)
+                || isLong(stack);
+        return new JsException(errorName(stack != null ? bounded(stack) : bounded(javetMessage)), bounded(message),
+                bounded(stack), emptyToNull(error.getResourceName()), Math.max(error.getLineNumber(), 0), column,
+                tooLong ? null : ex);
+    }
+
+    private static boolean isLong(String text) {
+        return text != null && text.length() > MAX_TEXT;
+    }
+
+    /** The text, cut after {@link #MAX_TEXT} characters with {@code ...} to say so. */
+    static String bounded(String text) {
+        return isLong(text) ? text.substring(0, MAX_TEXT) + "..." : text;
     }
 
     /** Where V8's compiler refused a script or module, from the error it reported. */
