@@ -9,10 +9,14 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.caoccao.javet.exceptions.BaseJavetScriptingException;
+import com.caoccao.javet.exceptions.JavetCompilationException;
 import com.caoccao.javet.exceptions.JavetException;
 import com.caoccao.javet.interop.V8Runtime;
+import com.caoccao.javet.interop.executors.IV8Executor;
 import com.caoccao.javet.values.V8Value;
 import com.caoccao.javet.values.reference.V8ValueFunction;
 import com.caoccao.javet.values.reference.V8ValueObject;
@@ -25,6 +29,7 @@ import dev.jsrun.Setting;
 import dev.jsrun.Snapshot;
 import dev.jsrun.SnapshotBuildException;
 import dev.jsrun.SnapshotBuildException.Problem;
+import dev.jsrun.internal.js.TopLevel;
 import dev.jsrun.internal.runtime.Isolate;
 import dev.jsrun.internal.runtime.JsErrors;
 import dev.jsrun.internal.runtime.Watchdog;
@@ -55,13 +60,35 @@ public final class SnapshotBuilder {
     private static final String ESM_ADVICE = "Snapshot scripts run as classic scripts, not ES modules: load the "
             + "library's CommonJS or UMD build instead (for example dist/*.js or *.umd.js rather than *.esm.js / *.mjs)";
 
-    private static final String STEP = WebPlatform.GLOBAL + ".step()";
+    /**
+     * The global the catch around each script calls; deleted before the heap is captured.
+     */
+    private static final String THROWN_GLOBAL = "__jsrun_thrown";
+
+    /** Runs the timers due, what they throw looked at as a script's throws are. */
+    private static final String STEP = "try { " + WebPlatform.GLOBAL + ".step(); } catch (thrown) { throw "
+            + THROWN_GLOBAL + "(thrown); }";
 
     /**
      * {@code pending.js}: a function of the event loop's controls that says what a script
      * left pending.
      */
     private static final String PENDING = GuestScripts.load(SnapshotBuilder.class, "pending.js");
+
+    /**
+     * {@code thrown.js}: defines the function that the catch around each script hands
+     * what it caught to, before Javet reads it.
+     */
+    private static final String THROWN = GuestScripts.load(SnapshotBuilder.class, "thrown.js");
+
+    /** Starts what {@code thrown.js} hands on in place of a value Javet must not read. */
+    private static final String UNREAD_MARKER = "\u0000jsrun:unread\u0000";
+
+    private static final String TRY = "try {";
+
+    private static final String STRICT_TRY = "'use strict';" + TRY;
+
+    private static final String CATCH = "\n} catch (thrown) { throw " + THROWN_GLOBAL + "(thrown); }";
 
     /**
      * {@code commonjs.js}: the wrapper of {@link #executeCommonJs}, cut where the
@@ -110,7 +137,7 @@ public final class SnapshotBuilder {
 
     /** Runs {@code source} as a classic script; its globals end up in the snapshot. */
     public SnapshotBuilder executeScript(String name, String source) {
-        this.scripts.add(new Script(requireName(name), Objects.requireNonNull(source, "source"), null));
+        this.scripts.add(Script.of(requireName(name), Objects.requireNonNull(source, "source"), null));
         return this;
     }
 
@@ -124,7 +151,7 @@ public final class SnapshotBuilder {
         if (globalName == null || globalName.isBlank()) {
             throw new IllegalArgumentException("globalName must not be blank");
         }
-        this.scripts.add(new Script(requireName(name), Objects.requireNonNull(source, "source"), globalName));
+        this.scripts.add(Script.of(requireName(name), Objects.requireNonNull(source, "source"), globalName));
         return this;
     }
 
@@ -152,22 +179,36 @@ public final class SnapshotBuilder {
             // default limit of one
             long externalLimit = RuntimeConfig.defaults().maxExternalMemory();
             runtime.getExecutor(Intrinsics.GUARDS_GLOBAL + ".setLimit(" + externalLimit + ")").executeVoid();
+            watchThrows(runtime);
             try (IntlObjects intl = IntlObjects.watch(runtime);
                     SharedRegExps regExps = SharedRegExps.prepare(runtime)) {
-                for (Script script : this.scripts) {
+                for (int index = 0; index < this.scripts.size(); index++) {
+                    Script script = this.scripts.get(index);
                     intl.script(script.name());
+                    SnapshotBuildException failed = null;
                     try (Watchdog.Deadline deadline = Watchdog.start(runtime, this.scriptTimeout, externalLimit)) {
                         try {
                             run(runtime, script);
                             runTasks(runtime, script);
                         }
+                        catch (SnapshotBuildException ex) {
+                            RuntimeException stop = stopped(script, deadline, heap, externalLimit, ex);
+                            if (stop != ex) {
+                                throw stop;
+                            }
+                            failed = ex;
+                        }
                         catch (RuntimeException ex) {
                             throw stopped(script, deadline, heap, externalLimit, ex);
                         }
                     }
+                    if (failed != null) {
+                        throw placed(index, failed);
+                    }
                     refuseProxiedGlobal(runtime, script);
                     refuseSealedGlobal(runtime, script);
                 }
+                unwatchThrows(runtime);
                 regExps.collect();
                 refuseIntlObjects(intl.alive(runtime));
             }
@@ -179,6 +220,24 @@ public final class SnapshotBuilder {
         Duration buildTime = Duration.ofNanos(System.nanoTime() - started);
         return new SnapshotImage(blob, v8Version, V8Runtimes.javetVersion(), V8Runtimes.flags(), scriptNames(),
                 contentHash(), Instant.now(), buildTime);
+    }
+
+    /**
+     * The failure with the position where the script threw, when jsrun's catch threw it
+     * again without one: an error made in a runtime that captures a snapshot records no
+     * stack to find it in.
+     */
+    private SnapshotBuildException placed(int index, SnapshotBuildException failure) {
+        if (failure.getProblem() != Problem.SCRIPT_ERROR || failure.getLine() > 0
+                || !(failure.getCause() instanceof JsException) || this.scripts.get(index).prefixLength() == 0) {
+            return failure;
+        }
+        int[] position = locate(index, failure.getJsMessage());
+        if (position == null) {
+            return failure;
+        }
+        return new SnapshotBuildException(failure.getProblem(), failure.getScriptName(), position[0], position[1],
+                failure.getJsMessage(), failure.getAdvice(), failure.getCause());
     }
 
     /**
@@ -235,10 +294,20 @@ public final class SnapshotBuilder {
     private static void run(V8Runtime runtime, Script script) {
         try {
             if (script.globalName() == null) {
-                runtime.getExecutor(script.source()).setResourceName(script.name()).executeVoid();
+                try {
+                    executor(runtime, script).executeVoid();
+                }
+                catch (JavetCompilationException ex) {
+                    if (script.prefixLength() == 0) {
+                        throw ex;
+                    }
+                    // in a block a function may not share a name with a var: the script
+                    // runs as it is
+                    executor(runtime, script.alone()).executeVoid();
+                }
                 return;
             }
-            try (V8Value publish = runtime.getExecutor(script.code()).setResourceName(script.name()).execute()) {
+            try (V8Value publish = executor(runtime, script).execute()) {
                 if (!(publish instanceof V8ValueFunction function)) {
                     throw new SnapshotBuildException(Problem.SCRIPT_ERROR, script.name(), 0, 0,
                             "it does not run as a CommonJS module: its "
@@ -268,6 +337,59 @@ public final class SnapshotBuilder {
         return new SnapshotBuildException(Problem.SCRIPT_ERROR, script.name(), 0, 0,
                 "it threw a value whose text is too long for the Java heap to hold",
                 "Throw an Error with a shorter message", ex);
+    }
+
+    /**
+     * The script's code under its own name, its columns on the first line counted from
+     * the script's first character rather than from jsrun's wrapper.
+     */
+    private static IV8Executor executor(V8Runtime runtime, Script script) throws JavetException {
+        IV8Executor executor = runtime.getExecutor(script.code()).setResourceName(script.name());
+        executor.getV8ScriptOrigin().setResourceColumnOffset(-script.prefixLength());
+        return executor;
+    }
+
+    /** Defines what the catch around each script calls. */
+    private static void watchThrows(V8Runtime runtime) throws JavetException {
+        try (V8ValueFunction define = runtime.getExecutor(THROWN).setResourceName(WebPlatform.RESOURCE).execute()) {
+            define.callVoid(null, THROWN_GLOBAL, JsErrors.MAX_TEXT, UNREAD_MARKER);
+        }
+    }
+
+    /** Leaves the heap as the scripts left it, without the catch's helper. */
+    private static void unwatchThrows(V8Runtime runtime) throws JavetException {
+        runtime.getExecutor("delete globalThis." + THROWN_GLOBAL).executeVoid();
+    }
+
+    /**
+     * Where the script at {@code index} threw {@code jsMessage}, found by running the
+     * scripts again in a runtime that records stacks (one that captures a snapshot does
+     * not, and cannot hold the stacks it would record); null when that run does not fail
+     * there alike.
+     */
+    private int[] locate(int index, String jsMessage) {
+        try (V8Runtime runtime = V8Runtimes.fresh(false)) {
+            new HeapLimit(runtime);
+            Intrinsics.record(runtime);
+            long externalLimit = RuntimeConfig.defaults().maxExternalMemory();
+            runtime.getExecutor(Intrinsics.GUARDS_GLOBAL + ".setLimit(" + externalLimit + ")").executeVoid();
+            watchThrows(runtime);
+            for (int i = 0; i <= index; i++) {
+                Script script = this.scripts.get(i);
+                try (Watchdog.Deadline deadline = Watchdog.start(runtime, this.scriptTimeout, externalLimit)) {
+                    run(runtime, script);
+                    runTasks(runtime, script);
+                }
+                catch (SnapshotBuildException ex) {
+                    boolean alike = i == index && ex.getLine() > 0 && jsMessage.equals(ex.getJsMessage());
+                    return alike ? new int[] { ex.getLine(), ex.getColumn() } : null;
+                }
+            }
+            return null;
+        }
+        catch (JavetException | RuntimeException ex) {
+            return null;
+        }
     }
 
     /**
@@ -430,13 +552,41 @@ public final class SnapshotBuilder {
     private static SnapshotBuildException failure(Script script, BaseJavetScriptingException ex) {
         JsException error = JsErrors.from(ex);
         String message = error.getErrorName() + ": " + error.getErrorMessage();
+        String unread = error.getErrorMessage() == null ? null : unread(error.getErrorMessage());
+        if (unread != null) {
+            return new SnapshotBuildException(Problem.SCRIPT_ERROR, script.name(), 0, 0,
+                    "it threw " + unread + ", which jsrun does not read: only a thrown value that can be read without "
+                            + "running script code, and whose texts are at most " + JsErrors.MAX_TEXT
+                            + " characters, is",
+                    "Throw an Error with a short message", null);
+        }
+        int line = error.getLine();
         int column = error.getColumn();
-        if (error.getLine() == 1 && script.globalName() != null) {
-            column = Math.max(1, column - script.prefixLength());
+        if (line > script.lines() || !script.name().equals(error.getResourceName())) {
+            // jsrun's catch threw it again, or a timer's did: an error tells where it was
+            // made by its stack's first frame in the script, any other value not at all
+            Matcher frame = frameIn(script.name()).matcher(error.getJsStack() == null ? "" : error.getJsStack());
+            boolean found = frame.find();
+            line = found ? Integer.parseInt(frame.group(1)) : 0;
+            column = found ? Integer.parseInt(frame.group(2)) : 0;
         }
         boolean module = isModuleSyntax(message);
-        return new SnapshotBuildException(module ? Problem.ES_MODULE : Problem.SCRIPT_ERROR, script.name(),
-                error.getLine(), column, message, module ? ESM_ADVICE : null, error);
+        return new SnapshotBuildException(module ? Problem.ES_MODULE : Problem.SCRIPT_ERROR, script.name(), line,
+                column, message, module ? ESM_ADVICE : null, error);
+    }
+
+    /** A frame of a V8 stack in the named script: its line and column. */
+    private static Pattern frameIn(String name) {
+        return Pattern.compile("^\\s*at (?:.*? \\()?" + Pattern.quote(name) + ":(\\d+):(\\d+)\\)?\\s*$",
+                Pattern.MULTILINE);
+    }
+
+    /**
+     * What {@code thrown.js} said of a value it did not hand on; null for any other
+     * message.
+     */
+    private static String unread(String message) {
+        return message.startsWith(UNREAD_MARKER) ? message.substring(UNREAD_MARKER.length()) : null;
     }
 
     static boolean isModuleSyntax(String message) {
@@ -454,6 +604,8 @@ public final class SnapshotBuilder {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update(Intrinsics.guestScripts().getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update((THROWN + CATCH).getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0);
             for (Script script : this.scripts) {
                 digest.update(script.name().getBytes(StandardCharsets.UTF_8));
@@ -477,22 +629,49 @@ public final class SnapshotBuilder {
         return name;
     }
 
-    private record Script(String name, String source, String globalName) {
+    private record Script(String name, String source, String globalName, String prefix, String suffix) {
 
         /**
-         * The CommonJS wrapper shares line 1 with the library, so reported lines stay the
-         * library's own.
+         * A script in a try block whose catch looks at what it threw before Javet does,
+         * when its code means the same in a block; a CommonJS library always, in its
+         * wrapper.
          */
-        int prefixLength() {
-            return COMMONJS[0].length();
+        static Script of(String name, String source, String globalName) {
+            if (globalName != null) {
+                return new Script(name, source, globalName, TRY + COMMONJS[0], COMMONJS[1] + CATCH);
+            }
+            TopLevel top = TopLevel.of(source);
+            if (!top.isBlockable()) {
+                return new Script(name, source, null, "", "");
+            }
+            return new Script(name, source, null, top.isStrict() ? STRICT_TRY : TRY, CATCH);
         }
 
         /**
-         * A CommonJS library in its wrapper, which evaluates to the function that
-         * publishes its exports.
+         * The wrappers share line 1 with the script, so reported lines stay the script's
+         * own.
          */
+        int prefixLength() {
+            return this.prefix.length();
+        }
+
+        /** The number of lines of the script's own source. */
+        int lines() {
+            int lines = 1;
+            for (int at = this.source.indexOf('\n'); at >= 0; at = this.source.indexOf('\n', at + 1)) {
+                lines++;
+            }
+            return lines;
+        }
+
+        /** The plain script without the catch around it. */
+        Script alone() {
+            return new Script(this.name, this.source, null, "", "");
+        }
+
+        /** What V8 runs: the source in its wrappers. */
         String code() {
-            return COMMONJS[0] + this.source + COMMONJS[1];
+            return this.prefix + this.source + this.suffix;
         }
 
     }

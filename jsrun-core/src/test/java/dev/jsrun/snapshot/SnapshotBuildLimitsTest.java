@@ -47,7 +47,7 @@ class SnapshotBuildLimitsTest {
         SnapshotBuilder builder = new SnapshotBuilder().executeScript("long.js", "throw 'x'.repeat(2 ** 24);");
         assertThatThrownBy(builder::build).isInstanceOfSatisfying(SnapshotBuildException.class, ex -> {
             assertThat(ex.getProblem()).isEqualTo(Problem.SCRIPT_ERROR);
-            assertThat(ex.getJsMessage()).startsWith("Error: xxx").endsWith("...").hasSizeLessThan(70_000);
+            assertThat(ex.getJsMessage()).startsWith("it threw xxx").contains("xxx...").hasSizeLessThan(70_000);
             for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
                 assertThat(cause.getMessage()).as("message of %s", cause.getClass()).hasSizeLessThan(70_000);
             }
@@ -72,7 +72,7 @@ class SnapshotBuildLimitsTest {
 
     @ParameterizedTest
     @ValueSource(strings = { "for (;;) {}", "(function again() { Promise.resolve().then(again); })();",
-            "throw { get message() { for (;;) {} } };",
+            "queueMicrotask(function again() { queueMicrotask(again); });",
             "const spin = () => { for (;;) {} }; Promise.resolve().then(spin);" })
     void aScriptThatNeverEndsStopsAtItsTimeout(String source) {
         long started = System.nanoTime();
