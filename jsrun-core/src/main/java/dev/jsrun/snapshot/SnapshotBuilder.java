@@ -658,8 +658,13 @@ public final class SnapshotBuilder {
         /** The number of lines of the script's own source. */
         int lines() {
             int lines = 1;
-            for (int at = this.source.indexOf('\n'); at >= 0; at = this.source.indexOf('\n', at + 1)) {
-                lines++;
+            for (int at = 0; at < this.source.length(); at++) {
+                char c = this.source.charAt(at);
+                // JavaScript's line terminators, CR LF counted once
+                if (c == '\n' || c == '\u2028' || c == '\u2029'
+                        || (c == '\r' && (at + 1 == this.source.length() || this.source.charAt(at + 1) != '\n'))) {
+                    lines++;
+                }
             }
             return lines;
         }

@@ -79,6 +79,16 @@ class SnapshotThrowsTest {
     }
 
     @Test
+    void everyLineTerminatorCounts() {
+        assertThatThrownBy(new SnapshotBuilder().executeScript("lines.js", "const a = 1;\r\u2028\r\n  null.x;")::build)
+            .isInstanceOfSatisfying(SnapshotBuildException.class, ex -> {
+                assertThat(ex.getLine()).isEqualTo(4);
+                // V8 places a failed property read at the property
+                assertThat(ex.getColumn()).isEqualTo(8);
+            });
+    }
+
+    @Test
     void scriptsInTheCatchDeclareWhatTheyDeclareAlone() {
         Snapshot snapshot = new SnapshotBuilder()
             .executeScript("sloppy.js", "var counter = 1;\nfunction next() { return ++counter; }\nthis.self = this;")
