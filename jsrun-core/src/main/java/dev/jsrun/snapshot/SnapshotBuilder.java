@@ -566,9 +566,16 @@ public final class SnapshotBuilder {
             // jsrun's catch threw it again, or a timer's did: an error tells where it was
             // made by its stack's first frame in the script, any other value not at all
             Matcher frame = frameIn(script.name()).matcher(error.getJsStack() == null ? "" : error.getJsStack());
-            boolean found = frame.find();
-            line = found ? Integer.parseInt(frame.group(1)) : 0;
-            column = found ? Integer.parseInt(frame.group(2)) : 0;
+            line = 0;
+            column = 0;
+            // frames past the script's last line are jsrun's wrapper, such as the
+            // require() it refuses
+            while (line == 0 && frame.find()) {
+                if (Integer.parseInt(frame.group(1)) <= script.lines()) {
+                    line = Integer.parseInt(frame.group(1));
+                    column = Integer.parseInt(frame.group(2));
+                }
+            }
         }
         boolean module = isModuleSyntax(message);
         return new SnapshotBuildException(module ? Problem.ES_MODULE : Problem.SCRIPT_ERROR, script.name(), line,

@@ -95,6 +95,13 @@ class SnapshotBuilderTest {
         SnapshotBuilder builder = new SnapshotBuilder().executeCommonJs("lib", "lib.js", "const dep = require('dep');");
         assertThatThrownBy(builder::build).isInstanceOf(SnapshotBuildException.class)
             .hasMessageContaining("require('dep') is not available while building a snapshot");
+        SnapshotBuilder later = new SnapshotBuilder().executeCommonJs("lib", "lib.js",
+                "var x = 1;\n  const dep = require('dep');");
+        assertThatThrownBy(later::build).isInstanceOfSatisfying(SnapshotBuildException.class, ex -> {
+            // the library's call, not the refusing function jsrun put after its source
+            assertThat(ex.getLine()).isEqualTo(2);
+            assertThat(ex.getColumn()).isEqualTo(15);
+        });
     }
 
     @Test
