@@ -162,8 +162,10 @@ public final class V8Setup {
          * {@value #FIXED_READ_ONLY_HEAP_FLAG}, and refuses a flag that undoes it. V8
          * ignores every flag after one it does not know, so a misspelt flag drops the
          * flags given after it (and V8 prints which), never jsrun's.
-         * @throws InvalidSettingException when a flag does not start with {@code --}, or
-         * undoes {@value #FIXED_READ_ONLY_HEAP_FLAG}
+         * @throws InvalidSettingException when a flag does not start with {@code --},
+         * undoes {@value #FIXED_READ_ONLY_HEAP_FLAG}, or sets the heap limit
+         * ({@code --max-heap-size}, {@code --max-old-space-size}), which
+         * {@link #maxHeapSize(long)} sets
          */
         public Builder v8Flags(String flags) {
             if (flags == null || flags.isBlank()) {
@@ -182,6 +184,13 @@ public final class V8Setup {
                             "must not undo " + FIXED_READ_ONLY_HEAP_FLAG + ": with it, runtimes of different "
                                     + "snapshots, or with and without a snapshot, corrupt each other in one process "
                                     + "(leave it out)");
+                }
+                String name = flag.replace('_', '-');
+                if (name.startsWith("--max-heap-size") || name.startsWith("--max-old-space-size")) {
+                    throw new InvalidSettingException(Setting.V8_FLAGS, flag, null, false, null,
+                            "must not set the heap limit, which jsrun gives V8 from maxHeapSize and enforces itself: "
+                                    + "set V8Setup.Builder.maxHeapSize (jsrun.runtime.max-heap-size in Spring Boot) "
+                                    + "instead");
                 }
                 checked.add(flag);
             }

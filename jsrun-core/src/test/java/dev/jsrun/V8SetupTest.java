@@ -68,6 +68,24 @@ class V8SetupTest {
             .getSetting()).isEqualTo(Setting.MAX_WASM_MEMORY);
     }
 
+    /**
+     * A heap limit among the flags used to win over maxHeapSize silently, and jsrun then
+     * reported a limit V8 did not have.
+     */
+    @Test
+    void aHeapLimitAmongTheFlagsIsRefusedNamingTheSettingToUse() {
+        for (String flag : new String[] { "--max-old-space-size=64", "--max_old_space_size=64", "--max-heap-size=64",
+                "--max_heap_size=512" }) {
+            InvalidSettingException refused = catchThrowableOfType(InvalidSettingException.class,
+                    () -> V8Setup.builder().v8Flags("--stack-size=900 " + flag));
+            assertThat(refused.getSetting()).as(flag).isEqualTo(Setting.V8_FLAGS);
+            assertThat(refused.getValue()).isEqualTo(flag);
+            assertThat(refused.getRequirement()).contains("maxHeapSize").contains("jsrun.runtime.max-heap-size");
+        }
+        assertThat(V8Setup.builder().v8Flags("--max-semi-space-size=16").build().v8Flags())
+            .isEqualTo("--max-semi-space-size=16");
+    }
+
     @Test
     void runtimeConfigRefusesValuesNamingTheSettingAndTheRange() {
         InvalidSettingException result = catchThrowableOfType(InvalidSettingException.class,
