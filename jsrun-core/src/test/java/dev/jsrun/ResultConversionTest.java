@@ -134,11 +134,16 @@ class ResultConversionTest {
     void aBigIntThatDoesNotFitIsRefusedAsABigInt() {
         try (JsRuntime js = factory.create()) {
             assertThatThrownBy(() -> js.eval("2n ** 63n", Long.class)).isInstanceOf(JsConversionException.class)
-                .hasMessage("JavaScript value 9223372036854775808 (bigint) cannot be converted to java.lang.Long");
+                .hasMessage("JavaScript value 9223372036854775808n (bigint) cannot be converted to java.lang.Long");
             assertThatThrownBy(() -> js.eval("2n ** 62n", Integer.class)).isInstanceOf(JsConversionException.class)
-                .hasMessage("JavaScript value 4611686018427387904 (bigint) cannot be converted to java.lang.Integer");
+                .hasMessage("JavaScript value 4611686018427387904n (bigint) cannot be converted to java.lang.Integer");
             assertThatThrownBy(() -> js.eval("2 ** 40", Integer.class)).isInstanceOf(JsConversionException.class)
                 .hasMessage("JavaScript value 1099511627776 (number) cannot be converted to java.lang.Integer");
+            // a small BigInt arrives as a Long, which a number of its size never is
+            assertThatThrownBy(() -> js.eval("5n", Boolean.class)).isInstanceOf(JsConversionException.class)
+                .hasMessage("JavaScript value 5n (bigint) cannot be converted to java.lang.Boolean");
+            assertThatThrownBy(() -> js.eval("5", Boolean.class)).isInstanceOf(JsConversionException.class)
+                .hasMessage("JavaScript value 5 (number) cannot be converted to java.lang.Boolean");
         }
     }
 

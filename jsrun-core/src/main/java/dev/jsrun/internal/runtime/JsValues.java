@@ -257,9 +257,7 @@ final class JsValues {
         if (value instanceof String) {
             return "string";
         }
-        if (value instanceof BigInteger
-                || value instanceof Long integral && (integral > MAX_SAFE_INTEGER || integral < -MAX_SAFE_INTEGER)) {
-            // numbers past the safe integers arrive as Double: these can only be BigInts
+        if (isBigInt(value)) {
             return "bigint";
         }
         if (value instanceof Number) {
@@ -277,8 +275,18 @@ final class JsValues {
         return value.getClass().getSimpleName();
     }
 
+    /**
+     * Whether a decoded value can only have been a BigInt: numbers arrive as Integer when
+     * they fit one and as Double past the safe integers, BigInts as Long or BigInteger.
+     */
+    private static boolean isBigInt(Object value) {
+        return value instanceof BigInteger || value instanceof Long integral
+                && (integral > MAX_SAFE_INTEGER || integral < -MAX_SAFE_INTEGER || (int) (long) integral == integral);
+    }
+
     private static String abbreviate(Object value) {
-        String text = value instanceof String ? "'" + value + "'" : String.valueOf(value);
+        String text = value instanceof String ? "'" + value + "'"
+                : String.valueOf(value) + (isBigInt(value) ? "n" : "");
         return text.length() > 60 ? text.substring(0, 57) + "..." : text;
     }
 
