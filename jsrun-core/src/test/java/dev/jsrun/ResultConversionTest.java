@@ -148,6 +148,16 @@ class ResultConversionTest {
     }
 
     @Test
+    void aResultThatCannotCrossSaysWhereAsAnArgumentDoes() {
+        try (JsRuntime js = factory.create()) {
+            assertThatThrownBy(() -> js.eval("(() => { const o = { list: [] }; o.list.push(o); return o; })()"))
+                .isInstanceOf(JsConversionException.class)
+                .hasMessage(
+                        "The JavaScript value cannot be converted to Java: at $.list[0]: it has a circular reference");
+        }
+    }
+
+    @Test
     void integerTypesTakeExactIntegralValuesOnly() {
         try (JsRuntime js = factory.create()) {
             // the largest double below 2^63, and -2^63, are exact longs; 2^63 is none

@@ -874,7 +874,7 @@ public final class Isolate implements AutoCloseable {
                 return ValueDecoder.decode(text, 1);
             case 'C':
                 throw new JsConversionException(
-                        "The JavaScript value cannot be converted to Java " + text.substring(1));
+                        "The JavaScript value cannot be converted to Java: " + text.substring(1));
             case 'E':
                 throw thrown(text, source);
             case 'M':
