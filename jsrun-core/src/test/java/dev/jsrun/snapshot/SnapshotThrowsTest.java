@@ -59,6 +59,11 @@ class SnapshotThrowsTest {
                 "module.exports = 1;\nvar p = Proxy.revocable({}, {}); p.revoke(); throw p.proxy;");
         assertThatThrownBy(builder::build).isInstanceOfSatisfying(SnapshotBuildException.class,
                 ex -> assertThat(ex.getJsMessage()).startsWith("it threw a Proxy"));
+        SnapshotBuilder exporting = new SnapshotBuilder().executeCommonJs("lib", "lib.js",
+                "var p = Proxy.revocable({}, {}); p.revoke();\n"
+                        + "Object.defineProperty(module, 'exports', { get() { throw p.proxy; } });");
+        assertThatThrownBy(exporting::build).isInstanceOfSatisfying(SnapshotBuildException.class,
+                ex -> assertThat(ex.getJsMessage()).startsWith("it threw a Proxy"));
     }
 
     @Test
