@@ -636,22 +636,61 @@ public final class SnapshotBuilder {
         return name;
     }
 
-    private record Script(String name, String source, String globalName, String prefix, String suffix) {
+    /** A script and the wrappers it runs in, worked out when the snapshot is built. */
+    private static final class Script {
+
+        private final String name;
+
+        private final String source;
+
+        private final String globalName;
+
+        /** The prefix and suffix, or null before the first build reads them. */
+        private volatile String[] wrappers;
+
+        private Script(String name, String source, String globalName, String[] wrappers) {
+            this.name = name;
+            this.source = source;
+            this.globalName = globalName;
+            this.wrappers = wrappers;
+        }
+
+        static Script of(String name, String source, String globalName) {
+            return new Script(name, source, globalName, null);
+        }
+
+        String name() {
+            return this.name;
+        }
+
+        String source() {
+            return this.source;
+        }
+
+        String globalName() {
+            return this.globalName;
+        }
 
         /**
          * A script in a try block whose catch looks at what it threw before Javet does,
          * when its code means the same in a block; a CommonJS library always, in its
-         * wrapper.
+         * wrapper. Read from the script's tokens on first use, so that a snapshot read
+         * from its file costs no pass over the sources.
          */
-        static Script of(String name, String source, String globalName) {
-            if (globalName != null) {
-                return new Script(name, source, globalName, TRY + COMMONJS[0], COMMONJS[1] + CATCH);
+        private String[] wrappers() {
+            String[] known = this.wrappers;
+            if (known == null) {
+                if (this.globalName != null) {
+                    known = new String[] { TRY + COMMONJS[0], COMMONJS[1] + CATCH };
+                }
+                else {
+                    TopLevel top = TopLevel.of(this.source);
+                    known = !top.isBlockable() ? new String[] { "", "" }
+                            : new String[] { top.isStrict() ? STRICT_TRY : TRY, CATCH };
+                }
+                this.wrappers = known;
             }
-            TopLevel top = TopLevel.of(source);
-            if (!top.isBlockable()) {
-                return new Script(name, source, null, "", "");
-            }
-            return new Script(name, source, null, top.isStrict() ? STRICT_TRY : TRY, CATCH);
+            return known;
         }
 
         /**
@@ -659,7 +698,7 @@ public final class SnapshotBuilder {
          * own.
          */
         int prefixLength() {
-            return this.prefix.length();
+            return wrappers()[0].length();
         }
 
         /** The number of lines of the script's own source. */
@@ -678,12 +717,13 @@ public final class SnapshotBuilder {
 
         /** The plain script without the catch around it. */
         Script alone() {
-            return new Script(this.name, this.source, null, "", "");
+            return new Script(this.name, this.source, null, new String[] { "", "" });
         }
 
         /** What V8 runs: the source in its wrappers. */
         String code() {
-            return this.prefix + this.source + this.suffix;
+            String[] around = wrappers();
+            return around[0] + this.source + around[1];
         }
 
     }
