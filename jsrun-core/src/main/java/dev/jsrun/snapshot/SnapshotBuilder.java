@@ -675,7 +675,7 @@ public final class SnapshotBuilder {
          * A script in a try block whose catch looks at what it threw before Javet does,
          * when its code means the same in a block; a CommonJS library always, in its
          * wrapper. Read from the script's tokens on first use, so that a snapshot read
-         * from its file costs no pass over the sources.
+         * from its file tokenizes no source.
          */
         private String[] wrappers() {
             String[] known = this.wrappers;
