@@ -45,7 +45,9 @@ public final class TopLevel {
         }
         boolean functions = false;
         int depth = 0;
-        String previous = null;
+        // whether the token before could end a statement or start a declaration: no
+        // token, ;, } or async
+        boolean afterStatement = true;
         for (; kind != JsTokenizer.Kind.END; kind = tokens.next()) {
             if (!tokens.isTerminated()) {
                 return new TopLevel(strict, false);
@@ -58,14 +60,13 @@ public final class TopLevel {
                     if (tokens.isIdentifier("let") || tokens.isIdentifier("const") || tokens.isIdentifier("class")) {
                         return new TopLevel(strict, false);
                     }
-                    if (tokens.isIdentifier("function") && (previous == null || previous.equals(";")
-                            || previous.equals("}") || previous.equals("async") || tokens.lineBreakBefore())) {
+                    if (tokens.isIdentifier("function") && (afterStatement || tokens.lineBreakBefore())) {
                         functions = true;
                     }
                 }
             }
             depth = tokens.depth();
-            previous = tokens.text();
+            afterStatement = tokens.isPunctuator(';') || tokens.isPunctuator('}') || tokens.isIdentifier("async");
         }
         return new TopLevel(strict, depth == 0 && !(strict && functions));
     }
