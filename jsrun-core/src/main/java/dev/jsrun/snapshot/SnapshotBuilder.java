@@ -66,8 +66,8 @@ public final class SnapshotBuilder {
     private static final String THROWN_GLOBAL = "__jsrun_thrown";
 
     /** Runs the timers due, what they throw looked at as a script's throws are. */
-    private static final String STEP = "try { " + WebPlatform.GLOBAL + ".step(); } catch (thrown) { throw "
-            + THROWN_GLOBAL + "(thrown); }";
+    private static final String STEP = "{const handOn = " + THROWN_GLOBAL + "; try { " + WebPlatform.GLOBAL
+            + ".step(); } catch (thrown) { throw handOn(thrown); }}";
 
     /**
      * {@code pending.js}: a function of the event loop's controls that says what a script
@@ -84,11 +84,17 @@ public final class SnapshotBuilder {
     /** Starts what {@code thrown.js} hands on in place of a value Javet must not read. */
     private static final String UNREAD_MARKER = "\u0000jsrun:unread\u0000";
 
-    private static final String TRY = "try {";
+    /**
+     * What the catch around a script calls, taken before the script runs: a script that
+     * replaces the global changes nothing for its own catch.
+     */
+    private static final String HAND_ON = "__jsrun_handOn";
+
+    private static final String TRY = "{const " + HAND_ON + " = " + THROWN_GLOBAL + "; try {";
 
     private static final String STRICT_TRY = "'use strict';" + TRY;
 
-    private static final String CATCH = "\n} catch (thrown) { throw " + THROWN_GLOBAL + "(thrown); }";
+    private static final String CATCH = "\n} catch (thrown) { throw " + HAND_ON + "(thrown); }}";
 
     /**
      * {@code commonjs.js}: the wrapper of {@link #executeCommonJs}, cut where the
@@ -179,8 +185,8 @@ public final class SnapshotBuilder {
             // default limit of one
             long externalLimit = RuntimeConfig.defaults().maxExternalMemory();
             runtime.getExecutor(Intrinsics.GUARDS_GLOBAL + ".setLimit(" + externalLimit + ")").executeVoid();
-            watchThrows(runtime);
-            try (IntlObjects intl = IntlObjects.watch(runtime);
+            try (ThrowWatch watch = ThrowWatch.start(runtime);
+                    IntlObjects intl = IntlObjects.watch(runtime);
                     SharedRegExps regExps = SharedRegExps.prepare(runtime)) {
                 for (int index = 0; index < this.scripts.size(); index++) {
                     Script script = this.scripts.get(index);
@@ -188,8 +194,8 @@ public final class SnapshotBuilder {
                     SnapshotBuildException failed = null;
                     try (Watchdog.Deadline deadline = Watchdog.start(runtime, this.scriptTimeout, externalLimit)) {
                         try {
-                            run(runtime, script);
-                            runTasks(runtime, script);
+                            run(runtime, script, watch);
+                            runTasks(runtime, script, watch);
                         }
                         catch (SnapshotBuildException ex) {
                             RuntimeException stop = stopped(script, deadline, heap, externalLimit, ex);
@@ -208,7 +214,7 @@ public final class SnapshotBuilder {
                     refuseProxiedGlobal(runtime, script);
                     refuseSealedGlobal(runtime, script);
                 }
-                unwatchThrows(runtime);
+                watch.stop();
                 regExps.collect();
                 refuseIntlObjects(intl.alive(runtime));
             }
@@ -291,7 +297,8 @@ public final class SnapshotBuilder {
 
     }
 
-    private static void run(V8Runtime runtime, Script script) {
+    private static void run(V8Runtime runtime, Script script, ThrowWatch watch) {
+        watch.define(script);
         try {
             if (script.globalName() == null) {
                 try {
@@ -315,6 +322,7 @@ public final class SnapshotBuilder {
                             "Pass the library's source as its package " + "ships it, or load it with executeScript",
                             null);
                 }
+                watch.define(script);
                 function.callVoid(null, script.globalName());
             }
         }
@@ -349,16 +357,71 @@ public final class SnapshotBuilder {
         return executor;
     }
 
-    /** Defines what the catch around each script calls. */
-    private static void watchThrows(V8Runtime runtime) throws JavetException {
-        try (V8ValueFunction define = runtime.getExecutor(THROWN).setResourceName(WebPlatform.RESOURCE).execute()) {
-            define.callVoid(null, THROWN_GLOBAL, JsErrors.MAX_TEXT, UNREAD_MARKER);
-        }
-    }
+    /**
+     * The function {@code thrown.js} defines for the catch around each script, defined
+     * again before each script and each round of timers, so that what one script does to
+     * the global reaches no other catch.
+     */
+    private static final class ThrowWatch implements AutoCloseable {
 
-    /** Leaves the heap as the scripts left it, without the catch's helper. */
-    private static void unwatchThrows(V8Runtime runtime) throws JavetException {
-        runtime.getExecutor("delete globalThis." + THROWN_GLOBAL).executeVoid();
+        private final V8Runtime runtime;
+
+        private final V8ValueFunction define;
+
+        private boolean stopped;
+
+        private ThrowWatch(V8Runtime runtime, V8ValueFunction define) {
+            this.runtime = runtime;
+            this.define = define;
+        }
+
+        static ThrowWatch start(V8Runtime runtime) throws JavetException {
+            try (V8ValueFunction make = runtime.getExecutor(THROWN).setResourceName(WebPlatform.RESOURCE).execute()) {
+                ThrowWatch watch = new ThrowWatch(runtime,
+                        make.call(null, THROWN_GLOBAL, JsErrors.MAX_TEXT, UNREAD_MARKER));
+                watch.define(null);
+                return watch;
+            }
+        }
+
+        /**
+         * Defines the global again before {@code script} runs code; one that a script
+         * made unchangeable stops the build.
+         */
+        void define(Script script) {
+            JavetException failure = null;
+            try {
+                if (this.define.callBoolean(null)) {
+                    return;
+                }
+            }
+            catch (JavetException ex) {
+                failure = ex;
+            }
+            if (script != null) {
+                // sealing or freezing the global object has its own refusal
+                refuseSealedGlobal(this.runtime, script);
+            }
+            throw new SnapshotBuildException(Problem.SCRIPT_ERROR, script == null ? "(snapshot)" : script.name(), 0, 0,
+                    "it, or a script before it, made jsrun's global " + THROWN_GLOBAL + " unchangeable",
+                    "Leave the globals whose names start with __jsrun_ alone", failure);
+        }
+
+        /** Leaves the heap as the scripts left it, without the catch's helper. */
+        void stop() throws JavetException {
+            this.stopped = true;
+            this.define.close();
+            this.runtime.getExecutor("delete globalThis." + THROWN_GLOBAL).executeVoid();
+        }
+
+        @Override
+        public void close() throws JavetException {
+            if (!this.stopped) {
+                this.stopped = true;
+                this.define.close();
+            }
+        }
+
     }
 
     /**
@@ -373,16 +436,17 @@ public final class SnapshotBuilder {
             Intrinsics.record(runtime);
             long externalLimit = RuntimeConfig.defaults().maxExternalMemory();
             runtime.getExecutor(Intrinsics.GUARDS_GLOBAL + ".setLimit(" + externalLimit + ")").executeVoid();
-            watchThrows(runtime);
-            for (int i = 0; i <= index; i++) {
-                Script script = this.scripts.get(i);
-                try (Watchdog.Deadline deadline = Watchdog.start(runtime, this.scriptTimeout, externalLimit)) {
-                    run(runtime, script);
-                    runTasks(runtime, script);
-                }
-                catch (SnapshotBuildException ex) {
-                    boolean alike = i == index && ex.getLine() > 0 && jsMessage.equals(ex.getJsMessage());
-                    return alike ? new int[] { ex.getLine(), ex.getColumn() } : null;
+            try (ThrowWatch watch = ThrowWatch.start(runtime)) {
+                for (int i = 0; i <= index; i++) {
+                    Script script = this.scripts.get(i);
+                    try (Watchdog.Deadline deadline = Watchdog.start(runtime, this.scriptTimeout, externalLimit)) {
+                        run(runtime, script, watch);
+                        runTasks(runtime, script, watch);
+                    }
+                    catch (SnapshotBuildException ex) {
+                        boolean alike = i == index && ex.getLine() > 0 && jsMessage.equals(ex.getJsMessage());
+                        return alike ? new int[] { ex.getLine(), ex.getColumn() } : null;
+                    }
                 }
             }
             return null;
@@ -397,9 +461,10 @@ public final class SnapshotBuilder {
      * timer still set after that would be captured in every runtime's heap and fire in
      * none, so the build stops.
      */
-    private static void runTasks(V8Runtime runtime, Script script) {
+    private static void runTasks(V8Runtime runtime, Script script, ThrowWatch watch) {
         try {
             for (int steps = 0;; steps++) {
+                watch.define(script);
                 double answer = ((Number) runtime.getExecutor(STEP)
                     .setResourceName(WebPlatform.RESOURCE)
                     .executeObject()).doubleValue();

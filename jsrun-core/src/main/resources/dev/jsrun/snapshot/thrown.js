@@ -1,7 +1,7 @@
 // What a snapshot script threw, looked at before Javet reads it. Javet copies the whole text of a thrown value
 // into Java and converts a thrown object with a converter that a proxy can crash and an accessor can hang, and
 // V8 aborts when the text of an uncaught error passes its longest string. SnapshotBuilder runs each script in a
-// try block whose catch hands what it caught to the function this defines: a value that can be read without
+// try block whose catch hands what it caught to the function this makes: a value that can be read without
 // running user code and whose texts are short goes on as it is, anything else is replaced by a short string
 // that says what it was, marked so that Java knows it for a description.
 (function (name, maxText, marker) {
@@ -123,5 +123,9 @@
     }
   }
 
-  defineProperty(globalThis, name, { __proto__: null, value: handOn, configurable: true });
+  // defines the global, again before each script and each round of timers; false when a script made it
+  // unchangeable
+  return function define() {
+    return defineProperty(globalThis, name, { __proto__: null, value: handOn, configurable: true });
+  };
 });

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -64,6 +65,38 @@ class SnapshotThrowsTest {
                         + "Object.defineProperty(module, 'exports', { get() { throw p.proxy; } });");
         assertThatThrownBy(exporting::build).isInstanceOfSatisfying(SnapshotBuildException.class,
                 ex -> assertThat(ex.getJsMessage()).startsWith("it threw a Proxy"));
+    }
+
+    /**
+     * A script that replaces the function the catch calls, then throws, or leaves the
+     * replacement to the next script or to its timers, still reaches jsrun's function.
+     */
+    @Test
+    void aScriptCannotReplaceWhatTheCatchCalls() {
+        String replace = "var p = Proxy.revocable({}, {}); p.revoke();\n"
+                + "Object.defineProperty(globalThis, '__jsrun_thrown', { value: (x) => x, configurable: true });\n";
+        for (SnapshotBuilder builder : List.of(
+                new SnapshotBuilder().executeScript("itself.js", replace + "throw p.proxy;"),
+                new SnapshotBuilder().executeScript("first.js", replace + "globalThis.q = p;")
+                    .executeScript("second.js", "throw q.proxy;"),
+                new SnapshotBuilder().executeScript("timers.js",
+                        replace + "setTimeout(() => { throw p.proxy; }); setTimeout(() => {"
+                                + " Object.defineProperty(globalThis, '__jsrun_thrown', { value: (x) => x }); });"),
+                new SnapshotBuilder().executeCommonJs("lib", "lib.js", replace
+                        + "Object.defineProperty(module, 'exports', { get() {"
+                        + " Object.defineProperty(globalThis, '__jsrun_thrown', { value: (x) => x }); throw p.proxy; } });"))) {
+            assertThatThrownBy(builder::build).isInstanceOfSatisfying(SnapshotBuildException.class,
+                    ex -> assertThat(ex.getJsMessage()).startsWith("it threw a Proxy"));
+        }
+        SnapshotBuilder frozen = new SnapshotBuilder()
+            .executeScript("frozen.js",
+                    "Object.defineProperty(globalThis, '__jsrun_thrown', { value: (x) => x, configurable: false });")
+            .executeScript("next.js", "var p = Proxy.revocable({}, {}); p.revoke(); throw p.proxy;");
+        assertThatThrownBy(frozen::build).isInstanceOfSatisfying(SnapshotBuildException.class, ex -> {
+            assertThat(ex.getScriptName()).isEqualTo("frozen.js");
+            assertThat(ex.getJsMessage()).contains("unchangeable");
+        });
+        theNextBuildWorks();
     }
 
     @Test
