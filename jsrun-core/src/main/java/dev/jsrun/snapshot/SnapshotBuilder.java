@@ -9,8 +9,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.caoccao.javet.exceptions.BaseJavetScriptingException;
 import com.caoccao.javet.exceptions.JavetCompilationException;
@@ -180,11 +178,7 @@ public final class SnapshotBuilder {
         try (V8Runtime runtime = V8Runtimes.fresh(true)) {
             v8Version = V8Runtimes.v8Version();
             HeapLimit heap = new HeapLimit(runtime);
-            Intrinsics.record(runtime);
-            // a snapshot's buffers would be copied into every runtime: they get the
-            // default limit of one
-            long externalLimit = RuntimeConfig.defaults().maxExternalMemory();
-            runtime.getExecutor(Intrinsics.GUARDS_GLOBAL + ".setLimit(" + externalLimit + ")").executeVoid();
+            long externalLimit = ready(runtime);
             try (ThrowWatch watch = ThrowWatch.start(runtime);
                     IntlObjects intl = IntlObjects.watch(runtime);
                     SharedRegExps regExps = SharedRegExps.prepare(runtime)) {
@@ -226,6 +220,18 @@ public final class SnapshotBuilder {
         Duration buildTime = Duration.ofNanos(System.nanoTime() - started);
         return new SnapshotImage(blob, v8Version, V8Runtimes.javetVersion(), V8Runtimes.flags(), scriptNames(),
                 contentHash(), Instant.now(), buildTime);
+    }
+
+    /**
+     * Records the built-ins and sets the guards' limit outside the heap: a snapshot's
+     * buffers would be copied into every runtime, so they get the default limit of one,
+     * which is returned.
+     */
+    private static long ready(V8Runtime runtime) throws JavetException {
+        Intrinsics.record(runtime);
+        long externalLimit = RuntimeConfig.defaults().maxExternalMemory();
+        runtime.getExecutor(Intrinsics.GUARDS_GLOBAL + ".setLimit(" + externalLimit + ")").executeVoid();
+        return externalLimit;
     }
 
     /**
@@ -433,9 +439,7 @@ public final class SnapshotBuilder {
     private int[] locate(int index, String jsMessage) {
         try (V8Runtime runtime = V8Runtimes.fresh(false)) {
             new HeapLimit(runtime);
-            Intrinsics.record(runtime);
-            long externalLimit = RuntimeConfig.defaults().maxExternalMemory();
-            runtime.getExecutor(Intrinsics.GUARDS_GLOBAL + ".setLimit(" + externalLimit + ")").executeVoid();
+            long externalLimit = ready(runtime);
             try (ThrowWatch watch = ThrowWatch.start(runtime)) {
                 for (int i = 0; i <= index; i++) {
                     Script script = this.scripts.get(i);
@@ -627,30 +631,19 @@ public final class SnapshotBuilder {
         }
         int line = error.getLine();
         int column = error.getColumn();
-        if (line > script.lines() || !script.name().equals(error.getResourceName())) {
+        int lines = script.lines();
+        if (line > lines || !script.name().equals(error.getResourceName())) {
             // jsrun's catch threw it again, or a timer's did: an error tells where it was
-            // made by its stack's first frame in the script, any other value not at all
-            Matcher frame = frameIn(script.name()).matcher(error.getJsStack() == null ? "" : error.getJsStack());
-            line = 0;
-            column = 0;
-            // frames past the script's last line are jsrun's wrapper, such as the
-            // require() it refuses
-            while (line == 0 && frame.find()) {
-                if (Integer.parseInt(frame.group(1)) <= script.lines()) {
-                    line = Integer.parseInt(frame.group(1));
-                    column = Integer.parseInt(frame.group(2));
-                }
-            }
+            // made by its stack's first frame in the script's own lines (later ones are
+            // jsrun's wrapper, such as the require() it refuses), any other value not at
+            // all
+            int[] frame = JsErrors.frameIn(error.getJsStack(), script.name(), lines);
+            line = frame == null ? 0 : frame[0];
+            column = frame == null ? 0 : frame[1];
         }
         boolean module = isModuleSyntax(message);
         return new SnapshotBuildException(module ? Problem.ES_MODULE : Problem.SCRIPT_ERROR, script.name(), line,
                 column, message, module ? ESM_ADVICE : null, error);
-    }
-
-    /** A frame of a V8 stack in the named script: its line and column. */
-    private static Pattern frameIn(String name) {
-        return Pattern.compile("^\\s*at (?:.*? \\()?" + Pattern.quote(name) + ":(\\d+):(\\d+)\\)?\\s*$",
-                Pattern.MULTILINE);
     }
 
     /**

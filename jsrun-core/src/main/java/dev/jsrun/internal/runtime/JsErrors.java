@@ -98,6 +98,23 @@ public final class JsErrors {
         return withPosition(name, message, stack);
     }
 
+    /**
+     * The line and column of the stack's first frame in {@code resource} at or above
+     * {@code lastLine}; null when there is none.
+     */
+    public static int[] frameIn(String stack, String resource, int lastLine) {
+        if (stack != null) {
+            Matcher frame = FRAME.matcher(stack);
+            while (frame.find()) {
+                int line = Integer.parseInt(frame.group(2));
+                if (frame.group(1).equals(resource) && line <= lastLine) {
+                    return new int[] { line, Integer.parseInt(frame.group(3)) };
+                }
+            }
+        }
+        return null;
+    }
+
     private static JsException withPosition(String name, String message, String stack) {
         if (stack != null) {
             Matcher frame = FRAME.matcher(stack);
